@@ -1,0 +1,1 @@
+"""summarizer: grounded news briefings."""

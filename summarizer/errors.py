@@ -1,0 +1,179 @@
+"""The exceptions summarizer raises, in one place.
+
+Every error carries the context a user needs to act on it and renders as one
+line of plain language (``str(error)``); the CLI prints that line and exits
+with the error's ``exit_code``.
+
+Hierarchy::
+
+    SummarizerError                 base; exit code 1
+    ├── InputError                  the article or an option is unusable; exit code 2
+    │   ├── ArticleNotFoundError    a path that does not exist or is a directory
+    │   ├── EmptyArticleError       nothing left to brief after cleaning
+    │   ├── BinaryInputError        the input is not text (NUL bytes, an image, ...)
+    │   ├── ArticleTooLargeError    over the size cap
+    │   └── ConfigurationError      no endpoint or model configured, unknown mode, ...
+    ├── GoldFileError               a gold briefing that breaks the gold schema; exit code 2
+    ├── PromptError                 a prompt template is missing or fails to render
+    └── ModelError                  the model call failed; carries attempts and usage
+        ├── TransportError          HTTP faults left after the retry policy gave up
+        ├── ModelOutputError        the model's answer could not be parsed or validated
+        └── UngroundedError         quotes or figures not found in the article, after re-asks
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class SummarizerError(Exception):
+    """Base class: one line of plain language, and the CLI exit code."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(SummarizerError):
+    """The input (article, file, option) cannot be used."""
+
+    exit_code = 2
+
+
+class ArticleNotFoundError(InputError):
+    def __init__(self, path: str, reason: str = "no such file") -> None:
+        super().__init__(f"cannot read article {path!r}: {reason}")
+        self.path = path
+
+
+class EmptyArticleError(InputError):
+    def __init__(self, source: str) -> None:
+        super().__init__(f"article {source} is empty: there is no text to brief")
+        self.source = source
+
+
+class BinaryInputError(InputError):
+    def __init__(self, source: str, detail: str) -> None:
+        super().__init__(f"article {source} is not text ({detail})")
+        self.source = source
+
+
+class ArticleTooLargeError(InputError):
+    def __init__(self, source: str, size: int, limit: int) -> None:
+        super().__init__(f"article {source} is {size:,} bytes, over the {limit:,}-byte limit")
+        self.source = source
+        self.size = size
+        self.limit = limit
+
+
+class ConfigurationError(InputError):
+    """The configuration cannot work (no endpoint, unknown mode, ...)."""
+
+
+class GoldFileError(SummarizerError):
+    """A gold briefing file breaks the gold schema."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, line: int | None, reason: str) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"invalid gold file {where}: {reason}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+
+
+class PromptError(SummarizerError):
+    """A prompt template is missing or does not render."""
+
+
+class ModelError(SummarizerError):
+    """The model call failed.
+
+    Attributes:
+        model: The model name asked for.
+        attempts: How many requests were made in all (transport retries and re-asks).
+        last_response: The raw text of the model's last answer, when there was one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        model: str | None = None,
+        attempts: int = 0,
+        last_response: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.model = model
+        self.attempts = attempts
+        self.last_response = last_response
+
+
+class TransportError(ModelError):
+    """An HTTP fault (status, timeout, connection) that outlasted the retry policy.
+
+    Attributes:
+        status_code: The last HTTP status, when the server answered at all.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int | None = None,
+        model: str | None = None,
+        attempts: int = 0,
+    ) -> None:
+        super().__init__(message, model=model, attempts=attempts)
+        self.status_code = status_code
+
+
+class ModelOutputError(ModelError):
+    """The model answered, but not with a valid briefing, after every re-ask."""
+
+
+@dataclass(frozen=True)
+class Ungrounded:
+    """One quote or figure the article does not contain.
+
+    Attributes:
+        location: Where it sits in the briefing, e.g. ``key_points[1].evidence[0]``.
+        text: The quote or figure as the model wrote it.
+    """
+
+    location: str
+    text: str
+
+
+class UngroundedError(ModelError):
+    """The model kept citing quotes or figures that are not in the article."""
+
+    def __init__(
+        self,
+        items: Sequence[Ungrounded],
+        *,
+        model: str | None = None,
+        attempts: int = 0,
+        last_response: str | None = None,
+    ) -> None:
+        shown = "; ".join(f"{i.location}: {_clip(i.text)!r}" for i in items[:3])
+        more = f" (and {len(items) - 3} more)" if len(items) > 3 else ""
+        super().__init__(
+            f"the model's briefing is not grounded in the article after {attempts} "
+            f"attempt(s): {len(items)} item(s) not found in the text: {shown}{more}",
+            model=model,
+            attempts=attempts,
+            last_response=last_response,
+        )
+        self.items = list(items)
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,111 @@
+"""Checking that quotes and figures occur in the article.
+
+A quote is grounded when it occurs in the article after both are normalised:
+runs of whitespace become one space, curly and typographic quote marks become
+straight ones, the many dashes become ``-``, and the case of the quote's first
+letter is ignored (a quote lifted from mid-sentence may be capitalised). A quote
+may elide text with ``...`` or ``…``: each part must then occur, in order.
+Nothing else is forgiven: a changed word is not a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u2033": '"',  # ″
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2015": "-",  # horizontal bar
+        "\u2212": "-",  # minus sign
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2009": " ",  # thin space
+    }
+)
+_WS = re.compile(r"\s+")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*")
+# Characters a model tends to wrap a quote in; they are not part of the quote.
+_WRAPPERS = "\"' \t\n"
+
+MIN_QUOTE_CHARS = 8
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with quote marks, dashes and whitespace normalised."""
+    return _WS.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def _first_letter_variants(segment: str) -> tuple[str, ...]:
+    for i, ch in enumerate(segment):
+        if ch.isalpha():
+            swapped = segment[:i] + ch.swapcase() + segment[i + 1 :]
+            return (segment, swapped) if swapped != segment else (segment,)
+    return (segment,)
+
+
+@dataclass
+class ArticleIndex:
+    """An article prepared for repeated grounding checks.
+
+    Attributes:
+        text: The article text the quotes must come from.
+    """
+
+    text: str
+    _norm: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._norm = normalise(self.text)
+
+    def quote_problem(self, quote: str) -> str | None:
+        """Say why ``quote`` is not a verbatim quote of the article, or None when it is."""
+        core = normalise(quote).strip(_WRAPPERS)
+        if len(core) < MIN_QUOTE_CHARS:
+            return "is too short to be evidence; quote a full phrase or sentence"
+        segments = [s.strip(_WRAPPERS) for s in _ELLIPSIS.split(core)]
+        segments = [s for s in segments if s]
+        pos = 0
+        for seg in segments:
+            found = -1
+            for variant in _first_letter_variants(seg):
+                found = self._norm.find(variant, pos)
+                if found >= 0:
+                    break
+            if found < 0:
+                return "does not occur in the article; copy the words exactly as written"
+            pos = found + len(seg)
+        return None
+
+    def contains_quote(self, quote: str) -> bool:
+        """True when ``quote`` occurs verbatim in the article (after normalisation)."""
+        return self.quote_problem(quote) is None
+
+    def contains_figure(self, figure: str) -> bool:
+        """True when ``figure`` occurs in the article as written (after normalisation)."""
+        core = normalise(figure).strip(_WRAPPERS).rstrip(".,;:")
+        if not core:
+            return False
+        for variant in _first_letter_variants(core):
+            # Whole tokens only: "70 percent" must not match inside "170 percent",
+            # nor "12" inside "12.4".
+            pattern = rf"(?<![\w.]){re.escape(variant)}(?![\w]|[.,]\d)"
+            if re.search(pattern, self._norm):
+                return True
+        return False
