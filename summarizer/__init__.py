@@ -1,1 +1,68 @@
-"""summarizer: grounded news briefings."""
+"""summarizer: grounded briefings of news articles.
+
+A briefing is the bottom line, the key points, who holds which position and
+which numbers are contested, each backed by verbatim quotes that are checked
+against the article before anything is returned.
+
+Example:
+    ```python
+    from summarizer import summarize
+
+    result = summarize(open("article.txt").read(), engine="extractive")
+    print(result.briefing.headline)
+    ```
+"""
+
+from summarizer.api import BriefingResult, Provenance, SourceInfo, Summarizer, asummarize, summarize
+from summarizer.article import Article, article_from_text, read_article
+from summarizer.config import Settings
+from summarizer.errors import (
+    ArticleNotFoundError,
+    ArticleTooLargeError,
+    BinaryInputError,
+    ConfigurationError,
+    EmptyArticleError,
+    GoldFileError,
+    InputError,
+    ModelError,
+    ModelOutputError,
+    PromptError,
+    SummarizerError,
+    TransportError,
+    Ungrounded,
+    UngroundedError,
+)
+from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
+from summarizer.retry import RetryPolicy
+
+__all__ = [
+    "Article",
+    "ArticleNotFoundError",
+    "ArticleTooLargeError",
+    "BinaryInputError",
+    "Briefing",
+    "BriefingResult",
+    "ConfigurationError",
+    "DisputedFigure",
+    "EmptyArticleError",
+    "GoldFileError",
+    "InputError",
+    "KeyPoint",
+    "ModelError",
+    "ModelOutputError",
+    "PromptError",
+    "Provenance",
+    "RetryPolicy",
+    "Settings",
+    "SourceInfo",
+    "Stance",
+    "Summarizer",
+    "SummarizerError",
+    "TransportError",
+    "Ungrounded",
+    "UngroundedError",
+    "article_from_text",
+    "asummarize",
+    "read_article",
+    "summarize",
+]

@@ -47,6 +47,21 @@ _WRAPPERS = "\"' \t\n"
 MIN_QUOTE_CHARS = 8
 
 
+class GroundingViolation(ValueError):
+    """Raised inside a validator when quotes or figures are not in the article.
+
+    Pydantic wraps it into the validation error; the caller finds it again in the
+    error's ``ctx`` to tell ungrounded answers from malformed ones.
+
+    Attributes:
+        texts: The offending quotes or figures, as the model wrote them.
+    """
+
+    def __init__(self, message: str, texts: list[str]) -> None:
+        super().__init__(message)
+        self.texts = texts
+
+
 def normalise(text: str) -> str:
     """Return ``text`` with quote marks, dashes and whitespace normalised."""
     return _WS.sub(" ", text.translate(_QUOTES)).strip()

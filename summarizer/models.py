@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from summarizer.grounding import ArticleIndex
+from summarizer.grounding import ArticleIndex, GroundingViolation
 
 SCHEMA_VERSION = "v1"
 
@@ -51,12 +51,14 @@ def _check_evidence(quotes: list[str], info: ValidationInfo) -> list[str]:
     if article is None:
         return quotes
     problems = []
+    bad = []
     for quote in quotes:
         problem = article.quote_problem(quote)
         if problem is not None:
             problems.append(f"the quote {quote!r} {problem}")
+            bad.append(quote)
     if problems:
-        raise ValueError("; ".join(problems))
+        raise GroundingViolation("; ".join(problems), bad)
     return quotes
 
 
@@ -150,9 +152,10 @@ class DisputedFigure(_Model):
     def _figure_in_article(cls, figure: str, info: ValidationInfo) -> str:
         article = _article(info)
         if article is not None and not article.contains_figure(figure):
-            raise ValueError(
+            raise GroundingViolation(
                 f"the figure {figure!r} does not occur in the article; "
-                "write the number exactly as the article does"
+                "write the number exactly as the article does",
+                [figure],
             )
         return figure
 

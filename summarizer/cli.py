@@ -1,0 +1,207 @@
+"""The command line: a thin shell over the library.
+
+Each command parses its options, calls one library function and renders the
+result. Errors are mapped to one line on stderr and an exit code at a single
+boundary (``main``): 0 ok, 1 model or runtime failure, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from summarizer.api import Summarizer
+from summarizer.article import read_article
+from summarizer.config import ENGINES, MODES
+from summarizer.errors import InputError, SummarizerError
+from summarizer.prompts import render as render_prompt
+from summarizer.render import FORMATS, RENDERERS, to_json
+from summarizer.resources import resource_dir
+from summarizer.schema import SCHEMAS, packaged_schema
+
+_NO_ENDPOINT_HINT = (
+    "no model endpoint configured: set OPENAI_API_KEY, or --base-url/OPENAI_BASE_URL "
+    "and --model/SUMMARIZER_MODEL, to brief with a model"
+)
+
+
+def _write(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    # Write to a temporary file and rename, so a failure never leaves half a file
+    # in place of a good one.
+    out = out.expanduser()
+    directory = out.parent if str(out.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+
+
+def _engine_options(func: Any) -> Any:
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(ENGINES),
+            default="auto",
+            show_default=True,
+            help="llm, extractive (offline rules), or auto: llm when an endpoint is configured.",
+        ),
+        click.option("--model", help="Model name [env: SUMMARIZER_MODEL]."),
+        click.option(
+            "--base-url",
+            help="OpenAI-compatible endpoint URL [env: OPENAI_BASE_URL].",
+        ),
+        click.option(
+            "--mode",
+            type=click.Choice(MODES),
+            default=None,
+            help="How structured output is requested (default tools); see the README.",
+        ),
+        click.option(
+            "--max-reasks",
+            type=click.IntRange(min=0),
+            default=None,
+            help="Validation re-asks after the first answer (default 2).",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=None,
+            help="Seconds for one HTTP request (default 120).",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _summarizer(**options: Any) -> Summarizer:
+    summarizer = Summarizer.from_env(**options)
+    if options.get("engine") == "auto":
+        if summarizer.engine == "extractive":
+            click.echo(f"summarizer: engine: extractive ({_NO_ENDPOINT_HINT})", err=True)
+        else:
+            model = summarizer.settings.resolved_model()
+            click.echo(f"summarizer: engine: llm (model {model})", err=True)
+    return summarizer
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def cli() -> None:
+    """Grounded briefings of news articles: every quote checked against the article."""
+
+
+@cli.command()
+@click.argument("article", metavar="ARTICLE")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout."
+)
+@click.option(
+    "--provenance",
+    is_flag=True,
+    help="With --format json: wrap the briefing with its provenance and source.",
+)
+@click.option("--encoding", help="The article file's encoding (default UTF-8).")
+@_engine_options
+def brief(
+    article: str,
+    fmt: str,
+    out: Path | None,
+    provenance: bool,
+    encoding: str | None,
+    **options: Any,
+) -> None:
+    """Brief ARTICLE (a text file, or - for stdin)."""
+    loaded = read_article(article, encoding=encoding)
+    with _summarizer(**options) as summarizer:
+        result = summarizer.summarize(loaded)
+    text = (
+        to_json(result, provenance=True) if fmt == "json" and provenance else RENDERERS[fmt](result)
+    )
+    _write(text, out)
+
+
+@cli.command()
+@click.argument("article", metavar="ARTICLE")
+@click.option("--encoding", help="The article file's encoding (default UTF-8).")
+def prompt(article: str, encoding: str | None) -> None:
+    """Print the exact messages the LLM engine would send for ARTICLE."""
+    rendered = render_prompt(read_article(article, encoding=encoding))
+    click.echo(f"# template {rendered.template} v{rendered.version} sha256:{rendered.hash}")
+    for message in rendered.messages:
+        click.echo(f"\n## {message['role']}\n")
+        click.echo(message["content"])
+
+
+@cli.command()
+@click.option("--gold", is_flag=True, help="The gold briefing schema instead of the Briefing.")
+@click.option(
+    "--write",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Regenerate the schema files into this folder.",
+)
+def schema(gold: bool, directory: Path | None) -> None:
+    """Print the Briefing JSON Schema (or write every schema file with --write)."""
+    if directory is not None:
+        from summarizer.schema import write_schemas
+
+        directory.mkdir(parents=True, exist_ok=True)
+        for path in write_schemas(directory):
+            click.echo(f"wrote {path}", err=True)
+        return
+    name = next(n for n in SCHEMAS if n.startswith("gold" if gold else "briefing"))
+    click.echo(packaged_schema(name), nl=False)
+
+
+@cli.command()
+def example() -> None:
+    """Print the path of the bundled example page."""
+    click.echo(str(resource_dir("examples").joinpath("harbour-vote.page.txt")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code (0 ok, 1 runtime failure, 2 bad input)."""
+    try:
+        code = cli.main(args=argv, prog_name="summarizer", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("summarizer: interrupted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except SummarizerError as exc:
+        click.echo(f"summarizer: error: {exc}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("summarizer: interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the one boundary where anything left becomes one line
+        if os.environ.get("SUMMARIZER_DEBUG"):
+            raise
+        click.echo(
+            f"summarizer: internal error: {type(exc).__name__}: {exc} "
+            "(set SUMMARIZER_DEBUG=1 for the traceback, and please report it)",
+            err=True,
+        )
+        return 1
+    return code if isinstance(code, int) else 0
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

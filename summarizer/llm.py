@@ -1,0 +1,356 @@
+"""The LLM engine: one briefing from any OpenAI-compatible endpoint.
+
+Layers, innermost first:
+
+1. the ``openai`` client, with its own retries off (``max_retries=0``);
+2. ``retry.call``: the one tenacity policy for transport faults;
+3. instructor, patched over (2): it asks for the ``Briefing`` in the chosen
+   mode, validates the answer with the article in its context, and re-asks
+   with the validator's message when a quote or figure is not grounded.
+
+Instructor renders every message as a Jinja template when ``context=`` is
+given. Articles are untrusted and may contain ``{{`` or ``{%``, so each message
+is handed to instructor as a placeholder (``{{ _summarizer_message_0 }}``)
+whose value sits in the context: the rendering substitutes the text verbatim
+and evaluates nothing in it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2
+import instructor
+import openai
+from pydantic import ValidationError
+
+from summarizer import retry
+from summarizer.config import ModeName, Settings
+from summarizer.errors import (
+    ModelError,
+    ModelOutputError,
+    TransportError,
+    Ungrounded,
+    UngroundedError,
+)
+from summarizer.grounding import ArticleIndex, GroundingViolation
+from summarizer.models import CONTEXT_KEY, Briefing
+from summarizer.prompts import RenderedPrompt
+
+INSTRUCTOR_MODES: dict[str, instructor.Mode] = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+
+_PLACEHOLDER = "_summarizer_message_{}"
+# Local servers need some key in the header; they ignore its value.
+_NO_KEY = "no-key-needed"
+
+
+@dataclass
+class CallStats:
+    """What one briefing cost.
+
+    Attributes:
+        requests: Model answers asked for by instructor (1 + validation re-asks).
+        transport_retries: Requests repeated after transport faults.
+        prompt_tokens: Prompt tokens over every answer.
+        completion_tokens: Completion tokens over every answer.
+        latency_s: Wall time of the whole call, waits included.
+        retry_wait_s: Seconds spent waiting between transport retries.
+    """
+
+    requests: int = 0
+    transport_retries: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_s: float = 0.0
+    retry_wait_s: float = 0.0
+    last_text: str | None = field(default=None, repr=False)
+
+    @property
+    def reasks(self) -> int:
+        """Validation re-asks: answers asked for after the first."""
+        return max(self.requests - 1, 0)
+
+    def record(self, completion: Any) -> None:
+        """Add one completion's usage and remember its text."""
+        usage = getattr(completion, "usage", None)
+        if usage is not None:
+            self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
+            self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+        self.last_text = _completion_text(completion)
+
+
+def _completion_text(completion: Any) -> str | None:
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None)
+    if calls:
+        return str(calls[0].function.arguments)
+    content = getattr(message, "content", None)
+    return content if isinstance(content, str) else None
+
+
+def templating_safe(
+    messages: Sequence[dict[str, str]], context: dict[str, Any]
+) -> list[dict[str, str]]:
+    """Swap each message's content for a placeholder whose value goes in ``context``.
+
+    Args:
+        messages: The rendered chat messages.
+        context: The validation context; gains one entry per message.
+
+    Returns:
+        Messages whose content instructor's Jinja pass turns back into the
+        original text, character for character.
+    """
+    safe = []
+    for i, message in enumerate(messages):
+        key = _PLACEHOLDER.format(i)
+        context[key] = message["content"]
+        safe.append({"role": message["role"], "content": "{{ " + key + " }}"})
+    return safe
+
+
+def ungrounded_items(error: ValidationError) -> list[Ungrounded]:
+    """The quotes and figures a validation error reports as not in the article."""
+    items: list[Ungrounded] = []
+    for detail in error.errors():
+        cause = (detail.get("ctx") or {}).get("error")
+        if isinstance(cause, GroundingViolation):
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in detail["loc"])
+            items.extend(Ungrounded(where.lstrip("."), text) for text in cause.texts)
+    return items
+
+
+class LLMEngine:
+    """Briefs articles through one OpenAI-compatible endpoint.
+
+    Args:
+        settings: Endpoint, model, mode and limits.
+        policy: The transport retry policy.
+        http_client: An ``httpx2.Client`` to send requests through (tests, proxies).
+        async_http_client: Likewise for ``abrief``.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        policy: retry.RetryPolicy | None = None,
+        *,
+        http_client: httpx2.Client | None = None,
+        async_http_client: httpx2.AsyncClient | None = None,
+    ) -> None:
+        self.settings = settings
+        self.model = settings.resolved_model()
+        self.mode: ModeName = settings.mode
+        self.policy = policy or retry.RetryPolicy()
+        self._http_client = http_client
+        self._async_http_client = async_http_client
+        self._sync: openai.OpenAI | None = None
+        self._async: openai.AsyncOpenAI | None = None
+
+    @property
+    def _client(self) -> openai.OpenAI:
+        if self._sync is None:
+            self._sync = openai.OpenAI(
+                api_key=self.settings.api_key or _NO_KEY,
+                base_url=self.settings.base_url,
+                max_retries=0,
+                timeout=self.settings.timeout,
+                http_client=self._http_client,
+            )
+        return self._sync
+
+    @property
+    def _async_client(self) -> openai.AsyncOpenAI:
+        if self._async is None:
+            self._async = openai.AsyncOpenAI(
+                api_key=self.settings.api_key or _NO_KEY,
+                base_url=self.settings.base_url,
+                max_retries=0,
+                timeout=self.settings.timeout,
+                http_client=self._async_http_client,
+            )
+        return self._async
+
+    def __repr__(self) -> str:
+        return f"LLMEngine(model={self.model!r}, mode={self.mode!r})"
+
+    def close(self) -> None:
+        """Close the sync HTTP client, if one was opened."""
+        if self._sync is not None:
+            self._sync.close()
+            self._sync = None
+
+    async def aclose(self) -> None:
+        """Close both HTTP clients, if they were opened."""
+        self.close()
+        if self._async is not None:
+            await self._async.close()
+            self._async = None
+
+    def _request(self, prompt: RenderedPrompt, article: str) -> tuple[list[Any], dict[str, Any]]:
+        context: dict[str, Any] = {CONTEXT_KEY: ArticleIndex(article)}
+        messages = templating_safe(prompt.messages, context)
+        return messages, context
+
+    def brief(self, article: str, prompt: RenderedPrompt) -> tuple[Briefing, CallStats]:
+        """Ask the model for a grounded briefing of ``article``.
+
+        Args:
+            article: The clean article text the quotes are checked against.
+            prompt: The rendered messages.
+
+        Returns:
+            The validated briefing and what it cost.
+
+        Raises:
+            TransportError: Transport faults outlasted the retry policy.
+            UngroundedError: Quotes or figures stayed ungrounded after every re-ask.
+            ModelOutputError: The answer could not be parsed or validated.
+        """
+        stats = CallStats()
+        counter = retry.RetryCounter()
+
+        def create(*args: Any, **kwargs: Any) -> Any:
+            stats.requests += 1
+            completion = retry.call(
+                self.policy, counter, lambda: self._client.chat.completions.create(*args, **kwargs)
+            )
+            stats.record(completion)
+            return completion
+
+        messages, context = self._request(prompt, article)
+        patched: Callable[..., Briefing] = instructor.patch(
+            create=create, mode=INSTRUCTOR_MODES[self.mode]
+        )
+        started = time.perf_counter()
+        try:
+            briefing = patched(
+                model=self.model,
+                messages=messages,
+                response_model=Briefing,
+                max_retries=self.settings.max_reasks,
+                context=context,
+                strict=False,
+            )
+        except Exception as exc:
+            raise self._error(exc, stats, counter) from exc
+        finally:
+            stats.latency_s = time.perf_counter() - started
+            stats.transport_retries = counter.retries
+            stats.retry_wait_s = counter.waited
+        return briefing, stats
+
+    async def abrief(self, article: str, prompt: RenderedPrompt) -> tuple[Briefing, CallStats]:
+        """Async twin of ``brief``."""
+        stats = CallStats()
+        counter = retry.RetryCounter()
+
+        async def create(*args: Any, **kwargs: Any) -> Any:
+            stats.requests += 1
+
+            async def once() -> Any:
+                return await self._async_client.chat.completions.create(*args, **kwargs)
+
+            completion = await retry.acall(self.policy, counter, once)
+            stats.record(completion)
+            return completion
+
+        messages, context = self._request(prompt, article)
+        patched: Callable[..., Awaitable[Briefing]] = instructor.patch(
+            create=create, mode=INSTRUCTOR_MODES[self.mode]
+        )
+        started = time.perf_counter()
+        try:
+            briefing = await patched(
+                model=self.model,
+                messages=messages,
+                response_model=Briefing,
+                max_retries=self.settings.max_reasks,
+                context=context,
+                strict=False,
+            )
+        except Exception as exc:
+            raise self._error(exc, stats, counter) from exc
+        finally:
+            stats.latency_s = time.perf_counter() - started
+            stats.transport_retries = counter.retries
+            stats.retry_wait_s = counter.waited
+        return briefing, stats
+
+    def _error(self, exc: Exception, stats: CallStats, counter: retry.RetryCounter) -> ModelError:
+        """Turn whatever instructor or openai raised into one of ours."""
+        attempts = stats.requests + counter.retries
+        cause: BaseException = exc
+        while isinstance(cause, instructor.core.InstructorError) and cause.__cause__ is not None:
+            cause = cause.__cause__
+        if isinstance(cause, openai.APIError):
+            return self._transport_error(cause, attempts)
+        if isinstance(cause, ValidationError):
+            items = ungrounded_items(cause)
+            if items:
+                return UngroundedError(
+                    items, model=self.model, attempts=stats.requests, last_response=stats.last_text
+                )
+            first = cause.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "the briefing"
+            return ModelOutputError(
+                f"the model's answer is not a valid briefing after {stats.requests} attempt(s): "
+                f"{where}: {first['msg']}",
+                model=self.model,
+                attempts=stats.requests,
+                last_response=stats.last_text,
+            )
+        if isinstance(cause, instructor.core.IncompleteOutputException):
+            return ModelOutputError(
+                "the model's answer was cut off before it finished (finish_reason=length); "
+                "use a model with a longer output limit or a shorter article",
+                model=self.model,
+                attempts=stats.requests,
+                last_response=stats.last_text,
+            )
+        return ModelOutputError(
+            f"the model did not return a usable briefing after {stats.requests} attempt(s): "
+            f"{_one_line(str(cause))}",
+            model=self.model,
+            attempts=stats.requests,
+            last_response=stats.last_text,
+        )
+
+    def _transport_error(self, exc: openai.APIError, attempts: int) -> TransportError:
+        where = self.settings.base_url or "the OpenAI API"
+        if isinstance(exc, openai.APITimeoutError):
+            message = f"the model endpoint {where} timed out after {attempts} attempt(s)"
+            return TransportError(message, model=self.model, attempts=attempts)
+        if isinstance(exc, openai.APIConnectionError):
+            message = f"cannot reach the model endpoint {where} after {attempts} attempt(s)"
+            return TransportError(message, model=self.model, attempts=attempts)
+        status = exc.status_code if isinstance(exc, openai.APIStatusError) else None
+        detail = _one_line(getattr(exc, "message", None) or str(exc))
+        if self.settings.api_key:
+            detail = detail.replace(self.settings.api_key, "[redacted]")
+        hint = {
+            401: " (check OPENAI_API_KEY)",
+            403: " (the key may not have access to this model)",
+            404: " (check --model and --base-url)",
+        }.get(status or 0, "")
+        message = (
+            f"the model endpoint {where} answered HTTP {status}{hint} "
+            f"after {attempts} attempt(s): {detail}"
+        )
+        return TransportError(message, status_code=status, model=self.model, attempts=attempts)
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,126 @@
+"""Rendering a briefing as plain text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+from typing import Literal
+
+from summarizer.api import BriefingResult, Provenance
+from summarizer.models import Briefing
+
+Format = Literal["text", "markdown", "json"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
+
+_WIDTH = 88
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> str:
+    return textwrap.fill(
+        text,
+        width=_WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def provenance_line(p: Provenance) -> str:
+    """One line saying how the briefing was made."""
+    if p.engine == "extractive":
+        return f"engine: extractive (offline rules) · {p.latency_s * 1000:.0f} ms"
+    parts = [
+        f"engine: llm · model: {p.model} ({p.endpoint_kind}, mode {p.mode})",
+        f"prompt: {p.prompt_template} v{p.prompt_version} #{(p.prompt_hash or '')[:12]}",
+        f"{p.requests} request(s), {p.reasks} re-ask(s), {p.transport_retries} retry(ies)",
+        f"{p.total_tokens} tokens · {p.latency_s:.2f} s",
+    ]
+    return " · ".join(parts)
+
+
+def _figure_line(claimed_by: str, disputed_by: list[str]) -> str:
+    if disputed_by:
+        return f"claimed by {claimed_by}; disputed by {', '.join(disputed_by)}"
+    return f"claimed by {claimed_by}; not contested in the article"
+
+
+def to_text(result: BriefingResult) -> str:
+    """Plain text for a terminal or a pipe."""
+    b = result.briefing
+    out = [_wrap(b.headline, ""), "", _wrap(b.summary, ""), "", "KEY POINTS"]
+    for i, point in enumerate(b.key_points, 1):
+        out.append(_wrap(point.text, "    ", f"{i:>2}. "))
+        out.extend(_wrap(f"“{q}”", "      ", "    ▸ ") for q in point.evidence)
+    out += ["", "STANCES"]
+    if not b.stances:
+        out.append("    (the article reports no positions)")
+    for s in b.stances:
+        role = f" ({s.role})" if s.role else ""
+        out.append(_wrap(f"{s.actor}{role}, on {s.topic}: {s.position}", "      ", "  • "))
+        out.extend(_wrap(f"“{q}”", "      ", "    ▸ ") for q in s.evidence)
+    out += ["", "DISPUTED FIGURES"]
+    if not b.disputed_figures:
+        out.append("    (no contested numbers in the article)")
+    for f in b.disputed_figures:
+        out.append(_wrap(f"{f.figure}: {f.measure}", "      ", "  • "))
+        out.append(_wrap(_figure_line(f.claimed_by, f.disputed_by), "      ", "      "))
+        if f.counter_claim:
+            out.append(_wrap(f"counter-claim: {f.counter_claim}", "      ", "      "))
+        out.extend(_wrap(f"“{q}”", "      ", "    ▸ ") for q in f.evidence)
+    out += ["", f"— {result.source.source} · {provenance_line(result.provenance)}"]
+    return "\n".join(out) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    # Article text must not become Markdown structure (links, images, headings).
+    for ch in "\\`*_[]<>!#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def to_markdown(result: BriefingResult) -> str:
+    """Markdown for notes and tickets."""
+    b: Briefing = result.briefing
+    e = _md_escape
+    out = [f"## {e(b.headline)}", "", e(b.summary), "", "### Key points", ""]
+    for i, point in enumerate(b.key_points, 1):
+        out.append(f"{i}. {e(point.text)}")
+        out.extend(f"   > {e(q)}" for q in point.evidence)
+    out += ["", "### Stances", ""]
+    if not b.stances:
+        out.append("_The article reports no positions._")
+    else:
+        out += ["| Actor | Topic | Position |", "| --- | --- | --- |"]
+        for s in b.stances:
+            actor = e(s.actor) + (f" ({e(s.role)})" if s.role else "")
+            out.append(f"| {actor} | {e(s.topic)} | {e(s.position)} |")
+    out += ["", "### Disputed figures", ""]
+    if not b.disputed_figures:
+        out.append("_No contested numbers in the article._")
+    for f in b.disputed_figures:
+        out.append(
+            f"- **{e(f.figure)}**: {e(f.measure)}; {e(_figure_line(f.claimed_by, f.disputed_by))}"
+        )
+        if f.counter_claim:
+            out.append(f"  - counter-claim: {e(f.counter_claim)}")
+        out.extend(f"  > {e(q)}" for q in f.evidence)
+    out += ["", f"<sub>{e(result.source.source)} · {e(provenance_line(result.provenance))}</sub>"]
+    return "\n".join(out) + "\n"
+
+
+def to_json(result: BriefingResult, *, provenance: bool = False) -> str:
+    """JSON: the Briefing alone, or with its provenance and source.
+
+    The Briefing alone validates against ``schemas/briefing.v1.json``.
+    """
+    data = result.model_dump(mode="json") if provenance else result.briefing.model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS: dict[str, Callable[[BriefingResult], str]] = {
+    "text": to_text,
+    "markdown": to_markdown,
+    "json": to_json,
+}

@@ -1,0 +1,179 @@
+"""The one retry policy for transport faults.
+
+The openai SDK's own retries are switched off (``max_retries=0``) and instructor
+only re-asks on validation errors, so this module is the only place a request is
+repeated after a transport fault: 408, 409, 429 and 5xx answers, timeouts and
+connection errors. Waits back off exponentially with full jitter, and a server's
+``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date) is honoured up to
+a cap. The sleep functions and the clock are injected so tests never wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TypeVar
+
+import openai
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+)
+
+T = TypeVar("T")
+
+RETRYABLE_STATUS = frozenset({408, 409, 429})
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Say whether ``exc`` is a transport fault worth another try."""
+    if isinstance(exc, openai.APIStatusError):
+        return exc.status_code in RETRYABLE_STATUS or exc.status_code >= 500
+    # APITimeoutError is a subclass of APIConnectionError.
+    return isinstance(exc, openai.APIConnectionError)
+
+
+def retry_after_seconds(exc: BaseException, now: Callable[[], datetime]) -> float | None:
+    """Read how long the server asked us to wait, if it did.
+
+    Args:
+        exc: The failed request's exception.
+        now: The current time (UTC), for ``Retry-After`` given as an HTTP date.
+
+    Returns:
+        Seconds to wait, or None when the server gave no usable hint.
+    """
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    headers = exc.response.headers
+    millis = headers.get("retry-after-ms")
+    if millis is not None:
+        try:
+            return max(float(millis) / 1000.0, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - now()).total_seconds(), 0.0)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+async def _async_sleep(seconds: float) -> None:
+    await asyncio.sleep(seconds)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How transport faults are retried.
+
+    Attributes:
+        max_attempts: Requests in all for one model call, the first included.
+        initial_wait: Base of the exponential backoff, in seconds.
+        max_wait: Cap on one backoff wait, in seconds.
+        max_retry_after: Cap on a server-requested wait; a longer request is
+            shortened to this.
+        sleep: Blocking sleep; None means ``time.sleep``, looked up at call time
+            so a test fixture can replace it.
+        async_sleep: Async sleep; None means ``asyncio.sleep``, likewise.
+        now: The clock, for ``Retry-After`` dates.
+        rng: Source of jitter.
+    """
+
+    max_attempts: int = 5
+    initial_wait: float = 1.0
+    max_wait: float = 30.0
+    max_retry_after: float = 60.0
+    sleep: Callable[[float], None] | None = field(default=None, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] | None = field(default=None, repr=False)
+    now: Callable[[], datetime] = field(default=_utcnow, repr=False)
+    rng: random.Random = field(default_factory=random.Random, repr=False, compare=False)
+
+    def wait_for(self, state: RetryCallState) -> float:
+        """Seconds to wait before the next attempt (tenacity ``wait`` hook)."""
+        exc = state.outcome.exception() if state.outcome else None
+        if exc is not None:
+            hinted = retry_after_seconds(exc, self.now)
+            if hinted is not None:
+                return min(hinted, self.max_retry_after)
+        ceiling = min(self.max_wait, self.initial_wait * 2 ** (state.attempt_number - 1))
+        return self.rng.uniform(0.0, ceiling)
+
+
+@dataclass
+class RetryCounter:
+    """Counts what the policy did during one briefing.
+
+    Attributes:
+        retries: Transport retries made (requests repeated after a fault).
+        waited: Seconds spent waiting between them.
+    """
+
+    retries: int = 0
+    waited: float = 0.0
+
+    def before_sleep(self, state: RetryCallState) -> None:
+        """Tenacity hook: one more retry is about to happen."""
+        self.retries += 1
+        self.waited += state.upcoming_sleep
+
+
+def call(policy: RetryPolicy, counter: RetryCounter, fn: Callable[[], T]) -> T:
+    """Call ``fn``, retrying transport faults under ``policy``.
+
+    Raises:
+        openai.APIError: The last fault, once the attempts are spent or when it
+            is not transient.
+    """
+    retrying = Retrying(
+        stop=stop_after_attempt(policy.max_attempts),
+        wait=policy.wait_for,
+        retry=retry_if_exception(is_transient),
+        sleep=policy.sleep or _sleep,
+        before_sleep=counter.before_sleep,
+        reraise=True,
+    )
+    return retrying(fn)
+
+
+async def acall(policy: RetryPolicy, counter: RetryCounter, fn: Callable[[], Awaitable[T]]) -> T:
+    """Await ``fn()``, retrying transport faults under ``policy``.
+
+    Raises:
+        openai.APIError: The last fault, once the attempts are spent or when it
+            is not transient.
+    """
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(policy.max_attempts),
+        wait=policy.wait_for,
+        retry=retry_if_exception(is_transient),
+        sleep=policy.async_sleep or _async_sleep,
+        before_sleep=counter.before_sleep,
+        reraise=True,
+    )
+    return await retrying(fn)

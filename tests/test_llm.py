@@ -1,0 +1,203 @@
+"""The LLM engine end to end: openai SDK -> retry policy -> instructor -> validators.
+
+Every test talks to the loopback OpenAI-compatible server on 127.0.0.1 and
+asserts the request that was sent as well as the briefing that came back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
+from summarizer import Summarizer
+from summarizer.article import article_from_text
+from summarizer.errors import ModelOutputError, TransportError, UngroundedError
+from summarizer.loopback import LoopbackServer, RecordedRequest, Reply
+from summarizer.prompts import fence_markers, messages_hash, render
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    with LoopbackServer(models=("loopback-model",)) as srv:
+        yield srv
+
+
+def _summarizer(server: LoopbackServer, **options: Any) -> Summarizer:
+    options.setdefault("model", "loopback-model")
+    return Summarizer.from_env({}, base_url=server.base_url, api_key="sk-test-key", **options)
+
+
+def _sent_messages(request: RecordedRequest) -> list[dict[str, Any]]:
+    assert request.body is not None
+    messages: list[dict[str, Any]] = request.body["messages"]
+    return messages
+
+
+def test_tools_mode_briefing_and_the_request_that_produced_it(server: LoopbackServer) -> None:
+    server.script(Reply.answer(GOOD, usage=(900, 300)))
+    with _summarizer(server) as s:
+        result = s.summarize(ARTICLE)
+
+    assert result.briefing.disputed_figures[0].figure == "$12.4 million"
+    assert [st.actor for st in result.briefing.stances] == ["Mirela Vasko", "Tomas Brell"]
+
+    (request,) = server.requests
+    body = request.body
+    assert body is not None
+    assert body["model"] == "loopback-model"
+    assert body["tools"][0]["function"]["name"] == "Briefing"
+    assert request.headers["authorization"] == "Bearer sk-test-key"
+    user = _sent_messages(request)[1]["content"]
+    fence_open, fence_close = fence_markers(article_from_text(ARTICLE).text)
+    assert fence_open in user and fence_close in user
+    assert "Tomas Brell told reporters" in user.split(fence_open)[1].split(fence_close)[0]
+
+    p = result.provenance
+    expected = render(article_from_text(ARTICLE))
+    assert p.prompt_hash == expected.hash == messages_hash(_sent_messages(request))
+    assert (p.engine, p.model, p.mode, p.endpoint_kind) == ("llm", "loopback-model", "tools", "local")
+    assert (p.requests, p.reasks, p.transport_retries) == (1, 0, 0)
+    assert (p.prompt_tokens, p.completion_tokens, p.total_tokens) == (900, 300, 1200)
+
+
+@pytest.mark.parametrize(
+    ("mode", "form"),
+    [("json", "content"), ("md_json", "markdown"), ("json_schema", "content")],
+)
+def test_json_modes_ask_without_tools_and_parse_the_content(
+    server: LoopbackServer, mode: str, form: str
+) -> None:
+    server.script(Reply.answer(GOOD, form=form))  # type: ignore[arg-type]
+    with _summarizer(server, mode=mode) as s:
+        result = s.summarize(ARTICLE)
+    assert result.briefing.headline == GOOD["headline"]
+    assert result.provenance.mode == mode
+    body = server.requests[0].body
+    assert body is not None and "tools" not in body
+    if mode == "json_schema":
+        assert body["response_format"]["type"] == "json_schema"
+
+
+def test_an_ungrounded_quote_is_reasked_once_then_accepted(server: LoopbackServer) -> None:
+    server.script(Reply.answer(ungrounded()), Reply.answer(GOOD))
+    with _summarizer(server) as s:
+        result = s.summarize(ARTICLE)
+
+    assert len(server.requests) == 2
+    assert (result.provenance.requests, result.provenance.reasks) == (2, 1)
+    assert result.provenance.transport_retries == 0
+    # The re-ask tells the model which quote was wrong, and keeps the original prompt.
+    reask = json.dumps(_sent_messages(server.requests[1]))
+    assert INVENTED_QUOTE in reask and "does not occur in the article" in reask
+    assert _sent_messages(server.requests[1])[:2] == _sent_messages(server.requests[0])[:2]
+    assert INVENTED_QUOTE not in result.briefing.model_dump_json()
+
+
+def test_a_model_that_never_grounds_gets_a_typed_error_listing_what_was_wrong(
+    server: LoopbackServer,
+) -> None:
+    server.script(*[Reply.answer(wrong_figure()) for _ in range(3)])
+    with _summarizer(server, max_reasks=2) as s, pytest.raises(UngroundedError) as info:
+        s.summarize(ARTICLE)
+    err = info.value
+    assert len(server.requests) == 3 and err.attempts == 3
+    assert [(i.location, i.text) for i in err.items] == [("disputed_figures[0].figure", "$14 million")]
+    assert "$14 million" in str(err) and "\n" not in str(err)
+    assert err.last_response is not None and "$14 million" in err.last_response
+
+
+def test_a_malformed_answer_is_reasked_then_reported(server: LoopbackServer) -> None:
+    broken = {k: v for k, v in GOOD.items() if k != "key_points"}
+    server.script(Reply.answer(broken), Reply.answer(broken))
+    with _summarizer(server, max_reasks=1) as s, pytest.raises(ModelOutputError) as info:
+        s.summarize(ARTICLE)
+    assert "key_points" in str(info.value)
+    assert len(server.requests) == 2
+
+
+def test_rate_limit_is_retried_after_the_servers_wait(
+    server: LoopbackServer, sleeps: list[float]
+) -> None:
+    server.script(
+        Reply.error(429, headers={"Retry-After": "2"}),
+        Reply.error(503),
+        Reply.answer(GOOD),
+    )
+    with _summarizer(server) as s:
+        result = s.summarize(ARTICLE)
+    assert len(server.requests) == 3
+    assert sleeps[0] == 2.0 and len(sleeps) == 2
+    p = result.provenance
+    assert (p.transport_retries, p.reasks, p.requests) == (2, 0, 1)
+    # A transport retry repeats the identical request; nothing is re-asked.
+    assert server.requests[0].body == server.requests[2].body
+
+
+def test_transport_faults_that_outlast_the_policy_raise_a_typed_error(
+    server: LoopbackServer,
+) -> None:
+    server.script(*[Reply.error(500) for _ in range(5)])
+    with _summarizer(server) as s, pytest.raises(TransportError) as info:
+        s.summarize(ARTICLE)
+    assert info.value.status_code == 500
+    assert len(server.requests) == 5  # the policy's five attempts, and the SDK added none
+    assert "HTTP 500" in str(info.value) and "sk-test-key" not in str(info.value)
+
+
+def test_a_client_error_is_reported_at_once_with_a_hint(server: LoopbackServer) -> None:
+    server.script(Reply.error(401, message="invalid key sk-test-key"))
+    with _summarizer(server) as s, pytest.raises(TransportError) as info:
+        s.summarize(ARTICLE)
+    assert len(server.requests) == 1
+    assert "OPENAI_API_KEY" in str(info.value)
+    assert "sk-test-key" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["{{ 7*7 }}", "{% if x %}yes{% endif %}", "{# c #}", "{% raw %}{% endraw %}", "{{ config }}"],
+)
+def test_template_syntax_in_the_article_reaches_the_model_untouched(
+    server: LoopbackServer, line: str
+) -> None:
+    text = ARTICLE + f"\nA banner in the hall read {line} all week, staff said.\n"
+    server.script(Reply.answer(GOOD))
+    with _summarizer(server) as s:
+        result = s.summarize(text)
+    user = _sent_messages(server.requests[0])[1]["content"]
+    assert f"read {line} all week" in user
+    assert result.provenance.prompt_hash == messages_hash(_sent_messages(server.requests[0]))
+
+
+def test_a_quote_containing_template_syntax_is_grounded_verbatim(server: LoopbackServer) -> None:
+    text = ARTICLE + "\nA banner in the hall read {{ 7*7 }} all week, staff said.\n"
+    answer = json.loads(json.dumps(GOOD))
+    answer["key_points"][1]["evidence"] = ["A banner in the hall read {{ 7*7 }} all week"]
+    server.script(Reply.answer(answer))
+    with _summarizer(server) as s:
+        result = s.summarize(text)
+    assert result.briefing.key_points[1].evidence == ["A banner in the hall read {{ 7*7 }} all week"]
+    assert len(server.requests) == 1
+
+
+async def test_asummarize_works_like_summarize(server: LoopbackServer, sleeps: list[float]) -> None:
+    server.script(Reply.error(429, headers={"retry-after-ms": "150"}), Reply.answer(ungrounded()), Reply.answer(GOOD))
+    s = _summarizer(server)
+    try:
+        result = await s.asummarize(ARTICLE)
+    finally:
+        await s.aclose()
+    assert result.briefing.headline == GOOD["headline"]
+    p = result.provenance
+    assert (p.transport_retries, p.reasks, p.requests) == (1, 1, 2)
+    assert sleeps == [0.15]
+
+
+def test_the_api_key_is_not_in_any_repr(server: LoopbackServer) -> None:
+    with _summarizer(server) as s:
+        assert "sk-test-key" not in repr(s)
+        assert "sk-test-key" not in repr(s.settings)
