@@ -1,0 +1,245 @@
+"""Who is who: canonical names, roles and aliases for the actors of an article.
+
+The cast is read from capitalised runs ("US Secretary of State Antony Blinken"):
+a leading run of title words is the role, the rest is the name. A person's
+first and last names become aliases of the full name, so "Blinken" and "Wang"
+resolve to "Antony Blinken" and "Wang Yi". Descriptions ("the top US diplomat",
+"the mayor's office") resolve only to an actor whose role shares a word with
+them, which is how the article itself links the two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from summarizer.extractive.lexicon import NOT_NAMES, TITLES
+from summarizer.extractive.sentences import Sentence
+
+_CAP_RUN = re.compile(
+    r"(?<![\w’'.])[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?"
+    r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin)[ ])?[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?){0,6}"
+)
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]{0,30}")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|([A-Z][\w’'\-]{0,30}(?:’s|'s)))"
+    r"((?:\s[\w’'\-]{1,30}){1,4}),\s$"
+)
+_APPOSITIVE_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,;:\"“”()]{3,70}?),")
+
+# Words that make a capitalised run an organisation or a place, not a person.
+_NON_PERSON = frozenset(
+    """
+    states kingdom nations union council assembly sea ocean africa america asia europe
+    east west north south republic party ministry department university bank court
+    committee commission agency office times news post group institute corporation
+    company association federation authority service police force army war street road
+    city county province district island islands park hospital school college church
+    airport station river lake mountains valley bay gulf strait canal square hall
+    club league board trust fund foundation centre center market exchange press
+    """.split()
+)
+
+
+@dataclass
+class Actor:
+    """One actor of the article.
+
+    Attributes:
+        name: The canonical name, the longest full form the article uses.
+        role: The role or title the article gives, if any.
+        person: True for a named person (pronouns may refer back to them).
+    """
+
+    name: str
+    role: str | None = None
+    person: bool = False
+
+
+@dataclass
+class Cast:
+    """The actors of one article and the names that refer to them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def resolve_name(self, run: str) -> Actor | None:
+        """Resolve a capitalised run (with or without role) to an actor."""
+        role, name = split_role(run.split())
+        if not name:
+            return self.resolve_description(" ".join(role)) if role else None
+        key = " ".join(name)
+        canonical = self.aliases.get(key, key)
+        actor = self.actors.get(canonical)
+        if actor is None and len(name) > 1:
+            canonical = self.aliases.get(name[-1], "")
+            actor = self.actors.get(canonical)
+        return actor
+
+    def resolve_description(self, description: str, recent: Iterable[str] = ()) -> Actor | None:
+        """Resolve "the top US diplomat" to the actor whose role shares a word with it.
+
+        Args:
+            description: The description without its article.
+            recent: Canonical names of recent speakers, most recent first; they are
+                preferred when several roles match.
+        """
+        words = _role_words(description)
+        for word in list(words):
+            words |= _SYNONYMS.get(word, set())
+        best: tuple[int, int, Actor] | None = None
+        recent = list(recent)
+        for actor in self.actors.values():
+            overlap = len(words & _role_words(actor.role)) if actor.role else 0
+            if overlap == 0:
+                continue
+            rank = recent.index(actor.name) if actor.name in recent else len(recent)
+            if best is None or (overlap, -rank) > (best[0], -best[1]):
+                best = (overlap, rank, actor)
+        return best[2] if best is not None else None
+
+
+_ROLE_FILLERS = frozenset("the a an of and top senior former then".split())
+# Descriptions that name a role by another word: "the top diplomat" is a foreign
+# minister or secretary of state.
+_SYNONYMS = {
+    "diplomat": {"foreign", "state", "ambassador", "envoy"},
+    "chief": {"ceo", "executive", "head"},
+    "boss": {"ceo", "executive", "head", "chief"},
+}
+
+
+def _role_words(role: str) -> set[str]:
+    return {_POSSESSIVE.sub("", w.lower().strip(".,")) for w in role.split()} - _ROLE_FILLERS
+
+
+def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split the tokens of a capitalised run into ``(role, name)``.
+
+    The role runs up to the last title word, plus an "of X" that follows it
+    ("Secretary of State"); what remains is the name.
+    """
+    last = -1
+    for i, token in enumerate(tokens):
+        if token.lower().rstrip(".") in TITLES:
+            last = i
+    if last < 0:
+        return [], tokens
+    end = last + 1
+    if end + 1 < len(tokens) and tokens[end] == "of":
+        end += 2
+    if any(t.lower() in _NON_PERSON for t in tokens[end:]):
+        return [], tokens  # "UN General Assembly" is a body, not General Assembly
+    return tokens[:end], tokens[end:]
+
+
+def clean_run(run: str) -> str:
+    """Strip a trailing full stop and possessive from a capitalised run."""
+    run = run.rstrip(".")
+    return _POSSESSIVE.sub("", run)
+
+
+def _is_acronym(token: str) -> bool:
+    return len(token) > 1 and token.replace(".", "").isupper()
+
+
+def _is_person(name: list[str]) -> bool:
+    if not 2 <= len(name) <= 4:
+        return False
+    for token in name:
+        if token.lower() in _NON_PERSON or token.lower() in NOT_NAMES:
+            return False
+        if _is_acronym(token):
+            return False  # an acronym: "UN General Assembly"
+    return True
+
+
+def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> list[str]:
+    while (
+        tokens
+        and not _is_acronym(tokens[0])
+        and (tokens[0].lower() in NOT_NAMES or (at_start and tokens[0].lower() in lower_words))
+    ):
+        tokens = tokens[1:]
+        at_start = False
+    while tokens and tokens[-1] in ("of", "de", "van", "von", "der", "da", "del", "bin"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def capital_runs(sentence: str, lower_words: set[str]) -> list[tuple[int, int, list[str]]]:
+    """Return ``(start, end, tokens)`` for each capitalised run of ``sentence``."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for match in _CAP_RUN.finditer(sentence):
+        tokens = clean_run(match.group()).split()
+        tokens = [_POSSESSIVE.sub("", t) for t in tokens]
+        tokens = _strip_openers(tokens, match.start() == 0, lower_words)
+        if tokens:
+            runs.append((match.start(), match.end(), tokens))
+    return runs
+
+
+def lowercase_words(text: str) -> set[str]:
+    """The words ``text`` uses in lower case: a capitalised one of them is no name."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
+    """Collect every named actor, its role and its aliases from the article."""
+    cast = Cast()
+    for sentence in sentences:
+        for start, end, tokens in capital_runs(sentence.text, lower_words):
+            role, name = split_role(tokens)
+            if name:
+                found = " ".join(role) if role else _appositive(sentence.text, start, end)
+                _add(cast, name, found)
+    _link_aliases(cast)
+    return cast
+
+
+def _appositive(sentence: str, start: int, end: int) -> str | None:
+    """A role set off by commas: "Its chairman, Rui Abrantes," or "Hale, the director,"."""
+    if sentence.startswith(",", end):
+        before = _APPOSITIVE_BEFORE.search(sentence, max(0, start - 80), start)
+        if before is not None and before.group(2).split()[-1].islower():
+            owner = before.group(1)
+            return f"{owner} {before.group(2).strip()}" if owner else before.group(2).strip()
+    match = _APPOSITIVE_AFTER.match(sentence, end)
+    if match is None:
+        return None
+    phrase = match.group(1)
+    if any(w.lower().strip("’'s") in TITLES for w in phrase.split()[1:]):
+        return phrase.split(" ", 1)[1]
+    return None
+
+
+def _add(cast: Cast, name: list[str], role: str | None) -> None:
+    key = " ".join(name)
+    actor = cast.actors.get(key)
+    if actor is None:
+        actor = cast.actors[key] = Actor(key, person=_is_person(name))
+    if role and actor.role is None:
+        actor.role = role
+
+
+def _link_aliases(cast: Cast) -> None:
+    """Map single names to the full name of the one person who carries them."""
+    claims: dict[str, list[str]] = {}
+    for actor in cast.actors.values():
+        if not actor.person:
+            continue
+        tokens = actor.name.split()
+        for token in (tokens[0], tokens[-1]):
+            if len(token) > 1 and token.lower() not in NOT_NAMES:
+                claims.setdefault(token, []).append(actor.name)
+    for token, names in claims.items():
+        full = max(names, key=lambda n: (len(n), n)) if len(set(names)) == 1 else names[0]
+        cast.aliases[token] = full
+        alone = cast.actors.get(token)
+        if alone is not None and alone.role:
+            target = cast.actors[full]
+            target.role = target.role or alone.role
+    for alias in cast.aliases:
+        cast.actors.pop(alias, None)

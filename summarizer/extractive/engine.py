@@ -1,0 +1,88 @@
+"""Running the rules in order and assembling the briefing."""
+
+from __future__ import annotations
+
+from summarizer.errors import EmptyArticleError
+from summarizer.extractive.actors import build_cast, lowercase_words
+from summarizer.extractive.attribution import Attribution, Attributor
+from summarizer.extractive.disputes import find_disputes
+from summarizer.extractive.figures import Figure, find_figures
+from summarizer.extractive.keypoints import (
+    headline_and_summary,
+    pick_key_points,
+    score_sentences,
+    word_frequencies,
+)
+from summarizer.extractive.sentences import Sentence, split_sentences
+from summarizer.extractive.stances import build_stances
+from summarizer.grounding import MIN_QUOTE_CHARS, normalise
+from summarizer.models import Briefing, KeyPoint
+
+# Only this much of a huge input is analysed, so a runaway input cannot stall the
+# engine; a long feature of 50,000 words is about 300,000 characters.
+MAX_ANALYSED_CHARS = 400_000
+_FALLBACK_CHARS = 300
+_WRAPPERS = "\"' \t\n"
+
+
+def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
+    """Build a briefing of ``text`` by rules, with no model.
+
+    Args:
+        text: The article, already cleaned of page furniture.
+        source: How to name the article in an error message.
+
+    Returns:
+        The briefing; every evidence quote is verbatim from ``text``.
+
+    Raises:
+        EmptyArticleError: When ``text`` holds nothing usable, not even a span of
+            eight characters.
+    """
+    sentences = split_sentences(text[:MAX_ANALYSED_CHARS])
+    cast = build_cast(sentences, lowercase_words(text[:MAX_ANALYSED_CHARS]))
+    attributor = Attributor(cast)
+    attributions: dict[int, Attribution] = {}
+    figures: dict[int, list[Figure]] = {}
+    for sentence in sentences:
+        if sentence.kind == "heading":
+            continue
+        said = attributor.attribute(sentence) if sentence.is_sentence else None
+        if said is not None:
+            attributions[sentence.index] = said
+        found = find_figures(sentence.text)
+        if found:
+            figures[sentence.index] = found
+    frequencies = word_frequencies(s for s in sentences if s.is_sentence)
+    scored = score_sentences(sentences, frequencies, figures, attributions)
+    points = pick_key_points(scored, attributions)
+    if not points:
+        return _fallback(sentences, source)
+    order = {" ".join(s.text.split()): s.index for s in sentences}
+    headline, summary = headline_and_summary(points, order)
+    return Briefing(
+        headline=headline,
+        summary=summary,
+        key_points=points,
+        stances=build_stances(list(attributions.values()), frequencies),
+        disputed_figures=find_disputes(sentences, figures, attributions),
+    )
+
+
+def _fallback(sentences: list[Sentence], source: str) -> Briefing:
+    """A briefing of the first usable span, for text with no proper sentence."""
+    for sentence in sentences:
+        span = _usable_span(sentence.text)
+        if span:
+            point = KeyPoint(text=span, evidence=[span])
+            return Briefing(headline=span, summary=span, key_points=[point])
+    raise EmptyArticleError(source)
+
+
+def _usable_span(text: str) -> str:
+    span = text[:_FALLBACK_CHARS]
+    if len(text) > _FALLBACK_CHARS and " " in span[_FALLBACK_CHARS // 2 :]:
+        span = span[: span.rindex(" ")]
+    span = " ".join(span.split())
+    core = normalise(span).strip(_WRAPPERS)
+    return span if len(core) >= MIN_QUOTE_CHARS and any(c.isalnum() for c in core) else ""

@@ -1,0 +1,197 @@
+"""Numbers with units: finding them in a sentence and parsing value and unit.
+
+"$12.4 million" is 12400000 USD, "18 billion crowns" is 18e9 crowns, "70 percent"
+is 70 percent, "3 percentage points" is 3 percentage points and "12,000 people"
+is 12000 people. Years, ages, durations and bare numbers are not figures: a
+count needs a plural noun after it. The figure text is always the span as
+written, so it is found in the article by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.extractive.lexicon import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    SCALES,
+    STOPWORDS,
+    TIME_UNITS,
+)
+
+# A number of at most 15 digits, not glued to a word or another number; the
+# lookbehind keeps a run of ten million digits from being rescanned.
+_NUMBER = re.compile(
+    r"(?<![\w.,$€£¥])(?P<cur>US\$|\$|€|£|¥)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<dec>\.\d{1,6})?(?![\d,.]?\d)"
+)
+_SCALE = re.compile(r"[ \-]?(thousand|million|billion|trillion|bn|mn|tn|m|k)\b")
+_PERCENT = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b|points?\b)")
+_NOUN = re.compile(r" (?:([a-z][a-z\-]{1,20}) )?([a-z][a-z\-]{1,20})\b")
+_OF_PHRASE = re.compile(r" of ((?:[\w’'\-]+ ?){1,4})")
+_PHRASE_END = frozenset(
+    "and or but that which who to in on at for by from with as than while since".split()
+)
+_IRREGULAR_PLURALS = frozenset(
+    "people staff personnel children police cattle sheep fish troops crew".split()
+)
+_NOT_COUNTS = TIME_UNITS | frozenset("as is was has its this us yes less ones".split())
+_FUNCTION = frozenset(
+    """
+    of in on at to for by from with and or the a an as than that which who were was are
+    is has have had be been will would could should more less about over under per
+    """.split()
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\d")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with a unit, as found in one sentence.
+
+    Attributes:
+        text: The figure as written, e.g. ``"$12.4 million"``.
+        value: The number with scale words applied.
+        unit: ``"USD"``, ``"percent"``, ``"people"``, ...
+        measure: What the number measures, in a few words.
+        start: Offset of the figure in its sentence.
+    """
+
+    text: str
+    value: float
+    unit: str
+    measure: str
+    start: int
+
+
+def parse_number(digits: str, decimals: str | None) -> float:
+    """Parse "12,000" or "12" with optional decimals ".4" into a float."""
+    return float(digits.replace(",", "") + (decimals or ""))
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every number with a unit in ``sentence``, in order."""
+    found: list[Figure] = []
+    for match in _NUMBER.finditer(sentence):
+        figure = _figure_at(sentence, match)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def bare_numbers(sentence: str) -> list[tuple[str, float]]:
+    """Every number in ``sentence`` that is not a year, as ``(text, value)``."""
+    numbers: list[tuple[str, float]] = []
+    for match in _NUMBER.finditer(sentence):
+        value = parse_number(match.group("num"), match.group("dec"))
+        if not _is_year(match.group("num"), value):
+            numbers.append((match.group().strip(), value))
+    return numbers
+
+
+def _is_year(digits: str, value: float) -> bool:
+    return "," not in digits and 1800 <= value <= 2100 and value.is_integer()
+
+
+def _figure_at(sentence: str, match: re.Match[str]) -> Figure | None:
+    value = parse_number(match.group("num"), match.group("dec"))
+    end = match.end()
+    scale = _SCALE.match(sentence, end)
+    if scale is not None:
+        value *= SCALES[scale.group(1)]
+        end = scale.end()
+    currency = match.group("cur")
+    start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+    if currency:
+        unit = CURRENCY_SYMBOLS[currency.lower()]
+        return _make(sentence, start, end, value, unit, _measure_before(sentence, start))
+    percent = _PERCENT.match(sentence, end)
+    if percent is not None:
+        unit = "percentage points" if "point" in percent.group(1) else "percent"
+        kind = "share" if unit == "percent" else "change"
+        measure = _measure_of(sentence, start, percent.end(), kind)
+        return _make(sentence, start, percent.end(), value, unit, measure)
+    noun = _NOUN.match(sentence, end)
+    if noun is None:
+        return None
+    return _counted(sentence, match, start, end, value, noun, scale is not None)
+
+
+def _counted(
+    sentence: str,
+    match: re.Match[str],
+    start: int,
+    end: int,
+    value: float,
+    noun: re.Match[str],
+    scaled: bool,
+) -> Figure | None:
+    first, second = noun.group(1), noun.group(2)
+    if first is None:
+        first, second = second, None
+        first_end = noun.end()
+    else:
+        first_end = noun.start(2) - 1
+    if first in CURRENCY_WORDS:
+        unit = CURRENCY_WORDS[first]
+        return _make(sentence, start, first_end, value, unit, _measure_before(sentence, start))
+    if _is_year(match.group("num"), value) and not scaled:
+        return None
+    if _is_plural(first):
+        head, head_end = first, first_end
+    elif second is not None and first not in _FUNCTION and _is_plural(second):
+        head, head_end = second, noun.end()
+    else:
+        return None
+    measure = f"number of {head}" + _tail(sentence, head_end)
+    return _make(sentence, start, head_end, value, head, measure)
+
+
+def _is_plural(word: str) -> bool:
+    if word in _NOT_COUNTS or word in STOPWORDS:
+        return False
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss"))
+
+
+def _make(sentence: str, start: int, end: int, value: float, unit: str, measure: str) -> Figure:
+    return Figure(sentence[start:end], value, unit, measure or unit, start)
+
+
+def _measure_of(sentence: str, start: int, end: int, fallback: str) -> str:
+    of = _OF_PHRASE.match(sentence, end)
+    if of is not None:
+        words = _phrase_words(of.group(1))
+        if words:
+            return f"{fallback} of {' '.join(words)}"
+    return _measure_before(sentence, start) or fallback
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    words: list[str] = []
+    for word in _WORD.findall(phrase):
+        if word.lower() in _PHRASE_END:
+            break
+        words.append(word)
+    return words
+
+
+def _tail(sentence: str, end: int) -> str:
+    following = _WORD.findall(sentence[end : end + 60])[:4]
+    if not following or following[0].lower() not in ("at", "in", "on", "who", "from", "across"):
+        return ""
+    words = [following[0]]
+    for word in following[1:]:
+        if word.lower() in _PHRASE_END:
+            break
+        words.append(word)
+    return " " + " ".join(words) if len(words) > 1 else ""
+
+
+def _measure_before(sentence: str, start: int) -> str:
+    window = sentence[max(0, start - 80) : start]
+    window = _CLAUSE_BREAK.split(window)[-1]
+    words = _WORD.findall(window)
+    content = [w for w in words if w.lower() not in STOPWORDS][-3:]
+    return " ".join(content)

@@ -1,0 +1,184 @@
+"""Word lists the extractive rules consult.
+
+Kept in one place so the rules read as logic and the vocabulary can grow
+without touching them. Everything is lower case unless said otherwise.
+"""
+
+from __future__ import annotations
+
+# Abbreviations whose full stop never ends a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    no nos vol vols p pp fig figs approx est dept univ assn bros inc ltd co corp plc
+    vs v etc e.g i.e cf al a.m p.m u.s u.k u.n e.u d.c
+    """.split()
+)
+
+# Abbreviations that may also close a sentence ("... in the U.S. The next day").
+TERMINAL_ABBREVIATIONS = frozenset("inc ltd co corp plc etc u.s u.k u.n e.u d.c a.m p.m".split())
+
+# Words that open a sentence; after a terminal abbreviation they signal a break.
+SENTENCE_OPENERS = frozenset(
+    "the a an he she it they we i but and in on at after before this that these those "
+    "his her their its our there when while since as if".split()
+)
+
+# Verbs of saying and of taking a position; "X <verb>" attributes a statement to X.
+SPEECH_VERBS = frozenset(
+    """
+    said says say told tells tell added adds warned warns countered counters counter
+    rejected rejects argued argues insisted insists claimed claims claim denied denies
+    disputed disputes contested contests questioned criticized criticised criticizes
+    criticises accused accuses stated states noted notes announced announces acknowledged
+    admitted maintained maintains estimated estimates urged urges vowed vows promised
+    pledged predicted predicts explained wrote writes replied responded dismissed
+    dismisses objected conceded suggested asserted declared believes believe called
+    calls reported reports confirmed confirms cautioned complained
+    pressed stressed emphasised emphasized conceded contended contends found finds
+    """.split()
+)
+
+# Verbs and phrases by which one party contests another party's claim.
+CONTEST_VERBS = frozenset(
+    """
+    countered counters counter rejected rejects denied denies disputed disputes contested
+    contests challenged challenges questioned dismissed dismisses refuted refutes
+    """.split()
+)
+CONTEST_PHRASES = (
+    "put the figure at",
+    "put the number at",
+    "put the total at",
+    "put the toll at",
+    "put the count at",
+    "put the crowd at",
+    "put the cost at",
+    "closer to",
+    "nearer to",
+    "no more than",
+    "far fewer",
+    "far lower",
+    "overstated",
+    "exaggerated",
+    "inflated",
+    "understated",
+    "disputed that",
+    "disputed the",
+)
+
+# Title words: a capitalised run ending in one of these is a role, not a name.
+TITLES = frozenset(
+    """
+    president vice prime minister secretary mayor governor senator chancellor chairman
+    chairwoman chair chief executive ceo director spokesman spokeswoman spokesperson
+    professor judge justice general commissioner councillor councilor councilwoman
+    councilman deputy ambassador king queen prince princess pope bishop archbishop
+    premier representative rep sen gov dr mr mrs ms prof sheriff superintendent
+    inspector commander captain colonel lieutenant sergeant officer manager founder
+    treasurer auditor attorney lawyer economist analyst coach leader head editor
+    envoy diplomat official minister-president auditor
+    """.split()
+)
+
+# Nouns that head a description of a speaker ("the top US diplomat", "the mayor").
+DESCRIPTION_HEADS = frozenset(
+    """
+    diplomat minister mayor president governor senator spokesman spokeswoman spokesperson
+    official chancellor secretary ambassador envoy chairman chairwoman chief executive
+    director commissioner councillor premier leader head auditor
+    """.split()
+)
+
+# Collective speakers that may be actors without a proper name ("police said").
+GROUP_HEADS = frozenset(
+    """
+    police officials organisers organizers protesters residents critics analysts
+    economists unions union lawmakers opposition government ministry council company
+    powers campaigners activists authorities prosecutors investigators experts
+    researchers regulators employers workers farmers teachers doctors nurses
+    """.split()
+)
+
+PRONOUNS = frozenset("he she they it we i".split())
+
+# Verbs that only introduce speech: what follows them is the reported content.
+PURE_SPEECH_VERBS = frozenset(
+    "said says say added adds told tells stated states noted notes wrote writes".split()
+)
+
+# Capitalised words that are never names on their own.
+NOT_NAMES = frozenset(
+    """
+    the a an and but or so yet for nor if as at by in of on to up with from into onto
+    over under after before since while when where why how what who whom whose which
+    that this these those there here then than he she it they we i you his her its
+    their our my your him them us me all some many most more much few any each every
+    both either neither one two three four five six seven eight nine ten no not yes
+    monday tuesday wednesday thursday friday saturday sunday january february march
+    april may june july august september october november december today yesterday
+    tomorrow last next also however meanwhile still though although because despite
+    during until unless whether according mr mrs ms dr
+    """.split()
+)
+
+# Very common words that carry no topic.
+STOPWORDS = frozenset(
+    """
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would
+    you your yours said says say told tell tells added would could may might must shall
+    one two three four five six seven eight nine ten new last next year years week weeks
+    day days month months time times mr mrs ms dr per cent percent including since
+    according among around another even ever every many much several still yet
+    saying adding telling
+    """.split()
+)
+
+# Plural nouns after a number that measure time or age, never a contested count.
+TIME_UNITS = frozenset(
+    """
+    years months weeks days hours minutes seconds decades centuries times
+    year-olds yrs hrs mins am pm
+    """.split()
+)
+
+# Currency words and symbols, mapped to the unit a briefing reports.
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "crowns": "crowns",
+    "kronor": "SEK",
+    "kroner": "kroner",
+    "francs": "francs",
+    "rupees": "rupees",
+    "pesos": "pesos",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+}
+
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
