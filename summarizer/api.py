@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from summarizer.article import Article, article_from_text
 from summarizer.config import Settings
-from summarizer.errors import ModelOutputError
+from summarizer.errors import ConfigurationError, ModelOutputError
 from summarizer.grounding import ArticleIndex
 from summarizer.llm import CallStats, LLMEngine
 from summarizer.models import CONTEXT_KEY, Briefing
@@ -143,6 +143,11 @@ class Summarizer:
         self.engine = self.settings.resolved_engine()
         self._llm: LLMEngine | None = None
         if self.engine == "llm":
+            if not self.settings.endpoint_configured:
+                raise ConfigurationError(
+                    "the llm engine needs a model endpoint: set OPENAI_API_KEY, or "
+                    "--base-url/OPENAI_BASE_URL for a local or other OpenAI-compatible server"
+                )
             self._llm = LLMEngine(
                 self.settings,
                 policy,

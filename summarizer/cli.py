@@ -7,6 +7,7 @@ boundary (``main``): 0 ok, 1 model or runtime failure, 2 bad input or usage.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
@@ -172,8 +173,18 @@ def example() -> None:
     click.echo(str(resource_dir("examples").joinpath("harbour-vote.page.txt")))
 
 
+def _quiet_libraries() -> None:
+    # instructor logs every failed attempt at ERROR; the CLI reports the outcome
+    # as one typed line, so its log lines would only repeat it as noise.
+    if not os.environ.get("SUMMARIZER_DEBUG"):
+        noisy = logging.getLogger("instructor")
+        noisy.addHandler(logging.NullHandler())
+        noisy.propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 runtime failure, 2 bad input)."""
+    _quiet_libraries()
     try:
         code = cli.main(args=argv, prog_name="summarizer", standalone_mode=False)
     except click.exceptions.Abort:

@@ -17,6 +17,7 @@ Hierarchy::
     ├── PromptError                 a prompt template is missing or fails to render
     └── ModelError                  the model call failed; carries attempts and usage
         ├── TransportError          HTTP faults left after the retry policy gave up
+        ├── StaleRecordingError     replaying a cassette that holds no answer to today's request
         ├── ModelOutputError        the model's answer could not be parsed or validated
         └── UngroundedError         quotes or figures not found in the article, after re-asks
 """
@@ -133,6 +134,14 @@ class TransportError(ModelError):
     ) -> None:
         super().__init__(message, model=model, attempts=attempts)
         self.status_code = status_code
+
+
+class StaleRecordingError(ModelError):
+    """A replayed cassette has no recorded answer for the request sent today.
+
+    The prompt, schema, model or article changed since it was recorded; an old
+    answer must never be scored as a new one.
+    """
 
 
 class ModelOutputError(ModelError):

@@ -32,6 +32,7 @@ from summarizer.config import ModeName, Settings
 from summarizer.errors import (
     ModelError,
     ModelOutputError,
+    StaleRecordingError,
     TransportError,
     Ungrounded,
     UngroundedError,
@@ -327,8 +328,15 @@ class LLMEngine:
             last_response=stats.last_text,
         )
 
-    def _transport_error(self, exc: openai.APIError, attempts: int) -> TransportError:
+    def _transport_error(self, exc: openai.APIError, attempts: int) -> ModelError:
         where = self.settings.base_url or "the OpenAI API"
+        if retry.replay_miss(exc):
+            return StaleRecordingError(
+                "the recorded model traffic holds no answer for this request: the prompt, "
+                "schema, model or article changed since it was recorded; re-record it",
+                model=self.model,
+                attempts=attempts,
+            )
         if isinstance(exc, openai.APITimeoutError):
             message = f"the model endpoint {where} timed out after {attempts} attempt(s)"
             return TransportError(message, model=self.model, attempts=attempts)

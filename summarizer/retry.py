@@ -33,8 +33,24 @@ T = TypeVar("T")
 RETRYABLE_STATUS = frozenset({408, 409, 429})
 
 
+def replay_miss(exc: BaseException) -> bool:
+    """Say whether ``exc`` comes from a cassette with no recorded answer for the request.
+
+    vcrpy raises inside the HTTP transport and the SDK reports a connection error;
+    repeating the request cannot help, so it is not transient.
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        if type(seen).__name__ == "CannotOverwriteExistingCassetteException":
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def is_transient(exc: BaseException) -> bool:
     """Say whether ``exc`` is a transport fault worth another try."""
+    if replay_miss(exc):
+        return False
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRYABLE_STATUS or exc.status_code >= 500
     # APITimeoutError is a subclass of APIConnectionError.

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 import yaml
-
 from briefings import ARTICLE, GOOD, ungrounded, wrong_figure
+
 from summarizer import Summarizer
 from summarizer.cassettes import CassetteOrigin, cassette
-from summarizer.errors import TransportError, UngroundedError
+from summarizer.errors import StaleRecordingError, UngroundedError
 from summarizer.loopback import LoopbackServer, Reply
 from summarizer.prompts import messages_hash
 
@@ -45,16 +45,20 @@ def briefing_session(
 ) -> Iterator[Summarizer]:
     """A Summarizer whose traffic is replayed from ``path``, or recorded into it."""
     if not record:
-        with cassette(path), Summarizer.from_env(
-            {}, base_url=NOWHERE, api_key=KEY, model="loopback-model"
-        ) as s:
+        with (
+            cassette(path),
+            Summarizer.from_env({}, base_url=NOWHERE, api_key=KEY, model="loopback-model") as s,
+        ):
             yield s
         return
     with LoopbackServer(models=("loopback-model",)) as server:
         server.script(*[Reply.answer(a, usage=(1200, 400)) for a in answers])
-        with cassette(path, record=True, origin=ORIGIN, secrets=(KEY,)), Summarizer.from_env(
-            {}, base_url=server.base_url, api_key=KEY, model="loopback-model"
-        ) as s:
+        with (
+            cassette(path, record=True, origin=ORIGIN, secrets=(KEY,)),
+            Summarizer.from_env(
+                {}, base_url=server.base_url, api_key=KEY, model="loopback-model"
+            ) as s,
+        ):
             yield s
 
 
@@ -101,7 +105,9 @@ def test_replayed_model_that_never_grounds(record: bool) -> None:
     assert [i.text for i in info.value.items] == ["$14 million"]
 
 
-@pytest.mark.parametrize("name", ["briefing.yaml", "reask_then_grounded.yaml", "never_grounded.yaml"])
+@pytest.mark.parametrize(
+    "name", ["briefing.yaml", "reask_then_grounded.yaml", "never_grounded.yaml"]
+)
 def test_cassettes_say_what_made_them_and_hold_no_credentials(name: str) -> None:
     text = (CASSETTES / name).read_text(encoding="utf-8")
     assert text.startswith("# Recorded HTTP exchanges")
@@ -113,7 +119,7 @@ def test_cassettes_say_what_made_them_and_hold_no_credentials(name: str) -> None
 
 def test_a_changed_prompt_is_not_replayed_from_an_old_cassette() -> None:
     # The recorded request no longer matches: replay must fail, never score the old answer.
-    with pytest.raises(TransportError):
+    with pytest.raises(StaleRecordingError, match="re-record"):
         with briefing_session(CASSETTES / "briefing.yaml", [], record=False) as s:
             s.summarize(ARTICLE + "\nThe harbour master resigned on Tuesday.\n")
 

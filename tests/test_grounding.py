@@ -46,7 +46,9 @@ def test_verbatim_quotes_are_grounded(index: ArticleIndex, quote: str) -> None:
         ("", "too short"),
     ],
 )
-def test_altered_or_trivial_quotes_are_refused(index: ArticleIndex, quote: str, reason: str) -> None:
+def test_altered_or_trivial_quotes_are_refused(
+    index: ArticleIndex, quote: str, reason: str
+) -> None:
     problem = index.quote_problem(quote)
     assert problem is not None and reason in problem
 
@@ -56,11 +58,13 @@ def test_figures_as_written_are_found(index: ArticleIndex, figure: str) -> None:
     assert index.contains_figure(figure)
 
 
-@pytest.mark.parametrize("figure", ["70%", "7 percent", "0 percent", "12 million", "$12", "80 percent"])
+@pytest.mark.parametrize(
+    "figure", ["70%", "7 percent", "0 percent", "12 million", "$12", "80 percent"]
+)
 def test_figures_not_in_the_article_are_refused(index: ArticleIndex, figure: str) -> None:
     # "0 percent" hides inside "70 percent" and "$12" inside "$12.4": whole tokens only.
     assert not index.contains_figure(figure)
 
 
 def test_normalise_maps_typography_to_plain_text() -> None:
-    assert normalise("\u201cA\u2014B\u2019s\u00a0 c\u201d\n") == "\"A-B's c\""
+    assert normalise("\u201cA\u2014B\u2019s\u00a0 c\u201d\n") == '"A-B\'s c"'

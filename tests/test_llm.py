@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
+
 from summarizer import Summarizer
 from summarizer.article import article_from_text
 from summarizer.errors import ModelOutputError, TransportError, UngroundedError
@@ -59,7 +59,12 @@ def test_tools_mode_briefing_and_the_request_that_produced_it(server: LoopbackSe
     p = result.provenance
     expected = render(article_from_text(ARTICLE))
     assert p.prompt_hash == expected.hash == messages_hash(_sent_messages(request))
-    assert (p.engine, p.model, p.mode, p.endpoint_kind) == ("llm", "loopback-model", "tools", "local")
+    assert (p.engine, p.model, p.mode, p.endpoint_kind) == (
+        "llm",
+        "loopback-model",
+        "tools",
+        "local",
+    )
     assert (p.requests, p.reasks, p.transport_retries) == (1, 0, 0)
     assert (p.prompt_tokens, p.completion_tokens, p.total_tokens) == (900, 300, 1200)
 
@@ -105,7 +110,9 @@ def test_a_model_that_never_grounds_gets_a_typed_error_listing_what_was_wrong(
         s.summarize(ARTICLE)
     err = info.value
     assert len(server.requests) == 3 and err.attempts == 3
-    assert [(i.location, i.text) for i in err.items] == [("disputed_figures[0].figure", "$14 million")]
+    assert [(i.location, i.text) for i in err.items] == [
+        ("disputed_figures[0].figure", "$14 million")
+    ]
     assert "$14 million" in str(err) and "\n" not in str(err)
     assert err.last_response is not None and "$14 million" in err.last_response
 
@@ -180,12 +187,18 @@ def test_a_quote_containing_template_syntax_is_grounded_verbatim(server: Loopbac
     server.script(Reply.answer(answer))
     with _summarizer(server) as s:
         result = s.summarize(text)
-    assert result.briefing.key_points[1].evidence == ["A banner in the hall read {{ 7*7 }} all week"]
+    assert result.briefing.key_points[1].evidence == [
+        "A banner in the hall read {{ 7*7 }} all week"
+    ]
     assert len(server.requests) == 1
 
 
 async def test_asummarize_works_like_summarize(server: LoopbackServer, sleeps: list[float]) -> None:
-    server.script(Reply.error(429, headers={"retry-after-ms": "150"}), Reply.answer(ungrounded()), Reply.answer(GOOD))
+    server.script(
+        Reply.error(429, headers={"retry-after-ms": "150"}),
+        Reply.answer(ungrounded()),
+        Reply.answer(GOOD),
+    )
     s = _summarizer(server)
     try:
         result = await s.asummarize(ARTICLE)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import httpx2
@@ -16,7 +17,9 @@ NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
 def _status_error(status: int, headers: dict[str, str] | None = None) -> openai.APIStatusError:
     request = httpx2.Request("POST", "http://127.0.0.1/v1/chat/completions")
     response = httpx2.Response(status, headers=headers or {}, request=request, json={"error": {}})
-    cls = {429: openai.RateLimitError, 500: openai.InternalServerError}.get(status, openai.APIStatusError)
+    cls = {429: openai.RateLimitError, 500: openai.InternalServerError}.get(
+        status, openai.APIStatusError
+    )
     return cls("boom", response=response, body=None)
 
 
@@ -48,11 +51,13 @@ def test_timeouts_and_connection_errors_are_retried() -> None:
         ({}, None),
     ],
 )
-def test_retry_after_is_read_from_either_header(headers: dict[str, str], expected: float | None) -> None:
+def test_retry_after_is_read_from_either_header(
+    headers: dict[str, str], expected: float | None
+) -> None:
     assert retry_after_seconds(_status_error(429, headers), lambda: NOW) == expected
 
 
-def _flaky(failures: list[BaseException]):
+def _flaky(failures: list[BaseException]) -> tuple[Callable[[], str], dict[str, int]]:
     calls = {"n": 0}
 
     def fn() -> str:
@@ -66,7 +71,9 @@ def _flaky(failures: list[BaseException]):
 
 def test_server_requested_wait_is_honoured_up_to_the_cap(sleeps: list[float]) -> None:
     policy = RetryPolicy(max_retry_after=10.0, now=lambda: NOW)
-    fn, calls = _flaky([_status_error(429, {"retry-after": "3"}), _status_error(429, {"retry-after": "500"})])
+    fn, calls = _flaky(
+        [_status_error(429, {"retry-after": "3"}), _status_error(429, {"retry-after": "500"})]
+    )
     counter = RetryCounter()
     assert retry.call(policy, counter, fn) == "ok"
     assert calls["n"] == 3

@@ -17,12 +17,25 @@ def test_shipped_schema_files_match_the_models(name: str) -> None:
 
 def test_briefing_schema_has_exactly_the_design_fields() -> None:
     schema = json.loads(packaged_schema("briefing.v1.json"))
-    assert list(schema["properties"]) == ["headline", "summary", "key_points", "stances", "disputed_figures"]
+    assert list(schema["properties"]) == [
+        "headline",
+        "summary",
+        "key_points",
+        "stances",
+        "disputed_figures",
+    ]
     defs = schema["$defs"]
     assert list(defs["KeyPoint"]["properties"]) == ["text", "evidence"]
     assert list(defs["Stance"]["properties"]) == ["actor", "role", "topic", "position", "evidence"]
     assert list(defs["DisputedFigure"]["properties"]) == [
-        "figure", "value", "unit", "measure", "claimed_by", "disputed_by", "counter_claim", "evidence",
+        "figure",
+        "value",
+        "unit",
+        "measure",
+        "claimed_by",
+        "disputed_by",
+        "counter_claim",
+        "evidence",
     ]
 
 

@@ -1,0 +1,197 @@
+"""The command line as a user meets it: output, files, stdin, errors and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import jsonschema
+import pytest
+from briefings import ARTICLE, GOOD, wrong_figure
+from support import REPO
+
+from summarizer.cli import main
+from summarizer.loopback import LoopbackServer, Reply
+from summarizer.schema import packaged_schema
+
+EXAMPLE = REPO / "examples" / "harbour-vote.page.txt"
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LoopbackServer]:
+    with LoopbackServer(models=("loopback-model",)) as srv:
+        monkeypatch.setenv("OPENAI_BASE_URL", srv.base_url)
+        monkeypatch.setenv("SUMMARIZER_MODEL", "loopback-model")
+        yield srv
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_brief_with_no_endpoint_uses_the_offline_engine_and_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "brief", str(EXAMPLE))
+    assert code == 0
+    assert "KEY POINTS" in out and "DISPUTED FIGURES" in out
+    assert "engine: extractive" in err and "OPENAI_API_KEY" in err
+    for furniture in ("Sign up", "Download the app", "Most read"):
+        assert furniture not in out
+
+
+def test_json_output_validates_against_the_shipped_schema(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "brief", str(EXAMPLE), "--format", "json")
+    assert code == 0
+    jsonschema.validate(json.loads(out), json.loads(packaged_schema("briefing.v1.json")))
+
+
+def test_json_with_provenance_wraps_the_briefing(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "brief", str(EXAMPLE), "--format", "json", "--provenance")
+    data = json.loads(out)
+    assert code == 0
+    assert data["provenance"]["engine"] == "extractive"
+    assert data["source"]["source"] == str(EXAMPLE)
+    assert data["source"]["removed_lines"] > 0
+
+
+def test_markdown_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "brief", str(EXAMPLE), "--format", "markdown")
+    assert code == 0
+    assert out.startswith("## ") and "### Key points" in out and "### Disputed figures" in out
+
+
+def test_out_writes_the_file_and_nothing_to_stdout(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "brief.json"
+    code, out, _ = run(capsys, "brief", str(EXAMPLE), "--format", "json", "--out", str(target))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["key_points"]
+
+
+def test_dash_reads_the_article_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(ARTICLE.encode("utf-8")), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "brief", "-", "--format", "json", "--provenance")
+    assert code == 0
+    assert json.loads(out)["source"]["source"] == "<stdin>"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.mkdir(), "is a directory"),
+        (lambda p: p.write_text("  \n\t\n"), "empty"),
+        (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)), "not text"),
+        (lambda p: p.write_bytes(b"Caf\xe9 owners said prices rose."), "UTF-8"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    setup: Callable[[Path], object],
+    message: str,
+) -> None:
+    path = tmp_path / "article.txt"
+    setup(path)
+    code, out, err = run(capsys, "brief", str(path))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("summarizer: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_llm_engine_without_an_endpoint_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, _, err = run(capsys, "brief", str(article), "--engine", "llm")
+    assert code == 2 and "needs a model endpoint" in err and err.count("\n") == 1
+
+
+def test_a_custom_endpoint_without_a_model_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, _, err = run(capsys, "brief", str(article), "--base-url", "http://127.0.0.1:9/v1")
+    assert code == 2 and "--model" in err
+
+
+def test_unknown_mode_is_a_usage_error(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    code, _, err = run(capsys, "brief", str(article), "--mode", "xml")
+    assert code == 2 and "xml" in err
+
+
+def test_brief_through_a_configured_endpoint(
+    capsys: pytest.CaptureFixture[str], article: Path, server: LoopbackServer
+) -> None:
+    server.script(Reply.answer(GOOD))
+    code, out, err = run(capsys, "brief", str(article), "--format", "json", "--provenance")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["briefing"]["headline"] == GOOD["headline"]
+    assert data["provenance"]["model"] == "loopback-model"
+    assert "engine: llm" in err
+
+
+def test_model_failure_is_one_line_and_exit_code_1(
+    capsys: pytest.CaptureFixture[str], article: Path, server: LoopbackServer
+) -> None:
+    server.script(*[Reply.answer(wrong_figure()) for _ in range(3)])
+    code, out, err = run(capsys, "brief", str(article))
+    assert code == 1 and out == ""
+    (line,) = [x for x in err.splitlines() if "error" in x]
+    assert (
+        line.startswith("summarizer: error: ") and "$14 million" in line and "not grounded" in line
+    )
+    assert err.splitlines()[-1] == line
+
+
+def test_unreachable_endpoint_is_one_line_and_exit_code_1(
+    capsys: pytest.CaptureFixture[str], article: Path, server: LoopbackServer
+) -> None:
+    server.script(*[Reply.reset() for _ in range(5)])
+    code, _, err = run(capsys, "brief", str(article))
+    assert code == 1
+    assert err.splitlines() == [
+        "summarizer: engine: llm (model loopback-model)",
+        f"summarizer: error: cannot reach the model endpoint {server.base_url} after 5 attempt(s)",
+    ]
+
+
+def test_prompt_prints_the_messages_that_would_be_sent(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, out, _ = run(capsys, "prompt", str(article))
+    assert code == 0
+    assert out.startswith("# template briefing v")
+    assert "## system" in out and "## user" in out and "Tomas Brell told reporters" in out
+
+
+def test_the_installed_command_runs_the_readme_demo() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer", "brief", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "KEY POINTS" in done.stdout
