@@ -173,6 +173,15 @@ def example() -> None:
     click.echo(str(resource_dir("examples").joinpath("harbour-vote.page.txt")))
 
 
+def _register_eval() -> None:
+    from summarizer.evals.cli import eval_group
+
+    cli.add_command(eval_group)
+
+
+_register_eval()
+
+
 def _quiet_libraries() -> None:
     # instructor logs every failed attempt at ERROR; the CLI reports the outcome
     # as one typed line, so its log lines would only repeat it as noise.

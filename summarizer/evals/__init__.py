@@ -1,0 +1,1 @@
+"""The eval harness: score briefings against hand-written gold, replayed in CI."""

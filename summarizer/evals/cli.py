@@ -1,0 +1,149 @@
+"""``summarizer eval``: score engines against gold, replayed; gate against the baseline."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+
+from summarizer.config import MODES, Settings
+from summarizer.errors import InputError, SummarizerError
+from summarizer.evals import harness
+from summarizer.evals.cases import load_cases
+from summarizer.evals.gate import compare
+from summarizer.evals.report import html_page, markdown, terminal, to_json_text
+from summarizer.evals.rose import tau_report
+
+ENGINE_CHOICES = {"llm": ("llm",), "extractive": ("extractive",), "both": ("llm", "extractive")}
+
+
+class EvalFailed(SummarizerError):
+    """Runs failed, or the gate found a regression."""
+
+
+def _write(path: Path | None, text: str) -> None:
+    if path is not None:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _load_baseline(path: Path) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot read the baseline {path}: {exc.strerror or exc}") from exc
+    except ValueError as exc:
+        raise InputError(f"the baseline {path} is not valid JSON: {exc}") from exc
+    return data
+
+
+@click.group("eval", invoke_without_command=True)
+@click.option(
+    "--engine", type=click.Choice(sorted(ENGINE_CHOICES)), default="both", show_default=True
+)
+@click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("evals/cases"),
+    show_default=True,
+)
+@click.option("--case", "only", multiple=True, help="Only this case id (repeatable).")
+@click.option("--record", is_flag=True, help="Re-record the LLM runs instead of replaying them.")
+@click.option(
+    "--handwritten",
+    is_flag=True,
+    help="With --record: serve each case's hand-written answers on loopback (no live model).",
+)
+@click.option("--model", help="With --record: the model [env: SUMMARIZER_MODEL].")
+@click.option("--base-url", help="With --record: the endpoint [env: OPENAI_BASE_URL].")
+@click.option("--mode", type=click.Choice(MODES), default=None)
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--markdown", "md_out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("evals/baseline.json"),
+    show_default=True,
+)
+@click.option("--gate", is_flag=True, help="Fail when a metric falls beyond its tolerance.")
+@click.option("--update-baseline", is_flag=True, help="Rewrite the baseline from this run.")
+@click.pass_context
+def eval_group(ctx: click.Context, /, **options: Any) -> None:
+    """Score briefings against hand-written gold (LLM replayed from recordings)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    console = Console()
+    cases = load_cases(options["cases_dir"], list(options["only"]) or None)
+    if options["record"]:
+        _record(cases, options, console)
+    engines = ENGINE_CHOICES[options["engine"]]
+    with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("eval", total=harness.steps(cases, engines))
+        report = harness.evaluate(
+            cases,
+            engines,
+            on_step=lambda label: progress.update(task, advance=1, description=label),
+        )
+    terminal(report, console)
+    data_text = to_json_text(report)
+    _write(options["json_out"], data_text)
+    _write(options["md_out"], markdown(report))
+    _write(options["html_out"], html_page(report))
+    failures = report.failures()
+    if options["update_baseline"]:
+        if failures:
+            raise EvalFailed(f"not updating the baseline: {len(failures)} run(s) failed")
+        _write(options["baseline"], data_text)
+        console.print(f"baseline written to {options['baseline']}")
+    if options["gate"]:
+        problems = compare(_load_baseline(options["baseline"]), json.loads(data_text))
+        for problem in problems:
+            click.echo(f"gate: {problem}", err=True)
+        if problems:
+            raise EvalFailed(
+                f"eval gate failed: {len(problems)} regression(s) against {options['baseline']}"
+            )
+        console.print("gate: no metric fell beyond its tolerance")
+    elif failures:
+        raise EvalFailed(f"{len(failures)} eval run(s) failed (see above)")
+
+
+def _record(cases: list[Any], options: dict[str, Any], console: Console) -> None:
+    settings = None
+    if not options["handwritten"]:
+        settings = Settings.from_env(
+            os.environ,
+            engine="llm",
+            model=options["model"],
+            base_url=options["base_url"],
+            mode=options["mode"],
+        )
+        if not settings.endpoint_configured:
+            raise InputError(
+                "--record needs a model endpoint (OPENAI_API_KEY or --base-url), "
+                "or --handwritten to record the hand-written answers"
+            )
+    runs = harness.record(cases, settings=settings, now=datetime.now(UTC))
+    for run in runs:
+        status = run.error or f"{run.requests} request(s)"
+        console.print(f"recorded {run.case}/{run.run}: {status}")
+
+
+@eval_group.command("keypoints")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def keypoints(path: Path) -> None:
+    """Check the key-point matcher against human ACU scores in PATH (RoSE JSONL)."""
+    report = tau_report(path)
+    click.echo(f"documents: {report.documents}")
+    click.echo(f"summary-level Kendall tau: {report.summary_level:.3f}")
+    click.echo(f"system-level Kendall tau: {report.system_level:.3f}")

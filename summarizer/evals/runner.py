@@ -1,0 +1,212 @@
+"""Running eval cases: the extractive engine live, the LLM replayed from cassettes.
+
+Replay is strict: the cassette must hold an answer to exactly the request that
+today's prompt and schema produce. When it does not, the run is reported as
+stale, with the recorded and the current prompt hash, and scores nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from summarizer.api import Summarizer
+from summarizer.cassettes import CassetteOrigin, cassette
+from summarizer.config import ModeName, Settings
+from summarizer.errors import StaleRecordingError, SummarizerError
+from summarizer.evals.cases import MAIN_RUN, Case
+from summarizer.loopback import LoopbackServer, Reply
+from summarizer.models import Briefing
+from summarizer.prompts import messages_hash, render
+
+# Nothing listens on the discard port: a replay must never reach a server.
+REPLAY_URL = "http://127.0.0.1:9/v1"
+HANDWRITTEN_MODEL = "loopback-model"
+# USD per million tokens (input, output), for the cost column; unknown models show no cost.
+PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+}
+
+
+@dataclass
+class Run:
+    """One engine's run on one case.
+
+    Attributes:
+        case: The case id.
+        engine: ``llm`` or ``extractive``.
+        run: ``answer`` or a variant name.
+        briefing: The validated briefing, or None when the run failed.
+        error: The failure, in one line.
+        stale: (recorded prompt hash, current prompt hash) when the recording is stale.
+        requests: Answers asked of the model.
+        reasks: Validation re-asks.
+        tokens: Prompt plus completion tokens.
+        cost_usd: Estimated cost, when the model's price is known.
+        latency_s: Wall time of this run (replay time for a replayed run).
+        model: The model recorded.
+    """
+
+    case: str
+    engine: str
+    run: str = MAIN_RUN
+    briefing: Briefing | None = None
+    error: str | None = None
+    stale: tuple[str, str] | None = None
+    requests: int = 0
+    reasks: int = 0
+    tokens: int = 0
+    cost_usd: float | None = None
+    latency_s: float = 0.0
+    model: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def run_extractive(case: Case) -> Run:
+    """Brief the case with the offline engine."""
+    started = time.perf_counter()
+    try:
+        result = Summarizer(Settings(engine="extractive")).summarize(case.article)
+    except SummarizerError as exc:
+        return Run(case.id, "extractive", error=str(exc))
+    return Run(
+        case.id,
+        "extractive",
+        briefing=result.briefing,
+        latency_s=time.perf_counter() - started,
+    )
+
+
+def recorded_request(path: Path) -> dict[str, Any]:
+    """The first request body recorded in the cassette at ``path``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    body = data["interactions"][0]["request"]["body"]
+    parsed: dict[str, Any] = json.loads(body)
+    return parsed
+
+
+def recorded_mode(body: dict[str, Any]) -> ModeName:
+    """The instructor mode a recorded request was made in."""
+    if body.get("tools"):
+        return "tools"
+    kind = (body.get("response_format") or {}).get("type")
+    if kind == "json_schema":
+        return "json_schema"
+    if kind == "json_object":
+        return "json"
+    return "md_json"
+
+
+def _cost(model: str | None, prompt: int, completion: int) -> float | None:
+    price = PRICES_PER_MTOK.get(model or "")
+    if price is None:
+        return None
+    return (prompt * price[0] + completion * price[1]) / 1_000_000
+
+
+def _summarize(case: Case, run: str, settings: Settings, engine_label: str = "llm") -> Run:
+    started = time.perf_counter()
+    with Summarizer(settings) as summarizer:
+        result = summarizer.summarize(case.article)
+    p = result.provenance
+    return Run(
+        case.id,
+        engine_label,
+        run=run,
+        briefing=result.briefing,
+        requests=p.requests,
+        reasks=p.reasks,
+        tokens=p.total_tokens,
+        cost_usd=_cost(p.model, p.prompt_tokens, p.completion_tokens),
+        latency_s=time.perf_counter() - started,
+        model=p.model,
+    )
+
+
+def replay(case: Case, run: str = MAIN_RUN) -> Run:
+    """Replay the recorded LLM run ``run`` of ``case``."""
+    path = case.recording(run)
+    if not path.is_file():
+        return Run(case.id, "llm", run=run, error=f"not recorded: {path} is missing")
+    body = recorded_request(path)
+    settings = Settings(
+        engine="llm",
+        base_url=REPLAY_URL,
+        api_key="replay",
+        model=str(body.get("model")),
+        mode=recorded_mode(body),
+    )
+    try:
+        with cassette(path):
+            return _summarize(case, run, settings)
+    except StaleRecordingError:
+        recorded = messages_hash(body.get("messages", []))
+        current = render(case.article).hash
+        why = (
+            "the prompt changed" if recorded != current else "the schema or request options changed"
+        )
+        return Run(
+            case.id,
+            "llm",
+            run=run,
+            error=f"stale recording ({why}); re-record with summarizer eval --record",
+            stale=(recorded, current),
+            model=settings.model,
+        )
+    except SummarizerError as exc:
+        return Run(case.id, "llm", run=run, error=str(exc), model=settings.model)
+
+
+def record(case: Case, settings: Settings, origin: CassetteOrigin) -> Run:
+    """Re-record the main LLM run of ``case`` against the endpoint in ``settings``."""
+    secrets = (settings.api_key,) if settings.api_key else ()
+    try:
+        with cassette(case.recording(MAIN_RUN), record=True, origin=origin, secrets=secrets):
+            return _summarize(case, MAIN_RUN, settings)
+    except SummarizerError as exc:
+        return Run(case.id, "llm", error=str(exc), model=settings.model)
+
+
+def handwritten_answers(case: Case, run: str) -> list[dict[str, Any]]:
+    """The hand-written answers the loopback server serves for ``run``."""
+    if run == MAIN_RUN:
+        return [case.answer] if case.answer is not None else []
+    return list(case.variants[run].answers)
+
+
+def record_handwritten(case: Case, run: str, now: datetime | None = None) -> Run:
+    """Record run ``run`` from the case's hand-written answers, served on loopback."""
+    answers = handwritten_answers(case, run)
+    if not answers:
+        return Run(case.id, "llm", run=run, error="no hand-written answer to record")
+    origin = CassetteOrigin(
+        endpoint="loopback OpenAI-compatible server (summarizer.loopback) on 127.0.0.1",
+        model=HANDWRITTEN_MODEL,
+        answers=(
+            "written by hand as a strong model would answer "
+            f"({'answer.json' if run == MAIN_RUN else f'variants/{run}.json'}); "
+            "no live model was reachable"
+        ),
+        recorded_at=now or datetime.now(UTC),
+        recorded_by="summarizer eval --record --handwritten",
+    )
+    with LoopbackServer(models=(HANDWRITTEN_MODEL,)) as server:
+        words = len(case.article.text.split())
+        server.script(*[Reply.answer(a, usage=(int(words * 1.4) + 600, 700)) for a in answers])
+        settings = Settings(
+            engine="llm", base_url=server.base_url, api_key="sk-loopback", model=HANDWRITTEN_MODEL
+        )
+        try:
+            with cassette(case.recording(run), record=True, origin=origin):
+                return _summarize(case, run, settings)
+        except SummarizerError as exc:
+            return Run(case.id, "llm", run=run, error=str(exc), model=HANDWRITTEN_MODEL)
