@@ -81,6 +81,7 @@ class SourceInfo(BaseModel):
         title: The title, when found.
         byline: The byline, when found.
         outlet: The outlet, when found.
+        published: The publication date, when the page gave one.
         removed_lines: Lines of page furniture stripped before briefing.
     """
 
@@ -90,6 +91,7 @@ class SourceInfo(BaseModel):
     title: str | None = None
     byline: str | None = None
     outlet: str | None = None
+    published: str | None = None
     removed_lines: int = 0
 
 
@@ -109,6 +111,7 @@ def _source_info(article: Article) -> SourceInfo:
         title=article.title,
         byline=article.byline,
         outlet=article.outlet,
+        published=article.published,
         removed_lines=len(article.removed),
     )
 

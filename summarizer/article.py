@@ -16,7 +16,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from summarizer.errors import (
     ArticleNotFoundError,
@@ -35,7 +35,9 @@ from summarizer.furniture import (
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "INPUT_FORMATS",
     "Article",
+    "article_from_html",
     "article_from_text",
     "clean_text",
     "read_article",
@@ -104,6 +106,11 @@ class Article:
     byline: str | None = None
     outlet: str | None = None
     removed: tuple[str, ...] = ()
+    published: str | None = None
+
+
+InputFormat = Literal["auto", "text", "html"]
+INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html")
 
 
 def clean_text(raw: str) -> str:
@@ -139,12 +146,37 @@ def article_from_text(raw: str, source: str = TEXT_SOURCE) -> Article:
     )
 
 
+def article_from_html(html: str, source: str = TEXT_SOURCE) -> Article:
+    """Build an ``Article`` from a saved web page: the story, without page furniture.
+
+    Raises:
+        EmptyArticleError: No story text was found.
+        InputError: The page cannot be parsed.
+    """
+    from summarizer.webpage import extract
+
+    page = extract(html, source)
+    cleaned = parse_page(page.text)
+    if not cleaned.text.strip():
+        raise EmptyArticleError(source)
+    return Article(
+        text=cleaned.text,
+        source=source,
+        title=page.title or find_title(cleaned.text),
+        byline=page.byline or cleaned.byline,
+        outlet=page.outlet or cleaned.outlet,
+        removed=cleaned.removed,
+        published=page.published,
+    )
+
+
 def read_article(
     path: str | os.PathLike[str] | None,
     *,
     stdin: BinaryIO | None = None,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    input_format: InputFormat = "auto",
 ) -> Article:
     """Read an article from a text file or from stdin.
 
@@ -154,6 +186,8 @@ def read_article(
         encoding: The text encoding; by default UTF-8, with or without a BOM (a
             UTF-16 or UTF-32 BOM is honoured too).
         max_bytes: The largest input accepted, in bytes.
+        input_format: ``text``, ``html``, or ``auto``: HTML when the file is named
+            ``.html``/``.htm`` or the text starts like an HTML document.
 
     Raises:
         ArticleNotFoundError: The path does not exist, is a directory or cannot be read.
@@ -170,7 +204,15 @@ def read_article(
     else:
         source = os.fspath(path)
         data = _read_file(Path(source), source, max_bytes)
-    return article_from_text(decode_bytes(data, source, encoding), source)
+    text = decode_bytes(data, source, encoding)
+    if input_format == "auto":
+        from summarizer.webpage import looks_like_html
+
+        suffix = Path(source).suffix.lower() if source != STDIN_SOURCE else ""
+        input_format = "html" if suffix in (".html", ".htm") or looks_like_html(text) else "text"
+    if input_format == "html":
+        return article_from_html(text, source)
+    return article_from_text(text, source)
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> bytes:

@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from summarizer.api import Summarizer
-from summarizer.article import read_article
+from summarizer.article import INPUT_FORMATS, InputFormat, read_article
 from summarizer.config import ENGINES, MODES
 from summarizer.errors import InputError, SummarizerError
 from summarizer.prompts import render as render_prompt
@@ -115,6 +115,13 @@ def cli() -> None:
     help="With --format json: wrap the briefing with its provenance and source.",
 )
 @click.option("--encoding", help="The article file's encoding (default UTF-8).")
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="text or html; auto: html for .html/.htm files and text that starts like a page.",
+)
 @_engine_options
 def brief(
     article: str,
@@ -122,10 +129,11 @@ def brief(
     out: Path | None,
     provenance: bool,
     encoding: str | None,
+    input_format: InputFormat,
     **options: Any,
 ) -> None:
-    """Brief ARTICLE (a text file, or - for stdin)."""
-    loaded = read_article(article, encoding=encoding)
+    """Brief ARTICLE (a text or HTML file, or - for stdin)."""
+    loaded = read_article(article, encoding=encoding, input_format=input_format)
     with _summarizer(**options) as summarizer:
         result = summarizer.summarize(loaded)
     text = (

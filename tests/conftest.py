@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import SHARED_EXAMPLES
 
 from summarizer import retry
+from support import SHARED_EXAMPLES
 
 ENV_VARS = (
     "OPENAI_API_KEY",

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
-from briefings import ARTICLE, GOOD, ungrounded, wrong_figure
 
+from briefings import ARTICLE, GOOD, ungrounded, wrong_figure
 from summarizer import Summarizer
 from summarizer.cassettes import CassetteOrigin, cassette
 from summarizer.errors import StaleRecordingError, UngroundedError

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from briefings import ARTICLE, GOOD, wrong_figure
-from support import REPO
 
+from briefings import ARTICLE, GOOD, wrong_figure
 from summarizer.cli import main
 from summarizer.loopback import LoopbackServer, Reply
 from summarizer.schema import packaged_schema
+from support import REPO
 
 EXAMPLE = REPO / "examples" / "harbour-vote.page.txt"
 

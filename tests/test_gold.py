@@ -3,10 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import SHARED_EXAMPLES
 
 from summarizer.errors import GoldFileError
 from summarizer.gold import load_gold
+from support import SHARED_EXAMPLES
 
 GOOD = """\
 headline: The council approved the dredging plan.

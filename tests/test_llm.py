@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
 
+from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
 from summarizer import Summarizer
 from summarizer.article import article_from_text
 from summarizer.errors import ModelOutputError, TransportError, UngroundedError

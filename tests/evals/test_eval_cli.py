@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support import REPO
 
 from summarizer.cli import main
 from summarizer.evals.cases import load_case
 from summarizer.loopback import LoopbackServer, Reply
+from support import REPO
 
 CASES = REPO / "evals" / "cases"
 BASELINE = REPO / "evals" / "baseline.json"

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import REPO, SHARED_EXAMPLES
 
 from summarizer.article import read_article
 from summarizer.evals.metrics import score_case
 from summarizer.gold import GoldBriefing, load_gold
 from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
+from support import REPO, SHARED_EXAMPLES
 
 CASES = sorted(p for p in (REPO / "evals" / "cases").glob("*") if (p / "gold.yaml").is_file())
 

@@ -4,12 +4,12 @@ import json
 from pathlib import Path
 
 import pytest
-from support import REPO
 
 from summarizer.cli import main
 from summarizer.errors import InputError
 from summarizer.evals.rose import tau_report, unit_recall
 from summarizer.evals.text import coverage, kendall_tau
+from support import REPO
 
 ROSE = REPO.parent / "shared" / "data" / "rose-acu-dev.jsonl"
 
