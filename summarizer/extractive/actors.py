@@ -14,7 +14,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from summarizer.extractive.lexicon import NOT_NAMES, TITLES
+from summarizer.extractive.lexicon import (
+    GROUP_HEADS,
+    NOT_NAMES,
+    SPEECH_VERBS,
+    STOPWORDS,
+    TITLES,
+)
 from summarizer.extractive.sentences import Sentence
 
 _CAP_RUN = re.compile(
@@ -24,14 +30,30 @@ _CAP_RUN = re.compile(
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]{0,30}")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _APPOSITIVE_BEFORE = re.compile(
-    r"(?:^|\s)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|([A-Z][\w’'\-]{0,30}(?:’s|'s)))"
+    r"(?:^|\s)(?:([Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|([A-Z][\w’'\-]{0,30}(?:’s|'s)))"
     r"((?:\s[\w’'\-]{1,30}){1,4}),\s$"
+)
+# "Harbour Authority chair Mirela Vasko", "campaign spokeswoman Lena Achterberg".
+_ROLE_BEFORE = re.compile(
+    r"(?:(?<![\w’'])([A-Z][\w’'\-]{0,30}(?: [A-Z][\w’'\-]{0,30}){0,3})"
+    r"|(?<![\w’'])([a-z][a-z\-]{2,20}))? ([a-z]{2,20}) $"
+)
+# "Inspector Pavel Dorn of the county police": the body the person speaks for.
+_OF_BODY = re.compile(
+    r" of the ([a-z][a-z\-]{1,20}(?: [a-z][a-z\-]{1,20}){0,2}"
+    r"|[A-Z][\w’'\-]{1,30}(?: [A-Z][\w’'\-]{1,30}){0,3})\b"
+)
+# "the Save Saltmere Harbour campaign": a name that modifies a body noun is a body.
+_BODY_AFTER = re.compile(
+    r" (?:campaign|coalition|group|movement|party|committee|union|alliance|association"
+    r"|council|company|firm|network|organisation|organization|foundation)\b"
 )
 _APPOSITIVE_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,;:\"“”()]{3,70}?),")
 
 # Words that make a capitalised run an organisation or a place, not a person.
 _NON_PERSON = frozenset(
     """
+    cooperative co-op coalition campaign holdings cruises airlines alliance movement
     states kingdom nations union council assembly sea ocean africa america asia europe
     east west north south republic party ministry department university bank court
     committee commission agency office times news post group institute corporation
@@ -56,6 +78,7 @@ class Actor:
     name: str
     role: str | None = None
     person: bool = False
+    gender: str | None = None
 
 
 @dataclass
@@ -64,6 +87,8 @@ class Cast:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    # Sentence index -> (offset, name) of every named-person mention, in order.
+    mentions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
 
     def resolve_name(self, run: str) -> Actor | None:
         """Resolve a capitalised run (with or without role) to an actor."""
@@ -78,6 +103,30 @@ class Cast:
             actor = self.actors.get(canonical)
         return actor
 
+    def speaker_for(self, actor: Actor, speakers: set[str]) -> Actor:
+        """The one named person who speaks for a country, if the article shows one.
+
+        "China" is the Chinese Foreign Minister when, of the people the article
+        gives a Chinese role, exactly one is quoted (is among ``speakers``).
+        """
+        name = actor.name
+        if actor.person or " " in name or len(name) < 4:
+            return actor
+        stem = name[:4].lower()
+        found = [
+            other
+            for other in self.actors.values()
+            if other.person
+            and other.role
+            and any(
+                w[:1].isupper() and w.lower().startswith(stem) and w.lower() != name.lower()
+                for w in other.role.split()
+            )
+        ]
+        if len(found) > 1:
+            found = [other for other in found if other.name in speakers]
+        return found[0] if len(found) == 1 else actor
+
     def resolve_description(self, description: str, recent: Iterable[str] = ()) -> Actor | None:
         """Resolve "the top US diplomat" to the actor whose role shares a word with it.
 
@@ -89,10 +138,14 @@ class Cast:
         words = _role_words(description)
         for word in list(words):
             words |= _SYNONYMS.get(word, set())
-        best: tuple[int, int, Actor] | None = None
+        common = _role_words(" ".join(w for w in description.split() if w[:1].islower()))
+        best: tuple[float, int, Actor] | None = None
         recent = list(recent)
         for actor in self.actors.values():
-            overlap = len(words & _role_words(actor.role)) if actor.role else 0
+            overlap: float = len(words & _role_words(actor.role)) if actor.role else 0
+            name = actor.name.split()
+            if not actor.person and len(name) > 1 and name[-1].lower() in common:
+                overlap += 1.5  # "the authority" is the Harbour Authority
             if overlap == 0:
                 continue
             rank = recent.index(actor.name) if actor.name in recent else len(recent)
@@ -157,10 +210,15 @@ def _is_person(name: list[str]) -> bool:
 
 
 def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> list[str]:
+    # A run that ends in a body noun ("Harbour Authority") keeps its first word.
+    body = len(tokens) > 1 and tokens[-1].lower() in _NON_PERSON
     while (
         tokens
         and not _is_acronym(tokens[0])
-        and (tokens[0].lower() in NOT_NAMES or (at_start and tokens[0].lower() in lower_words))
+        and (
+            tokens[0].lower() in NOT_NAMES
+            or (at_start and not body and tokens[0].lower() in lower_words)
+        )
     ):
         tokens = tokens[1:]
         at_start = False
@@ -189,23 +247,73 @@ def lowercase_words(text: str) -> set[str]:
 def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
     """Collect every named actor, its role and its aliases from the article."""
     cast = Cast()
+    bodies: list[str] = []
+    raw: list[tuple[Sentence, int, list[str]]] = []
     for sentence in sentences:
+        found_bodies: list[str] = []
         for start, end, tokens in capital_runs(sentence.text, lower_words):
             role, name = split_role(tokens)
-            if name:
-                found = " ".join(role) if role else _appositive(sentence.text, start, end)
-                _add(cast, name, found)
+            if not name:
+                continue
+            text = sentence.text
+            found = " ".join(role) if role else _appositive(text, start, end, bodies)
+            found = found or _role_before(text, start, lower_words)
+            found = _with_body(found, _OF_BODY.match(text, end))
+            actor = _add(cast, name, found)
+            if _BODY_AFTER.match(text, end):
+                actor.person = False
+            raw.append((sentence, start, name))
+            if not actor.person:
+                found_bodies.append(actor.name)
+        bodies = found_bodies
     _link_aliases(cast)
+    for sentence, start, name in raw:
+        person = cast.resolve_name(" ".join(name))
+        if person is not None and person.person:
+            cast.mentions.setdefault(sentence.index, []).append((start, person.name))
     return cast
 
 
-def _appositive(sentence: str, start: int, end: int) -> str | None:
-    """A role set off by commas: "Its chairman, Rui Abrantes," or "Hale, the director,"."""
+def _role_before(sentence: str, start: int, lower_words: set[str]) -> str | None:
+    """A title word just before a name, with its qualifier: "Harbour Authority chair"."""
+    match = _ROLE_BEFORE.search(sentence, max(0, start - 60), start)
+    if match is None or match.end() != start or match.group(3) not in TITLES:
+        return None
+    body, qualifier, title = match.groups()
+    if body and body.split()[0].lower() not in NOT_NAMES:
+        return f"{clean_run(body)} {title}"
+    if qualifier and qualifier not in STOPWORDS and qualifier not in SPEECH_VERBS:
+        return f"{qualifier} {title}"
+    return title
+
+
+def _with_body(role: str | None, of: re.Match[str] | None) -> str | None:
+    if of is None:
+        return role
+    body = of.group(1)
+    if body[0].islower():
+        words = body.split()
+        heads = [i for i, word in enumerate(words) if word in GROUP_HEADS]
+        if not heads:
+            return role
+        body = " ".join(words[: heads[0] + 1])
+    return f"{role}, {body}" if role else body
+
+
+def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str | None:
+    """A role set off by commas: "Its chairman, Rui Abrantes," or "Hale, the director,".
+
+    "Its president" names the body of the sentence before, when it named one.
+    """
     if sentence.startswith(",", end):
         before = _APPOSITIVE_BEFORE.search(sentence, max(0, start - 80), start)
-        if before is not None and before.group(2).split()[-1].islower():
-            owner = before.group(1)
-            return f"{owner} {before.group(2).strip()}" if owner else before.group(2).strip()
+        if before is not None and before.group(3).split()[-1].islower():
+            determiner, owner, role = before.group(1), before.group(2), before.group(3).strip()
+            if owner:
+                return f"{owner} {role}"
+            if determiner and determiner.lower() in ("its", "their") and bodies:
+                return f"{role} of the {bodies[0]}"
+            return role
     match = _APPOSITIVE_AFTER.match(sentence, end)
     if match is None:
         return None
@@ -215,13 +323,14 @@ def _appositive(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def _add(cast: Cast, name: list[str], role: str | None) -> None:
+def _add(cast: Cast, name: list[str], role: str | None) -> Actor:
     key = " ".join(name)
     actor = cast.actors.get(key)
     if actor is None:
         actor = cast.actors[key] = Actor(key, person=_is_person(name))
     if role and actor.role is None:
         actor.role = role
+    return actor
 
 
 def _link_aliases(cast: Cast) -> None:

@@ -12,7 +12,7 @@ at a fixed number of tokens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarizer.extractive.actors import Actor, Cast, clean_run
 from summarizer.extractive.lexicon import (
@@ -22,6 +22,7 @@ from summarizer.extractive.lexicon import (
     PURE_SPEECH_VERBS,
     SPEECH_VERBS,
 )
+from summarizer.extractive.pronouns import resolve_pronoun
 from summarizer.extractive.sentences import Sentence
 
 _MAX_TOKENS = 160
@@ -43,6 +44,8 @@ _TIME_WORDS = frozenset(
 )
 _QUOTE_MARKS = frozenset('" “ ” ; :'.split())
 _SPEAKING_FOR = frozenset("office spokesman spokeswoman spokesperson aides".split())
+# A description owned by a pronoun ("its critics") names no one the reader can place.
+_POSSESSIVE_DETERMINERS = frozenset("its their his her our my your this these those".split())
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,12 @@ class Attributor:
         self.recent: list[str] = []
         self.last_person: str | None = None
         self.last_body: str | None = None
+        self.previous: Sentence | None = None
+        self.current: Sentence | None = None
 
     def attribute(self, sentence: Sentence) -> Attribution | None:
         """Return the statement ``sentence`` attributes to someone, if any."""
+        self.previous, self.current = self.current, sentence
         tokens = tokenize(sentence.text)
         for i, token in enumerate(tokens):
             if token.quoted:
@@ -111,9 +117,35 @@ class Attributor:
                 continue
             if actor is not None:
                 self._remember(actor)
-                clause = reported_clause(sentence.text, tokens, i)
+                if lower == "according":
+                    clause = according_clause(sentence.text, tokens, i)
+                else:
+                    clause = reported_clause(sentence.text, tokens, i)
                 return Attribution(sentence, actor.name, actor.role, token.text, clause)
         return None
+
+    def resolve_phrase(self, phrase: str) -> str | None:
+        """The canonical actor a name ("Reyland") or description ("authority") names."""
+        words = [clean_run(w) for w in phrase.split()]
+        words = [w for w in words if w and w.lower() not in NOT_NAMES]
+        if not words:
+            return None
+        if words[0][0].isupper():
+            actor = self.cast.resolve_name(" ".join(words))
+        else:
+            actor = self.cast.resolve_description(" ".join(words), self.recent)
+        return actor.name if actor is not None else None
+
+    def link_countries(self, attributions: dict[int, Attribution]) -> None:
+        """Credit a country's statements to the one quoted person who speaks for it."""
+        speakers = {said.actor for said in attributions.values()}
+        for index, said in attributions.items():
+            actor = self.cast.actors.get(said.actor)
+            if actor is None:
+                continue
+            speaker = self.cast.speaker_for(actor, speakers)
+            if speaker is not actor:
+                attributions[index] = replace(said, actor=speaker.name, role=speaker.role)
 
     def _remember(self, actor: Actor) -> None:
         if actor.name in self.recent:
@@ -126,7 +158,9 @@ class Attributor:
             self.last_body = actor.name
 
     def _pronoun(self, word: str) -> Actor | None:
-        name = self.last_person if word in ("he", "she") else None
+        name = None
+        if word in ("he", "she") and self.current is not None:
+            name = resolve_pronoun(self.cast, word, self.previous, self.current, self.recent)
         if word == "it":
             name = self.last_body
         return self.cast.actors.get(name) if name else None
@@ -196,6 +230,8 @@ class Attributor:
             prev = tokens[start - 1].text
             if prev.lower() in ("the", ",") or prev.lower() in _STOP_WALK:
                 break
+            if prev.lower() in _POSSESSIVE_DETERMINERS:
+                return None
             start -= 1
         words = [t.text for t in tokens[start : head + 1]]
         head_word = words[-1].lower()
@@ -272,6 +308,17 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     if tokens[verb].text.lower() in PURE_SPEECH_VERBS and verb + 1 < len(tokens):
         return text[tokens[verb].end :].strip()
     return text[tokens[verb].start :].strip()
+
+
+def according_clause(text: str, tokens: list[Token], according: int) -> str:
+    """What "according to X" reports: the rest of the sentence, not the attribution."""
+    before = text[: tokens[according].start].rstrip()
+    if before.endswith(","):
+        return before[:-1].strip()
+    for k in range(according + 2, min(according + 12, len(tokens))):
+        if tokens[k].text == "," and not tokens[k].quoted:
+            return text[tokens[k].end :].strip()
+    return reported_clause(text, tokens, according)
 
 
 def _determiner(tokens: list[Token], k: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarizer.extractive.attribution import Attribution
+from summarizer.extractive.contrast import Resolver, find_contrast
 from summarizer.extractive.figures import Figure, bare_numbers
 from summarizer.extractive.lexicon import CONTEST_PHRASES, CONTEST_VERBS, STOPWORDS
 from summarizer.extractive.sentences import Sentence
@@ -25,6 +26,7 @@ _WINDOW_SENTENCES = 12
 _MAX_EVIDENCE = 3
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_BOUND = re.compile(r"\b(?:up to|at least|at most|more than|less than|fewer than|as many as)\s*$")
 
 
 @dataclass
@@ -66,9 +68,20 @@ def find_disputes(
     sentences: list[Sentence],
     figures: dict[int, list[Figure]],
     attributions: dict[int, Attribution],
+    resolve: Resolver | None = None,
 ) -> list[DisputedFigure]:
-    """Return the disputed figures of the article, in order of first mention."""
+    """Return the disputed figures of the article, in order of first mention.
+
+    Args:
+        sentences: The article's sentences.
+        figures: The figures of each sentence, by sentence index.
+        attributions: The statement of each attributed sentence, by index.
+        resolve: Turns a name or description into a canonical actor, for the owner
+            of a figure contested in passing ("not the $11 million the authority
+            has used").
+    """
     claims: list[Claim] = []
+    by_value: dict[tuple[float, str], Claim] = {}
     first = 0
     for sentence in sentences:
         said = attributions.get(sentence.index)
@@ -79,14 +92,55 @@ def find_disputes(
             first += 1
         recent = claims[first:]
         own = figures.get(sentence.index, [])
+        if said is not None and resolve is not None and len(own) > 1:
+            rest = _apply_contrast(claims, by_value, said, own, resolve)
+            if rest is not None:
+                _add_claims(claims, by_value, said, rest)
+                continue
         if said is not None and is_contest(said):
             own = _apply_contest(recent, said, own) or own
         elif said is not None:
             _apply_rivals(recent, said, own)
         if said is not None:
-            for figure in own:
-                claims.append(Claim(figure, sentence, said.actor, evidence=[sentence.text]))
+            _add_claims(claims, by_value, said, own)
     return _report(claims)
+
+
+def _add_claims(
+    claims: list[Claim],
+    by_value: dict[tuple[float, str], Claim],
+    said: Attribution,
+    own: list[Figure],
+) -> None:
+    for figure in own:
+        claim = Claim(figure, said.sentence, said.actor, evidence=[said.sentence.text])
+        claims.append(claim)
+        by_value.setdefault((figure.value, figure.unit), claim)
+
+
+def _apply_contrast(
+    claims: list[Claim],
+    by_value: dict[tuple[float, str], Claim],
+    said: Attribution,
+    own: list[Figure],
+    resolve: Resolver,
+) -> list[Figure] | None:
+    """Handle "A, not the B": return the speaker's own figures, or None if no contrast."""
+    found = find_contrast(said.sentence.text, own, said.verb, resolve)
+    if found is None:
+        return None
+    asserted, contested, owner = found
+    counter = f"{asserted.text} ({said.actor})"
+    earlier = by_value.get((contested.value, contested.unit))
+    if earlier is not None and earlier.claimant != said.actor and owner in (None, earlier.claimant):
+        earlier.contest(said.actor, counter, said.sentence)
+    elif owner is not None and owner != said.actor:
+        claim = Claim(contested, said.sentence, owner, evidence=[said.sentence.text])
+        claim.contest(said.actor, counter, said.sentence)
+        claims.append(claim)
+    else:
+        return None
+    return [f for f in own if f.start != contested.start]
 
 
 def _apply_contest(recent: list[Claim], said: Attribution, own: list[Figure]) -> list[Figure]:
@@ -115,13 +169,21 @@ def _apply_contest(recent: list[Claim], said: Attribution, own: list[Figure]) ->
 
 def _apply_rivals(recent: list[Claim], said: Attribution, own: list[Figure]) -> None:
     for figure in own:
+        if _bound(said.sentence.text, figure):
+            continue
         for claim in recent:
             if (
                 claim.claimant != said.actor
                 and _rival(claim.figure, figure)
                 and _same_measure(claim.figure, figure)
+                and not _bound(claim.sentence.text, claim.figure)
             ):
                 claim.contest(said.actor, f"{figure.text} ({said.actor})", said.sentence)
+
+
+def _bound(text: str, figure: Figure) -> bool:
+    """True for "up to 40" or "at least 12": a limit, not a rival count."""
+    return _BOUND.search(text, max(0, figure.start - 16), figure.start) is not None
 
 
 def _counter_numbers(text: str, target: Figure) -> list[Figure]:

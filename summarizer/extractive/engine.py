@@ -13,6 +13,7 @@ from summarizer.extractive.keypoints import (
     score_sentences,
     word_frequencies,
 )
+from summarizer.extractive.pronouns import infer_genders
 from summarizer.extractive.sentences import Sentence, split_sentences
 from summarizer.extractive.stances import build_stances
 from summarizer.grounding import MIN_QUOTE_CHARS, normalise
@@ -41,6 +42,7 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
     """
     sentences = split_sentences(text[:MAX_ANALYSED_CHARS])
     cast = build_cast(sentences, lowercase_words(text[:MAX_ANALYSED_CHARS]))
+    infer_genders(sentences, cast)
     attributor = Attributor(cast)
     attributions: dict[int, Attribution] = {}
     figures: dict[int, list[Figure]] = {}
@@ -53,6 +55,7 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         found = find_figures(sentence.text)
         if found:
             figures[sentence.index] = found
+    attributor.link_countries(attributions)
     frequencies = word_frequencies(s for s in sentences if s.is_sentence)
     scored = score_sentences(sentences, frequencies, figures, attributions)
     points = pick_key_points(scored, attributions)
@@ -65,7 +68,7 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         summary=summary,
         key_points=points,
         stances=build_stances(list(attributions.values()), frequencies),
-        disputed_figures=find_disputes(sentences, figures, attributions),
+        disputed_figures=find_disputes(sentences, figures, attributions, attributor.resolve_phrase),
     )
 
 

@@ -43,6 +43,25 @@ _FUNCTION = frozenset(
     is has have had be been will would could should more less about over under per
     """.split()
 )
+_HEDGE = r"(?:about |around |roughly |nearly |almost |some |up to |at least |more than )?"
+_PUT_AT = re.compile(
+    r"\bput (?:the |its |their )?((?:[a-z][\w’'\-]* ){0,2}[a-z][\w’'\-]*) at " + _HEDGE + "$"
+)
+_COSTS = re.compile(
+    r"\b((?:the|a|an|its|their) (?:[a-z][\w’'\-]* ){0,2}[a-z][\w’'\-]*) "
+    r"(?:would |will |could |might |should |to |did |does )?(cost|costs|total|totals) "
+    + _HEDGE
+    + "$"
+)
+_OF_BEFORE = re.compile(r"\b(?:the |a |an )?([a-z][\w’'\-]*) of " + _HEDGE + "$")
+_MODALS = frozenset("would will could might should to did does".split())
+_DETERMINER = re.compile(r"^(?:its|their) ")
+_DATES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december today yesterday tomorrow
+    """.split()
+)
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\d")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
@@ -190,8 +209,27 @@ def _tail(sentence: str, end: int) -> str:
 
 
 def _measure_before(sentence: str, start: int) -> str:
+    """What a money figure measures, read from the words before it.
+
+    "put the true cost at $19 million" is the "true cost"; "the works would cost
+    $12.4 million" is the "cost of the works"; "a budget of €3bn" is the "budget".
+    Otherwise the last content words before the figure, without dates.
+    """
     window = sentence[max(0, start - 80) : start]
     window = _CLAUSE_BREAK.split(window)[-1]
+    put = _PUT_AT.search(window)
+    if put is not None:
+        return put.group(1)
+    costs = _COSTS.search(window)
+    if costs is not None:
+        noun = "cost" if costs.group(2).startswith("cost") else "total"
+        phrase = costs.group(1).split()
+        while len(phrase) > 2 and phrase[-1] in _MODALS:
+            phrase.pop()
+        return f"{noun} of {_DETERMINER.sub('the ', ' '.join(phrase))}"
+    of = _OF_BEFORE.search(window)
+    if of is not None and of.group(1).lower() not in STOPWORDS:
+        return of.group(1)
     words = _WORD.findall(window)
-    content = [w for w in words if w.lower() not in STOPWORDS][-3:]
-    return " ".join(content)
+    content = [w for w in words if w.lower() not in STOPWORDS and w.lower() not in _DATES]
+    return " ".join(content[-3:])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.figures import Figure
+from summarizer.extractive.prose import clean_prose
 from summarizer.extractive.sentences import Sentence, word_count
 from summarizer.models import KeyPoint
 
@@ -109,7 +110,7 @@ def _similar(first: frozenset[str], second: frozenset[str]) -> bool:
 
 def _key_point(sentence: Sentence, said: Attribution | None) -> KeyPoint:
     evidence = " ".join(sentence.text.split())
-    text = evidence
+    text = clean_prose(evidence)
     if said is not None and _PRONOUN_START.match(text):
         # "He said ..." names no one; the attribution knows who "he" is.
         text = said.actor + text[text.index(" ") :]
@@ -124,16 +125,20 @@ def sentence_count(text: str) -> int:
 def headline_and_summary(points: list[KeyPoint], order: dict[str, int]) -> tuple[str, str]:
     """A one-sentence headline from the top point; a summary of at most three sentences.
 
+    The summary adds to the headline: it is made of the next most important
+    points, not the headline again (unless there is nothing else to say).
+
     Args:
         points: The key points, most important first.
         order: Position in the article of each key point's evidence, so the summary
             reads in the article's order.
     """
     single = [p for p in points if sentence_count(p.text) == 1 and p.text[:1] not in '"“']
-    headline = (single or points)[0].text
+    lead = (single or points)[0]
+    headline = lead.text
     picked: list[KeyPoint] = []
     total = 0
-    for point in points[:5]:
+    for point in [p for p in points if p is not lead][:5]:
         count = sentence_count(point.text)
         if total + count <= 3:
             picked.append(point)

@@ -1,18 +1,20 @@
 """Stances: one per actor and topic, built from the statements attributed to them.
 
 The position is the reported clause, trimmed and stripped of quotation marks:
-the article's own words, so nothing is invented. The topic is the two or three
-words the actor's statements share most with the rest of the article.
+the article's own words, so nothing is invented. The topic is a short noun
+phrase (see :mod:`summarizer.extractive.topics`). An actor that is only a
+pronoun or a pronoun's possession ("Its critics") names no one: it is dropped.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
+from summarizer.extractive.prose import clean_prose
+from summarizer.extractive.topics import topic_of
 from summarizer.models import Stance
 
 _MAX_EVIDENCE = 3
@@ -20,7 +22,9 @@ _MAX_EVIDENCE = 3
 # about one matter, and splitting on word overlap split them wrongly.
 _MAX_TOPICS_PER_ACTOR = 1
 _POSITION_WORDS = 30
-_TOPIC_WORDS = 3
+_PRONOUNS = frozenset(
+    "its their his her our my your this these those they he she it we i you them".split()
+)
 
 
 @dataclass
@@ -36,6 +40,8 @@ def build_stances(attributions: list[Attribution], frequencies: Counter[str]) ->
     groups: list[_Group] = []
     by_actor: dict[str, list[_Group]] = {}
     for said in attributions:
+        if not said.actor or said.actor.split()[0].lower() in _PRONOUNS:
+            continue
         own = {w.lower() for w in said.actor.split()}
         words = content_words(said.clause) - own
         mine = by_actor.setdefault(said.actor, [])
@@ -61,7 +67,7 @@ def _stance(group: _Group, frequencies: Counter[str]) -> Stance:
     return Stance(
         actor=group.actor,
         role=group.role,
-        topic=_topic(group, frequencies),
+        topic=topic_of([s.clause for s in group.statements], frequencies),
         position=position_text(first.clause),
         evidence=evidence,
     )
@@ -75,34 +81,4 @@ def position_text(clause: str) -> str:
         text += "…"
     else:
         text += "."
-    return text[:1].upper() + text[1:]
-
-
-def _topic(group: _Group, frequencies: Counter[str]) -> str:
-    counts: Counter[str] = Counter()
-    display: dict[str, str] = {}
-    own = {w.lower() for w in group.actor.split()}
-    for said in group.statements[:_MAX_EVIDENCE]:
-        for key, word in _ordered_words(said.clause):
-            if key in own or len(key) < 3 or key == said.verb.lower():
-                continue
-            counts[key] += 1
-            display.setdefault(key, word)
-    if not counts:
-        return "statement"
-    order = list(display)
-    ranked = sorted(
-        counts, key=lambda w: (-counts[w] * math.log(1 + frequencies[w]), order.index(w))
-    )
-    chosen = sorted(ranked[:_TOPIC_WORDS], key=order.index)
-    return ", ".join(display[w] for w in chosen)
-
-
-def _ordered_words(text: str) -> list[tuple[str, str]]:
-    seen: dict[str, str] = {}
-    for word in text.replace("’s", " ").replace("'s", " ").split():
-        cleaned = word.strip(".,;:!?\"“”'‘’()…")
-        key = cleaned.lower()
-        if key and key in content_words(key):
-            seen.setdefault(key, cleaned)
-    return list(seen.items())
+    return clean_prose(text)

@@ -1,0 +1,123 @@
+"""A stance's topic as a short noun phrase a reader can read.
+
+The topic is what the figure in the statement measures ("the cost of the
+works"), else the most salient noun phrase of the reported clause ("the
+price", "the crowd"), else the clause's most salient noun. Never a list of
+keywords, and at most six words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from summarizer.extractive.figures import find_figures
+from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
+
+MAX_TOPIC_WORDS = 6
+_TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
+_DETERMINERS = frozenset("the a an its their his her these those our".split())
+_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+_NOT_NOUNS = frozenset(
+    """
+    is are was were be been being has have had do does did would will can could should may
+    might must not also only just very more most less least all both each every other same
+    such own first last next many much few several about up out off over into onto
+    leaves left gets got goes went made makes take takes took come came say says
+    """.split()
+)
+_PLAIN_MEASURES = frozenset("people percent USD EUR GBP".split())
+
+
+def topic_of(clauses: list[str], frequencies: Counter[str]) -> str:
+    """The topic of a group of statements (their reported clauses, first first)."""
+    for clause in clauses[:1]:
+        for figure in find_figures(clause):
+            measure = figure.measure
+            if measure and measure not in _PLAIN_MEASURES and measure != figure.unit:
+                return _with_article(measure)
+    best: tuple[float, int, str] | None = None
+    for order, clause in enumerate(clauses[:3]):
+        for position, phrase in enumerate(noun_phrases(clause)):
+            weight = _salience(phrase, frequencies) / (1 + order + 0.1 * position)
+            if best is None or weight > best[0]:
+                best = (weight, order, phrase)
+    if best is not None:
+        return best[2]
+    words = [w for clause in clauses for w in _content(clause)]
+    if not words:
+        return "the statement"
+    return "the " + max(words, key=lambda w: (frequencies[w.lower()], -words.index(w)))
+
+
+def noun_phrases(clause: str) -> list[str]:
+    """Determiner-led noun phrases: "the true cost", "the authority's figure"."""
+    tokens = _TOKEN.findall(clause)
+    phrases: list[str] = []
+    for i, token in enumerate(tokens):
+        owner = i > 0 and token[:1].isupper() and _POSSESSIVE.search(token) is not None
+        if token.lower() not in _DETERMINERS and not owner:
+            continue
+        words: list[str] = []
+        for word in tokens[i + 1 : i + 4]:
+            if not (_nounish(word) or (word[:1].isupper() and word.lower() not in STOPWORDS)):
+                break
+            words.append(word)
+            if _POSSESSIVE.search(word) is None and len(words) >= 3:
+                break
+        while words and _POSSESSIVE.search(words[-1]):
+            words.pop()
+        if words and any(_nounish(w) for w in words):
+            words += _of_phrase(tokens, i + 1 + len(words))
+            phrases.append(_trim([token if owner else "the", *words]))
+    return phrases
+
+
+def _trim(words: list[str]) -> str:
+    words = words[:MAX_TOPIC_WORDS]
+    while len(words) > 2 and words[-1].lower() in STOPWORDS | _DETERMINERS:
+        words.pop()
+    return " ".join(words)
+
+
+def _of_phrase(tokens: list[str], k: int) -> list[str]:
+    if k + 1 >= len(tokens) or tokens[k] != "of":
+        return []
+    words = ["of"]
+    if tokens[k + 1].lower() in _DETERMINERS:
+        words.append("the")
+        k += 1
+    for word in tokens[k + 1 : k + 3]:
+        if not _nounish(word) and not word[:1].isupper():
+            break
+        words.append(word)
+    return words if len(words) > 1 and words[-1] != "the" else []
+
+
+def _nounish(word: str) -> bool:
+    lower = word.lower()
+    return (
+        word[:1].isalpha()
+        and word[:1].islower()
+        and lower not in STOPWORDS
+        and lower not in _NOT_NOUNS
+        and lower not in SPEECH_VERBS
+        and lower not in _DETERMINERS
+    )
+
+
+def _salience(phrase: str, frequencies: Counter[str]) -> float:
+    words = [_POSSESSIVE.sub("", w.lower()) for w in phrase.split() if w not in ("the", "of")]
+    return sum(math.log(1 + frequencies[w]) for w in words if w not in STOPWORDS) + 0.01
+
+
+def _content(clause: str) -> list[str]:
+    return [w for w in _TOKEN.findall(clause) if _nounish(w) and len(w) > 2]
+
+
+def _with_article(measure: str) -> str:
+    first = measure.split()[0]
+    if first.lower() in _DETERMINERS or first[:1].isupper():
+        return measure
+    return _trim(f"the {measure}".split())
