@@ -181,13 +181,17 @@ def example() -> None:
     click.echo(str(resource_dir("examples").joinpath("harbour-vote.page.txt")))
 
 
-def _register_eval() -> None:
+def _register_commands() -> None:
+    # Commands that live in their own modules, next to the library code they drive.
+    from summarizer.batch.cli import batch_command, logs_command
+    from summarizer.doctor import doctor_command
     from summarizer.evals.cli import eval_group
 
-    cli.add_command(eval_group)
+    for command in (eval_group, batch_command, logs_command, doctor_command):
+        cli.add_command(command)
 
 
-_register_eval()
+_register_commands()
 
 
 def _quiet_libraries() -> None:

@@ -1,0 +1,1 @@
+"""Briefing many articles: async batches, resumable output, the provider Batch API."""
