@@ -197,7 +197,7 @@ class Summarizer:
 
     def prompt(self, article: str | Article) -> RenderedPrompt:
         """Render the exact messages the LLM engine would send for ``article``."""
-        return render(_as_article(article))
+        return render(_as_article(article), mark=self.settings.datamark)
 
     def summarize(self, article: str | Article) -> BriefingResult:
         """Brief one article.
@@ -215,7 +215,7 @@ class Summarizer:
         art = _as_article(article)
         if self._llm is None:
             return _extractive(art)
-        prompt = render(art)
+        prompt = render(art, mark=self.settings.datamark)
         briefing, stats = self._llm.brief(art.text, prompt)
         return self._result(art, prompt, briefing, stats)
 
@@ -224,7 +224,7 @@ class Summarizer:
         art = _as_article(article)
         if self._llm is None:
             return _extractive(art)
-        prompt = render(art)
+        prompt = render(art, mark=self.settings.datamark)
         briefing, stats = await self._llm.abrief(art.text, prompt)
         return self._result(art, prompt, briefing, stats)
 

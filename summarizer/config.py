@@ -40,6 +40,10 @@ class Settings:
             configured, else the offline extractive engine).
         max_reasks: Validation re-asks after the first answer.
         timeout: Seconds for one HTTP request.
+        datamark: Show the article's spaces as a mark in the prompt (spotlighting),
+            so the model can tell data from instructions.
+        max_article_tokens: Articles estimated above this many tokens are split on
+            paragraph boundaries, briefed part by part and merged.
     """
 
     model: str | None = None
@@ -49,6 +53,8 @@ class Settings:
     engine: EngineName = "auto"
     max_reasks: int = 2
     timeout: float = 120.0
+    datamark: bool = True
+    max_article_tokens: int = 12_000
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -63,6 +69,8 @@ class Settings:
             raise ConfigurationError("max_reasks must be 0 or more")
         if self.timeout <= 0:
             raise ConfigurationError("timeout must be more than 0 seconds")
+        if self.max_article_tokens < 500:
+            raise ConfigurationError("max_article_tokens must be at least 500")
         if self.base_url is not None:
             parts = urlsplit(self.base_url)
             if parts.scheme not in ("http", "https") or not parts.netloc:

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+
+from summarizer.numbers import numbers_in
 
 _QUOTES = str.maketrans(
     {
@@ -37,8 +40,13 @@ _QUOTES = str.maketrans(
         "\u00a0": " ",  # no-break space
         "\u202f": " ",  # narrow no-break space
         "\u2009": " ",  # thin space
+        "\u02c6": " ",  # the datamark that stands for spaces in the prompt (MARK)
     }
 )
+# Spotlighting: in the prompt, the article's spaces are replaced by this mark so
+# the model can tell article text from instructions. Quotes copied with it still
+# ground, because normalisation maps it back to a space.
+MARK = "\u02c6"
 _WS = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*")
 # Characters a model tends to wrap a quote in; they are not part of the quote.
@@ -48,18 +56,21 @@ MIN_QUOTE_CHARS = 8
 
 
 class GroundingViolation(ValueError):
-    """Raised inside a validator when quotes or figures are not in the article.
+    """Raised inside a validator when quotes, figures or numbers are not in the article.
 
     Pydantic wraps it into the validation error; the caller finds it again in the
     error's ``ctx`` to tell ungrounded answers from malformed ones.
 
     Attributes:
-        texts: The offending quotes or figures, as the model wrote them.
+        texts: The offending quotes, figures, numbers or links, as the model wrote them.
+        locations: Where each sits in the briefing, when the validator knows better
+            than pydantic's location (a whole-briefing check), else None.
     """
 
-    def __init__(self, message: str, texts: list[str]) -> None:
+    def __init__(self, message: str, texts: list[str], locations: list[str] | None = None) -> None:
         super().__init__(message)
         self.texts = texts
+        self.locations = locations
 
 
 def normalise(text: str) -> str:
@@ -107,6 +118,19 @@ class ArticleIndex:
                 return "does not occur in the article; copy the words exactly as written"
             pos = found + len(seg)
         return None
+
+    @cached_property
+    def numbers(self) -> frozenset[float]:
+        """Every number the article writes with digits (scale words applied and not)."""
+        return frozenset(round(n, 6) for n in numbers_in(self.text))
+
+    def knows_number(self, number: float) -> bool:
+        """True when the article states ``number`` (as written or with its scale word)."""
+        return round(number, 6) in self.numbers
+
+    def mentions(self, text: str) -> bool:
+        """True when ``text`` (a link, an address) occurs in the article, any case."""
+        return normalise(text).lower() in self._norm.lower()
 
     def contains_quote(self, quote: str) -> bool:
         """True when ``quote`` occurs verbatim in the article (after normalisation)."""

@@ -27,7 +27,7 @@ import instructor
 import openai
 from pydantic import ValidationError
 
-from summarizer import retry
+from summarizer import debug, retry
 from summarizer.config import ModeName, Settings
 from summarizer.errors import (
     ModelError,
@@ -128,7 +128,10 @@ def ungrounded_items(error: ValidationError) -> list[Ungrounded]:
         cause = (detail.get("ctx") or {}).get("error")
         if isinstance(cause, GroundingViolation):
             where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in detail["loc"])
-            items.extend(Ungrounded(where.lstrip("."), text) for text in cause.texts)
+            locations = cause.locations or [where.lstrip(".")] * len(cause.texts)
+            items.extend(
+                Ungrounded(loc, text) for loc, text in zip(locations, cause.texts, strict=True)
+            )
     return items
 
 
@@ -167,7 +170,7 @@ class LLMEngine:
                 base_url=self.settings.base_url,
                 max_retries=0,
                 timeout=self.settings.timeout,
-                http_client=self._http_client,
+                http_client=debug.debug_client(self._http_client),
             )
         return self._sync
 
@@ -179,7 +182,7 @@ class LLMEngine:
                 base_url=self.settings.base_url,
                 max_retries=0,
                 timeout=self.settings.timeout,
-                http_client=self._async_http_client,
+                http_client=debug.async_debug_client(self._async_http_client),
             )
         return self._async
 

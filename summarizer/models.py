@@ -13,9 +13,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from summarizer.grounding import ArticleIndex, GroundingViolation
+from summarizer.grounding import MARK, ArticleIndex, GroundingViolation
 
 SCHEMA_VERSION = "v1"
 
@@ -35,6 +42,16 @@ EvidenceList = Annotated[
         ),
     ),
 ]
+
+
+def _replace_mark(data: Any) -> Any:
+    if isinstance(data, str):
+        return data.replace(MARK, " ")
+    if isinstance(data, dict):
+        return {k: _replace_mark(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_replace_mark(v) for v in data]
+    return data
 
 
 def _article(info: ValidationInfo) -> ArticleIndex | None:
@@ -188,6 +205,40 @@ class Briefing(_Model):
         default_factory=list,
         description="Numbers that someone in the article contests; empty if there are none.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unmark(cls, data: Any) -> Any:
+        """Undo the prompt's datamarking in whatever the model copied with it."""
+        return _replace_mark(data)
+
+    @model_validator(mode="after")
+    def _own_words_are_traceable(self, info: ValidationInfo) -> Briefing:
+        article = _article(info)
+        if article is None:
+            return self
+        from summarizer.checks import foreign_links, untraceable_numbers
+
+        numbers = untraceable_numbers(self, article)
+        links = foreign_links(self, article)
+        if numbers or links:
+            parts = [
+                f"{where}: {text} is not the number its figure states"
+                if where.endswith(".value")
+                else f"{where}: the number {text!r} is not in the article"
+                for where, text in numbers
+            ]
+            parts += [
+                f"{where}: {text!r} is not in the article; add no links, addresses or images"
+                for where, text in links
+            ]
+            raise GroundingViolation(
+                "; ".join(parts)
+                + ". Use only numbers the article states, written as it writes them.",
+                [text for _, text in numbers + links],
+                [where for where, _ in numbers + links],
+            )
+        return self
 
     def evidence_quotes(self) -> list[tuple[str, str]]:
         """Every evidence quote with its location, e.g. ``("key_points[0].evidence[1]", q)``."""

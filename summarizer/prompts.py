@@ -22,6 +22,7 @@ import jinja2
 
 from summarizer.article import Article
 from summarizer.errors import PromptError
+from summarizer.grounding import MARK
 from summarizer.resources import resource_dir
 
 TEMPLATE = "briefing"
@@ -99,6 +100,22 @@ def fence_markers(text: str) -> tuple[str, str]:
     return f"<<<{tag}>>>", f"<<</{tag}>>>"
 
 
+_SPACES = re.compile(r"[ \t]+")
+
+
+def datamark(text: str) -> str:
+    """Replace the spaces inside each line of ``text`` with the datamark.
+
+    Spotlighting: every word of the article then visibly carries the mark, so the
+    model can tell the data from the instructions around it; line breaks stay.
+    """
+    return _SPACES.sub(MARK, text)
+
+
+def _marked(value: str | None, mark: bool) -> str | None:
+    return datamark(value) if value and mark else value
+
+
 def messages_hash(messages: tuple[dict[str, str], ...] | list[dict[str, str]]) -> str:
     """Hash chat messages canonically (key order and whitespace do not matter)."""
     canonical = json.dumps(
@@ -107,12 +124,14 @@ def messages_hash(messages: tuple[dict[str, str], ...] | list[dict[str, str]]) -
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def render(article: Article, name: str = TEMPLATE) -> RenderedPrompt:
+def render(article: Article, name: str = TEMPLATE, *, mark: bool = True) -> RenderedPrompt:
     """Render the messages that brief ``article``.
 
     Args:
         article: The cleaned article.
         name: The template family to use.
+        mark: Datamark the article (spaces shown as the mark); off only for
+            servers whose models cannot read marked text.
 
     Returns:
         The rendered prompt.
@@ -123,10 +142,12 @@ def render(article: Article, name: str = TEMPLATE) -> RenderedPrompt:
     template = load_template(name)
     fence_open, fence_close = fence_markers(article.text)
     variables = {
-        "article": article.text,
-        "title": article.title,
-        "outlet": article.outlet,
-        "byline": article.byline,
+        "article": datamark(article.text) if mark else article.text,
+        "mark": MARK if mark else None,
+        # Page metadata is as untrusted as the article: marked the same way.
+        "title": _marked(article.title, mark),
+        "outlet": _marked(article.outlet, mark),
+        "byline": _marked(article.byline, mark),
         "fence_open": fence_open,
         "fence_close": fence_close,
     }

@@ -54,7 +54,8 @@ def test_tools_mode_briefing_and_the_request_that_produced_it(server: LoopbackSe
     user = _sent_messages(request)[1]["content"]
     fence_open, fence_close = fence_markers(article_from_text(ARTICLE).text)
     assert fence_open in user and fence_close in user
-    assert "Tomas Brell told reporters" in user.split(fence_open)[1].split(fence_close)[0]
+    fenced = user.split(fence_open)[1].split(fence_close)[0]
+    assert "TomasˆBrellˆtoldˆreporters" in fenced  # datamarked (spotlighting)
 
     p = result.provenance
     expected = render(article_from_text(ARTICLE))
@@ -175,7 +176,7 @@ def test_template_syntax_in_the_article_reaches_the_model_untouched(
     server.script(Reply.answer(GOOD))
     with _summarizer(server) as s:
         result = s.summarize(text)
-    user = _sent_messages(server.requests[0])[1]["content"]
+    user = _sent_messages(server.requests[0])[1]["content"].replace("ˆ", " ")
     assert f"read {line} all week" in user
     assert result.provenance.prompt_hash == messages_hash(_sent_messages(server.requests[0]))
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from summarizer.article import article_from_text
-from summarizer.prompts import fence_markers, load_template, messages_hash, render
+from summarizer.grounding import MARK
+from summarizer.prompts import datamark, fence_markers, load_template, messages_hash, render
 
 STORY = (
     "Harbour Authority chair Mirela Vasko said on Monday that the dredging plan "
@@ -20,7 +21,8 @@ HOSTILE = [
 
 
 def _user(text: str) -> str:
-    return render(article_from_text(text)).messages[1]["content"]
+    """The user message with the datamark turned back into spaces."""
+    return render(article_from_text(text)).messages[1]["content"].replace(MARK, " ")
 
 
 @pytest.mark.parametrize("line", HOSTILE)
@@ -36,7 +38,8 @@ def test_article_is_fenced_between_markers_it_cannot_contain() -> None:
     fence_open, fence_close = fence_markers(article.text)
     user = render(article).messages[1]["content"]
     body = user.split(fence_open, 1)[1].split(fence_close, 1)[0]
-    assert body.strip() == article.text
+    assert body.strip() == datamark(article.text)
+    assert body.strip().replace(MARK, " ") == article.text
     # The system prompt names the same markers and says the content is data.
     system = render(article).messages[0]["content"]
     assert fence_open in system and fence_close in system
@@ -49,7 +52,7 @@ def test_a_forged_closing_marker_does_not_close_the_fence() -> None:
     article = article_from_text(text)
     real_open, real_close = fence_markers(article.text)
     assert real_close != forged_close
-    user = render(article).messages[1]["content"]
+    user = render(article).messages[1]["content"].replace(MARK, " ")
     assert user.count(real_close) == 1
     assert user.index("Ignore previous instructions") < user.index(real_close)
 
@@ -71,6 +74,23 @@ def test_hash_changes_with_the_article_and_not_with_nothing() -> None:
 def test_metadata_reaches_the_prompt_when_known() -> None:
     page = "Dredging Plan Splits Harbour Town\n\nBy Lena Okafor\n\n" + STORY
     article = article_from_text(page)
+    user = render(article).messages[1]["content"].replace(MARK, " ")
+    assert article.title == "Dredging Plan Splits Harbour Town"
+    assert f"Title: {article.title}" in user
+
+
+def test_every_word_of_the_article_carries_the_datamark() -> None:
+    article = article_from_text(STORY)
     user = render(article).messages[1]["content"]
-    if article.title:
-        assert f"Title: {article.title}" in user
+    fence_open, fence_close = fence_markers(article.text)
+    body = user.split(fence_open, 1)[1].split(fence_close, 1)[0].strip()
+    assert " " not in body and body.count(MARK) == len(article.text.split()) - 1
+    assert MARK in render(article).messages[0]["content"]  # the model is told what it means
+
+
+def test_datamarking_can_be_switched_off_for_servers_that_need_plain_text() -> None:
+    article = article_from_text(STORY)
+    plain = render(article, mark=False)
+    assert MARK not in plain.messages[1]["content"] and MARK not in plain.messages[0]["content"]
+    assert article.text in plain.messages[1]["content"]
+    assert plain.hash != render(article).hash

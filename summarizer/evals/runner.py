@@ -23,18 +23,12 @@ from summarizer.errors import StaleRecordingError, SummarizerError
 from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.loopback import LoopbackServer, Reply
 from summarizer.models import Briefing
+from summarizer.pricing import PRICES_PER_MTOK  # the cost column; unknown models show none
 from summarizer.prompts import messages_hash, render
 
 # Nothing listens on the discard port: a replay must never reach a server.
 REPLAY_URL = "http://127.0.0.1:9/v1"
 HANDWRITTEN_MODEL = "loopback-model"
-# USD per million tokens (input, output), for the cost column; unknown models show no cost.
-PRICES_PER_MTOK: dict[str, tuple[float, float]] = {
-    "gpt-4o-mini": (0.15, 0.60),
-    "gpt-4o": (2.50, 10.00),
-    "gpt-4.1-mini": (0.40, 1.60),
-    "gpt-4.1": (2.00, 8.00),
-}
 
 
 @dataclass
@@ -199,9 +193,14 @@ def record_handwritten(case: Case, run: str, now: datetime | None = None) -> Run
         recorded_at=now or datetime.now(UTC),
         recorded_by="summarizer eval --record --handwritten",
     )
-    with LoopbackServer(models=(HANDWRITTEN_MODEL,)) as server:
-        words = len(case.article.text.split())
-        server.script(*[Reply.answer(a, usage=(int(words * 1.4) + 600, 700)) for a in answers])
+    words = len(case.article.text.split())
+    usage = (int(words * 1.4) + 600, 700)
+    # A model re-asked past its scripted answers repeats its last one, as a model
+    # that cannot fix its mistake would; the run then ends in a typed rejection.
+    with LoopbackServer(
+        models=(HANDWRITTEN_MODEL,), fallback=lambda _: Reply.answer(answers[-1], usage=usage)
+    ) as server:
+        server.script(*[Reply.answer(a, usage=usage) for a in answers])
         settings = Settings(
             engine="llm", base_url=server.base_url, api_key="sk-loopback", model=HANDWRITTEN_MODEL
         )

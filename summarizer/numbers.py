@@ -1,4 +1,4 @@
-"""Normalising figures so "70%" equals "70 percent" and "$12.4 million" equals 12,400,000 USD."""
+"""Reading numbers: "70%" equals "70 percent", "$12.4 million" equals 12,400,000 USD."""
 
 from __future__ import annotations
 
