@@ -182,7 +182,7 @@ def test_prompt_prints_the_messages_that_would_be_sent(
     code, out, _ = run(capsys, "prompt", str(article))
     assert code == 0
     assert out.startswith("# template briefing v")
-    assert "## system" in out and "## user" in out and "Tomas Brell told reporters" in out
+    assert "## system" in out and "## user" in out and "TomasˆBrellˆtoldˆreporters" in out
 
 
 def test_the_installed_command_runs_the_readme_demo() -> None:
