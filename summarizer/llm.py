@@ -17,6 +17,7 @@ and evaluates nothing in it.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -98,6 +99,29 @@ def _completion_text(completion: Any) -> str | None:
         return str(calls[0].function.arguments)
     content = getattr(message, "content", None)
     return content if isinstance(content, str) else None
+
+
+class Refusal(Exception):  # noqa: N818 - reads as what happened
+    """The model declined to answer (an OpenAI ``refusal`` message)."""
+
+
+def checked(completion: Any) -> Any:
+    """Pass a usable chat completion through; raise on what the SDK let by.
+
+    Raises:
+        retry.MalformedResponse: Not a completion (a proxy's HTML page), or no choices.
+        Refusal: The model refused.
+    """
+    choices = getattr(completion, "choices", None)
+    if choices is None:
+        kind = type(completion).__name__
+        raise retry.MalformedResponse(f"a body that is not a chat completion ({kind})")
+    if not choices:
+        raise retry.MalformedResponse("a completion with no choices")
+    refusal = getattr(choices[0].message, "refusal", None)
+    if refusal:
+        raise Refusal(str(refusal))
+    return completion
 
 
 def templating_safe(
@@ -227,9 +251,14 @@ class LLMEngine:
 
         def create(*args: Any, **kwargs: Any) -> Any:
             stats.requests += 1
-            completion = retry.call(
-                self.policy, counter, lambda: self._client.chat.completions.create(*args, **kwargs)
-            )
+
+            def once() -> Any:
+                try:
+                    return checked(self._client.chat.completions.create(*args, **kwargs))
+                except json.JSONDecodeError as exc:
+                    raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
+
+            completion = retry.call(self.policy, counter, once)
             stats.record(completion)
             return completion
 
@@ -264,7 +293,12 @@ class LLMEngine:
             stats.requests += 1
 
             async def once() -> Any:
-                return await self._async_client.chat.completions.create(*args, **kwargs)
+                try:
+                    return checked(
+                        await self._async_client.chat.completions.create(*args, **kwargs)
+                    )
+                except json.JSONDecodeError as exc:
+                    raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
 
             completion = await retry.acall(self.policy, counter, once)
             stats.record(completion)
@@ -300,6 +334,20 @@ class LLMEngine:
             cause = cause.__cause__
         if isinstance(cause, openai.APIError):
             return self._transport_error(cause, attempts)
+        if isinstance(cause, retry.MalformedResponse):
+            where = self.settings.base_url or "the OpenAI API"
+            return TransportError(
+                f"the model endpoint {where} sent {cause} after {attempts} attempt(s)",
+                model=self.model,
+                attempts=attempts,
+            )
+        if isinstance(cause, Refusal):
+            return ModelOutputError(
+                f"the model refused to brief this article: {_one_line(str(cause))}",
+                model=self.model,
+                attempts=stats.requests,
+                last_response=str(cause),
+            )
         if isinstance(cause, ValidationError):
             items = ungrounded_items(cause)
             if items:

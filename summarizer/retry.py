@@ -33,6 +33,15 @@ T = TypeVar("T")
 RETRYABLE_STATUS = frozenset({408, 409, 429})
 
 
+class MalformedResponse(Exception):  # noqa: N818 - reads as what happened
+    """The endpoint answered 200 with something that is not a chat completion.
+
+    A proxy's HTML error page, a truncated body, an empty ``choices`` list: the
+    request was fine and the answer was lost on the way, so it is retried like
+    any other transport fault.
+    """
+
+
 def replay_miss(exc: BaseException) -> bool:
     """Say whether ``exc`` comes from a cassette with no recorded answer for the request.
 
@@ -51,6 +60,8 @@ def is_transient(exc: BaseException) -> bool:
     """Say whether ``exc`` is a transport fault worth another try."""
     if replay_miss(exc):
         return False
+    if isinstance(exc, MalformedResponse):
+        return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRYABLE_STATUS or exc.status_code >= 500
     # APITimeoutError is a subclass of APIConnectionError.
