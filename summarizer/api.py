@@ -7,9 +7,11 @@ build one from the environment and the keyword arguments given.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Literal
 
@@ -21,9 +23,13 @@ from summarizer.config import Settings
 from summarizer.errors import ConfigurationError, ModelOutputError
 from summarizer.grounding import ArticleIndex
 from summarizer.llm import CallStats, LLMEngine
+from summarizer.longdoc import merge, split_article
 from summarizer.models import CONTEXT_KEY, Briefing
-from summarizer.prompts import RenderedPrompt, render
+from summarizer.prompts import RenderedPrompt, messages_hash, render
 from summarizer.retry import RetryPolicy
+
+# Parts of one long article briefed at once by asummarize.
+PART_CONCURRENCY = 4
 
 
 def _package_version() -> str:
@@ -43,7 +49,9 @@ class Provenance(BaseModel):
         mode: The instructor mode (``tools``, ``json_schema``, ``json``, ``md_json``).
         prompt_template: The prompt template's name.
         prompt_version: The version the template declares.
-        prompt_hash: SHA-256 of the rendered messages.
+        prompt_hash: SHA-256 of the rendered messages (for a long article briefed in
+            parts, of the parts' hashes in order).
+        parts: How many parts the article was briefed in (1 unless it was long).
         requests: Answers asked of the model (1 + re-asks).
         reasks: Validation re-asks (an answer was ungrounded or malformed).
         transport_retries: Requests repeated after transport faults.
@@ -63,6 +71,7 @@ class Provenance(BaseModel):
     prompt_template: str | None = None
     prompt_version: str | None = None
     prompt_hash: str | None = None
+    parts: int = 1
     requests: int = 0
     reasks: int = 0
     transport_retries: int = 0
@@ -202,6 +211,10 @@ class Summarizer:
     def summarize(self, article: str | Article) -> BriefingResult:
         """Brief one article.
 
+        An article over ``max_article_tokens`` is split on paragraph boundaries,
+        each part briefed, and the part briefings merged and re-validated against
+        the whole article.
+
         Args:
             article: Article text, or an ``Article`` from ``read_article``.
 
@@ -215,43 +228,95 @@ class Summarizer:
         art = _as_article(article)
         if self._llm is None:
             return _extractive(art)
-        prompt = render(art, mark=self.settings.datamark)
-        briefing, stats = self._llm.brief(art.text, prompt)
-        return self._result(art, prompt, briefing, stats)
+        started = time.perf_counter()
+        runs = []
+        for part in self._parts(art):
+            prompt = render(part.article, mark=self.settings.datamark, part=part.position)
+            briefing, stats = self._llm.brief(part.article.text, prompt)
+            runs.append((prompt, briefing, stats))
+        return self._result(art, runs, time.perf_counter() - started)
 
     async def asummarize(self, article: str | Article) -> BriefingResult:
-        """Async twin of ``summarize``."""
+        """Async twin of ``summarize``; the parts of a long article are briefed concurrently."""
         art = _as_article(article)
         if self._llm is None:
             return _extractive(art)
-        prompt = render(art, mark=self.settings.datamark)
-        briefing, stats = await self._llm.abrief(art.text, prompt)
-        return self._result(art, prompt, briefing, stats)
+        llm = self._llm
+        started = time.perf_counter()
+        gate = asyncio.Semaphore(PART_CONCURRENCY)
+
+        async def one(part: _Part) -> tuple[RenderedPrompt, Briefing, CallStats]:
+            prompt = render(part.article, mark=self.settings.datamark, part=part.position)
+            async with gate:
+                briefing, stats = await llm.abrief(part.article.text, prompt)
+            return prompt, briefing, stats
+
+        runs = await asyncio.gather(*(one(p) for p in self._parts(art)))
+        return self._result(art, list(runs), time.perf_counter() - started)
+
+    def _parts(self, article: Article) -> list[_Part]:
+        texts = split_article(article.text, self.settings.max_article_tokens)
+        if len(texts) == 1:
+            return [_Part(article, None)]
+        return [
+            _Part(replace(article, text=text), (i, len(texts))) for i, text in enumerate(texts, 1)
+        ]
 
     def _result(
-        self, article: Article, prompt: RenderedPrompt, briefing: Briefing, stats: CallStats
+        self,
+        article: Article,
+        runs: list[tuple[RenderedPrompt, Briefing, CallStats]],
+        latency: float,
     ) -> BriefingResult:
         assert self._llm is not None
+        if len(runs) == 1:
+            briefing = runs[0][1]
+            prompt_hash = runs[0][0].hash
+        else:
+            briefing = _revalidated(merge([b for _, b, _ in runs]), article)
+            prompt_hash = messages_hash([{"role": "parts", "content": p.hash} for p, _, _ in runs])
+        stats = [s for _, _, s in runs]
+        prompt_tokens = sum(s.prompt_tokens for s in stats)
+        completion_tokens = sum(s.completion_tokens for s in stats)
         provenance = Provenance(
             engine="llm",
             model=self._llm.model,
             endpoint_kind=self.settings.endpoint_kind(),
             mode=self.settings.mode,
-            prompt_template=prompt.template,
-            prompt_version=prompt.version,
-            prompt_hash=prompt.hash,
-            requests=stats.requests,
-            reasks=stats.reasks,
-            transport_retries=stats.transport_retries,
-            prompt_tokens=stats.prompt_tokens,
-            completion_tokens=stats.completion_tokens,
-            total_tokens=stats.prompt_tokens + stats.completion_tokens,
-            latency_s=round(stats.latency_s, 6),
+            prompt_template=runs[0][0].template,
+            prompt_version=runs[0][0].version,
+            prompt_hash=prompt_hash,
+            parts=len(runs),
+            requests=sum(s.requests for s in stats),
+            reasks=sum(s.reasks for s in stats),
+            transport_retries=sum(s.transport_retries for s in stats),
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            total_tokens=prompt_tokens + completion_tokens,
+            latency_s=round(latency, 6),
             summarizer_version=_package_version(),
         )
         return BriefingResult(
             briefing=briefing, provenance=provenance, source=_source_info(article)
         )
+
+
+@dataclass(frozen=True)
+class _Part:
+    article: Article
+    position: tuple[int, int] | None
+
+
+def _revalidated(briefing: Briefing, article: Article) -> Briefing:
+    """Validate a merged briefing against the whole article, as any answer is."""
+    try:
+        return Briefing.model_validate(
+            briefing.model_dump(), context={CONTEXT_KEY: ArticleIndex(article.text)}
+        )
+    except ValidationError as exc:
+        raise ModelOutputError(
+            f"the merged briefing of {article.source} does not validate: {exc.errors()[0]['msg']}"
+        ) from exc
 
 
 def _as_article(article: str | Article) -> Article:

@@ -124,7 +124,13 @@ def messages_hash(messages: tuple[dict[str, str], ...] | list[dict[str, str]]) -
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def render(article: Article, name: str = TEMPLATE, *, mark: bool = True) -> RenderedPrompt:
+def render(
+    article: Article,
+    name: str = TEMPLATE,
+    *,
+    mark: bool = True,
+    part: tuple[int, int] | None = None,
+) -> RenderedPrompt:
     """Render the messages that brief ``article``.
 
     Args:
@@ -132,6 +138,7 @@ def render(article: Article, name: str = TEMPLATE, *, mark: bool = True) -> Rend
         name: The template family to use.
         mark: Datamark the article (spaces shown as the mark); off only for
             servers whose models cannot read marked text.
+        part: (part, parts) when ``article`` is one slice of a long article.
 
     Returns:
         The rendered prompt.
@@ -148,6 +155,8 @@ def render(article: Article, name: str = TEMPLATE, *, mark: bool = True) -> Rend
         "title": _marked(article.title, mark),
         "outlet": _marked(article.outlet, mark),
         "byline": _marked(article.byline, mark),
+        "part": part[0] if part else None,
+        "parts": part[1] if part else None,
         "fence_open": fence_open,
         "fence_close": fence_close,
     }

@@ -1,0 +1,181 @@
+"""Long articles: split on paragraph boundaries (map), merge the part briefings (reduce).
+
+Every part is an exact slice of the article, so a quote grounded in a part is
+grounded in the whole. The merge is deterministic code, not another model call:
+duplicate points are merged, one actor's stances on one topic are joined, the
+same figure from the same claimant is kept once with every disputant, and the
+merged briefing is validated against the whole article before it is returned.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from summarizer.grounding import normalise
+from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
+from summarizer.numbers import numbers_in
+
+CHARS_PER_TOKEN = 4
+MAX_KEY_POINTS = 8
+MAX_EVIDENCE = 3
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def estimate_tokens(text: str) -> int:
+    """A cheap token estimate (about four characters a token for English)."""
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def _cut_long(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Cut one over-long paragraph at sentence ends, else at spaces, else anywhere."""
+    pieces = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cuts = [m.start() for m in _SENTENCE_END.finditer(window)]
+        cut = cuts[-1] if cuts else window.rfind(" ")
+        if cut <= 0:
+            cut = limit
+        pieces.append((start, start + cut))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def split_article(text: str, max_tokens: int) -> list[str]:
+    """Split ``text`` into parts of at most about ``max_tokens`` tokens each.
+
+    Parts end on paragraph boundaries; only a single paragraph longer than the
+    budget is cut inside, at a sentence end where there is one. Every part is an
+    exact slice of ``text``, in order.
+    """
+    limit = max_tokens * CHARS_PER_TOKEN
+    if len(text) <= limit:
+        return [text]
+    spans: list[tuple[int, int]] = []
+    for start, end in _paragraph_spans(text):
+        spans.extend(_cut_long(text, start, end, limit) if end - start > limit else [(start, end)])
+    parts: list[str] = []
+    first, last = spans[0]
+    for start, end in spans[1:]:
+        if end - first > limit:
+            parts.append(text[first:last])
+            first = start
+        last = end
+    parts.append(text[first:last])
+    return parts
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(normalise(text).lower()))
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    """Near-duplicates: mostly the same words, and exactly the same numbers."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb or numbers_in(a) != numbers_in(b):
+        return False
+    return len(wa & wb) / len(wa | wb) >= threshold
+
+
+def _evidence(*groups: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for group in groups:
+        for quote in group:
+            if normalise(quote) not in {normalise(q) for q in seen}:
+                seen.append(quote)
+    return seen[:MAX_EVIDENCE]
+
+
+def _key_points(parts: Sequence[Briefing]) -> list[KeyPoint]:
+    # Round robin over the parts' ranked points: each part's most important point
+    # before any part's second, so a long article's later sections are not lost.
+    merged: list[KeyPoint] = []
+    depth = max(len(p.key_points) for p in parts)
+    for rank in range(depth):
+        for part in parts:
+            if rank >= len(part.key_points):
+                continue
+            point = part.key_points[rank]
+            twin = next((m for m in merged if _similar(m.text, point.text, 0.6)), None)
+            if twin is not None:
+                twin.evidence = _evidence(twin.evidence, point.evidence)
+            elif len(merged) < MAX_KEY_POINTS:
+                merged.append(point.model_copy(deep=True))
+    return merged
+
+
+def _stances(parts: Sequence[Briefing]) -> list[Stance]:
+    merged: list[Stance] = []
+    for part in parts:
+        for stance in part.stances:
+            twin = next(
+                (
+                    m
+                    for m in merged
+                    if normalise(m.actor).lower() == normalise(stance.actor).lower()
+                    and _similar(m.topic, stance.topic, 0.5)
+                ),
+                None,
+            )
+            if twin is None:
+                merged.append(stance.model_copy(deep=True))
+                continue
+            twin.evidence = _evidence(twin.evidence, stance.evidence)
+            twin.role = twin.role or stance.role
+    return merged
+
+
+def _figures(parts: Sequence[Briefing]) -> list[DisputedFigure]:
+    merged: list[DisputedFigure] = []
+    for part in parts:
+        for figure in part.disputed_figures:
+            twin = next(
+                (
+                    m
+                    for m in merged
+                    if normalise(m.figure) == normalise(figure.figure)
+                    and normalise(m.claimed_by).lower() == normalise(figure.claimed_by).lower()
+                ),
+                None,
+            )
+            if twin is None:
+                merged.append(figure.model_copy(deep=True))
+                continue
+            twin.disputed_by = list(dict.fromkeys([*twin.disputed_by, *figure.disputed_by]))
+            twin.counter_claim = twin.counter_claim or figure.counter_claim
+            twin.evidence = _evidence(twin.evidence, figure.evidence)
+    return merged
+
+
+def merge(parts: Sequence[Briefing]) -> Briefing:
+    """Merge the briefings of an article's parts, in article order, into one."""
+    if not parts:
+        raise ValueError("merge needs at least one briefing")
+    if len(parts) == 1:
+        return parts[0]
+    return Briefing.model_construct(
+        headline=parts[0].headline,
+        summary=parts[0].summary,
+        key_points=_key_points(parts),
+        stances=_stances(parts),
+        disputed_figures=_figures(parts),
+    )
