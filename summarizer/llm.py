@@ -257,6 +257,8 @@ class LLMEngine:
                     return checked(self._client.chat.completions.create(*args, **kwargs))
                 except json.JSONDecodeError as exc:
                     raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
+                except openai.APIError as exc:
+                    raise self._redacted(exc) from None
 
             completion = retry.call(self.policy, counter, once)
             stats.record(completion)
@@ -299,6 +301,8 @@ class LLMEngine:
                     )
                 except json.JSONDecodeError as exc:
                     raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
+                except openai.APIError as exc:
+                    raise self._redacted(exc) from None
 
             completion = await retry.acall(self.policy, counter, once)
             stats.record(completion)
@@ -325,6 +329,21 @@ class LLMEngine:
             stats.transport_retries = counter.retries
             stats.retry_wait_s = counter.waited
         return briefing, stats
+
+    def _redacted(self, exc: openai.APIError) -> openai.APIError:
+        """``exc`` with the API key scrubbed from its message and body.
+
+        A server may echo the key back ("invalid key sk-..."); instructor logs the
+        error text at each failed attempt, so the key must be gone before that.
+        """
+        key = self.settings.api_key
+        if not key or key not in str(exc) + repr(getattr(exc, "body", None)):
+            return exc
+        text = str(exc).replace(key, "[redacted]")
+        exc.message = text
+        exc.args = (text,)
+        exc.body = None
+        return exc
 
     def _error(self, exc: Exception, stats: CallStats, counter: retry.RetryCounter) -> ModelError:
         """Turn whatever instructor or openai raised into one of ours."""

@@ -8,13 +8,14 @@ accident.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from summarizer import retry
-from support import SHARED_EXAMPLES
+from support import REPO, SECRET_PREFIXES, SHARED_EXAMPLES
 
 ENV_VARS = (
     "OPENAI_API_KEY",
@@ -60,6 +61,46 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sleeps]:
     monkeypatch.setattr(retry, "_sleep", fake_sleep)
     monkeypatch.setattr(retry, "_async_sleep", fake_async_sleep)
     yield recorded
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+def _leaks_in_files(roots: list[Path]) -> list[str]:
+    found = []
+    for root in roots:
+        for path in sorted(root.rglob("*")) if root.is_dir() else []:
+            if not path.is_file() or path.stat().st_size > 20_000_000:
+                continue
+            data = path.read_bytes()
+            if any(prefix.encode() in data for prefix in SECRET_PREFIXES):
+                found.append(str(path))
+    return found
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_key_in_anything_written(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """After the whole suite: no fake API key in any file it wrote, recording or log line."""
+    records = _Records()
+    logging.getLogger().addHandler(records)
+    yield
+    logging.getLogger().removeHandler(records)
+    roots = [
+        tmp_path_factory.getbasetemp(),
+        REPO / "tests" / "cassettes",
+        REPO / "evals",
+    ]
+    leaks = _leaks_in_files(roots)
+    leaks += [
+        f"log: {line[:120]}" for line in records.lines if any(p in line for p in SECRET_PREFIXES)
+    ]
+    assert not leaks, f"an API key was written by the suite: {leaks[:5]}"
 
 
 @pytest.fixture
