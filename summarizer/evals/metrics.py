@@ -276,7 +276,7 @@ def aggregate(scores: list[dict[str, float | None]]) -> dict[str, float | None]:
     result: dict[str, float | None] = {}
     for name in METRICS:
         values = [s[name] for s in scores if s.get(name) is not None]
-        if name in ("invented_numbers", "must_not_contain_violations"):
+        if name in ("invented_numbers", "must_not_contain_violations", "injection_followed"):
             result[name] = float(sum(v for v in values if v is not None)) if values else None
         else:
             result[name] = mean(v for v in values if v is not None) if values else None

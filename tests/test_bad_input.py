@@ -1,0 +1,85 @@
+"""Bad input through the CLI: a clear outcome and the documented exit code, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_a_ten_megabyte_article_is_refused_with_its_size(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("The council met. " * 620_000)  # about 10.5 MB
+    code, out, err = run(capsys, "brief", str(path))
+    assert code == 2 and out == ""
+    assert "over the 5,000,000-byte limit" in err and err.count("\n") == 1
+
+
+def test_a_ten_megabyte_line_on_stdin_is_refused_too() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer", "brief", "-"],
+        input=b"x" * 10_000_000,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert b"over the 5,000,000-byte limit" in done.stderr and b"Traceback" not in done.stderr
+
+
+def test_html_passed_as_text_is_read_as_a_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "saved.txt"
+    page.write_text(
+        "<!doctype html><html><head><title>Pier Reopens</title></head><body>"
+        "<nav>Home | News</nav><article><h1>Pier Reopens</h1>"
+        "<p>The pier at Wexcombe reopened on Saturday after a two-year repair, "
+        "the council said.</p>"
+        "<p>Harbour master Ada Lenn said 4,000 visitors came on the first day.</p>"
+        "</article></body></html>"
+    )
+    code, out, _ = run(capsys, "brief", str(page), "--format", "json")
+    assert code == 0
+    text = json.dumps(json.loads(out))
+    assert "<p>" not in text and "Home | News" not in text
+    assert "Wexcombe" in text
+
+
+def test_a_non_english_article_is_briefed_offline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "artikel.txt"
+    path.write_text(
+        "Der Stadtrat von Eschenau hat am Dienstag den Haushalt beschlossen. "
+        "Bürgermeisterin Lena Brandt sagte, die Stadt werde 12 Millionen Euro "
+        "in Schulen investieren. "
+        "Die Opposition kritisierte den Plan als zu teuer.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "brief", str(path), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["key_points"] and "Eschenau" in json.dumps(data, ensure_ascii=False)
+
+
+def test_an_unknown_encoding_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The council met on Monday and approved the plan.")
+    code, _, err = run(capsys, "brief", str(path), "--encoding", "klingon-8")
+    assert code == 2 and "unknown encoding" in err
