@@ -14,7 +14,7 @@ Example:
 """
 
 from summarizer.api import BriefingResult, Provenance, SourceInfo, Summarizer, asummarize, summarize
-from summarizer.article import Article, article_from_text, read_article
+from summarizer.article import Article, article_from_text, load_article, read_article
 from summarizer.config import Settings
 from summarizer.errors import (
     ArticleNotFoundError,
@@ -22,6 +22,7 @@ from summarizer.errors import (
     BinaryInputError,
     ConfigurationError,
     EmptyArticleError,
+    FetchError,
     GoldFileError,
     InputError,
     ModelError,
@@ -46,6 +47,7 @@ __all__ = [
     "ConfigurationError",
     "DisputedFigure",
     "EmptyArticleError",
+    "FetchError",
     "GoldFileError",
     "InputError",
     "KeyPoint",
@@ -65,6 +67,7 @@ __all__ = [
     "UngroundedError",
     "article_from_text",
     "asummarize",
+    "load_article",
     "read_article",
     "summarize",
 ]

@@ -16,7 +16,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from summarizer.errors import (
     ArticleNotFoundError,
@@ -33,13 +33,18 @@ from summarizer.furniture import (
     word_count,
 )
 
+if TYPE_CHECKING:
+    import httpx2
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "INPUT_FORMATS",
+    "SOURCE_FORMATS",
     "Article",
     "article_from_html",
     "article_from_text",
     "clean_text",
+    "load_article",
     "read_article",
     "split_furniture",
 ]
@@ -111,6 +116,9 @@ class Article:
 
 InputFormat = Literal["auto", "text", "html"]
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html")
+# What ``load_article`` accepts: the input formats, plus ``url`` to insist on fetching.
+SourceFormat = Literal["auto", "text", "html", "url"]
+SOURCE_FORMATS: tuple[str, ...] = ("auto", "text", "html", "url")
 
 
 def clean_text(raw: str) -> str:
@@ -213,6 +221,52 @@ def read_article(
     if input_format == "html":
         return article_from_html(text, source)
     return article_from_text(text, source)
+
+
+def load_article(
+    source: str,
+    *,
+    encoding: str | None = None,
+    input_format: SourceFormat = "auto",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+    http_client: httpx2.Client | None = None,
+) -> Article:
+    """Load an article from an http(s) URL, a file, or stdin (``-``).
+
+    An argument starting with ``http://`` or ``https://`` is fetched (see
+    ``summarizer.fetch``); anything else is read by ``read_article``.
+
+    Args:
+        source: The URL, the path, or ``-`` for stdin.
+        encoding: The text encoding, instead of the declared or default one.
+        input_format: ``auto`` detects the kind; ``text`` or ``html`` reads the
+            file or the fetched page that way; ``url`` insists on a URL.
+        max_bytes: The largest input accepted, in bytes.
+        stdin: The byte stream standing for stdin.
+        http_client: The client that fetches URLs (proxies, tests).
+
+    Raises:
+        InputError: As ``read_article``, or the URL cannot be used (see
+            ``summarizer.fetch.fetch_article``).
+        FetchError: The page server cannot be reached or failed.
+    """
+    from summarizer.fetch import fetch_article, is_url
+
+    if is_url(source):
+        kind: InputFormat = "auto" if input_format == "url" else input_format
+        return fetch_article(
+            source.strip(),
+            input_format=kind,
+            encoding=encoding,
+            client=http_client,
+            max_bytes=max_bytes,
+        )
+    if input_format == "url":
+        raise InputError(f"{source!r} is not an http:// or https:// URL")
+    return read_article(
+        source, stdin=stdin, encoding=encoding, max_bytes=max_bytes, input_format=input_format
+    )
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> bytes:

@@ -7,6 +7,7 @@ boundary (``main``): 0 ok, 1 model or runtime failure, 2 bad input or usage.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -17,11 +18,10 @@ from typing import Any
 import click
 
 from summarizer.api import Summarizer
-from summarizer.article import INPUT_FORMATS, InputFormat, read_article
+from summarizer.article import SOURCE_FORMATS, SourceFormat, load_article
 from summarizer.config import ENGINES, MODES
 from summarizer.errors import InputError, SummarizerError
-from summarizer.prompts import render as render_prompt
-from summarizer.render import FORMATS, RENDERERS, to_json
+from summarizer.render import FORMATS, render_briefing
 from summarizer.resources import resource_dir
 from summarizer.schema import SCHEMAS, packaged_schema
 
@@ -48,15 +48,8 @@ def _write(text: str, out: Path | None) -> None:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
-def _engine_options(func: Any) -> Any:
+def _endpoint_options(func: Any) -> Any:
     options = [
-        click.option(
-            "--engine",
-            type=click.Choice(ENGINES),
-            default="auto",
-            show_default=True,
-            help="llm, extractive (offline rules), or auto: llm when an endpoint is configured.",
-        ),
         click.option("--model", help="Model name [env: SUMMARIZER_MODEL]."),
         click.option(
             "--base-url",
@@ -68,22 +61,33 @@ def _engine_options(func: Any) -> Any:
             default=None,
             help="How structured output is requested (default tools); see the README.",
         ),
-        click.option(
-            "--max-reasks",
-            type=click.IntRange(min=0),
-            default=None,
-            help="Validation re-asks after the first answer (default 2).",
-        ),
-        click.option(
-            "--timeout",
-            type=click.FloatRange(min=0, min_open=True),
-            default=None,
-            help="Seconds for one HTTP request (default 120).",
-        ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def _engine_options(func: Any) -> Any:
+    func = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        help="Seconds for one HTTP request (default 120).",
+    )(func)
+    func = click.option(
+        "--max-reasks",
+        type=click.IntRange(min=0),
+        default=None,
+        help="Validation re-asks after the first answer (default 2).",
+    )(func)
+    func = _endpoint_options(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(ENGINES),
+        default="auto",
+        show_default=True,
+        help="llm, extractive (offline rules), or auto: llm when an endpoint is configured.",
+    )(func)
 
 
 def _summarizer(**options: Any) -> Summarizer:
@@ -105,7 +109,15 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("article", metavar="ARTICLE")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="text (a rich layout on a terminal, plain when piped), markdown, json, or html "
+    "(one page: the article beside the briefing, every quote highlighted).",
+)
 @click.option(
     "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout."
 )
@@ -114,13 +126,14 @@ def cli() -> None:
     is_flag=True,
     help="With --format json: wrap the briefing with its provenance and source.",
 )
-@click.option("--encoding", help="The article file's encoding (default UTF-8).")
+@click.option("--encoding", help="The article's encoding (default: declared, else UTF-8).")
 @click.option(
     "--input-format",
-    type=click.Choice(INPUT_FORMATS),
+    type=click.Choice(SOURCE_FORMATS),
     default="auto",
     show_default=True,
-    help="text or html; auto: html for .html/.htm files and text that starts like a page.",
+    help="auto: a URL for http(s)://, html for .html/.htm files and text that starts like "
+    "a page, else text. text or html read a file or a fetched page that way.",
 )
 @_engine_options
 def brief(
@@ -129,25 +142,60 @@ def brief(
     out: Path | None,
     provenance: bool,
     encoding: str | None,
-    input_format: InputFormat,
+    input_format: SourceFormat,
     **options: Any,
 ) -> None:
-    """Brief ARTICLE (a text or HTML file, or - for stdin)."""
-    loaded = read_article(article, encoding=encoding, input_format=input_format)
+    """Brief ARTICLE (an http(s) URL, a text or HTML file, or - for stdin)."""
+    loaded = load_article(article, encoding=encoding, input_format=input_format)
     with _summarizer(**options) as summarizer:
         result = summarizer.summarize(loaded)
-    text = (
-        to_json(result, provenance=True) if fmt == "json" and provenance else RENDERERS[fmt](result)
-    )
+    if fmt == "text" and out is None and sys.stdout.isatty():
+        from summarizer.render_rich import print_rich
+
+        print_rich(result)
+        return
+    text = render_briefing(result, fmt, article_text=loaded.text, provenance=provenance)
     _write(text, out)
 
 
 @cli.command()
 @click.argument("article", metavar="ARTICLE")
-@click.option("--encoding", help="The article file's encoding (default UTF-8).")
-def prompt(article: str, encoding: str | None) -> None:
+@click.option("--encoding", help="The article's encoding (default: declared, else UTF-8).")
+@click.option(
+    "--input-format",
+    type=click.Choice(SOURCE_FORMATS),
+    default="auto",
+    show_default=True,
+    help="As for brief.",
+)
+@click.option(
+    "--request",
+    "as_request",
+    is_flag=True,
+    help="Print the JSON body of the first chat request instead, as the chosen --mode and "
+    "--model shape it (captured in process; nothing is sent).",
+)
+@_endpoint_options
+def prompt(
+    article: str,
+    encoding: str | None,
+    input_format: SourceFormat,
+    as_request: bool,
+    **options: Any,
+) -> None:
     """Print the exact messages the LLM engine would send for ARTICLE."""
-    rendered = render_prompt(read_article(article, encoding=encoding))
+    loaded = load_article(article, encoding=encoding, input_format=input_format)
+    if as_request:
+        from summarizer.debug import captured_requests
+
+        bodies = captured_requests(loaded, **options)
+        click.echo(json.dumps(bodies[0], indent=2, ensure_ascii=False))
+        if len(bodies) > 1:
+            click.echo(f"summarizer: {len(bodies) - 1} more request(s) not shown", err=True)
+        return
+    options["engine"] = "extractive"  # rendering needs no endpoint
+    with Summarizer.from_env(**options) as summarizer:
+        rendered = summarizer.prompt(loaded)
     click.echo(f"# template {rendered.template} v{rendered.version} sha256:{rendered.hash}")
     for message in rendered.messages:
         click.echo(f"\n## {message['role']}\n")

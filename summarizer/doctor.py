@@ -1,11 +1,331 @@
-"""``summarizer doctor`` (being built; see issue 7)."""
+"""``summarizer doctor``: check that a model endpoint can brief, and say what to change.
+
+The checks run in order, each reported as ok, FAIL, warn or skip with a
+one-line fix when it fails:
+
+1. the endpoint answers ``GET /models`` like an OpenAI-compatible server;
+2. the model is among those it lists;
+3. structured output works in the chosen mode: one tiny request with a
+   two-field schema, sent the way the LLM engine sends briefings, whose answer
+   instructor must validate on the first try (no re-asks);
+4. the context length, when the server's ``/models`` entry reports one.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
 import click
+import httpx2
+import instructor
+import openai
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarizer import debug
+from summarizer.config import DEFAULT_OPENAI_MODEL, MODES, ModeName, Settings
+from summarizer.llm import INSTRUCTOR_MODES
+
+__all__ = ["Check", "diagnose", "doctor_command", "render_checks"]
+
+Status = Literal["ok", "fail", "warn", "skip"]
+
+OPENAI_URL = "https://api.openai.com/v1"
+# Prompt, schema and answer of a long article's briefing take about this many tokens.
+MIN_CONTEXT = 8192
+# Where servers put the context length in a /models entry (vLLM: max_model_len).
+# llama.cpp's meta.n_ctx_train is the model's trained length, not the server's -c,
+# so it is not read.
+_CONTEXT_KEYS = ("context_length", "max_model_len", "context_window", "max_context_length")
+_NO_KEY = "no-key-needed"
+_SERVERS = (
+    "Ollama http://localhost:11434/v1, vLLM http://localhost:8000/v1, "
+    "llama.cpp http://localhost:8080/v1"
+)
+_MODE_FIX: dict[str, str] = {
+    "tools": (
+        "the server or model may not support tool calling: try --mode json_schema "
+        "(Ollama, vLLM, llama.cpp enforce it), or --mode md_json if nothing is enforced"
+    ),
+    "json_schema": (
+        "the server may ignore response_format's schema: try --mode tools if it supports "
+        "tool calling, or --mode md_json if it enforces nothing"
+    ),
+    "json": (
+        "JSON mode does not pass the schema: try --mode json_schema, or --mode tools "
+        "if the server supports tool calling"
+    ),
+    "md_json": (
+        "md_json enforces nothing, and this model did not follow the instructions: "
+        "try --mode json_schema or tools, or a stronger model"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Check:
+    """The outcome of one check.
+
+    Attributes:
+        name: What was checked.
+        status: ``ok``, ``fail``, ``warn`` (works, with a caveat) or ``skip``.
+        detail: What was found, in one line.
+        fix: What to change, when the check did not pass.
+    """
+
+    name: str
+    status: Status
+    detail: str
+    fix: str | None = None
+
+
+class Probe(BaseModel):
+    """A reply to a connectivity check."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    word: str = Field(description="The word the user asked for.")
+    number: int = Field(description="The number the user asked for.")
+
+
+_PROBE_MESSAGES = [
+    {"role": "system", "content": "You answer connectivity checks with the requested fields."},
+    {"role": "user", "content": "Reply with the word 'pong' and the number 7."},
+]
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _headers(settings: Settings) -> dict[str, str]:
+    return {"Authorization": f"Bearer {settings.api_key or _NO_KEY}", "Accept": "application/json"}
+
+
+def _list_models(
+    settings: Settings, http: httpx2.Client
+) -> tuple[Check, list[Mapping[str, Any]] | None]:
+    base = (settings.base_url or OPENAI_URL).rstrip("/")
+    url = f"{base}/models"
+    name = "endpoint reachable"
+    try:
+        response = http.get(url, headers=_headers(settings), timeout=settings.timeout)
+    except httpx2.TimeoutException:
+        fix = "is the server busy or the address wrong? raise --timeout or check --base-url"
+        return Check(name, "fail", f"GET {url} timed out after {settings.timeout:g} s", fix), None
+    except httpx2.RequestError as exc:
+        fix = f"start the server, or check --base-url / OPENAI_BASE_URL ({_SERVERS})"
+        return Check(name, "fail", f"cannot reach {url}: {_one_line(str(exc))}", fix), None
+    if response.status_code in (401, 403):
+        detail = f"GET {url} answered HTTP {response.status_code}: the key was refused"
+        return Check(name, "fail", detail, "check OPENAI_API_KEY"), None
+    if response.status_code == 404:
+        detail = f"GET {url} answered HTTP 404: no OpenAI-compatible API at this address"
+        fix = f"the base URL usually ends in /v1 ({_SERVERS})"
+        return Check(name, "fail", detail, fix), None
+    if response.status_code >= 400:
+        detail = f"GET {url} answered HTTP {response.status_code}: {_one_line(response.text)}"
+        return Check(name, "fail", detail, "check the server's log"), None
+    try:
+        data = response.json()["data"]
+        entries = [m for m in data if isinstance(m, Mapping) and isinstance(m.get("id"), str)]
+    except (ValueError, KeyError, TypeError):
+        detail = f"GET {url} did not answer like an OpenAI-compatible server"
+        return Check(name, "fail", detail, f"check --base-url ({_SERVERS})"), None
+    return Check(name, "ok", f"GET {url} listed {len(entries)} model(s)"), entries
+
+
+def _model_check(model: str | None, entries: Sequence[Mapping[str, Any]]) -> Check:
+    ids = [str(m["id"]) for m in entries]
+    shown = ", ".join(ids[:8]) + (f" (and {len(ids) - 8} more)" if len(ids) > 8 else "")
+    if model is None:
+        fix = "pass --model NAME or set SUMMARIZER_MODEL"
+        return Check("model listed", "fail", f"no model set; the server lists: {shown}", fix)
+    if model in ids:
+        return Check("model listed", "ok", model)
+    fix = (
+        "pass --model with a listed name (Ollama: `ollama pull` it first; "
+        "llama.cpp serves its one model under any name, so there this can be ignored)"
+    )
+    listed = f"the server lists: {shown}" if ids else "the server lists no models"
+    return Check("model listed", "fail", f"{model} is not listed; {listed}", fix)
+
+
+def _structured_check(settings: Settings, model: str, http: httpx2.Client) -> Check:
+    mode: ModeName = settings.mode
+    name = f"structured output ({mode})"
+    client = openai.OpenAI(
+        api_key=settings.api_key or _NO_KEY,
+        base_url=settings.base_url,
+        max_retries=0,
+        timeout=settings.timeout,
+        http_client=http,
+    )
+    create = instructor.patch(create=client.chat.completions.create, mode=INSTRUCTOR_MODES[mode])
+    started = time.perf_counter()
+    try:
+        create(
+            model=model,
+            messages=_PROBE_MESSAGES,
+            response_model=Probe,
+            max_retries=0,
+            strict=False,
+        )
+    except Exception as exc:  # whatever instructor or openai raised, reported as one line
+        return _structured_failure(name, mode, exc)
+    ms = (time.perf_counter() - started) * 1000
+    if mode == "md_json":
+        detail = f"the answer validated ({ms:.0f} ms), but md_json enforces nothing"
+        fix = "prefer --mode json_schema or tools if the server supports either"
+        return Check(name, "warn", detail, fix)
+    return Check(name, "ok", f"a tiny schema request came back valid ({ms:.0f} ms)")
+
+
+def _structured_failure(name: str, mode: str, exc: Exception) -> Check:
+    cause: BaseException = exc
+    while isinstance(cause, instructor.core.InstructorError) and cause.__cause__ is not None:
+        cause = cause.__cause__
+    if isinstance(cause, openai.APIStatusError):
+        message = _one_line(_error_message(cause))
+        detail = f"the server refused the request: HTTP {cause.status_code}: {message}"
+        fix = "check --model" if cause.status_code == 404 else _MODE_FIX[mode]
+        return Check(name, "fail", detail, fix)
+    if isinstance(cause, openai.APIConnectionError):
+        detail = f"the request failed: {_one_line(str(cause))}"
+        return Check(name, "fail", detail, "raise --timeout, or check the server's log")
+    detail = f"the answer did not validate against the schema: {_one_line(str(cause), 120)}"
+    return Check(name, "fail", detail, _MODE_FIX[mode])
+
+
+def _error_message(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    if isinstance(body, Mapping):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, Mapping) else inner
+        if isinstance(message, str) and message:
+            return message
+    return exc.message or str(exc)
+
+
+def _context_check(model: str | None, entries: Sequence[Mapping[str, Any]]) -> Check:
+    name = "context length"
+    entry = next((m for m in entries if m.get("id") == model), None)
+    found = _context_length(entry) if entry is not None else None
+    if found is None:
+        return Check(name, "skip", "the server does not report it for this model")
+    if found < MIN_CONTEXT:
+        detail = f"{found:,} tokens; long articles need about {MIN_CONTEXT:,}"
+        fix = (
+            "raise it: Ollama OLLAMA_CONTEXT_LENGTH or the num_ctx parameter, "
+            "vLLM --max-model-len, llama.cpp -c"
+        )
+        return Check(name, "warn", detail, fix)
+    return Check(name, "ok", f"{found:,} tokens")
+
+
+def _context_length(entry: Mapping[str, Any]) -> int | None:
+    places: list[Mapping[str, Any]] = [entry]
+    for nested in ("metadata", "details"):
+        value = entry.get(nested)
+        if isinstance(value, Mapping):
+            places.append(value)
+    for place in places:
+        for key in _CONTEXT_KEYS:
+            value = place.get(key)
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                return value
+    return None
+
+
+def diagnose(settings: Settings, *, http_client: httpx2.Client | None = None) -> list[Check]:
+    """Run the checks against the endpoint ``settings`` name.
+
+    Args:
+        settings: Endpoint, key, model, mode and timeout.
+        http_client: The HTTP client to use (proxies, tests); by default a new
+            one, closed before returning.
+
+    Returns:
+        One ``Check`` per check, in order; later checks are skipped when the
+        endpoint cannot be reached.
+    """
+    if not settings.endpoint_configured:
+        fix = f"set OPENAI_API_KEY for OpenAI, or --base-url for another server ({_SERVERS})"
+        return [Check("endpoint configured", "fail", "no API key and no base URL", fix)]
+    model = settings.model or (DEFAULT_OPENAI_MODEL if settings.base_url is None else None)
+    own = http_client is None
+    http = http_client if http_client is not None else httpx2.Client(timeout=settings.timeout)
+    debug.debug_client(http)
+    try:
+        reached, entries = _list_models(settings, http)
+        checks = [reached]
+        if entries is None:
+            skipped = ("model listed", "structured output", "context length")
+            return checks + [Check(n, "skip", "the endpoint was not reached") for n in skipped]
+        checks.append(_model_check(model, entries))
+        if model is None:
+            checks.append(Check("structured output", "skip", "no model to ask"))
+        else:
+            checks.append(_structured_check(settings, model, http))
+        checks.append(_context_check(model, entries))
+        return checks
+    finally:
+        if own:
+            http.close()
+
+
+_LABELS: dict[Status, str] = {"ok": "ok", "fail": "FAIL", "warn": "warn", "skip": "skip"}
+
+
+def render_checks(settings: Settings, checks: Sequence[Check]) -> str:
+    """The report ``summarizer doctor`` prints."""
+    where = settings.base_url or OPENAI_URL
+    model = settings.model or (DEFAULT_OPENAI_MODEL if settings.base_url is None else "(none)")
+    lines = [f"summarizer doctor: {where} · model {model} · mode {settings.mode}"]
+    for check in checks:
+        lines.append(f"  {_LABELS[check.status]:<5} {check.name}: {check.detail}")
+        if check.fix and check.status in ("fail", "warn"):
+            lines.append(f"        fix: {check.fix}")
+    failed = sum(1 for c in checks if c.status == "fail")
+    lines.append(f"{failed} check(s) failed." if failed else "All checks passed.")
+    return "\n".join(lines) + "\n"
 
 
 @click.command("doctor")
-def doctor_command() -> None:
-    """Check a model endpoint (not available yet)."""
-    raise click.UsageError("summarizer doctor is not available yet")
+@click.option("--base-url", help="OpenAI-compatible endpoint URL [env: OPENAI_BASE_URL].")
+@click.option("--model", help="Model name [env: SUMMARIZER_MODEL].")
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    default=None,
+    help="The structured-output mode to check (default tools).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds for each request.",
+)
+@click.pass_context
+def doctor_command(
+    ctx: click.Context,
+    base_url: str | None,
+    model: str | None,
+    mode: str | None,
+    timeout: float,
+) -> None:
+    """Check a model endpoint: reachable, model listed, structured output, context length.
+
+    Exits 0 when every check passes, 1 otherwise.
+    """
+    settings = Settings.from_env(
+        os.environ, base_url=base_url, model=model, mode=mode, timeout=timeout
+    )
+    checks = diagnose(settings)
+    click.echo(render_checks(settings, checks), nl=False)
+    ctx.exit(1 if any(c.status == "fail" for c in checks) else 0)

@@ -15,6 +15,7 @@ Hierarchy::
     │   └── ConfigurationError      no endpoint or model configured, unknown mode, ...
     ├── GoldFileError               a gold briefing that breaks the gold schema; exit code 2
     ├── PromptError                 a prompt template is missing or fails to render
+    ├── FetchError                  a page server failed: unreachable, timed out, 5xx, redirect loop
     └── ModelError                  the model call failed; carries attempts and usage
         ├── TransportError          HTTP faults left after the retry policy gave up
         ├── StaleRecordingError     replaying a cassette that holds no answer to today's request
@@ -92,6 +93,23 @@ class GoldFileError(SummarizerError):
 
 class PromptError(SummarizerError):
     """A prompt template is missing or does not render."""
+
+
+class FetchError(SummarizerError):
+    """The page server failed: unreachable, timed out, a 5xx, or a redirect loop.
+
+    A 4xx or a response that is not a page is the user's input problem and is an
+    ``InputError`` instead.
+
+    Attributes:
+        url: The URL that failed.
+        status_code: The HTTP status, when the server answered.
+    """
+
+    def __init__(self, message: str, *, url: str, status_code: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status_code = status_code
 
 
 class ModelError(SummarizerError):

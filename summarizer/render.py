@@ -1,4 +1,9 @@
-"""Rendering a briefing as plain text, Markdown or JSON."""
+"""Rendering a briefing as plain text, Markdown, JSON or HTML.
+
+``render_briefing`` picks the renderer for a format. The terminal rendering
+(rich, for ``text`` on a TTY) is in ``summarizer.render_rich``, the HTML page
+in ``summarizer.render_html``.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +15,8 @@ from typing import Literal
 from summarizer.api import BriefingResult, Provenance
 from summarizer.models import Briefing
 
-Format = Literal["text", "markdown", "json"]
-FORMATS: tuple[Format, ...] = ("text", "markdown", "json")
+Format = Literal["text", "markdown", "json", "html"]
+FORMATS: tuple[Format, ...] = ("text", "markdown", "json", "html")
 
 _WIDTH = 88
 
@@ -124,3 +129,35 @@ RENDERERS: dict[str, Callable[[BriefingResult], str]] = {
     "markdown": to_markdown,
     "json": to_json,
 }
+
+
+def render_briefing(
+    result: BriefingResult,
+    fmt: str,
+    *,
+    article_text: str | None = None,
+    provenance: bool = False,
+) -> str:
+    """Render ``result`` in format ``fmt``.
+
+    Args:
+        result: The briefing.
+        fmt: ``text``, ``markdown``, ``json`` or ``html``.
+        article_text: The article the briefing was made from; ``html`` shows it
+            beside the briefing with every quote highlighted.
+        provenance: With ``json``: wrap the briefing with its provenance and source.
+
+    Raises:
+        ValueError: ``fmt`` is unknown, or ``html`` without ``article_text``.
+    """
+    if fmt == "html":
+        if article_text is None:
+            raise ValueError("the html format needs the article text")
+        from summarizer.render_html import to_html
+
+        return to_html(result, article_text)
+    if fmt == "json":
+        return to_json(result, provenance=provenance)
+    if fmt not in RENDERERS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return RENDERERS[fmt](result)

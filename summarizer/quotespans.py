@@ -1,0 +1,84 @@
+"""Where each evidence quote sits in the article text, as character offsets.
+
+The quotes were checked with ``summarizer.grounding``'s normalisation (quote
+marks, dashes, whitespace, the case of the first letter, ``...`` eliding words);
+the same normalisation finds them here, and each match in the normalised text is
+mapped back to offsets in the original text so it can be highlighted there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.grounding import (
+    _ELLIPSIS,
+    _QUOTES,
+    _WRAPPERS,
+    _WS,
+    _first_letter_variants,
+    normalise,
+)
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """A text normalised for quote matching, with the way back to the original.
+
+    Attributes:
+        text: The normalised text (as ``grounding.normalise`` makes it).
+        origin: For each character of ``text``, its offset in the original.
+    """
+
+    text: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> NormalisedText:
+        """Normalise ``original``, remembering where each character came from."""
+        chars: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(original):
+            mapped = ch.translate(_QUOTES)
+            if _WS.fullmatch(mapped):
+                if not chars or chars[-1] == " ":
+                    continue  # leading space, or a run collapsing into one
+                mapped = " "
+            chars.extend(mapped)
+            origin.extend([i] * len(mapped))
+        while chars and chars[-1] == " ":
+            chars.pop()
+            origin.pop()
+        return cls("".join(chars), tuple(origin))
+
+    def span(self, start: int, end: int) -> Span:
+        """The original offsets of the normalised range ``[start, end)``."""
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def locate(article: NormalisedText, quote: str) -> list[Span] | None:
+    """Find ``quote`` in the article as grounding does.
+
+    Returns:
+        One span of the original text per part of the quote (a quote that elides
+        words with ``...`` has several), or None when the quote is not there.
+    """
+    core = normalise(quote).strip(_WRAPPERS)
+    segments = [s.strip(_WRAPPERS) for s in _ELLIPSIS.split(core)]
+    segments = [s for s in segments if s]
+    if not segments:
+        return None
+    spans: list[Span] = []
+    pos = 0
+    for seg in segments:
+        found = -1
+        for variant in _first_letter_variants(seg):
+            found = article.text.find(variant, pos)
+            if found >= 0:
+                break
+        if found < 0:
+            return None
+        spans.append(article.span(found, found + len(seg)))
+        pos = found + len(seg)
+    return spans
