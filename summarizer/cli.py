@@ -48,6 +48,15 @@ def _write(text: str, out: Path | None) -> None:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
 
 
+def _datamark_option(func: Any) -> Any:
+    return click.option(
+        "--datamark/--no-datamark",
+        default=None,
+        help="Show the article's spaces as a mark in the prompt so the model can tell data "
+        "from instructions (default on); turn off for models that cannot read it.",
+    )(func)
+
+
 def _endpoint_options(func: Any) -> Any:
     options = [
         click.option("--model", help="Model name [env: SUMMARIZER_MODEL]."),
@@ -69,6 +78,12 @@ def _endpoint_options(func: Any) -> Any:
 
 def _engine_options(func: Any) -> Any:
     func = click.option(
+        "--max-article-tokens",
+        type=click.IntRange(min=500),
+        default=None,
+        help="Brief longer articles in paragraph-bounded parts and merge (default 12000).",
+    )(func)
+    func = click.option(
         "--timeout",
         type=click.FloatRange(min=0, min_open=True),
         default=None,
@@ -81,6 +96,7 @@ def _engine_options(func: Any) -> Any:
         help="Validation re-asks after the first answer (default 2).",
     )(func)
     func = _endpoint_options(func)
+    func = _datamark_option(func)
     return click.option(
         "--engine",
         type=click.Choice(ENGINES),
@@ -176,6 +192,7 @@ def brief(
     "--model shape it (captured in process; nothing is sent).",
 )
 @_endpoint_options
+@_datamark_option
 def prompt(
     article: str,
     encoding: str | None,

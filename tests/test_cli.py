@@ -195,3 +195,10 @@ def test_the_installed_command_runs_the_readme_demo() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "KEY POINTS" in done.stdout
+
+
+def test_datamarking_can_be_turned_off_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, out, _ = run(capsys, "prompt", str(article), "--no-datamark")
+    assert code == 0 and "ˆ" not in out and "Tomas Brell told reporters" in out
