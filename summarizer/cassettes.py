@@ -13,6 +13,8 @@ hand. Credentials and machine-specific headers are never written.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -77,7 +79,7 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 
 
 def _persister(
-    origin: CassetteOrigin | None, secrets: tuple[str, ...]
+    origin: CassetteOrigin | None, secrets: tuple[str, ...], refused: list[str]
 ) -> type[FilesystemPersister]:
     # vcrpy ships no type information, so its base class is Any to mypy.
     class HonestPersister(FilesystemPersister):  # type: ignore[misc]
@@ -87,7 +89,10 @@ def _persister(
         ) -> None:
             data = serialize(cassette_dict, serializer)
             if any(secret and secret in data for secret in secrets):
-                raise ValueError(f"refusing to write {cassette_path}: it would contain the API key")
+                # Raising here would leave vcrpy's HTTP patches in place; refuse
+                # quietly and let cassette() raise once they are undone.
+                refused.append(f"refusing to write {cassette_path}: it would contain the API key")
+                return
             path = Path(cassette_path)
             path.parent.mkdir(parents=True, exist_ok=True)
             header = origin.header() if origin is not None else ""
@@ -96,13 +101,14 @@ def _persister(
     return HonestPersister
 
 
+@contextmanager
 def cassette(
     path: str | Path,
     *,
     record: bool = False,
     origin: CassetteOrigin | None = None,
     secrets: tuple[str, ...] = (),
-) -> Any:
+) -> Iterator[None]:
     """A context manager that replays (or records) the HTTP traffic at ``path``.
 
     Args:
@@ -112,8 +118,8 @@ def cassette(
         secrets: Strings (API keys) that must never reach the file; recording
             fails loudly if one would.
 
-    Returns:
-        vcrpy's cassette context manager.
+    Raises:
+        ValueError: Recording would have written one of ``secrets``; nothing is written.
     """
     if record and origin is None:
         raise ValueError("recording a cassette needs an origin to write at its top")
@@ -127,5 +133,9 @@ def cassette(
         before_record_request=_scrub_request,
         before_record_response=_scrub_response,
     )
-    recorder.register_persister(_persister(origin if record else None, secrets))
-    return recorder.use_cassette(str(path))
+    refused: list[str] = []
+    recorder.register_persister(_persister(origin if record else None, secrets, refused))
+    with recorder.use_cassette(str(path)):
+        yield
+    if refused:
+        raise ValueError(refused[0])

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,10 +227,30 @@ class LLMEngine:
             await self._async.close()
             self._async = None
 
-    def _request(self, prompt: RenderedPrompt, article: str) -> tuple[list[Any], dict[str, Any]]:
+    def _request(self, prompt: RenderedPrompt, article: str) -> dict[str, Any]:
+        """The arguments of instructor's create call: messages, model, context."""
         context: dict[str, Any] = {CONTEXT_KEY: ArticleIndex(article)}
-        messages = templating_safe(prompt.messages, context)
-        return messages, context
+        return {
+            "model": self.model,
+            "messages": templating_safe(prompt.messages, context),
+            "response_model": Briefing,
+            "max_retries": self.settings.max_reasks,
+            "context": context,
+            "strict": False,
+        }
+
+    @contextmanager
+    def _accounted(self, stats: CallStats, counter: retry.RetryCounter) -> Iterator[None]:
+        """Time the call, copy the retry counts, and turn any failure into our error."""
+        started = time.perf_counter()
+        try:
+            yield
+        except Exception as exc:
+            raise self._error(exc, stats, counter) from exc
+        finally:
+            stats.latency_s = time.perf_counter() - started
+            stats.transport_retries = counter.retries
+            stats.retry_wait_s = counter.waited
 
     def brief(self, article: str, prompt: RenderedPrompt) -> tuple[Briefing, CallStats]:
         """Ask the model for a grounded briefing of ``article``.
@@ -264,26 +285,11 @@ class LLMEngine:
             stats.record(completion)
             return completion
 
-        messages, context = self._request(prompt, article)
         patched: Callable[..., Briefing] = instructor.patch(
             create=create, mode=INSTRUCTOR_MODES[self.mode]
         )
-        started = time.perf_counter()
-        try:
-            briefing = patched(
-                model=self.model,
-                messages=messages,
-                response_model=Briefing,
-                max_retries=self.settings.max_reasks,
-                context=context,
-                strict=False,
-            )
-        except Exception as exc:
-            raise self._error(exc, stats, counter) from exc
-        finally:
-            stats.latency_s = time.perf_counter() - started
-            stats.transport_retries = counter.retries
-            stats.retry_wait_s = counter.waited
+        with self._accounted(stats, counter):
+            briefing = patched(**self._request(prompt, article))
         return briefing, stats
 
     async def abrief(self, article: str, prompt: RenderedPrompt) -> tuple[Briefing, CallStats]:
@@ -308,26 +314,11 @@ class LLMEngine:
             stats.record(completion)
             return completion
 
-        messages, context = self._request(prompt, article)
         patched: Callable[..., Awaitable[Briefing]] = instructor.patch(
             create=create, mode=INSTRUCTOR_MODES[self.mode]
         )
-        started = time.perf_counter()
-        try:
-            briefing = await patched(
-                model=self.model,
-                messages=messages,
-                response_model=Briefing,
-                max_retries=self.settings.max_reasks,
-                context=context,
-                strict=False,
-            )
-        except Exception as exc:
-            raise self._error(exc, stats, counter) from exc
-        finally:
-            stats.latency_s = time.perf_counter() - started
-            stats.transport_retries = counter.retries
-            stats.retry_wait_s = counter.waited
+        with self._accounted(stats, counter):
+            briefing = await patched(**self._request(prompt, article))
         return briefing, stats
 
     def _redacted(self, exc: openai.APIError) -> openai.APIError:
