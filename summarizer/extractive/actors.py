@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from summarizer.extractive.lexicon import (
     GROUP_HEADS,
+    GROUP_WORDS,
+    NON_PERSON,
     NOT_NAMES,
     SPEECH_VERBS,
     STOPWORDS,
@@ -25,8 +27,11 @@ from summarizer.extractive.sentences import Sentence
 
 _CAP_RUN = re.compile(
     r"(?<![\w’'.])[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?"
-    r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin)[ ])?[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?){0,6}"
+    r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin|and|for)[ ])?"
+    r"[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?){0,6}"
 )
+_JOINER = re.compile(r" (?:and|for) ")
+_PLURAL_POSSESSIVE = re.compile(r"s[’']$")
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]{0,30}")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _APPOSITIVE_BEFORE = re.compile(
@@ -48,20 +53,8 @@ _BODY_AFTER = re.compile(
     r" (?:campaign|coalition|group|movement|party|committee|union|alliance|association"
     r"|council|company|firm|network|organisation|organization|foundation)\b"
 )
-_APPOSITIVE_AFTER = re.compile(r",\s+((?:the|a|an)\s+[^,;:\"“”()]{3,70}?),")
-
-# Words that make a capitalised run an organisation or a place, not a person.
-_NON_PERSON = frozenset(
-    """
-    cooperative co-op coalition campaign holdings cruises airlines alliance movement
-    states kingdom nations union council assembly sea ocean africa america asia europe
-    east west north south republic party ministry department university bank court
-    committee commission agency office times news post group institute corporation
-    company association federation authority service police force army war street road
-    city county province district island islands park hospital school college church
-    airport station river lake mountains valley bay gulf strait canal square hall
-    club league board trust fund foundation centre center market exchange press
-    """.split()
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+((?:the|a|an|[A-Z][\w\-]*(?:’s|'s))\s+[^,;:\"“”()]{3,70}?)(?:,|\.(?:\s|$|[\"”]))"
 )
 
 
@@ -102,6 +95,26 @@ class Cast:
             canonical = self.aliases.get(name[-1], "")
             actor = self.actors.get(canonical)
         return actor
+
+    def allied(self, first: str, second: str) -> bool:
+        """True when two actors speak for the same side.
+
+        A person speaks for a body their role names ("Morvenlink's managing
+        director", "the group's chair" for the Ferry Users Group), and two names
+        sharing a word that is no generic noun ("Corvane", "Corvane Minerals") are one body.
+        """
+        if first == second:
+            return True
+        a, b = self.actors.get(first), self.actors.get(second)
+        if a is None or b is None:
+            return False
+        for person, body in ((a, b), (b, a)):
+            if person.person and person.role and not body.person:
+                if _speaks_for(_role_words(person.role), _name_words(body.name)):
+                    return True
+        if not a.person and not b.person:
+            return bool(_name_words(a.name) & _name_words(b.name) - GROUP_WORDS)
+        return False
 
     def speaker_for(self, actor: Actor, speakers: set[str]) -> Actor:
         """The one named person who speaks for a country, if the article shows one.
@@ -164,6 +177,18 @@ _SYNONYMS = {
 }
 
 
+def _speaks_for(role: set[str], name: set[str]) -> bool:
+    """A role word names the body: "group's chair", "Auditor General" of the Audit Office."""
+    if role & name:
+        return True
+    specific = [w for w in name - GROUP_WORDS if len(w) >= 5]
+    return any(r.startswith(w) or w.startswith(r) for r in role if len(r) >= 5 for w in specific)
+
+
+def _name_words(name: str) -> set[str]:
+    return {_POSSESSIVE.sub("", w.lower()) for w in name.split()} - {"the", "of", "and", "for"}
+
+
 def _role_words(role: str) -> set[str]:
     return {_POSSESSIVE.sub("", w.lower().strip(".,")) for w in role.split()} - _ROLE_FILLERS
 
@@ -183,7 +208,7 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     end = last + 1
     if end + 1 < len(tokens) and tokens[end] == "of":
         end += 2
-    if any(t.lower() in _NON_PERSON for t in tokens[end:]):
+    if any(t.lower() in NON_PERSON for t in tokens[end:]):
         return [], tokens  # "UN General Assembly" is a body, not General Assembly
     return tokens[:end], tokens[end:]
 
@@ -202,7 +227,7 @@ def _is_person(name: list[str]) -> bool:
     if not 2 <= len(name) <= 4:
         return False
     for token in name:
-        if token.lower() in _NON_PERSON or token.lower() in NOT_NAMES:
+        if token.lower() in NON_PERSON or token.lower() in NOT_NAMES:
             return False
         if _is_acronym(token):
             return False  # an acronym: "UN General Assembly"
@@ -211,7 +236,7 @@ def _is_person(name: list[str]) -> bool:
 
 def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> list[str]:
     # A run that ends in a body noun ("Harbour Authority") keeps its first word.
-    body = len(tokens) > 1 and tokens[-1].lower() in _NON_PERSON
+    body = len(tokens) > 1 and tokens[-1].lower() in NON_PERSON
     while (
         tokens
         and not _is_acronym(tokens[0])
@@ -231,12 +256,33 @@ def capital_runs(sentence: str, lower_words: set[str]) -> list[tuple[int, int, l
     """Return ``(start, end, tokens)`` for each capitalised run of ``sentence``."""
     runs: list[tuple[int, int, list[str]]] = []
     for match in _CAP_RUN.finditer(sentence):
-        tokens = clean_run(match.group()).split()
-        tokens = [_POSSESSIVE.sub("", t) for t in tokens]
-        tokens = _strip_openers(tokens, match.start() == 0, lower_words)
-        if tokens:
-            runs.append((match.start(), match.end(), tokens))
+        for start, end in _split_joined(match):
+            tokens = clean_run(sentence[start:end]).split()
+            tokens = [_PLURAL_POSSESSIVE.sub("s'", t) for t in tokens[:-1]] + tokens[-1:]
+            tokens = [t if t.endswith("s'") else _POSSESSIVE.sub("", t) for t in tokens]
+            tokens = _strip_openers(tokens, start == 0, lower_words)
+            if tokens:
+                runs.append((start, end, tokens))
     return runs
+
+
+def _split_joined(match: re.Match[str]) -> list[tuple[int, int]]:
+    """Spans of a run: "and"/"for" join only a body's name.
+
+    "Port Elvan and District Trades Council" is one body; "Okafor and Albrecht"
+    are two names.
+    """
+    text = match.group()
+    last = clean_run(text.split()[-1]).lower()
+    if last in NON_PERSON:
+        return [(match.start(), match.end())]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for joiner in _JOINER.finditer(text):
+        spans.append((match.start() + pos, match.start() + joiner.start()))
+        pos = joiner.end()
+    spans.append((match.start() + pos, match.end()))
+    return spans
 
 
 def lowercase_words(text: str) -> set[str]:
@@ -250,6 +296,8 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
     bodies: list[str] = []
     raw: list[tuple[Sentence, int, list[str]]] = []
     for sentence in sentences:
+        if sentence.kind == "heading":
+            continue  # a title-case headline capitalises every word: no names to read
         found_bodies: list[str] = []
         for start, end, tokens in capital_runs(sentence.text, lower_words):
             role, name = split_role(tokens)
@@ -319,12 +367,16 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
         return None
     phrase = match.group(1)
     if any(w.lower().strip("’'s") in TITLES for w in phrase.split()[1:]):
-        return phrase.split(" ", 1)[1]
+        first, rest = phrase.split(" ", 1)
+        return phrase if first[:1].isupper() else rest
     return None
 
 
 def _add(cast: Cast, name: list[str], role: str | None) -> Actor:
     key = " ".join(name)
+    bare = " ".join(_POSSESSIVE.sub("", t) for t in name)
+    if bare != key:
+        cast.aliases.setdefault(bare, key)  # "Villagers Association", as a speaker is read
     actor = cast.actors.get(key)
     if actor is None:
         actor = cast.actors[key] = Actor(key, person=_is_person(name))

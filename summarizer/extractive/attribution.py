@@ -19,20 +19,21 @@ from summarizer.extractive.lexicon import (
     DESCRIPTION_HEADS,
     GROUP_HEADS,
     NOT_NAMES,
-    PURE_SPEECH_VERBS,
     SPEECH_VERBS,
 )
 from summarizer.extractive.pronouns import resolve_pronoun
 from summarizer.extractive.sentences import Sentence
-
-_MAX_TOKENS = 160
-_MAX_GAP = 6
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d[\d,.]*|[,;:\"“”()]")
-_QUOTED = re.compile(r"[\"“]([^\"“”]{8,800})[\"”]")
-_PREPOSITIONS = frozenset(
-    "in on at during with from to for by after before into over against through".split()
+from summarizer.extractive.tokens import (
+    ARTICLES,
+    PREPOSITIONS,
+    Token,
+    according_clause,
+    reported_clause,
+    tokenize,
 )
-_ARTICLES = frozenset("a an the this last next".split())
+
+_MAX_GAP = 6
+_CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?: (?:of )?[A-Z][\w’'\-]*){0,5}")
 _STOP_WALK = frozenset(
     'that which who whom whose and or because if when while ; : " “ ” ( )'.split()
 )
@@ -42,18 +43,20 @@ _TIME_WORDS = frozenset(
     may june july august september october november december
     """.split()
 )
+_PUT_REACH = 30
+_ADDING = frozenset("add adds added".split())
+_POSSESSIVE_END = re.compile(r"(?:’s|'s|s’|s')$")
+# "Its preliminary estimate ... is that": a body's own figure, the body named just before.
+_OWN_FINDINGS = frozenset(
+    """
+    estimate estimates figure figures count calculation calculations analysis survey
+    report forecast forecasts projection projections data numbers study own
+    """.split()
+)
 _QUOTE_MARKS = frozenset('" “ ” ; :'.split())
 _SPEAKING_FOR = frozenset("office spokesman spokeswoman spokesperson aides".split())
 # A description owned by a pronoun ("its critics") names no one the reader can place.
 _POSSESSIVE_DETERMINERS = frozenset("its their his her our my your this these those".split())
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    quoted: bool
 
 
 @dataclass(frozen=True)
@@ -76,20 +79,6 @@ class Attribution:
     clause: str
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` (capped), each marked as inside a quotation or not."""
-    tokens: list[Token] = []
-    quoted = False
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if word in ('"', "“", "”"):
-            quoted = word == "“" or (word == '"' and not quoted)
-        tokens.append(Token(word, match.start(), match.end(), quoted and word not in '"“”'))
-        if len(tokens) >= _MAX_TOKENS:
-            break
-    return tokens
-
-
 class Attributor:
     """Attributes sentences in article order, remembering recent speakers."""
 
@@ -109,6 +98,8 @@ class Attributor:
             if token.quoted:
                 continue
             lower = token.text.lower()
+            if lower in _ADDING and not _adds_speech(tokens, i):
+                continue  # "The wing adds 2,400 square metres": adding, not saying
             if (lower in SPEECH_VERBS or _puts_figure(tokens, i)) and token.text.islower():
                 actor = self._subject_before(tokens, i) or self._subject_after(tokens, i)
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
@@ -122,6 +113,33 @@ class Attributor:
                 else:
                     clause = reported_clause(sentence.text, tokens, i)
                 return Attribution(sentence, actor.name, actor.role, token.text, clause)
+        return self._own_findings(sentence, tokens)
+
+    def _own_findings(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
+        """A body's own finding ("Its estimate ... is that"), the body named just before."""
+        if len(tokens) < 3 or tokens[0].text not in ("Its", "Their"):
+            return None
+        noun = next((t for t in tokens[1:4] if t.text.lower() in _OWN_FINDINGS), None)
+        if noun is None or self.previous is None:
+            return None
+        if self.previous.paragraph != sentence.paragraph:
+            return None
+        body = self._body_in(self.previous.text)
+        if body is None:
+            return None
+        self._remember(body)
+        clause = sentence.text[noun.end :].strip()
+        return Attribution(sentence, body.name, body.role, tokens[0].text, clause)
+
+    def _body_in(self, text: str) -> Actor | None:
+        """The first named organisation of ``text``."""
+        for token_run in _CAPITALISED.finditer(text):
+            words = [clean_run(w) for w in token_run.group().split()]
+            while words and words[0].lower() in NOT_NAMES:
+                words = words[1:]
+            actor = self.cast.resolve_name(" ".join(words)) if words else None
+            if actor is not None and not actor.person:
+                return actor
         return None
 
     def resolve_phrase(self, phrase: str) -> str | None:
@@ -180,11 +198,17 @@ class Attributor:
                 if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
                     j, gap = start - 1, gap + 1
                     continue
-                found = self._resolve_run(tokens, start, j)
+                found = self._joined_run(tokens, start, j) or self._resolve_run(tokens, start, j)
                 if found is None and (lower in GROUP_HEADS or lower in DESCRIPTION_HEADS):
                     return self._description(tokens, j)
                 return found
             if lower in GROUP_HEADS or lower in DESCRIPTION_HEADS or lower in _SPEAKING_FOR:
+                inner = _inside_of_phrase(tokens, j)
+                if inner is not None:
+                    # "Organisers from the Save Marlow coalition said": the subject
+                    # is the head before the prepositional phrase.
+                    j, gap = inner, gap + 1
+                    continue
                 return self._description(tokens, j)
             if text == ",":
                 j = _skip_parenthetical(tokens, j)
@@ -213,7 +237,19 @@ class Attributor:
             while stop + 1 < end and tokens[stop + 1].text[0].isupper():
                 stop += 1
             return self._resolve_run(tokens, i, stop)
+        for k in range(i, end):
+            if _POSSESSIVE_END.search(tokens[k].text):
+                # "according to the group's analysis": the owner of the analysis.
+                return self._description(tokens, k, possessive=True)
         return self._description(tokens, end - 1)
+
+    def _joined_run(self, tokens: list[Token], start: int, end: int) -> Actor | None:
+        """A body whose name holds "and" or "for": "Port Elvan and District Trades Council"."""
+        if start < 2 or tokens[start - 1].text not in ("and", "for"):
+            return None
+        if not tokens[start - 2].text[0].isupper():
+            return None
+        return self._resolve_run(tokens, _run_start(tokens, start - 2), end)
 
     def _resolve_run(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         words = [clean_run(t.text) for t in tokens[start : end + 1]]
@@ -224,7 +260,9 @@ class Attributor:
             return None
         return self.cast.resolve_name(" ".join(words))
 
-    def _description(self, tokens: list[Token], head: int) -> Actor | None:
+    def _description(
+        self, tokens: list[Token], head: int, possessive: bool = False
+    ) -> Actor | None:
         start = head
         while start > 0 and head - start < 4:
             prev = tokens[start - 1].text
@@ -234,6 +272,8 @@ class Attributor:
                 return None
             start -= 1
         words = [t.text for t in tokens[start : head + 1]]
+        if possessive:
+            words[-1] = clean_run(words[-1])
         head_word = words[-1].lower()
         if head_word in _SPEAKING_FOR and len(words) > 1:
             return self._possessor(clean_run(words[-2]))
@@ -249,11 +289,38 @@ class Attributor:
         return self.cast.resolve_description(word, self.recent)
 
 
+def _adds_speech(tokens: list[Token], i: int) -> bool:
+    """True for "added that", "she added." or "..., he added": a verb of saying."""
+    if i + 1 >= len(tokens):
+        return True
+    return tokens[i + 1].text in ("that", ",", '"', "“", "”", ";", ":")
+
+
 def _puts_figure(tokens: list[Token], i: int) -> bool:
-    """True for "put the figure at": a speaker giving their own number."""
+    """True for "put the figure at" or "put the cost of the tunnel, ..., at 18 billion"."""
     if tokens[i].text not in ("put", "puts"):
         return False
-    return any(t.text == "at" for t in tokens[i + 1 : i + 5])
+    for k in range(i + 1, min(i + _PUT_REACH, len(tokens) - 1)):
+        if tokens[k].text == "at":
+            following = tokens[k + 1 : k + 3]
+            return k < i + 5 or any(t.text[0].isdigit() for t in following)
+    return False
+
+
+def _inside_of_phrase(tokens: list[Token], head: int) -> int | None:
+    """For "X from the <words> coalition", the index of X's last token, else None."""
+    k = head - 1
+    while k >= 0 and head - k <= 4 and tokens[k].text.lower() not in ("the", "a", "an"):
+        if not tokens[k].text[0].isalpha():
+            return None
+        k -= 1
+    if k < 1 or tokens[k - 1].text.lower() not in ("from", "of", "at", "with"):
+        return None
+    before = k - 2
+    if before < 0:
+        return None
+    word = tokens[before].text
+    return before if word[0].isupper() or word.lower() in GROUP_HEADS else None
 
 
 def _run_start(tokens: list[Token], end: int) -> int:
@@ -283,60 +350,6 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
 def _is_adverbial(tokens: list[Token], start: int) -> bool:
     """True when the capitalised run at ``start`` sits in a phrase like "in a UN address"."""
     k = start - 1
-    if k >= 0 and tokens[k].text.lower() in _ARTICLES:
+    if k >= 0 and tokens[k].text.lower() in ARTICLES:
         k -= 1
-    return k >= 0 and tokens[k].text.lower() in _PREPOSITIONS
-
-
-_DETERMINED = frozenset(",.;:")
-
-
-def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
-    """The content reported by the verb at index ``verb``."""
-    before = _content_before(text, tokens, verb)
-    if before:
-        return before
-    for k in range(verb + 1, min(verb + 10, len(tokens))):
-        if tokens[k].text == "that" and not tokens[k].quoted and not _determiner(tokens, k):
-            return text[tokens[k].end :].strip()
-        if tokens[k].text in ('"', "“"):
-            break
-    quoted = _QUOTED.search(text)
-    after = verb + 1 < len(tokens) and tokens[verb + 1].text in ('"', "“")
-    if quoted is not None and (quoted.start() < tokens[verb].start or after):
-        return quoted.group(1)
-    if tokens[verb].text.lower() in PURE_SPEECH_VERBS and verb + 1 < len(tokens):
-        return text[tokens[verb].end :].strip()
-    return text[tokens[verb].start :].strip()
-
-
-def according_clause(text: str, tokens: list[Token], according: int) -> str:
-    """What "according to X" reports: the rest of the sentence, not the attribution."""
-    before = text[: tokens[according].start].rstrip()
-    if before.endswith(","):
-        return before[:-1].strip()
-    for k in range(according + 2, min(according + 12, len(tokens))):
-        if tokens[k].text == "," and not tokens[k].quoted:
-            return text[tokens[k].end :].strip()
-    return reported_clause(text, tokens, according)
-
-
-def _determiner(tokens: list[Token], k: int) -> bool:
-    """True for "disputed that figure," where "that" points at a noun, not a clause."""
-    if k + 2 >= len(tokens):
-        return k + 1 < len(tokens)
-    noun, after = tokens[k + 1].text, tokens[k + 2].text
-    return noun.islower() and noun not in _ARTICLES and after.lower() in _DETERMINED
-
-
-def _content_before(text: str, tokens: list[Token], verb: int) -> str:
-    """For "The protest was peaceful, police said." the content precedes the speaker."""
-    k = verb + 1
-    while k < len(tokens) and k - verb <= 4 and tokens[k].text not in (",", ";"):
-        if not (tokens[k].text.lower() in _PREPOSITIONS or tokens[k].text[0].isupper()):
-            return ""
-        k += 1
-    for c in range(verb - 1, max(-1, verb - 6), -1):
-        if tokens[c].text == "," and c > 2:
-            return text[: tokens[c].start].strip()
-    return ""
+    return k >= 0 and tokens[k].text.lower() in PREPOSITIONS

@@ -68,7 +68,9 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         summary=summary,
         key_points=points,
         stances=build_stances(list(attributions.values()), frequencies),
-        disputed_figures=find_disputes(sentences, figures, attributions, attributor.resolve_phrase),
+        disputed_figures=find_disputes(
+            sentences, figures, attributions, attributor.resolve_phrase, cast.allied
+        ),
     )
 
 

@@ -98,6 +98,9 @@ GROUP_HEADS = frozenset(
     economists unions union lawmakers opposition government ministry council company
     powers campaigners activists authorities prosecutors investigators experts
     researchers regulators employers workers farmers teachers doctors nurses
+    association federation alliance trust institute campaign coalition party committee
+    board inspectorate regulator agency authority commission operator group society
+    chamber league club firm network
     """.split()
 )
 
@@ -182,3 +185,33 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
 }
+
+# Words that make a capitalised run an organisation or a place, not a person.
+NON_PERSON = frozenset(
+    """
+    cooperative co-op coalition campaign holdings cruises airlines alliance movement
+    states kingdom nations union council assembly sea ocean africa america asia europe
+    east west north south republic party ministry department university bank court
+    committee commission agency office times news post group institute corporation
+    company association federation authority service police force army war street road
+    city county province district island islands park hospital school college church
+    airport station river lake mountains valley bay gulf strait canal square hall
+    club league board trust fund foundation centre center market exchange press
+    lane avenue quay pier harbour harbor port bridge hill fort cape beach wharf
+    terrace crescent drive boulevard highway plaza gate gates estate
+    minerals mining mines metals oil gas energy power wind offshore solar water utilities
+    ferries railways rail airways shipping transport motors industries partners capital
+    systems technologies foods resources trading works services inspectorate regulator
+    laboratory research insurance media national federal regional municipal royal
+    rovers united
+    """.split()
+)
+
+# Words of a body's name that many bodies share: no sign of the same side.
+GROUP_WORDS = frozenset(
+    """
+    the of and for national regional city state county district council union party group
+    company association federation alliance trust institute committee board office
+    authority agency ministry department
+    """.split()
+)

@@ -1,0 +1,98 @@
+"""Tokens of a sentence, and the content a verb of saying reports.
+
+A token knows whether it sits inside a quotation, so a speaker is never read
+from quoted words. Work per sentence is capped at a fixed number of tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.extractive.lexicon import PURE_SPEECH_VERBS
+
+_MAX_TOKENS = 160
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d+(?:[.,]\d+)*|[,;:\"“”()]")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,800})[\"”]")
+PREPOSITIONS = frozenset(
+    "in on at during with from to for by after before into over against through".split()
+)
+ARTICLES = frozenset("a an the this last next".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word, number or mark of a sentence."""
+
+    text: str
+    start: int
+    end: int
+    quoted: bool
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` (capped), each marked as inside a quotation or not."""
+    tokens: list[Token] = []
+    quoted = False
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if word in ('"', "“", "”"):
+            quoted = word == "“" or (word == '"' and not quoted)
+        tokens.append(Token(word, match.start(), match.end(), quoted and word not in '"“”'))
+        if len(tokens) >= _MAX_TOKENS:
+            break
+    return tokens
+
+
+_DETERMINED = frozenset(",.;:")
+
+
+def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
+    """The content reported by the verb at index ``verb``."""
+    before = _content_before(text, tokens, verb)
+    if before:
+        return before
+    for k in range(verb + 1, min(verb + 10, len(tokens))):
+        if tokens[k].text == "that" and not tokens[k].quoted and not _determiner(tokens, k):
+            return text[tokens[k].end :].strip()
+        if tokens[k].text in ('"', "“"):
+            break
+    quoted = _QUOTED.search(text)
+    after = verb + 1 < len(tokens) and tokens[verb + 1].text in ('"', "“")
+    if quoted is not None and (quoted.start() < tokens[verb].start or after):
+        return quoted.group(1)
+    if tokens[verb].text.lower() in PURE_SPEECH_VERBS and verb + 1 < len(tokens):
+        return text[tokens[verb].end :].strip()
+    return text[tokens[verb].start :].strip()
+
+
+def according_clause(text: str, tokens: list[Token], according: int) -> str:
+    """What "according to X" reports: the rest of the sentence, not the attribution."""
+    before = text[: tokens[according].start].rstrip()
+    if before.endswith(","):
+        return before[:-1].strip()
+    for k in range(according + 2, min(according + 12, len(tokens))):
+        if tokens[k].text == "," and not tokens[k].quoted:
+            return text[tokens[k].end :].strip()
+    return reported_clause(text, tokens, according)
+
+
+def _determiner(tokens: list[Token], k: int) -> bool:
+    """True for "disputed that figure," where "that" points at a noun, not a clause."""
+    if k + 2 >= len(tokens):
+        return k + 1 < len(tokens)
+    noun, after = tokens[k + 1].text, tokens[k + 2].text
+    return noun.islower() and noun not in ARTICLES and after.lower() in _DETERMINED
+
+
+def _content_before(text: str, tokens: list[Token], verb: int) -> str:
+    """For "The protest was peaceful, police said." the content precedes the speaker."""
+    k = verb + 1
+    while k < len(tokens) and k - verb <= 4 and tokens[k].text not in (",", ";"):
+        if not (tokens[k].text.lower() in PREPOSITIONS or tokens[k].text[0].isupper()):
+            return ""
+        k += 1
+    for c in range(verb - 1, max(-1, verb - 6), -1):
+        if tokens[c].text == "," and c > 2:
+            return text[: tokens[c].start].strip()
+    return ""

@@ -1,0 +1,64 @@
+"""Who counts as an actor: headlines, places and bodies on small fiction snippets."""
+
+from __future__ import annotations
+
+from summarizer.extractive import brief_extractive
+
+
+def actors(text: str) -> list[str]:
+    return [s.actor for s in brief_extractive(text).stances]
+
+
+def test_a_title_case_headline_names_no_actor() -> None:
+    text = (
+        "Harrow Keeps Seat As Voters Return\n\n"
+        "Mayor Tilda Harrow said the result was a clear endorsement of her housing plans.\n\n"
+        "Harrow said she would name her cabinet next week.\n"
+    )
+    assert actors(text) == ["Tilda Harrow"]
+
+
+def test_a_place_is_not_the_person_a_pronoun_refers_to() -> None:
+    text = (
+        "Councillor Remy Vance said voters in Ashby Quay were residents of the city now.\n\n"
+        '"You do not get to leave people out of the count because they stayed home," he said.\n'
+    )
+    assert actors(text) == ["Remy Vance"]
+
+
+def test_a_body_named_with_and_is_one_actor() -> None:
+    text = (
+        "The Elvan and District Trades Council said the jobs figure was misleading and "
+        "that most posts would last only three years.\n"
+    )
+    assert actors(text) == ["Elvan and District Trades Council"]
+
+
+def test_two_people_joined_by_and_stay_two_names() -> None:
+    text = (
+        "Councillor Ada Brenn said the plan was sound. Councillor Ola Fisk disagreed.\n\n"
+        "Brenn and Fisk said they would meet again on Friday to settle the dispute.\n"
+    )
+    assert "Brenn and Fisk" not in actors(text)
+
+
+def test_the_subject_is_the_head_before_its_prepositional_phrase() -> None:
+    text = (
+        "Volunteers from the Save Linden Park campaign said the council had ignored "
+        "three petitions about the park.\n"
+    )
+    assert actors(text) == ["Volunteers"]
+
+
+def test_adding_floor_space_is_not_a_statement() -> None:
+    text = (
+        "The East Gallery adds 1,800 square metres of exhibition space on two floors.\n\n"
+        "The museum reopens to visitors on Saturday after three years of building work.\n"
+    )
+    briefing = brief_extractive(text)
+    assert briefing.stances == [] and briefing.disputed_figures == []
+
+
+def test_added_that_is_still_a_statement() -> None:
+    text = "Mayor Lise Morrow added that the collection would tour the region in spring.\n"
+    assert actors(text) == ["Lise Morrow"]

@@ -1,0 +1,147 @@
+"""Disputed figures on small fiction snippets: what a reader would notice."""
+
+from __future__ import annotations
+
+from summarizer.extractive import brief_extractive
+from summarizer.grounding import ArticleIndex
+from summarizer.models import Briefing, DisputedFigure
+
+
+def brief(text: str) -> Briefing:
+    """Brief ``text`` and check that every quote and figure is grounded in it."""
+    briefing = brief_extractive(text)
+    index = ArticleIndex(text)
+    for item in briefing.disputed_figures:
+        assert index.contains_figure(item.figure)
+        assert all(index.contains_quote(quote) for quote in item.evidence)
+    for stance in briefing.stances:
+        assert all(index.contains_quote(quote) for quote in stance.evidence)
+    return briefing
+
+
+def figure(briefing: Briefing, text: str) -> DisputedFigure:
+    found = [d for d in briefing.disputed_figures if d.figure == text]
+    assert found, f"{text!r} not disputed: {[d.figure for d in briefing.disputed_figures]}"
+    return found[0]
+
+
+def test_rival_crowd_counts_dispute_each_other() -> None:
+    text = (
+        "Organisers said 4,000 people took part in the Brackwater march.\n\n"
+        "Police estimated the crowd at about 1,500 people, based on counts at the bridge.\n"
+    )
+    briefing = brief(text)
+    organisers = figure(briefing, "4,000 people")
+    police = figure(briefing, "1,500 people")
+    assert (organisers.claimed_by, organisers.disputed_by) == ("Organisers", ["Police"])
+    assert (police.claimed_by, police.disputed_by) == ("Police", ["Organisers"])
+    assert organisers.unit == police.unit == "people"
+
+
+def test_repeating_a_figure_to_doubt_it_disputes_it() -> None:
+    text = (
+        "The Fendale Rowing Club says the new boathouse will cost $2.1 million.\n\n"
+        "Treasurer Ivo Marsh said the $2.1 million figure leaves out the new jetty.\n"
+    )
+    briefing = brief(text)
+    cost = figure(briefing, "$2.1 million")
+    assert cost.claimed_by == "Fendale Rowing Club"
+    assert cost.disputed_by == ["Ivo Marsh"]
+    assert len(briefing.disputed_figures) == 1
+
+
+def test_a_narrators_figure_belongs_to_whoever_defends_it() -> None:
+    text = (
+        "The plan puts the cost of the new library at $6 million.\n\n"
+        "Councillor Ana Pirt said the true cost was closer to $9 million.\n\n"
+        "Finance officer Leo Dunn said the $6 million estimate was complete.\n"
+    )
+    briefing = brief(text)
+    plan = figure(briefing, "$6 million")
+    rival = figure(briefing, "$9 million")
+    assert (plan.claimed_by, plan.disputed_by) == ("Leo Dunn", ["Ana Pirt"])
+    assert (rival.claimed_by, rival.disputed_by) == ("Ana Pirt", ["Leo Dunn"])
+
+
+def test_rejecting_the_owners_figure_without_a_number_disputes_it() -> None:
+    text = (
+        "Harlow Ferries said the strike was costing it £300,000 a week in lost fares.\n\n"
+        "The union rejected the company's figure.\n"
+    )
+    briefing = brief(text)
+    cost = figure(briefing, "£300,000")
+    assert cost.claimed_by == "Harlow Ferries"
+    assert cost.disputed_by == ["Union"]
+
+
+def test_percentage_points_against_percent_is_a_framing_dispute() -> None:
+    text = (
+        "Mayor Ida Krall said the levy would rise by 1 percentage point next year.\n\n"
+        "Councillor Bo Renn said it amounted to a 25 percent increase for every household.\n"
+    )
+    briefing = brief(text)
+    points = figure(briefing, "1 percentage point")
+    percent = figure(briefing, "25 percent")
+    assert (points.claimed_by, points.disputed_by) == ("Ida Krall", ["Bo Renn"])
+    assert (percent.claimed_by, percent.disputed_by) == ("Bo Renn", ["Ida Krall"])
+
+
+def test_a_quotation_continues_the_speaker_before_it() -> None:
+    text = (
+        "Organisers said 9,000 people joined the vigil.\n\n"
+        "Inspector Mara Voss said the count was made from drone footage. "
+        '"Our estimate is about 2,000 people, and we stand by it."\n'
+    )
+    briefing = brief(text)
+    police = figure(briefing, "2,000 people")
+    assert police.claimed_by == "Mara Voss"
+    assert police.disputed_by == ["Organisers"]
+
+
+def test_its_estimate_belongs_to_the_body_named_before() -> None:
+    text = (
+        "Kelso Chemicals, which has run the plant since 1998, says 10,000 litres leaked.\n\n"
+        "The Dunmore Water Authority has given a much larger number. "
+        "Its estimate, based on the tank gauge, is that 40,000 litres leaked.\n"
+    )
+    briefing = brief(text)
+    company = figure(briefing, "10,000 litres")
+    authority = figure(briefing, "40,000 litres")
+    assert (company.claimed_by, company.disputed_by) == (
+        "Kelso Chemicals",
+        ["Dunmore Water Authority"],
+    )
+    assert authority.claimed_by == "Dunmore Water Authority"
+
+
+def test_a_body_and_its_own_officer_never_dispute_each_other() -> None:
+    text = (
+        "Tarn Mining says 500 litres of slurry escaped.\n\n"
+        "The Lowmoor Anglers' Club says 3,000 litres escaped into the river.\n\n"
+        "Ola Berg, Tarn Mining's operations director, said the 3,000 litres figure was wrong.\n"
+    )
+    briefing = brief(text)
+    mine = figure(briefing, "500 litres")
+    anglers = figure(briefing, "3,000 litres")
+    assert mine.claimed_by == "Tarn Mining"
+    assert mine.disputed_by == ["Lowmoor Anglers' Club"]
+    assert anglers.claimed_by == "Lowmoor Anglers' Club"
+    assert anglers.disputed_by == ["Tarn Mining"]
+
+
+def test_plain_facts_and_one_sided_figures_are_not_disputed() -> None:
+    text = (
+        "The new footbridge cost $4 million and opened on Monday.\n\n"
+        "It carries about 12,000 pedestrians a day, the council said.\n\n"
+        "The council said 300 cyclists a day also use it, and that 40 percent of them "
+        "are commuters.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_different_measures_in_the_same_unit_are_not_rivals() -> None:
+    text = (
+        "The Orrin Valley Trust said the reserve would cost $3 million to restore.\n\n"
+        "Warden Pia Lusk said the reserve drew $40 million a year in visitor spending.\n"
+    )
+    assert brief(text).disputed_figures == []
