@@ -226,6 +226,20 @@ def html_page(report: EvalReport) -> str:
         cells = "".join(f"<td>{_fmt(d['aggregate'][name])}</td>" for d in data["engines"].values())
         parts.append(f"<tr><td>{name}</td>{cells}</tr>")
     parts.append("</table>")
+    if data["variants"]:
+        parts.append(
+            "<h2>Flawed runs</h2><table><tr><th>run</th><th>flaw</th><th>caught by</th></tr>"
+        )
+        for case_id, runs in data["variants"].items():
+            for name, v in runs.items():
+                caught = ", ".join(v["caught_by"])
+                css = "ok" if caught else "miss"
+                parts.append(
+                    f"<tr><td>{html.escape(case_id)}/{html.escape(name)}</td>"
+                    f"<td>{html.escape(v['flaw'])}</td>"
+                    f'<td class="{css}">{html.escape(caught or "NOT CAUGHT")}</td></tr>'
+                )
+        parts.append("</table>")
     for engine, runs in report.engines.items():
         for case_id, s in sorted(runs.items()):
             parts.append(_case_html(report.cases[case_id], engine, s))

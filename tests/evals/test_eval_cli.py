@@ -64,6 +64,7 @@ def test_replay_scores_both_engines_and_writes_every_report(
     page = paths["html"].read_text()
     assert page.startswith("<!doctype html>") and "<script" not in page and "src=" not in page
     assert ONE in page and 'class="miss"' in page
+    assert "Flawed runs" in page and "misattributed_stance" in page
     assert paths["md"].read_text().startswith("# summarizer eval")
 
 
