@@ -86,6 +86,33 @@ def _first_letter_variants(segment: str) -> tuple[str, ...]:
     return (segment,)
 
 
+def find_quote(normalised_article: str, quote: str) -> list[tuple[int, int]] | None:
+    """Where ``quote`` sits in an already normalised article, as grounding sees it.
+
+    Returns:
+        One (start, end) range of ``normalised_article`` per part of the quote (a
+        quote that elides words with ``...`` has several, in order), or None.
+    """
+    core = normalise(quote).strip(_WRAPPERS)
+    segments = [s.strip(_WRAPPERS) for s in _ELLIPSIS.split(core)]
+    segments = [s for s in segments if s]
+    if not segments:
+        return None
+    spans = []
+    pos = 0
+    for seg in segments:
+        found = -1
+        for variant in _first_letter_variants(seg):
+            found = normalised_article.find(variant, pos)
+            if found >= 0:
+                break
+        if found < 0:
+            return None
+        spans.append((found, found + len(seg)))
+        pos = found + len(seg)
+    return spans
+
+
 @dataclass
 class ArticleIndex:
     """An article prepared for repeated grounding checks.
@@ -102,21 +129,10 @@ class ArticleIndex:
 
     def quote_problem(self, quote: str) -> str | None:
         """Say why ``quote`` is not a verbatim quote of the article, or None when it is."""
-        core = normalise(quote).strip(_WRAPPERS)
-        if len(core) < MIN_QUOTE_CHARS:
+        if len(normalise(quote).strip(_WRAPPERS)) < MIN_QUOTE_CHARS:
             return "is too short to be evidence; quote a full phrase or sentence"
-        segments = [s.strip(_WRAPPERS) for s in _ELLIPSIS.split(core)]
-        segments = [s for s in segments if s]
-        pos = 0
-        for seg in segments:
-            found = -1
-            for variant in _first_letter_variants(seg):
-                found = self._norm.find(variant, pos)
-                if found >= 0:
-                    break
-            if found < 0:
-                return "does not occur in the article; copy the words exactly as written"
-            pos = found + len(seg)
+        if find_quote(self._norm, quote) is None:
+            return "does not occur in the article; copy the words exactly as written"
         return None
 
     @cached_property

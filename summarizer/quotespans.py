@@ -10,14 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.grounding import (
-    _ELLIPSIS,
-    _QUOTES,
-    _WRAPPERS,
-    _WS,
-    _first_letter_variants,
-    normalise,
-)
+from summarizer.grounding import _QUOTES, _WS, find_quote
 
 Span = tuple[int, int]
 
@@ -64,21 +57,7 @@ def locate(article: NormalisedText, quote: str) -> list[Span] | None:
         One span of the original text per part of the quote (a quote that elides
         words with ``...`` has several), or None when the quote is not there.
     """
-    core = normalise(quote).strip(_WRAPPERS)
-    segments = [s.strip(_WRAPPERS) for s in _ELLIPSIS.split(core)]
-    segments = [s for s in segments if s]
-    if not segments:
+    found = find_quote(article.text, quote)
+    if found is None:
         return None
-    spans: list[Span] = []
-    pos = 0
-    for seg in segments:
-        found = -1
-        for variant in _first_letter_variants(seg):
-            found = article.text.find(variant, pos)
-            if found >= 0:
-                break
-        if found < 0:
-            return None
-        spans.append(article.span(found, found + len(seg)))
-        pos = found + len(seg)
-    return spans
+    return [article.span(start, end) for start, end in found]
