@@ -5,6 +5,8 @@ Tests point the real ``openai`` client at :attr:`LoopbackServer.base_url`, so th
 ``POST /v1/chat/completions`` takes the next scripted :class:`Reply`: an answer in tool-call,
 content or markdown form, a refusal, empty choices, an HTTP error, a raw body, a connection
 reset or a stall. Output is deterministic: the same script gives byte-identical responses.
+``/v1/files`` and ``/v1/batches`` run OpenAI's Batch API over the same replies (see
+``summarizer.loopback_batch``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
+
+from summarizer.loopback_batch import BatchAPI
 
 __all__ = ["LoopbackServer", "RecordedRequest", "Reply"]
 
@@ -216,6 +220,9 @@ class _Server(ThreadingHTTPServer):
 
     daemon_threads = False
     block_on_close = True
+    # Room for a batch's worth of simultaneous connects (the default, 5, drops SYNs
+    # under concurrency 50 and the client waits a second to retransmit).
+    request_queue_size = 256
     owner: LoopbackServer
 
     def handle_error(self, request: Any, client_address: Any) -> None:
@@ -267,6 +274,10 @@ class _Handler(BaseHTTPRequestHandler):
         route = self.path.split("?", 1)[0].rstrip("/")
         if self.command == "POST" and route == "/v1/chat/completions":
             self._reply(owner._next_reply(request), body or {})
+        elif route.startswith(("/v1/files", "/v1/batches")):
+            ctype = self.headers.get("Content-Type") or ""
+            status, payload, kind = owner.batch_api.handle(self.command, route, ctype, raw)
+            self._send(status, payload, content_type=kind)
         elif self.command == "GET" and route == "/v1/models":
             data = [
                 {"id": m, "object": "model", "created": _CREATED, "owned_by": "loopback"}
@@ -316,6 +327,8 @@ class LoopbackServer:
         fallback: Called for a chat completion when the script is used up; without it the
             server answers 500 ``"loopback: no scripted reply left"``.
         requests: Every request received, in order.
+        batch_api: The ``/v1/files`` and ``/v1/batches`` state; its request lines take
+            replies from the same script.
         base_url: ``"http://127.0.0.1:PORT/v1"``, valid after :meth:`start`.
     """
 
@@ -337,6 +350,7 @@ class LoopbackServer:
         self._connections: set[socket.socket] = set()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self.batch_api = BatchAPI(self._batch_answer)
 
     def script(self, *replies: Reply) -> None:
         """Append replies to the queue."""
@@ -401,6 +415,17 @@ class LoopbackServer:
                 conn.shutdown(socket.SHUT_RDWR)
             else:
                 self._connections.add(conn)
+
+    def _batch_answer(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Answer one Batch API request line as a live call would (delays do not apply)."""
+        reply = self._next_reply(RecordedRequest("POST", "/v1/chat/completions", {}, body))
+        if reply.kind in ("answer", "refusal", "empty"):
+            return 200, json.loads(_completion(reply, body, self.models[0]))
+        if reply.kind == "error":
+            return reply.status, json.loads(_error_body(reply.status, reply.text))
+        if reply.kind == "raw":
+            return reply.status, {"raw": reply.body.decode("utf-8", "replace")}
+        return 500, json.loads(_error_body(500, "loopback: connection reset"))
 
     def _next_reply(self, request: RecordedRequest) -> Reply:
         with self._lock:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -80,7 +80,14 @@ def retry_after_seconds(exc: BaseException, now: Callable[[], datetime]) -> floa
     """
     if not isinstance(exc, openai.APIStatusError):
         return None
-    headers = exc.response.headers
+    return retry_after(exc.response.headers, now)
+
+
+def retry_after(headers: Mapping[str, str], now: Callable[[], datetime]) -> float | None:
+    """Seconds a response asks the client to wait: ``retry-after-ms``, else ``Retry-After``.
+
+    ``Retry-After`` may be seconds or an HTTP date; None when neither header is usable.
+    """
     millis = headers.get("retry-after-ms")
     if millis is not None:
         try:

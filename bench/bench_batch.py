@@ -1,0 +1,175 @@
+"""Batch briefing at scale, against the loopback server running in its own process.
+
+Prints four figures:
+
+1. throughput: 500 articles at concurrency 50, the server answering after a fixed
+   100 ms; achieved time / ideal time, ideal = ceil(500/50) x 100 ms (target <= 1.15);
+2. client overhead: one briefing (render, call, parse, validate) against a raw HTTP
+   POST of the same request to the same server at zero latency (target <= 2);
+3. a fully cached rerun: HTTP calls made (target 0) and time per article;
+4. memory: peak RSS of ``summarizer batch`` with 1,000 and 10,000 queued articles.
+
+Run: python bench/bench_batch.py [--quick]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx2
+
+from summarizer import Summarizer
+from summarizer.article import article_from_text
+from summarizer.batch.batchapi import RequestShaper
+from summarizer.batch.runner import BatchOptions, brief_batch
+from summarizer.calllog import CachingTransport, CallLog
+from summarizer.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from briefings import ARTICLE, GOOD  # noqa: E402
+
+SERVER = """
+import sys, time
+from summarizer.loopback import LoopbackServer, Reply
+answer = Reply.answer({good}, delay={delay})
+def fallback(request):
+    server.requests.clear()  # the bench sends thousands; keep the server's memory flat
+    return answer
+server = LoopbackServer(fallback=fallback)
+server.start()
+print(server.base_url, flush=True)
+sys.stdin.read()
+server.stop()
+"""
+
+
+@contextmanager
+def loopback(delay: float) -> Iterator[str]:
+    """A loopback server in a child process, so it does not share our GIL."""
+    code = SERVER.format(good=repr(GOOD), delay=delay)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None and proc.stdin is not None
+    try:
+        yield proc.stdout.readline().strip()
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+
+
+def manifest(path: Path, count: int, tag: str) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            text = f"{ARTICLE}\nReference {tag}-{i}.\n"
+            out.write(json.dumps({"id": f"{tag}{i}", "text": text}) + "\n")
+    return path
+
+
+def throughput_and_cache(work: Path) -> None:
+    count, concurrency, latency = 500, 50, 0.1
+    with loopback(latency) as url, CallLog(work / "calls.db") as log:
+        settings = Settings(base_url=url, model="loopback-model", engine="llm")
+        options = BatchOptions(concurrency=concurrency)
+        warm = manifest(work / "warm.jsonl", concurrency, "w")
+        brief_batch([warm], work / "warm.out.jsonl", settings, options=options, log=log)
+        items = manifest(work / "in.jsonl", count, "a")
+        started = time.perf_counter()
+        summary = brief_batch([items], work / "out.jsonl", settings, options=options, log=log)
+        elapsed = time.perf_counter() - started
+        ideal = math.ceil(count / concurrency) * latency
+        assert summary.done == count, summary
+        print(
+            f"throughput: {count} articles, concurrency {concurrency}, {latency * 1000:.0f} ms "
+            f"latency: {elapsed:.3f} s / ideal {ideal:.3f} s = {elapsed / ideal:.2f} "
+            f"(target <= 1.15)"
+        )
+        started = time.perf_counter()
+        again = brief_batch([items], work / "again.jsonl", settings, options=options, log=log)
+        elapsed = time.perf_counter() - started
+        print(
+            f"cached rerun: {again.http_calls} HTTP calls (target 0), {again.cache_hits} cache "
+            f"hits, {elapsed / count * 1000:.2f} ms per article"
+        )
+
+
+def overhead(rounds: int = 200) -> None:
+    with loopback(0.0) as url:
+        settings = Settings(base_url=url, model="loopback-model", engine="llm")
+        articles = [article_from_text(f"{ARTICLE}\nReference o-{i}.\n") for i in range(rounds)]
+        shaper = RequestShaper(settings)
+        request_url, body = shaper.shape(articles[0])
+        shaper.close()
+        payload = json.dumps(body).encode()
+        headers = {"content-type": "application/json", "authorization": "Bearer no-key-needed"}
+        with httpx2.Client() as raw:
+            for _ in range(20):
+                raw.post(request_url, content=payload, headers=headers).raise_for_status()
+            started = time.perf_counter()
+            for _ in range(rounds):
+                raw.post(request_url, content=payload, headers=headers).json()
+            raw_s = (time.perf_counter() - started) / rounds
+        with Summarizer(settings) as s:
+            for article in articles[:20]:
+                s.summarize(article)
+            started = time.perf_counter()
+            for article in articles:
+                s.summarize(article)
+            ours_s = (time.perf_counter() - started) / rounds
+        with tempfile.TemporaryDirectory() as tmp, CallLog(Path(tmp) / "calls.db") as log:
+            client = httpx2.Client(transport=CachingTransport(httpx2.HTTPTransport(), log))
+            with Summarizer(settings, http_client=client) as s:
+                started = time.perf_counter()
+                for article in articles:
+                    s.summarize(article)
+                logged_s = (time.perf_counter() - started) / rounds
+    print(
+        f"client overhead: briefing {ours_s * 1000:.2f} ms / raw POST {raw_s * 1000:.2f} ms "
+        f"= {ours_s / raw_s:.2f} (target <= 2); with the call log {logged_s * 1000:.2f} ms "
+        f"= {logged_s / raw_s:.2f}"
+    )
+
+
+def peak_rss(work: Path, count: int) -> float:
+    """Peak RSS (MiB) of a ``summarizer batch`` process briefing ``count`` articles."""
+    items = manifest(work / f"mem{count}.jsonl", count, f"m{count}-")
+    with loopback(0.0) as url:
+        env = {**os.environ, "SUMMARIZER_HOME": str(work / f"home{count}")}
+        args = [
+            sys.executable, "-m", "summarizer", "batch", str(items),
+            "--out", str(work / f"mem{count}.out.jsonl"), "--concurrency", "50",
+            "--base-url", url, "--model", "loopback-model", "--no-progress",
+        ]  # fmt: skip
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 0, proc.returncode
+    return usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        throughput_and_cache(work)
+        overhead()
+        small, large = (200, 2_000) if quick else (1_000, 10_000)
+        rss = {n: peak_rss(work, n) for n in (small, large)}
+        print(
+            f"memory: peak RSS {rss[small]:.0f} MiB at {small:,} articles, "
+            f"{rss[large]:.0f} MiB at {large:,} ({rss[large] / rss[small]:.2f}x)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,370 @@
+"""Briefing through the provider's Batch API: upload, create, poll, download, validate.
+
+Request shaping: each request line carries the exact body a live call would send.
+Rather than rebuild instructor's request shaping (tools, tool_choice, schema,
+response_format, the Jinja pass over the messages) for every mode, the real
+engine is run once per article against a transport that records the request and
+answers 400, so nothing is sent and nothing is retried. The body is therefore
+byte for byte the one the live path sends, in every mode, and its cache key is
+the live call's.
+
+Validation: instructor's batch helper parses results without a validation
+context, so it cannot check grounding. Each answer is validated here with
+``Briefing.model_validate_json(..., context={CONTEXT_KEY: ArticleIndex(text)})``,
+the same validators as a live call; an ungrounded or malformed answer becomes an
+error line. The Batch API cannot re-ask, so there is no second chance: rerun
+those articles live with ``--retry-errors``.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+import httpx2
+import openai
+from instructor.utils import extract_json_from_codeblock
+from pydantic import ValidationError
+
+from summarizer import retry
+from summarizer.api import BriefingResult, Provenance, Summarizer, _package_version, _source_info
+from summarizer.article import Article
+from summarizer.batch.inputs import BatchItem, load_local
+from summarizer.batch.output import ResultFile, error_line, ok_line
+from summarizer.calllog import CallLog, cache_key
+from summarizer.config import Settings
+from summarizer.errors import ModelError, ModelOutputError, SummarizerError, UngroundedError
+from summarizer.grounding import ArticleIndex
+from summarizer.llm import ungrounded_items
+from summarizer.models import CONTEXT_KEY, Briefing
+from summarizer.prompts import RenderedPrompt, render
+
+if TYPE_CHECKING:
+    from summarizer.batch.runner import BatchOptions, BatchSummary, OnResult, Status
+
+TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
+ENDPOINT: Final = "/v1/chat/completions"
+
+
+class RequestShaper:
+    """Captures the chat request the live engine would send, without sending it.
+
+    Args:
+        settings: The same settings the live engine would use.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self._captured: list[httpx2.Request] = []
+        self._client = httpx2.Client(transport=httpx2.MockTransport(self._capture))
+        self._summarizer = Summarizer(
+            settings, policy=retry.RetryPolicy(max_attempts=1), http_client=self._client
+        )
+
+    def _capture(self, request: httpx2.Request) -> httpx2.Response:
+        self._captured.append(request)
+        error = {"message": "captured, not sent", "type": "invalid_request_error"}
+        return httpx2.Response(400, json={"error": error})
+
+    def shape(self, article: Article) -> tuple[str, dict[str, Any]]:
+        """The URL and JSON body of the first request for ``article``."""
+        self._captured.clear()
+        try:
+            self._summarizer.summarize(article)
+        except ModelError:
+            pass  # the 400 above: the request is captured, which is all we wanted
+        request = self._captured[0]
+        body: dict[str, Any] = json.loads(request.content)
+        return str(request.url), body
+
+    def close(self) -> None:
+        """Release the capturing client."""
+        self._summarizer.close()
+        self._client.close()
+
+
+def validate_completion(
+    article: Article, completion: dict[str, Any], mode: str, model: str | None
+) -> Briefing:
+    """Validate one chat completion as a briefing of ``article``, grounding included.
+
+    Raises:
+        UngroundedError: A quote or figure is not in the article.
+        ModelOutputError: The answer is missing, cut off, refused or not a briefing.
+    """
+
+    def failed(why: str, text: str | None = None) -> ModelOutputError:
+        return ModelOutputError(
+            f"the model's batch answer is not a valid briefing: {why}",
+            model=model,
+            attempts=1,
+            last_response=text,
+        )
+
+    choices = completion.get("choices") or []
+    if not choices:
+        raise failed("no choices in the answer")
+    choice, text = choices[0], None
+    message = choice.get("message") or {}
+    if choice.get("finish_reason") == "length":
+        raise failed("cut off before it finished (finish_reason=length)")
+    if message.get("refusal"):
+        raise failed(f"the model refused: {message['refusal']}")
+    calls = message.get("tool_calls") or []
+    if mode == "tools" and calls:
+        text = calls[0].get("function", {}).get("arguments")
+    elif isinstance(message.get("content"), str):
+        text = message["content"]
+        if mode == "md_json":
+            text = extract_json_from_codeblock(text)
+    if not isinstance(text, str):
+        raise failed("no briefing in the answer")
+    try:
+        return Briefing.model_validate_json(text, context={CONTEXT_KEY: ArticleIndex(article.text)})
+    except ValidationError as exc:
+        items = ungrounded_items(exc)
+        if items:
+            raise UngroundedError(items, model=model, attempts=1, last_response=text) from exc
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the briefing"
+        raise failed(f"{where}: {first['msg']}", text) from exc
+
+
+@dataclass
+class _Pending:
+    article: Article
+    prompt: RenderedPrompt
+    url: str
+    body: dict[str, Any]
+    key: str
+
+
+def run_batch_api(
+    items: Iterable[BatchItem],
+    out: ResultFile,
+    settings: Settings,
+    *,
+    summary: BatchSummary,
+    options: BatchOptions,
+    log: CallLog | None = None,
+    policy: retry.RetryPolicy | None = None,
+    on_result: OnResult | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> None:
+    """Brief ``items`` through the Batch API, ``options.chunk_size`` requests per job."""
+    job = _Job(
+        settings, out, summary, options, log, policy or retry.RetryPolicy(), on_result, sleep
+    )
+    try:
+        for chunk in _chunks(items, options.chunk_size):
+            job.run(chunk)
+    finally:
+        job.close()
+
+
+def _chunks(items: Iterable[BatchItem], size: int) -> Iterator[list[BatchItem]]:
+    chunk: list[BatchItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Job:
+    def __init__(
+        self,
+        settings: Settings,
+        out: ResultFile,
+        summary: BatchSummary,
+        options: BatchOptions,
+        log: CallLog | None,
+        policy: retry.RetryPolicy,
+        on_result: OnResult | None,
+        sleep: Callable[[float], None] | None,
+    ) -> None:
+        self.settings, self.out, self.summary, self.options = settings, out, summary, options
+        self.log, self.policy, self.on_result, self.sleep = log, policy, on_result, sleep
+        self.model = settings.resolved_model()
+        self.shaper = RequestShaper(settings)
+        self.client = openai.OpenAI(
+            api_key=settings.api_key or "no-key-needed",
+            base_url=settings.base_url,
+            max_retries=0,  # the one retry policy is retry.call, below
+            timeout=settings.timeout,
+        )
+
+    def close(self) -> None:
+        self.shaper.close()
+        self.client.close()
+
+    def _call(self, fn: Callable[[], Any]) -> Any:
+        return retry.call(self.policy, retry.RetryCounter(), fn)
+
+    def _download(self, file_id: str) -> Any:
+        return self._call(lambda: self.client.files.content(file_id))
+
+    def _emit(self, line: dict[str, Any]) -> None:
+        self.out.append(line)
+        status: Status = "ok" if line["status"] == "ok" else "error"
+        self.summary.count(status)
+        if self.on_result is not None:
+            self.on_result(status)
+
+    def run(self, chunk: list[BatchItem]) -> None:
+        pending: dict[str, _Pending] = {}
+        for item in chunk:
+            if item.id in self.out.done or item.id in pending:
+                self.summary.count("skipped")
+                if self.on_result is not None:
+                    self.on_result("skipped")
+                continue
+            try:
+                if item.url is not None:
+                    raise SummarizerError("url inputs are fetched only with --via live")
+                article = load_local(item)
+                url, body = self.shaper.shape(article)
+            except SummarizerError as exc:
+                self._emit(error_line(item.id, type(exc).__name__, str(exc)))
+                continue
+            entry = _Pending(article, render(article), url, body, cache_key(url, body))
+            cached = self.log.lookup(entry.key) if self.log and self.options.use_cache else None
+            if cached is None:
+                pending[item.id] = entry
+                continue
+            self._log(entry, 200, cached, cache_hit=True)
+            self._emit(self._line(item.id, entry, json.loads(cached), 0.0))
+        if pending:
+            self._submit(pending)
+
+    def _submit(self, pending: dict[str, _Pending]) -> None:
+        started = time.perf_counter()
+        with tempfile.TemporaryFile() as handle:
+            for custom_id, entry in pending.items():
+                line = {
+                    "custom_id": custom_id,
+                    "method": "POST",
+                    "url": ENDPOINT,
+                    "body": entry.body,
+                }
+                handle.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
+
+            def upload() -> Any:
+                handle.seek(0)  # a retried upload sends the whole file again
+                return self.client.files.create(
+                    file=("summarizer-batch.jsonl", handle), purpose="batch"
+                )
+
+            uploaded = self._call(upload)
+        batch = self._call(
+            lambda: self.client.batches.create(
+                input_file_id=uploaded.id,
+                endpoint=ENDPOINT,
+                completion_window="24h",
+                metadata={"tool": "summarizer"},
+            )
+        )
+        batch_id = batch.id
+        while batch.status not in TERMINAL:
+            (self.sleep or retry._sleep)(self.options.poll_interval)
+            batch = self._call(lambda: self.client.batches.retrieve(batch_id))
+        results: dict[str, dict[str, Any]] = {}
+        for file_id in (batch.output_file_id, batch.error_file_id):
+            if file_id:
+                content = self._download(file_id)
+                for raw in content.text.splitlines():
+                    if raw.strip():
+                        result = json.loads(raw)
+                        results[str(result.get("custom_id"))] = result
+        elapsed = time.perf_counter() - started
+        for custom_id, entry in pending.items():
+            self._emit(self._outcome(custom_id, entry, results.get(custom_id), batch, elapsed))
+
+    def _outcome(
+        self,
+        custom_id: str,
+        entry: _Pending,
+        result: dict[str, Any] | None,
+        batch: Any,
+        elapsed: float,
+    ) -> dict[str, Any]:
+        if result is None:
+            return error_line(
+                custom_id,
+                "TransportError",
+                f"batch {batch.id} ended {batch.status} with no result for it",
+            )
+        response = result.get("response") or {}
+        status = response.get("status_code")
+        body = response.get("body")
+        if result.get("error") or status != 200 or not isinstance(body, dict):
+            error = result.get("error") or (body or {}).get("error") or {}
+            message = error.get("message") if isinstance(error, dict) else str(error)
+            self._log(entry, status, json.dumps(body) if body is not None else None, error=message)
+            return error_line(
+                custom_id,
+                "TransportError",
+                f"batch {batch.id} answered HTTP {status} for it: {message}",
+            )
+        self._log(entry, 200, json.dumps(body, ensure_ascii=False))
+        return self._line(custom_id, entry, body, elapsed)
+
+    def _log(
+        self,
+        entry: _Pending,
+        status: int | None,
+        response: str | None,
+        *,
+        cache_hit: bool = False,
+        error: str | None = None,
+    ) -> None:
+        if self.log is not None:
+            self.log.record(
+                key=entry.key,
+                url=entry.url,
+                request=entry.body,
+                status=status,
+                response=response,
+                latency_s=None,
+                attempt=1,
+                cache_hit=cache_hit,
+                error=error,
+                via="batch-api",
+            )
+
+    def _line(
+        self, custom_id: str, entry: _Pending, completion: dict[str, Any], elapsed: float
+    ) -> dict[str, Any]:
+        try:
+            briefing = validate_completion(
+                entry.article, completion, self.settings.mode, self.model
+            )
+        except ModelError as exc:
+            return error_line(custom_id, type(exc).__name__, str(exc))
+        usage = completion.get("usage") or {}
+        prompt_tokens = int(usage.get("prompt_tokens") or 0)
+        completion_tokens = int(usage.get("completion_tokens") or 0)
+        provenance = Provenance(
+            engine="llm",
+            model=self.model,
+            endpoint_kind=self.settings.endpoint_kind(),
+            mode=self.settings.mode,
+            prompt_template=entry.prompt.template,
+            prompt_version=entry.prompt.version,
+            prompt_hash=entry.prompt.hash,
+            requests=1,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            total_tokens=prompt_tokens + completion_tokens,
+            latency_s=round(elapsed, 6),
+            summarizer_version=_package_version(),
+        )
+        result = BriefingResult(
+            briefing=briefing, provenance=provenance, source=_source_info(entry.article)
+        )
+        return ok_line(custom_id, result)

@@ -1,0 +1,93 @@
+"""``--via batch-api`` against the loopback server's /v1/files and /v1/batches."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefings import GOOD, INVENTED_QUOTE, ungrounded
+from summarizer.article import article_from_text
+from summarizer.cli import main
+from summarizer.loopback import LoopbackServer, Reply
+from summarizer.prompts import messages_hash, render
+
+from .helpers import article, llm_args, read_lines, write_manifest
+
+
+def _run(server: LoopbackServer, manifest: Path, out: Path, *extra: str) -> int:
+    args = ["batch", str(manifest), "--out", str(out), "--via", "batch-api"]
+    return main([*args, "--poll-interval", "5", *llm_args(server), *extra])
+
+
+def test_a_batch_job_is_uploaded_polled_downloaded_and_grounded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sleeps: list[float]
+) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 4)
+    out = tmp_path / "out.jsonl"
+    with LoopbackServer() as srv:
+        srv.batch_api.polls_before_done = 2
+        srv.script(
+            Reply.answer(GOOD), Reply.answer(ungrounded()), Reply.error(400), Reply.answer(GOOD)
+        )
+        assert _run(srv, manifest, out) == 1
+        routes = [(r.method, r.path.split("/")[2]) for r in srv.requests]
+        uploaded = srv.batch_api.files["file-loopback0"][2].decode().splitlines()
+    assert routes[:2] == [("POST", "files"), ("POST", "batches")]
+    # "validating" on creation, then two "in_progress" polls: three waits, all injected.
+    assert sleeps == [5.0, 5.0, 5.0]
+    # The uploaded lines are the requests a live call sends: model, tools, the fenced article.
+    first = json.loads(uploaded[0])
+    assert (first["custom_id"], first["method"], first["url"]) == (
+        "a0",
+        "POST",
+        "/v1/chat/completions",
+    )
+    assert first["body"]["model"] == "loopback-model"
+    assert first["body"]["tools"][0]["function"]["name"] == "Briefing"
+    expected = render(article_from_text(article(0), source="a0"))
+    assert messages_hash(first["body"]["messages"]) == expected.hash
+    lines = {str(line["id"]): line for line in read_lines(out)}
+    assert [lines[f"a{i}"]["status"] for i in range(4)] == ["ok", "error", "error", "ok"]
+    assert lines["a1"]["error"]["type"] == "UngroundedError"
+    assert INVENTED_QUOTE in lines["a1"]["error"]["message"]
+    assert lines["a2"]["error"]["type"] == "TransportError"
+    assert lines["a0"]["provenance"]["requests"] == 1
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["done"], summary["failed"], summary["http_calls"]) == (2, 2, 0)
+
+
+def test_batch_results_feed_the_cache_so_a_live_rerun_sends_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 3)
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        assert _run(srv, manifest, tmp_path / "batch.jsonl") == 0
+        capsys.readouterr()
+        sent = len(srv.requests)
+        args = ["batch", str(manifest), "--out", str(tmp_path / "live.jsonl"), *llm_args(srv)]
+        assert main(args) == 0
+        assert len(srv.requests) == sent
+        # And a second batch-api run into a new file uploads nothing.
+        assert _run(srv, manifest, tmp_path / "again.jsonl") == 0
+        assert len(srv.requests) == sent
+    summary = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert summary["cache_hits"] == 3
+
+
+def test_json_schema_mode_is_shaped_and_parsed_like_a_live_call(tmp_path: Path) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 1)
+    out = tmp_path / "out.jsonl"
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        assert _run(srv, manifest, out, "--mode", "json_schema") == 0
+        body = srv.batch_api.batch_bodies[0]
+    assert body["response_format"]["type"] == "json_schema" and "tools" not in body
+    assert read_lines(out)[0]["status"] == "ok"
+
+
+def test_batch_api_needs_the_llm_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 1)
+    args = ["batch", str(manifest), "--out", str(tmp_path / "o.jsonl"), "--via", "batch-api"]
+    assert main([*args, "--engine", "extractive"]) == 2
+    assert "needs the llm engine" in capsys.readouterr().err
