@@ -2,7 +2,10 @@
 
 A case is a folder ``<cases>/<id>/`` holding:
 
-- ``article.txt`` or ``article.html``: the article as a user would pass it;
+- ``article.txt`` or ``article.html``: the article as a user would pass it; or
+  ``article.ref``, a path (relative to the case) to an article that may not be
+  redistributed: a *reference* case, scored when the file is present, kept out
+  of the aggregates, and never recorded (a recording would copy the article);
 - ``gold.yaml``: the hand-written gold briefing (``summarizer.gold``);
 - ``answer.json``: the hand-written answer a strong model would give, served by
   the loopback server when recording without a live model (optional);
@@ -50,6 +53,7 @@ class Case:
         gold: The gold briefing.
         answer: The hand-written model answer, when present.
         variants: Flawed runs by name.
+        reference: The article lives outside the repository (``article.ref``).
     """
 
     id: str
@@ -58,6 +62,7 @@ class Case:
     gold: GoldBriefing
     answer: dict[str, Any] | None = None
     variants: dict[str, Variant] = field(default_factory=dict)
+    reference: bool = False
 
     @property
     def tags(self) -> list[str]:
@@ -69,7 +74,12 @@ class Case:
         return self.path / "recorded" / f"{run}.yaml"
 
     def runs(self) -> list[str]:
-        """The LLM runs this case has: the main answer, then each variant."""
+        """The LLM runs this case has: the main answer, then each variant.
+
+        A reference case has an LLM run only where someone recorded one locally.
+        """
+        if self.reference:
+            return [MAIN_RUN] if self.recording(MAIN_RUN).is_file() else []
         return [MAIN_RUN, *sorted(self.variants)]
 
 
@@ -87,9 +97,16 @@ def load_case(path: Path) -> Case:
         InputError: The article or an answer file is missing or unreadable.
         GoldFileError: The gold file breaks the gold schema.
     """
-    articles = [p for p in (path / "article.txt", path / "article.html") if p.is_file()]
+    reference = (path / "article.ref").is_file()
+    if reference:
+        target = (path / (path / "article.ref").read_text(encoding="utf-8").strip()).resolve()
+        if not target.is_file():
+            raise CaseUnavailable(f"reference case {path.name}: its article {target} is not here")
+        articles = [target]
+    else:
+        articles = [p for p in (path / "article.txt", path / "article.html") if p.is_file()]
     if not articles:
-        raise InputError(f"eval case {path} has no article.txt or article.html")
+        raise InputError(f"eval case {path} has no article.txt, article.html or article.ref")
     gold_path = path / "gold.yaml"
     if not gold_path.is_file():
         raise GoldFileError(str(gold_path), None, "missing")
@@ -108,11 +125,23 @@ def load_case(path: Path) -> Case:
         gold=load_gold(gold_path),
         answer=answer,
         variants=variants,
+        reference=reference,
     )
 
 
-def load_cases(directory: Path, only: list[str] | None = None) -> list[Case]:
+class CaseUnavailable(InputError):
+    """A reference case whose article is not on this machine."""
+
+
+def load_cases(
+    directory: Path, only: list[str] | None = None, skipped: list[str] | None = None
+) -> list[Case]:
     """Load every case under ``directory`` (or only the ids in ``only``), sorted by id.
+
+    Args:
+        directory: The cases folder.
+        only: Case ids to keep.
+        skipped: Collects why a reference case was left out (its article is absent).
 
     Raises:
         InputError: The folder is missing, holds no case, or an id in ``only`` is unknown.
@@ -127,4 +156,13 @@ def load_cases(directory: Path, only: list[str] | None = None) -> list[Case]:
         folders = [p for p in folders if p.name in only]
     if not folders:
         raise InputError(f"no eval cases (folders with gold.yaml) under {directory}")
-    return [load_case(p) for p in folders]
+    cases = []
+    for folder in folders:
+        try:
+            cases.append(load_case(folder))
+        except CaseUnavailable as exc:
+            if skipped is not None:
+                skipped.append(str(exc))
+    if not cases:
+        raise InputError(f"no eval case under {directory} could be loaded")
+    return cases

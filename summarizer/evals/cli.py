@@ -83,7 +83,10 @@ def eval_group(ctx: click.Context, /, **options: Any) -> None:
     if ctx.invoked_subcommand is not None:
         return
     console = Console()
-    cases = load_cases(options["cases_dir"], list(options["only"]) or None)
+    skipped: list[str] = []
+    cases = load_cases(options["cases_dir"], list(options["only"]) or None, skipped)
+    for reason in skipped:
+        console.print(f"skipped {reason}", highlight=False)
     if options["record"]:
         _record(cases, options, console)
     engines = ENGINE_CHOICES[options["engine"]]

@@ -31,14 +31,17 @@ def evaluate(
     for engine in engines:
         report.engines[engine] = {}
     for case in cases:
+        # Reference cases are scored beside the others, outside the aggregates.
+        target = report.reference if case.reference else report.engines
         if "extractive" in engines:
-            report.engines["extractive"][case.id] = scored(runner.run_extractive(case), case)
+            extractive = scored(runner.run_extractive(case), case)
+            target.setdefault("extractive", {})[case.id] = extractive
             _step(on_step, f"extractive {case.id}")
         if "llm" in engines:
             for run in case.runs():
                 result = scored(runner.replay(case, run), case)
                 if run == MAIN_RUN:
-                    report.engines["llm"][case.id] = result
+                    target.setdefault("llm", {})[case.id] = result
                 else:
                     report.variants.setdefault(case.id, {})[run] = result
                 _step(on_step, f"llm {case.id}/{run}")
@@ -69,6 +72,10 @@ def record(
     """
     results = []
     for case in cases:
+        if case.reference:
+            # A recording would copy an article that may not be redistributed.
+            results.append(Run(case.id, "llm", error="reference case: not recorded"))
+            continue
         if settings is None:
             for run in case.runs():
                 results.append(runner.record_handwritten(case, run, now))

@@ -40,11 +40,14 @@ class EvalReport:
         engines: Engine name to case id to the main run's score.
         variants: Case id to variant name to its score.
         cases: The cases, by id.
+        reference: Engine name to reference case id to its score (outside the
+            aggregates: the article is not part of the repository).
     """
 
     engines: dict[str, dict[str, Scored]] = field(default_factory=dict)
     variants: dict[str, dict[str, Scored]] = field(default_factory=dict)
     cases: dict[str, Case] = field(default_factory=dict)
+    reference: dict[str, dict[str, Scored]] = field(default_factory=dict)
 
     def failures(self) -> list[str]:
         """Runs that did not produce a briefing (stale, not recorded, errors)."""
@@ -109,7 +112,16 @@ class EvalReport:
             }
             for cid, runs in sorted(self.variants.items())
         }
-        return {"metrics": METRICS, "engines": engines, "variants": variants}
+        reference = {
+            engine: {cid: _case_json(s) for cid, s in sorted(runs.items())}
+            for engine, runs in self.reference.items()
+        }
+        return {
+            "metrics": METRICS,
+            "engines": engines,
+            "variants": variants,
+            "reference": reference,
+        }
 
 
 def _sum_known(values: list[float | None]) -> float | None:
@@ -151,6 +163,17 @@ def terminal(report: EvalReport, console: Console) -> None:
         for name, v in runs.items():
             caught = ", ".join(v["caught_by"]) or "[red]NOT CAUGHT[/red]"
             console.print(f"flawed run {case_id}/{name} caught by {caught}", highlight=False)
+    for engine, runs in data["reference"].items():
+        for case_id, c in runs.items():
+            m = c["metrics"]
+            console.print(
+                f"reference case {case_id} ({engine}, not in the aggregates): "
+                f"key points {_fmt(m['keypoint_recall'])}, "
+                f"stances {_fmt(m['stance_actor_recall'])}, "
+                f"figures {_fmt(m['figure_recall'])}, claimed_by {_fmt(m['claimed_by_accuracy'])}, "
+                f"violations {_fmt(m['must_not_contain_violations'])}",
+                highlight=False,
+            )
     for failure in report.failures():
         console.print(f"[red]FAILED[/red] {failure}")
 
@@ -240,9 +263,10 @@ def html_page(report: EvalReport) -> str:
                     f'<td class="{css}">{html.escape(caught or "NOT CAUGHT")}</td></tr>'
                 )
         parts.append("</table>")
-    for engine, runs in report.engines.items():
-        for case_id, s in sorted(runs.items()):
-            parts.append(_case_html(report.cases[case_id], engine, s))
+    for group in (report.engines, report.reference):
+        for engine, runs in group.items():
+            for case_id, s in sorted(runs.items()):
+                parts.append(_case_html(report.cases[case_id], engine, s))
     return "".join(parts) + "\n"
 
 

@@ -168,3 +168,36 @@ def test_the_committed_baseline_passes_the_gate(capsys: pytest.CaptureFixture[st
         pytest.skip("no committed baseline yet")
     code, out, err = run(capsys, "--cases", str(CASES), "--gate", "--baseline", str(BASELINE))
     assert code == 0, err
+
+
+def test_a_reference_case_is_scored_apart_and_never_recorded(
+    capsys: pytest.CaptureFixture[str], cases: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text((CASES / ONE / "article.txt").read_text())
+    ref = cases / "reference-page"
+    ref.mkdir()
+    (ref / "article.ref").write_text(str(page))
+    shutil.copy(CASES / ONE / "gold.yaml", ref / "gold.yaml")
+    report = tmp_path / "r.json"
+    code, out, err = run(capsys, "--cases", str(cases), "--json", str(report))
+    assert code == 0, err
+    data = json.loads(report.read_text())
+    assert "reference-page" in data["reference"]["extractive"]
+    assert "reference-page" not in data["engines"]["extractive"]["cases"]
+    assert "reference case reference-page" in out
+    code, out, _ = run(capsys, "--cases", str(cases), "--record", "--handwritten")
+    assert "recorded reference-page/answer: reference case: not recorded" in out
+    assert not (ref / "recorded").exists()
+
+
+def test_a_reference_case_whose_article_is_absent_is_skipped_with_a_reason(
+    capsys: pytest.CaptureFixture[str], cases: Path
+) -> None:
+    ref = cases / "elsewhere"
+    ref.mkdir()
+    (ref / "article.ref").write_text("../../nowhere/article.txt")
+    shutil.copy(CASES / ONE / "gold.yaml", ref / "gold.yaml")
+    code, out, _ = run(capsys, "--cases", str(cases), "--engine", "extractive")
+    assert code == 0
+    assert "skipped reference case elsewhere: its article" in out
