@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from summarizer.api import BriefingResult, Provenance
+from summarizer.grounding import normalise
 from summarizer.models import Briefing
 
 Format = Literal["text", "markdown", "json", "html"]
@@ -51,13 +52,21 @@ def _figure_line(claimed_by: str, disputed_by: list[str]) -> str:
     return f"claimed by {claimed_by}; not contested in the article"
 
 
+def quotes_itself(text: str, evidence: list[str]) -> bool:
+    """True when a point is its single quote (the extractive engine's points are)."""
+    return len(evidence) == 1 and normalise(evidence[0]) == normalise(text)
+
+
 def to_text(result: BriefingResult) -> str:
     """Plain text for a terminal or a pipe."""
     b = result.briefing
     out = [_wrap(b.headline, ""), "", _wrap(b.summary, ""), "", "KEY POINTS"]
     for i, point in enumerate(b.key_points, 1):
         out.append(_wrap(point.text, "    ", f"{i:>2}. "))
-        out.extend(_wrap(f"“{q}”", "      ", "    ▸ ") for q in point.evidence)
+        if quotes_itself(point.text, point.evidence):
+            out.append("    ▸ (the article's own words)")
+        else:
+            out.extend(_wrap(f"“{q}”", "      ", "    ▸ ") for q in point.evidence)
     out += ["", "STANCES"]
     if not b.stances:
         out.append("    (the article reports no positions)")
@@ -92,7 +101,8 @@ def to_markdown(result: BriefingResult) -> str:
     out = [f"## {e(b.headline)}", "", e(b.summary), "", "### Key points", ""]
     for i, point in enumerate(b.key_points, 1):
         out.append(f"{i}. {e(point.text)}")
-        out.extend(f"   > {e(q)}" for q in point.evidence)
+        if not quotes_itself(point.text, point.evidence):
+            out.extend(f"   > {e(q)}" for q in point.evidence)
     out += ["", "### Stances", ""]
     if not b.stances:
         out.append("_The article reports no positions._")

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from summarizer.api import BriefingResult
+from summarizer.render import quotes_itself
 
 __all__ = ["briefing_renderable", "print_rich"]
 
@@ -43,7 +44,10 @@ def _quotes(evidence: list[str]) -> list[RenderableType]:
 def _key_points(result: BriefingResult) -> list[RenderableType]:
     parts: list[RenderableType] = [Text("KEY POINTS", style="bold cyan")]
     for i, point in enumerate(result.briefing.key_points, 1):
-        body = Group(_t(point.text), *_quotes(point.evidence))
+        if quotes_itself(point.text, point.evidence):
+            body = Group(_t(point.text), _t("▸ (the article's own words)", "dim"))
+        else:
+            body = Group(_t(point.text), *_quotes(point.evidence))
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", style="bold", width=3, no_wrap=True)
         grid.add_column(ratio=1)
