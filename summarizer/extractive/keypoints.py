@@ -18,18 +18,33 @@ from dataclasses import dataclass
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.figures import Figure
-from summarizer.extractive.prose import clean_prose
+from summarizer.extractive.keytext import point_text
+from summarizer.extractive.salience import editorial_bonus, is_scene_setting
 from summarizer.extractive.sentences import Sentence, word_count
 from summarizer.models import KeyPoint
 
 MAX_KEY_POINTS = 8
+MIN_KEY_POINTS = 5
+# A short story does not hold eight separate points: one per this many sentences.
+SENTENCES_PER_POINT = 3
 _MIN_WORDS = 6
 _LEAD_WORDS = 12
 _MAX_WORDS = 90
 _DUPLICATE = 0.5
-_LEANING = frozenset("he she it they this that these those but and also so then".split())
+# Weights of a sentence's score: centrality, decay with distance from the lead,
+# the lead's own bonus, and bonuses for a figure and for an attributed speaker.
+CENTRALITY = 2.0
+POSITION_DECAY = 0.2
+LEAD_BONUS = 0.8
+FIGURE_BONUS = 0.3
+SPEAKER_BONUS = 0.2
+# Centrality is divided by the word count to this power: a long sentence that
+# carries many of the story's words is worth more than a short one, but not
+# proportionally more.
+LENGTH_NORM = 0.25
+_LEAD_SEARCH = 3
+_LEANING = frozenset("he she it they this that these those so then".split())
 _INNER_BREAK = re.compile(r"[.!?][\"'”’]?\s+[\"“]?[A-Z]")
-_PRONOUN_START = re.compile(r"(?:He|She) (?=\w)")
 
 
 @dataclass(frozen=True)
@@ -56,31 +71,67 @@ def score_sentences(
     attributions: dict[int, Attribution],
 ) -> list[Scored]:
     """Score every sentence that could stand as a key point."""
-    candidates = [s for s in sentences if s.is_sentence and _MIN_WORDS <= word_count(s.text)]
-    candidates = [s for s in candidates if word_count(s.text) <= _MAX_WORDS]
+    counts = {s.index: word_count(s.text) for s in sentences if s.is_sentence}
+    candidates = [s for s in sentences if _MIN_WORDS <= counts.get(s.index, 0) <= _MAX_WORDS]
     raw: list[tuple[Sentence, float, frozenset[str]]] = []
     for sentence in candidates:
         words = frozenset(content_words(sentence.text))
         shared = sum(math.log(frequencies[w]) for w in words if frequencies[w] > 1)
-        raw.append((sentence, shared / math.sqrt(len(words) + 1), words))
+        raw.append((sentence, shared / (len(words) + 1) ** LENGTH_NORM, words))
     top = max((c for _, c, _ in raw), default=0.0) or 1.0
     # The lead is the first full-length sentence: a short promo line or kicker
     # before it is not what the story is about.
-    lead = next((i for i, (s, _, _) in enumerate(raw) if word_count(s.text) >= _LEAD_WORDS), 0)
+    full = [i for i, (s, _, _) in enumerate(raw) if counts[s.index] >= _LEAD_WORDS]
+    lead = _lead([raw[i][0] for i in full[:_LEAD_SEARCH]], full, figures, attributions)
     scored = []
     for rank, (sentence, centrality, words) in enumerate(raw):
         position = max(0, rank - lead)
-        score = centrality / top + 1.0 / (1.0 + 0.2 * position)
-        score += 0.8 if rank == lead else 0.0
-        score += _bonus(sentence, figures.get(sentence.index, []), sentence.index in attributions)
+        score = CENTRALITY * centrality / top + 1.0 / (1.0 + POSITION_DECAY * position)
+        score += LEAD_BONUS if rank == lead else 0.0
+        found = figures.get(sentence.index, [])
+        attributed = sentence.index in attributions
+        score += _bonus(sentence, words, found, attributed, counts[sentence.index])
         scored.append(Scored(sentence, score, words))
     return scored
 
 
-def _bonus(sentence: Sentence, figures: list[Figure], attributed: bool) -> float:
+def _lead(
+    first: list[Sentence],
+    full: list[int],
+    figures: dict[int, list[Figure]],
+    attributions: dict[int, Attribution],
+) -> int:
+    """Rank of the lead: the first full sentence that is not scene setting.
+
+    A feature may open on a scene ("For forty-one days the old hall has been a
+    courtroom"); the news is then in the next sentence or two.
+
+    Args:
+        first: The first few full-length sentences.
+        full: The ranks of all full-length sentences among the candidates.
+        figures: Figures by sentence index.
+        attributions: Attributions by sentence index.
+    """
+    for rank, sentence in zip(full, first, strict=False):
+        plain = sentence.index not in figures and sentence.index not in attributions
+        if not (plain and is_scene_setting(sentence.text)):
+            return rank
+    return full[0] if full else 0
+
+
+def _bonus(
+    sentence: Sentence,
+    vocabulary: frozenset[str],
+    figures: list[Figure],
+    attributed: bool,
+    words: int,
+) -> float:
     text = sentence.text
-    bonus = 0.3 if figures else 0.0
-    bonus += 0.2 if attributed else 0.0
+    bonus = FIGURE_BONUS if figures else 0.0
+    bonus += SPEAKER_BONUS if attributed else 0.0
+    bonus += editorial_bonus(
+        text, vocabulary, figures=bool(figures), attributed=attributed, words=words
+    )
     first = text.split(" ", 1)[0].lower().strip(",")
     if first in _LEANING:
         bonus -= 0.5
@@ -98,9 +149,14 @@ def pick_key_points(scored: list[Scored], attributions: dict[int, Attribution]) 
         if any(_similar(candidate.words, c.words) for c in chosen):
             continue
         chosen.append(candidate)
-        if len(chosen) == MAX_KEY_POINTS:
+        if len(chosen) == point_budget(len(scored)):
             break
     return [_key_point(c.sentence, attributions.get(c.sentence.index)) for c in chosen]
+
+
+def point_budget(candidates: int) -> int:
+    """How many key points an article of ``candidates`` usable sentences deserves."""
+    return max(MIN_KEY_POINTS, min(MAX_KEY_POINTS, candidates // SENTENCES_PER_POINT))
 
 
 def _similar(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -110,11 +166,7 @@ def _similar(first: frozenset[str], second: frozenset[str]) -> bool:
 
 def _key_point(sentence: Sentence, said: Attribution | None) -> KeyPoint:
     evidence = " ".join(sentence.text.split())
-    text = clean_prose(evidence)
-    if said is not None and _PRONOUN_START.match(text):
-        # "He said ..." names no one; the attribution knows who "he" is.
-        text = said.actor + text[text.index(" ") :]
-    return KeyPoint(text=text, evidence=[evidence])
+    return KeyPoint(text=point_text(evidence, said), evidence=[evidence])
 
 
 def sentence_count(text: str) -> int:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
+from summarizer.extractive.keytext import strip_marker
+from summarizer.extractive.lexicon import SPEECH_VERBS
 from summarizer.extractive.prose import clean_prose
 from summarizer.extractive.topics import topic_of
 from summarizer.models import Stance
@@ -21,7 +23,12 @@ _MAX_EVIDENCE = 3
 # One stance per actor: an actor's statements in one article are nearly always
 # about one matter, and splitting on word overlap split them wrongly.
 _MAX_TOPICS_PER_ACTOR = 1
-_POSITION_WORDS = 30
+_POSITION_WORDS = 40
+# Join a second clause of the same actor only to a first clause shorter than this.
+_SHORT_CLAUSE_WORDS = 20
+_JOINED_CLAUSES = 2
+_MIN_CLAUSE_WORDS = 4
+_BARE_VERB_WORDS = 8
 _PRONOUNS = frozenset(
     "its their his her our my your this these those they he she it we i you them".split()
 )
@@ -58,7 +65,6 @@ def build_stances(attributions: list[Attribution], frequencies: Counter[str]) ->
 
 
 def _stance(group: _Group, frequencies: Counter[str]) -> Stance:
-    first = group.statements[0]
     evidence: list[str] = []
     for said in group.statements:
         quote = " ".join(said.sentence.text.split())
@@ -68,9 +74,54 @@ def _stance(group: _Group, frequencies: Counter[str]) -> Stance:
         actor=group.actor,
         role=group.role,
         topic=topic_of([s.clause for s in group.statements], frequencies),
-        position=position_text(first.clause),
+        position=joined_position([s.clause for s in group.statements]),
         evidence=evidence,
     )
+
+
+def joined_position(clauses: list[str]) -> str:
+    """What an actor holds: their first substantive clause, joined with the next if short.
+
+    A clause that only reports the act of contesting ("Rejected the claim.")
+    says nothing about what the actor holds; a clause that repeats most of the
+    one already taken adds nothing.
+    """
+    texts = [_clean_clause(c) for c in clauses]
+    texts = [t for t in texts if t]
+    if not texts:
+        return position_text(clauses[0]) if clauses else ""
+    substantive = [t for t in texts if _substantive(t)] or texts
+    parts = [substantive[0]]
+    words = len(parts[0].split())
+    seen = content_words(parts[0])
+    for text in substantive[1:]:
+        if len(parts) == _JOINED_CLAUSES or words >= _SHORT_CLAUSE_WORDS:
+            break
+        count = len(text.split())
+        mine = content_words(text)
+        if words + count > _POSITION_WORDS or len(mine & seen) > len(mine) // 2:
+            continue
+        parts.append(text)
+        words += count
+        seen |= mine
+    if len(parts) == 1:
+        return position_text(parts[0])
+    first = parts[0].rstrip(".;:,… ")
+    return first[:1].upper() + first[1:] + "; " + position_text(parts[1])
+
+
+def _clean_clause(clause: str) -> str:
+    text = clause.replace('"', "").replace("“", "").replace("”", "").strip(" ,;:")
+    return strip_marker(text) if text else ""
+
+
+def _substantive(text: str) -> bool:
+    words = text.split()
+    if len(words) < _MIN_CLAUSE_WORDS:
+        return False
+    first = words[0].lower()
+    # "rejected the company's figure": the act of disputing, not a position.
+    return not (first in SPEECH_VERBS and len(words) < _BARE_VERB_WORDS)
 
 
 def position_text(clause: str) -> str:

@@ -45,6 +45,12 @@ def tokenize(text: str) -> list[Token]:
 
 
 _DETERMINED = frozenset(",.;:")
+_TELLING = frozenset("told tells tell".split())
+# Words that open the reported clause itself; a "that" after them is a relative pronoun.
+_CLAUSE_STARTS = frozenset("that he she it they we i there".split())
+_CLAUSE_OPENERS = frozenset(
+    "was were is are had has have would will could should did does do can may might".split()
+)
 
 
 def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
@@ -52,11 +58,18 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     before = _content_before(text, tokens, verb)
     if before:
         return before
-    for k in range(verb + 1, min(verb + 10, len(tokens))):
+    start = verb + 1
+    if tokens[verb].text.lower() in _TELLING:
+        start = _after_listener(tokens, start)
+    for k in range(start, min(verb + 10, len(tokens))):
         if tokens[k].text == "that" and not tokens[k].quoted and not _determiner(tokens, k):
             return text[tokens[k].end :].strip()
         if tokens[k].text in ('"', "“"):
             break
+        if tokens[k].text.lower() in _CLAUSE_OPENERS and k > verb + 1:
+            break  # "said the union was counting posts that ...": no "that" to find
+    if start < len(tokens) and start > verb + 1 and tokens[start].text not in ('"', "“"):
+        return text[tokens[start].start :].strip()  # "told councillors the choice was ..."
     quoted = _QUOTED.search(text)
     after = verb + 1 < len(tokens) and tokens[verb + 1].text in ('"', "“")
     if quoted is not None and (quoted.start() < tokens[verb].start or after):
@@ -77,8 +90,27 @@ def according_clause(text: str, tokens: list[Token], according: int) -> str:
     return reported_clause(text, tokens, according)
 
 
+def _after_listener(tokens: list[Token], k: int) -> int:
+    """After "told", the index past the listener: "told the inquiry | he had read"."""
+    end = min(k + 4, len(tokens))
+    i = k
+    if i < end and tokens[i].text.lower() in ("the", "a", "an"):
+        i += 1
+    while i < end and tokens[i].text.islower() and tokens[i].text not in _CLAUSE_STARTS:
+        if i > k and tokens[i].text in ("the", "a", "an"):
+            break
+        i += 1
+    if i == k or i >= len(tokens):
+        return k
+    if tokens[i].text in _CLAUSE_STARTS or tokens[i].text.lower() in ("the", "a", "an"):
+        return i
+    return k
+
+
 def _determiner(tokens: list[Token], k: int) -> bool:
     """True for "disputed that figure," where "that" points at a noun, not a clause."""
+    if k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS | {"of"}:
+        return True  # "a rise of that size"
     if k + 2 >= len(tokens):
         return k + 1 < len(tokens)
     noun, after = tokens[k + 1].text, tokens[k + 2].text
@@ -94,5 +126,16 @@ def _content_before(text: str, tokens: list[Token], verb: int) -> str:
         k += 1
     for c in range(verb - 1, max(-1, verb - 6), -1):
         if tokens[c].text == "," and c > 2:
-            return text[: tokens[c].start].strip()
+            before = text[: tokens[c].start].strip()
+            return before + _continuation(text, tokens, k)
     return ""
+
+
+def _continuation(text: str, tokens: list[Token], comma: int) -> str:
+    """For "Most riders, he said, use the pass." the words after the parenthesis."""
+    if comma + 1 >= len(tokens) or tokens[comma].text != ",":
+        return ""
+    following = tokens[comma + 1]
+    if following.quoted or not following.text.islower() or following.text.endswith("ing"):
+        return ""
+    return " " + text[following.start :].strip()
