@@ -361,17 +361,36 @@ class _Exchange:
         attempt = self._failures.pop(key, 0) + 1
         if response is None or response.status_code != 200:
             self._failures[key] = attempt
+        # A server may echo the key back in an error ("Incorrect API key provided:
+        # sk-..."); the log keeps what was said, without the key.
+        secrets = _credentials(request)
         self.log.record(
             key=key,
             url=str(request.url),
             request=body,
             status=None if response is None else response.status_code,
-            response=None if response is None else response.text,
+            response=None if response is None else _scrubbed(response.text, secrets),
             latency_s=round(latency, 6),
             attempt=attempt,
             cache_hit=False,
-            error=None if error is None else f"{type(error).__name__}: {error}",
+            error=None if error is None else _scrubbed(f"{type(error).__name__}: {error}", secrets),
         )
+
+
+def _credentials(request: httpx2.Request) -> list[str]:
+    """The secrets a request carries in its headers (bearer token, api-key)."""
+    found = []
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        found.append(auth[7:].strip())
+    found.append(request.headers.get("api-key", "").strip())
+    return [secret for secret in found if len(secret) >= 8]
+
+
+def _scrubbed(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "[redacted]")
+    return text
 
 
 class CachingTransport(httpx2.BaseTransport):

@@ -12,14 +12,17 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
+import httpx2
 
 from summarizer.api import Summarizer
 from summarizer.article import SOURCE_FORMATS, SourceFormat, load_article
-from summarizer.config import ENGINES, MODES
+from summarizer.config import ENGINES, MODES, Settings
 from summarizer.errors import InputError, SummarizerError
 from summarizer.render import FORMATS, render_briefing
 from summarizer.resources import resource_dir
@@ -106,15 +109,30 @@ def _engine_options(func: Any) -> Any:
     )(func)
 
 
-def _summarizer(**options: Any) -> Summarizer:
-    summarizer = Summarizer.from_env(**options)
-    if options.get("engine") == "auto":
+@contextmanager
+def _summarizer(no_cache: bool = False, **options: Any) -> Iterator[Summarizer]:
+    """A Summarizer whose model calls go through the call log (and its cache)."""
+    settings = Settings.from_env(os.environ, **options)
+    with ExitStack() as stack:
+        client = None
+        if settings.resolved_engine() == "llm":
+            from summarizer.calllog import CachingTransport, CallLog
+
+            log = stack.enter_context(CallLog.open(os.environ))
+            transport = CachingTransport(httpx2.HTTPTransport(), log, use_cache=not no_cache)
+            client = stack.enter_context(httpx2.Client(transport=transport))
+        summarizer = stack.enter_context(Summarizer(settings, http_client=client))
+        _say_engine(summarizer, options.get("engine"))
+        yield summarizer
+
+
+def _say_engine(summarizer: Summarizer, asked: str | None) -> None:
+    if asked == "auto":
         if summarizer.engine == "extractive":
             click.echo(f"summarizer: engine: extractive ({_NO_ENDPOINT_HINT})", err=True)
         else:
             model = summarizer.settings.resolved_model()
             click.echo(f"summarizer: engine: llm (model {model})", err=True)
-    return summarizer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -150,6 +168,11 @@ def cli() -> None:
     show_default=True,
     help="auto: a URL for http(s)://, html for .html/.htm files and text that starts like "
     "a page, else text. text or html read a file or a fetched page that way.",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Send the request even if the call log has answered it before (it is still logged).",
 )
 @_engine_options
 def brief(

@@ -202,3 +202,19 @@ def test_datamarking_can_be_turned_off_from_the_command_line(
 ) -> None:
     code, out, _ = run(capsys, "prompt", str(article), "--no-datamark")
     assert code == 0 and "ˆ" not in out and "Tomas Brell told reporters" in out
+
+
+def test_brief_logs_each_call_and_answers_a_repeat_from_the_log(
+    capsys: pytest.CaptureFixture[str], article: Path, server: LoopbackServer
+) -> None:
+    server.script(Reply.answer(GOOD), Reply.answer(GOOD))
+    first = run(capsys, "brief", str(article), "--format", "json")
+    again = run(capsys, "brief", str(article), "--format", "json")
+    assert first[0] == again[0] == 0 and first[1] == again[1]
+    assert len(server.requests) == 1  # the repeat came from the call log
+    assert run(capsys, "brief", str(article), "--no-cache")[0] == 0
+    assert len(server.requests) == 2
+    code, out, _ = run(capsys, "logs", "--json")
+    calls = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(calls) == 3
+    assert sorted(bool(c["cache_hit"]) for c in calls) == [False, False, True]
