@@ -21,8 +21,9 @@ import click
 import httpx2
 
 from summarizer.api import Summarizer
-from summarizer.article import SOURCE_FORMATS, SourceFormat, load_article
-from summarizer.config import ENGINES, MODES, Settings
+from summarizer.article import SourceFormat, load_article
+from summarizer.cli_options import datamark_option, endpoint_options, engine_options, source_options
+from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
 from summarizer.render import FORMATS, render_briefing
 from summarizer.resources import resource_dir
@@ -49,64 +50,6 @@ def _write(text: str, out: Path | None) -> None:
         os.replace(tmp, out)
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
-
-
-def _datamark_option(func: Any) -> Any:
-    return click.option(
-        "--datamark/--no-datamark",
-        default=None,
-        help="Show the article's spaces as a mark in the prompt so the model can tell data "
-        "from instructions (default on); turn off for models that cannot read it.",
-    )(func)
-
-
-def _endpoint_options(func: Any) -> Any:
-    options = [
-        click.option("--model", help="Model name [env: SUMMARIZER_MODEL]."),
-        click.option(
-            "--base-url",
-            help="OpenAI-compatible endpoint URL [env: OPENAI_BASE_URL].",
-        ),
-        click.option(
-            "--mode",
-            type=click.Choice(MODES),
-            default=None,
-            help="How structured output is requested (default tools); see the README.",
-        ),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
-
-
-def _engine_options(func: Any) -> Any:
-    func = click.option(
-        "--max-article-tokens",
-        type=click.IntRange(min=500),
-        default=None,
-        help="Brief longer articles in paragraph-bounded parts and merge (default 12000).",
-    )(func)
-    func = click.option(
-        "--timeout",
-        type=click.FloatRange(min=0, min_open=True),
-        default=None,
-        help="Seconds for one HTTP request (default 120).",
-    )(func)
-    func = click.option(
-        "--max-reasks",
-        type=click.IntRange(min=0),
-        default=None,
-        help="Validation re-asks after the first answer (default 2).",
-    )(func)
-    func = _endpoint_options(func)
-    func = _datamark_option(func)
-    return click.option(
-        "--engine",
-        type=click.Choice(ENGINES),
-        default="auto",
-        show_default=True,
-        help="llm, extractive (offline rules), or auto: llm when an endpoint is configured.",
-    )(func)
 
 
 @contextmanager
@@ -160,21 +103,13 @@ def cli() -> None:
     is_flag=True,
     help="With --format json: wrap the briefing with its provenance and source.",
 )
-@click.option("--encoding", help="The article's encoding (default: declared, else UTF-8).")
-@click.option(
-    "--input-format",
-    type=click.Choice(SOURCE_FORMATS),
-    default="auto",
-    show_default=True,
-    help="auto: a URL for http(s)://, html for .html/.htm files and text that starts like "
-    "a page, else text. text or html read a file or a fetched page that way.",
-)
+@source_options
 @click.option(
     "--no-cache",
     is_flag=True,
     help="Send the request even if the call log has answered it before (it is still logged).",
 )
-@_engine_options
+@engine_options
 def brief(
     article: str,
     fmt: str,
@@ -199,14 +134,7 @@ def brief(
 
 @cli.command()
 @click.argument("article", metavar="ARTICLE")
-@click.option("--encoding", help="The article's encoding (default: declared, else UTF-8).")
-@click.option(
-    "--input-format",
-    type=click.Choice(SOURCE_FORMATS),
-    default="auto",
-    show_default=True,
-    help="As for brief.",
-)
+@source_options
 @click.option(
     "--request",
     "as_request",
@@ -214,8 +142,8 @@ def brief(
     help="Print the JSON body of the first chat request instead, as the chosen --mode and "
     "--model shape it (captured in process; nothing is sent).",
 )
-@_endpoint_options
-@_datamark_option
+@endpoint_options
+@datamark_option
 def prompt(
     article: str,
     encoding: str | None,

@@ -32,7 +32,8 @@ from summarizer.batch.runner import (
     count_items,
 )
 from summarizer.calllog import CallLog, LoggedCall, data_dir
-from summarizer.config import ENGINES, MODES, Settings
+from summarizer.cli_options import engine_options
+from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
 from summarizer.pricing import load_prices
 
@@ -127,33 +128,7 @@ def _progress(enabled: bool | None, inputs: list[Path]) -> Iterator[OnResult | N
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
 )
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="auto",
-    show_default=True,
-    help="llm, extractive (offline rules), or auto: llm when an endpoint is configured.",
-)
-@click.option("--model", help="Model name [env: SUMMARIZER_MODEL].")
-@click.option("--base-url", help="OpenAI-compatible endpoint URL [env: OPENAI_BASE_URL].")
-@click.option(
-    "--mode",
-    type=click.Choice(MODES),
-    default=None,
-    help="How structured output is requested (default tools).",
-)
-@click.option(
-    "--max-reasks",
-    type=click.IntRange(min=0),
-    default=None,
-    help="Validation re-asks after the first answer (default 2).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=None,
-    help="Seconds for one HTTP request (default 120).",
-)
+@engine_options
 def batch_command(
     inputs: tuple[Path, ...],
     out: Path,
