@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Literal
 
@@ -32,7 +33,9 @@ from summarizer.retry import RetryPolicy
 PART_CONCURRENCY = 4
 
 
-def _package_version() -> str:
+@cache
+def package_version() -> str:
+    """The installed summarizer version (read once: it is on every result)."""
     try:
         return version("summarizer")
     except PackageNotFoundError:
@@ -114,7 +117,8 @@ class BriefingResult(BaseModel):
     source: SourceInfo
 
 
-def _source_info(article: Article) -> SourceInfo:
+def source_info(article: Article) -> SourceInfo:
+    """The source metadata of a result."""
     return SourceInfo(
         source=article.source,
         title=article.title,
@@ -273,7 +277,7 @@ class Summarizer:
             briefing = runs[0][1]
             prompt_hash = runs[0][0].hash
         else:
-            briefing = _revalidated(merge([b for _, b, _ in runs]), article)
+            briefing = _revalidated(merge([b for _, b, _ in runs]), article, "the merged briefing")
             prompt_hash = messages_hash([{"role": "parts", "content": p.hash} for p, _, _ in runs])
         stats = [s for _, _, s in runs]
         prompt_tokens = sum(s.prompt_tokens for s in stats)
@@ -294,11 +298,9 @@ class Summarizer:
             completion_tokens=completion_tokens,
             total_tokens=prompt_tokens + completion_tokens,
             latency_s=round(latency, 6),
-            summarizer_version=_package_version(),
+            summarizer_version=package_version(),
         )
-        return BriefingResult(
-            briefing=briefing, provenance=provenance, source=_source_info(article)
-        )
+        return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))
 
 
 @dataclass(frozen=True)
@@ -307,15 +309,21 @@ class _Part:
     position: tuple[int, int] | None
 
 
-def _revalidated(briefing: Briefing, article: Article) -> Briefing:
-    """Validate a merged briefing against the whole article, as any answer is."""
+def _revalidated(briefing: Briefing, article: Article, failure: str) -> Briefing:
+    """Validate a briefing we built (merged, or by rules) against the whole article.
+
+    Args:
+        briefing: The briefing.
+        article: The article its quotes must come from.
+        failure: What went wrong, for the error message, e.g. "the merged briefing".
+    """
     try:
         return Briefing.model_validate(
             briefing.model_dump(), context={CONTEXT_KEY: ArticleIndex(article.text)}
         )
     except ValidationError as exc:
         raise ModelOutputError(
-            f"the merged briefing of {article.source} does not validate: {exc.errors()[0]['msg']}"
+            f"{failure} of {article.source} does not validate: {exc.errors()[0]['msg']}"
         ) from exc
 
 
@@ -330,21 +338,13 @@ def _extractive(article: Article) -> BriefingResult:
     briefing = brief_extractive(article.text)
     # Grounded by construction; checked anyway, because a rule bug must not
     # reach a reader as a quote the article never contained.
-    try:
-        Briefing.model_validate(
-            briefing.model_dump(), context={CONTEXT_KEY: ArticleIndex(article.text)}
-        )
-    except ValidationError as exc:
-        raise ModelOutputError(
-            f"internal error: the extractive engine produced an ungrounded briefing "
-            f"for {article.source}: {exc.errors()[0]['msg']}"
-        ) from exc
+    _revalidated(briefing, article, "internal error: the extractive engine's briefing")
     provenance = Provenance(
         engine="extractive",
         latency_s=round(time.perf_counter() - started, 6),
-        summarizer_version=_package_version(),
+        summarizer_version=package_version(),
     )
-    return BriefingResult(briefing=briefing, provenance=provenance, source=_source_info(article))
+    return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))
 
 
 def summarize(article: str | Article, **options: Any) -> BriefingResult:

@@ -31,7 +31,7 @@ from instructor.utils import extract_json_from_codeblock
 from pydantic import ValidationError
 
 from summarizer import retry
-from summarizer.api import BriefingResult, Provenance, Summarizer, _package_version, _source_info
+from summarizer.api import BriefingResult, Provenance, Summarizer, package_version, source_info
 from summarizer.article import Article
 from summarizer.batch.inputs import BatchItem, load_local
 from summarizer.batch.output import ResultFile, error_line, ok_line
@@ -362,9 +362,9 @@ class _Job:
             completion_tokens=completion_tokens,
             total_tokens=prompt_tokens + completion_tokens,
             latency_s=round(elapsed, 6),
-            summarizer_version=_package_version(),
+            summarizer_version=package_version(),
         )
         result = BriefingResult(
-            briefing=briefing, provenance=provenance, source=_source_info(entry.article)
+            briefing=briefing, provenance=provenance, source=source_info(entry.article)
         )
         return ok_line(custom_id, result)
