@@ -23,12 +23,14 @@ from summarizer.errors import StaleRecordingError, SummarizerError
 from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.loopback import LoopbackServer, Reply
 from summarizer.models import Briefing
-from summarizer.pricing import PRICES_PER_MTOK  # the cost column; unknown models show none
+from summarizer.pricing import PriceTable
 from summarizer.prompts import messages_hash, render
 
 # Nothing listens on the discard port: a replay must never reach a server.
 REPLAY_URL = "http://127.0.0.1:9/v1"
 HANDWRITTEN_MODEL = "loopback-model"
+# The cost column: the built-in prices; a model it does not know shows no cost.
+PRICES = PriceTable()
 
 
 @dataclass
@@ -100,13 +102,6 @@ def recorded_mode(body: dict[str, Any]) -> ModeName:
     return "md_json"
 
 
-def _cost(model: str | None, prompt: int, completion: int) -> float | None:
-    price = PRICES_PER_MTOK.get(model or "")
-    if price is None:
-        return None
-    return (prompt * price[0] + completion * price[1]) / 1_000_000
-
-
 def _summarize(case: Case, run: str, settings: Settings, engine_label: str = "llm") -> Run:
     started = time.perf_counter()
     with Summarizer(settings) as summarizer:
@@ -120,7 +115,7 @@ def _summarize(case: Case, run: str, settings: Settings, engine_label: str = "ll
         requests=p.requests,
         reasks=p.reasks,
         tokens=p.total_tokens,
-        cost_usd=_cost(p.model, p.prompt_tokens, p.completion_tokens),
+        cost_usd=PRICES.cost(p.model, p.prompt_tokens, p.completion_tokens),
         latency_s=time.perf_counter() - started,
         model=p.model,
     )
