@@ -29,9 +29,9 @@ import httpx2
 
 from summarizer import Summarizer
 from summarizer.article import article_from_text
-from summarizer.batch.batchapi import RequestShaper
 from summarizer.batch.runner import BatchOptions, brief_batch
 from summarizer.calllog import CachingTransport, CallLog
+from summarizer.capture import RequestShaper
 from summarizer.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

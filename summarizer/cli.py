@@ -154,12 +154,9 @@ def prompt(
     """Print the exact messages the LLM engine would send for ARTICLE."""
     loaded = load_article(article, encoding=encoding, input_format=input_format)
     if as_request:
-        from summarizer.debug import captured_requests
+        from summarizer.capture import request_body
 
-        bodies = captured_requests(loaded, **options)
-        click.echo(json.dumps(bodies[0], indent=2, ensure_ascii=False))
-        if len(bodies) > 1:
-            click.echo(f"summarizer: {len(bodies) - 1} more request(s) not shown", err=True)
+        click.echo(json.dumps(request_body(loaded, **options), indent=2, ensure_ascii=False))
         return
     options["engine"] = "extractive"  # rendering needs no endpoint
     with Summarizer.from_env(**options) as summarizer:

@@ -14,17 +14,16 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import httpx2
 
 if TYPE_CHECKING:
-    from summarizer.article import Article
+    pass
 
 __all__ = [
     "ENV_VAR",
     "async_debug_client",
-    "captured_requests",
     "debug_client",
     "enabled",
     "format_request",
@@ -245,38 +244,3 @@ def async_debug_client(
 
         client = openai.DefaultAsyncHttpxClient()
     return install_async(client)
-
-
-def captured_requests(article: Article, **options: Any) -> list[dict[str, Any]]:
-    """The JSON bodies the LLM engine would POST for ``article``, captured in process.
-
-    The engine runs against a transport that records each request and refuses
-    it, so nothing leaves the machine and no key is needed; what is recorded is
-    exactly what the ``openai`` client would send, mode-specific messages, tools
-    and ``response_format`` included.
-
-    Args:
-        article: The article to brief.
-        **options: ``Settings`` fields (``model``, ``base_url``, ``mode``, ...).
-    """
-    from summarizer.api import Summarizer
-    from summarizer.errors import ModelError
-
-    bodies: list[dict[str, Any]] = []
-
-    def capture(request: httpx2.Request) -> httpx2.Response:
-        bodies.append(json.loads(request.content))
-        error = {"message": "captured by summarizer prompt --request, not sent", "type": "x"}
-        return httpx2.Response(400, json={"error": error})
-
-    given = {k: v for k, v in options.items() if v is not None}
-    given.update(engine="llm", max_reasks=0)
-    if not given.get("base_url"):
-        given.setdefault("api_key", "sk-placeholder-never-sent")
-    client = httpx2.Client(transport=httpx2.MockTransport(capture))
-    with Summarizer.from_env(http_client=client, **given) as summarizer:
-        try:
-            summarizer.summarize(article)
-        except ModelError:
-            pass
-    return bodies

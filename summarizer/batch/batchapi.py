@@ -25,17 +25,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-import httpx2
 import openai
 from instructor.utils import extract_json_from_codeblock
 from pydantic import ValidationError
 
 from summarizer import retry
-from summarizer.api import BriefingResult, Provenance, Summarizer, package_version, source_info
+from summarizer.api import BriefingResult, Provenance, package_version, source_info
 from summarizer.article import Article
 from summarizer.batch.inputs import BatchItem, load_local
 from summarizer.batch.output import ResultFile, error_line, ok_line
 from summarizer.calllog import CallLog, cache_key
+from summarizer.capture import RequestShaper
 from summarizer.config import Settings
 from summarizer.errors import ModelError, ModelOutputError, SummarizerError, UngroundedError
 from summarizer.grounding import ArticleIndex
@@ -48,42 +48,6 @@ if TYPE_CHECKING:
 
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 ENDPOINT: Final = "/v1/chat/completions"
-
-
-class RequestShaper:
-    """Captures the chat request the live engine would send, without sending it.
-
-    Args:
-        settings: The same settings the live engine would use.
-    """
-
-    def __init__(self, settings: Settings) -> None:
-        self._captured: list[httpx2.Request] = []
-        self._client = httpx2.Client(transport=httpx2.MockTransport(self._capture))
-        self._summarizer = Summarizer(
-            settings, policy=retry.RetryPolicy(max_attempts=1), http_client=self._client
-        )
-
-    def _capture(self, request: httpx2.Request) -> httpx2.Response:
-        self._captured.append(request)
-        error = {"message": "captured, not sent", "type": "invalid_request_error"}
-        return httpx2.Response(400, json={"error": error})
-
-    def shape(self, article: Article) -> tuple[str, dict[str, Any]]:
-        """The URL and JSON body of the first request for ``article``."""
-        self._captured.clear()
-        try:
-            self._summarizer.summarize(article)
-        except ModelError:
-            pass  # the 400 above: the request is captured, which is all we wanted
-        request = self._captured[0]
-        body: dict[str, Any] = json.loads(request.content)
-        return str(request.url), body
-
-    def close(self) -> None:
-        """Release the capturing client."""
-        self._summarizer.close()
-        self._client.close()
 
 
 def validate_completion(
