@@ -327,6 +327,24 @@ class _Exchange:
         # Failed sends per request, so a retried request is logged as attempt 2, 3, ...
         self._failures: dict[str, int] = {}
 
+    def lookup(
+        self, request: httpx2.Request
+    ) -> tuple[str, dict[str, Any]] | httpx2.Response | None:
+        """What to do with a read request, the same for both transports.
+
+        Returns:
+            None to pass it through untouched (not a chat call), the cached
+            response to answer with, or (cache key, body) to send and log.
+        """
+        body = self.chat_body(request)
+        if body is None:
+            return None
+        key = cache_key(request.url, body)
+        try:
+            return self.cached(request, key, body)
+        except LookupError:
+            return key, body
+
     def chat_body(self, request: httpx2.Request) -> dict[str, Any] | None:
         if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
             return None
@@ -418,14 +436,12 @@ class CachingTransport(httpx2.BaseTransport):
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer from the cache, or send, read and log."""
         request.read()
-        body = self._exchange.chat_body(request)
-        if body is None:
+        found = self._exchange.lookup(request)
+        if found is None:
             return self.inner.handle_request(request)
-        key = cache_key(request.url, body)
-        try:
-            return self._exchange.cached(request, key, body)
-        except LookupError:
-            pass
+        if isinstance(found, httpx2.Response):
+            return found
+        key, body = found
         started = self.clock()
         try:
             response = self.inner.handle_request(request)
@@ -459,14 +475,12 @@ class AsyncCachingTransport(httpx2.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer from the cache, or send, read and log."""
         await request.aread()
-        body = self._exchange.chat_body(request)
-        if body is None:
+        found = self._exchange.lookup(request)
+        if found is None:
             return await self.inner.handle_async_request(request)
-        key = cache_key(request.url, body)
-        try:
-            return self._exchange.cached(request, key, body)
-        except LookupError:
-            pass
+        if isinstance(found, httpx2.Response):
+            return found
+        key, body = found
         started = self.clock()
         try:
             response = await self.inner.handle_async_request(request)
