@@ -144,9 +144,13 @@ class ArticleIndex:
         """True when the article states ``number`` (as written or with its scale word)."""
         return round(number, 6) in self.numbers
 
+    @cached_property
+    def _norm_lower(self) -> str:
+        return self._norm.lower()
+
     def mentions(self, text: str) -> bool:
         """True when ``text`` (a link, an address) occurs in the article, any case."""
-        return normalise(text).lower() in self._norm.lower()
+        return normalise(text).lower() in self._norm_lower
 
     def contains_quote(self, quote: str) -> bool:
         """True when ``quote`` occurs verbatim in the article (after normalisation)."""

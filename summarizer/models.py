@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from summarizer.checks import foreign_links, untraceable_numbers
 from summarizer.grounding import MARK, ArticleIndex, GroundingViolation
 
 SCHEMA_VERSION = "v1"
@@ -217,8 +218,6 @@ class Briefing(_Model):
         article = _article(info)
         if article is None:
             return self
-        from summarizer.checks import foreign_links, untraceable_numbers
-
         numbers = untraceable_numbers(self, article)
         links = foreign_links(self, article)
         if numbers or links:
