@@ -11,8 +11,10 @@ from rich.console import Console
 from rich.table import Table
 
 from summarizer.evals.cases import MAIN_RUN, Case
-from summarizer.evals.metrics import METRICS, CaseScore, aggregate, to_jsonable
+from summarizer.evals.metrics import METRICS, CaseScore, Match, aggregate, to_jsonable
 from summarizer.evals.runner import Run
+from summarizer.gold import GoldBriefing
+from summarizer.models import Briefing
 
 # What each kind of flawed variant must move, and which way, for the flaw to count as caught.
 VARIANT_SIGNALS: dict[str, tuple[str, ...]] = {
@@ -270,6 +272,31 @@ def html_page(report: EvalReport) -> str:
     return "".join(parts) + "\n"
 
 
+def _column(title: str, b: GoldBriefing | Briefing, sc: CaseScore, *, gold: bool) -> str:
+    """One side of a case: gold items marked matched or missed, output items matched or extra."""
+
+    def side(matches: list[Match]) -> set[int]:
+        return {m.gold if gold else m.predicted for m in matches}
+
+    other = "miss" if gold else "extra"
+    return (
+        f"<h3>{title}</h3><p>{html.escape(b.headline)}</p>"
+        + _items("Key points", [k.text for k in b.key_points], side(sc.keypoint_matches), other)
+        + _items(
+            "Stances",
+            [f"{x.actor}: {x.position}" for x in b.stances],
+            side(sc.stance_matches),
+            other,
+        )
+        + _items(
+            "Disputed figures",
+            [f"{f.figure} ({f.claimed_by})" for f in b.disputed_figures],
+            side(sc.figure_matches),
+            other,
+        )
+    )
+
+
 def _case_html(case: Case, engine: str, s: Scored) -> str:
     g = case.gold
     head = f"<h2>{html.escape(case.id)} <small>{engine} · {', '.join(g.tags)}</small></h2>"
@@ -277,48 +304,8 @@ def _case_html(case: Case, engine: str, s: Scored) -> str:
         return head + f'<p class="miss">{html.escape(s.run.error or "no briefing")}</p>'
     b = s.run.briefing
     sc = s.score
-    gold_col = (
-        f"<h3>Gold</h3><p>{html.escape(g.headline)}</p>"
-        + _items(
-            "Key points",
-            [k.text for k in g.key_points],
-            {m.gold for m in sc.keypoint_matches},
-            "miss",
-        )
-        + _items(
-            "Stances",
-            [f"{x.actor}: {x.position}" for x in g.stances],
-            {m.gold for m in sc.stance_matches},
-            "miss",
-        )
-        + _items(
-            "Disputed figures",
-            [f"{f.figure} ({f.claimed_by})" for f in g.disputed_figures],
-            {m.gold for m in sc.figure_matches},
-            "miss",
-        )
-    )
-    out_col = (
-        f"<h3>Output</h3><p>{html.escape(b.headline)}</p>"
-        + _items(
-            "Key points",
-            [k.text for k in b.key_points],
-            {m.predicted for m in sc.keypoint_matches},
-            "extra",
-        )
-        + _items(
-            "Stances",
-            [f"{x.actor}: {x.position}" for x in b.stances],
-            {m.predicted for m in sc.stance_matches},
-            "extra",
-        )
-        + _items(
-            "Disputed figures",
-            [f"{f.figure} ({f.claimed_by})" for f in b.disputed_figures],
-            {m.predicted for m in sc.figure_matches},
-            "extra",
-        )
-    )
+    gold_col = _column("Gold", g, sc, gold=True)
+    out_col = _column("Output", b, sc, gold=False)
     flags = ""
     if sc.violations or sc.invented_numbers or sc.ungrounded:
         flags = (
