@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx2
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -23,11 +23,15 @@ from summarizer.article import Article, article_from_text
 from summarizer.config import Settings
 from summarizer.errors import ConfigurationError, ModelOutputError
 from summarizer.grounding import ArticleIndex
-from summarizer.llm import CallStats, LLMEngine
 from summarizer.longdoc import merge, split_article
 from summarizer.models import CONTEXT_KEY, Briefing
 from summarizer.prompts import RenderedPrompt, messages_hash, render
 from summarizer.retry import RetryPolicy
+
+if TYPE_CHECKING:
+    # Imported when an LLM engine is made: the offline engine never needs the
+    # openai and instructor packages, which take most of the start-up time.
+    from summarizer.llm import CallStats, LLMEngine
 
 # Parts of one long article briefed at once by asummarize.
 PART_CONCURRENCY = 4
@@ -164,6 +168,8 @@ class Summarizer:
                     "the llm engine needs a model endpoint: set OPENAI_API_KEY, or "
                     "--base-url/OPENAI_BASE_URL for a local or other OpenAI-compatible server"
                 )
+            from summarizer.llm import LLMEngine
+
             self._llm = LLMEngine(
                 self.settings,
                 policy,

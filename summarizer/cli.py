@@ -7,6 +7,7 @@ boundary (``main``): 0 ok, 1 model or runtime failure, 2 bad input or usage.
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -78,7 +79,34 @@ def _say_engine(summarizer: Summarizer, asked: str | None) -> None:
             click.echo(f"summarizer: engine: llm (model {model})", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Loads the commands that live in their own modules only when they are asked for.
+
+    ``eval``, ``batch``, ``logs`` and ``doctor`` pull in vcrpy, SQLite, rich
+    progress bars and the openai client; ``brief`` with the offline engine needs
+    none of them, so they are not imported to start it.
+    """
+
+    LAZY = {
+        "eval": "summarizer.evals.cli:eval_group",
+        "batch": "summarizer.batch.cli:batch_command",
+        "logs": "summarizer.batch.cli:logs_command",
+        "doctor": "summarizer.doctor:doctor_command",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = self.LAZY.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module), attr)
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="summarizer")
 def cli() -> None:
     """Grounded briefings of news articles: every quote checked against the article."""
@@ -192,19 +220,6 @@ def schema(gold: bool, directory: Path | None) -> None:
 def example() -> None:
     """Print the path of the bundled example page."""
     click.echo(str(resource_dir("examples").joinpath("harbour-vote.page.txt")))
-
-
-def _register_commands() -> None:
-    # Commands that live in their own modules, next to the library code they drive.
-    from summarizer.batch.cli import batch_command, logs_command
-    from summarizer.doctor import doctor_command
-    from summarizer.evals.cli import eval_group
-
-    for command in (eval_group, batch_command, logs_command, doctor_command):
-        cli.add_command(command)
-
-
-_register_commands()
 
 
 def _quiet_libraries() -> None:

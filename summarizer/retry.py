@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TypeVar
 
-import openai
 from tenacity import (
     AsyncRetrying,
     RetryCallState,
@@ -58,6 +57,8 @@ def replay_miss(exc: BaseException) -> bool:
 
 def is_transient(exc: BaseException) -> bool:
     """Say whether ``exc`` is a transport fault worth another try."""
+    import openai  # needed only once a request has failed; keeps start-up light
+
     if replay_miss(exc):
         return False
     if isinstance(exc, MalformedResponse):
@@ -78,6 +79,8 @@ def retry_after_seconds(exc: BaseException, now: Callable[[], datetime]) -> floa
     Returns:
         Seconds to wait, or None when the server gave no usable hint.
     """
+    import openai
+
     if not isinstance(exc, openai.APIStatusError):
         return None
     return retry_after(exc.response.headers, now)
