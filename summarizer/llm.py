@@ -5,28 +5,40 @@ Layers, innermost first:
 1. the ``openai`` client, with its own retries off (``max_retries=0``);
 2. ``retry.call``: the one tenacity policy for transport faults;
 3. instructor, patched over (2): it asks for the ``Briefing`` in the chosen
-   mode, validates the answer with the article in its context, and re-asks
-   with the validator's message when a quote or figure is not grounded.
+   mode, validates the answer against the article, and re-asks with the
+   validator's message when a quote or figure is not grounded.
 
-Instructor renders every message as a Jinja template when ``context=`` is
-given. Articles are untrusted and may contain ``{{`` or ``{%``, so each message
-is handed to instructor as a placeholder (``{{ _summarizer_message_0 }}``)
-whose value sits in the context: the rendering substitutes the text verbatim
-and evaluates nothing in it.
+The article reaches the validators through ``models.grounded_in``, not
+instructor's ``context=``: with a context, instructor renders every message as
+a Jinja template, so an article holding ``{{`` or ``{%`` would be evaluated,
+and each message would cost a template compile. Without one, the messages go
+out exactly as rendered.
+
+Hot path (a batch sends thousands of these; ``bench/bench_batch.py``):
+
+- the request goes out through the SDK's documented ``client.post``: the body
+  is plain JSON already, so ``chat.completions.create``'s walk over its typed
+  parameters would change nothing and costs a fifth of a millisecond;
+- instructor checks the response model for async validators about six times a
+  call, walking every class in the schema each time; ``Briefing`` is checked
+  once at import and those re-walks are skipped (``_check_schema_once``).
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx2
 import instructor
+import instructor.v2.core.patch as _instructor_patch
 import openai
+from instructor.v2.validation import async_validators as _async_validators
+from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from summarizer import debug, retry
@@ -40,7 +52,7 @@ from summarizer.errors import (
     UngroundedError,
 )
 from summarizer.grounding import ArticleIndex, GroundingViolation
-from summarizer.models import CONTEXT_KEY, Briefing
+from summarizer.models import Briefing, grounded_in
 from summarizer.prompts import RenderedPrompt
 
 INSTRUCTOR_MODES: dict[str, instructor.Mode] = {
@@ -55,7 +67,35 @@ INSTRUCTOR_MODES: dict[str, instructor.Mode] = {
 # schema is built once per process.
 _RESPONSE_MODEL = instructor.response_schema(Briefing)
 
-_PLACEHOLDER = "_summarizer_message_{}"
+
+def _check_schema_once() -> None:
+    """Make instructor's async-validator check walk ``_RESPONSE_MODEL`` once, not per call.
+
+    instructor (1.17) calls ``reject_async_validators`` on the response model
+    about six times per request, each a walk over every class in the schema:
+    near a millisecond a briefing. The walk's answer for a class cannot change,
+    so ours is walked here, once (raising, as instructor would, if ``Briefing``
+    ever gains an async validator), and later calls for it return at once.
+    Every other model is still checked on every call.
+    """
+    reject = _async_validators.reject_async_validators
+    if getattr(reject, "_summarizer_once", False):
+        return
+    reject(_RESPONSE_MODEL)
+
+    def reject_once(response_model: Any) -> None:
+        if response_model is not _RESPONSE_MODEL:
+            reject(response_model)
+
+    reject_once._summarizer_once = True  # type: ignore[attr-defined]
+    _async_validators.reject_async_validators = reject_once
+    setattr(_instructor_patch, "reject_async_validators", reject_once)  # noqa: B010
+
+
+_check_schema_once()
+
+# Relative to the client's base URL, as the SDK's own chat.completions.create posts.
+_PATH = "/chat/completions"
 # Local servers need some key in the header; they ignore its value.
 _NO_KEY = "no-key-needed"
 
@@ -128,27 +168,6 @@ def checked(completion: Any) -> Any:
     if refusal:
         raise Refusal(str(refusal))
     return completion
-
-
-def templating_safe(
-    messages: Sequence[dict[str, str]], context: dict[str, Any]
-) -> list[dict[str, str]]:
-    """Swap each message's content for a placeholder whose value goes in ``context``.
-
-    Args:
-        messages: The rendered chat messages.
-        context: The validation context; gains one entry per message.
-
-    Returns:
-        Messages whose content instructor's Jinja pass turns back into the
-        original text, character for character.
-    """
-    safe = []
-    for i, message in enumerate(messages):
-        key = _PLACEHOLDER.format(i)
-        context[key] = message["content"]
-        safe.append({"role": message["role"], "content": "{{ " + key + " }}"})
-    return safe
 
 
 def ungrounded_items(error: ValidationError) -> list[Ungrounded]:
@@ -232,15 +251,13 @@ class LLMEngine:
             await self._async.close()
             self._async = None
 
-    def _request(self, prompt: RenderedPrompt, article: str) -> dict[str, Any]:
-        """The arguments of instructor's create call: messages, model, context."""
-        context: dict[str, Any] = {CONTEXT_KEY: ArticleIndex(article)}
+    def _request(self, prompt: RenderedPrompt) -> dict[str, Any]:
+        """The arguments of instructor's create call (no ``context=``: see the module doc)."""
         return {
             "model": self.model,
-            "messages": templating_safe(prompt.messages, context),
+            "messages": [dict(m) for m in prompt.messages],
             "response_model": _RESPONSE_MODEL,
             "max_retries": self.settings.max_reasks,
-            "context": context,
             "strict": False,
         }
 
@@ -275,12 +292,12 @@ class LLMEngine:
         stats = CallStats()
         counter = retry.RetryCounter()
 
-        def create(*args: Any, **kwargs: Any) -> Any:
+        def create(**kwargs: Any) -> Any:
             stats.requests += 1
 
             def once() -> Any:
                 try:
-                    return checked(self._client.chat.completions.create(*args, **kwargs))
+                    return checked(self._client.post(_PATH, body=kwargs, cast_to=ChatCompletion))
                 except json.JSONDecodeError as exc:
                     raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
                 except openai.APIError as exc:
@@ -293,8 +310,8 @@ class LLMEngine:
         patched: Callable[..., Briefing] = instructor.patch(
             create=create, mode=INSTRUCTOR_MODES[self.mode]
         )
-        with self._accounted(stats, counter):
-            briefing = patched(**self._request(prompt, article))
+        with self._accounted(stats, counter), grounded_in(ArticleIndex(article)):
+            briefing = patched(**self._request(prompt))
         return briefing, stats
 
     async def abrief(self, article: str, prompt: RenderedPrompt) -> tuple[Briefing, CallStats]:
@@ -302,13 +319,13 @@ class LLMEngine:
         stats = CallStats()
         counter = retry.RetryCounter()
 
-        async def create(*args: Any, **kwargs: Any) -> Any:
+        async def create(**kwargs: Any) -> Any:
             stats.requests += 1
 
             async def once() -> Any:
                 try:
                     return checked(
-                        await self._async_client.chat.completions.create(*args, **kwargs)
+                        await self._async_client.post(_PATH, body=kwargs, cast_to=ChatCompletion)
                     )
                 except json.JSONDecodeError as exc:
                     raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
@@ -322,8 +339,8 @@ class LLMEngine:
         patched: Callable[..., Awaitable[Briefing]] = instructor.patch(
             create=create, mode=INSTRUCTOR_MODES[self.mode]
         )
-        with self._accounted(stats, counter):
-            briefing = await patched(**self._request(prompt, article))
+        with self._accounted(stats, counter), grounded_in(ArticleIndex(article)):
+            briefing = await patched(**self._request(prompt))
         return briefing, stats
 
     def _redacted(self, exc: openai.APIError) -> openai.APIError:

@@ -4,13 +4,17 @@ Docstrings and ``Field(description=...)`` here are prompt text: instructor sends
 them to the model as the schema, so they are written as instructions to it.
 
 Grounding: when validated with a context holding the article
-(``{"article": ArticleIndex(...)}``), every evidence quote must occur in the
-article and every disputed ``figure`` must occur as written. Without that
-context (loading saved JSON, say) only the types are checked.
+(``{"article": ArticleIndex(...)}``), or inside ``grounded_in(ArticleIndex(...))``,
+every evidence quote must occur in the article and every disputed ``figure``
+must occur as written. Without either (loading saved JSON, say) only the types
+are checked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Annotated, Any
 
 from pydantic import (
@@ -28,6 +32,26 @@ from summarizer.grounding import MARK, ArticleIndex, GroundingViolation
 SCHEMA_VERSION = "v1"
 
 CONTEXT_KEY = "article"
+
+# The article that briefings validated in the current task are grounded in, for
+# callers that cannot pass ``context=`` (see ``grounded_in``).
+_GROUNDING: ContextVar[ArticleIndex | None] = ContextVar("summarizer_grounding", default=None)
+
+
+@contextmanager
+def grounded_in(article: ArticleIndex) -> Iterator[None]:
+    """Ground every ``Briefing`` validated in this block (and its task) in ``article``.
+
+    The LLM engine uses this instead of instructor's ``context=``: with a context,
+    instructor renders each message as a Jinja template, which costs a template
+    compile per message and would evaluate any ``{{`` in an article.
+    """
+    token = _GROUNDING.set(article)
+    try:
+        yield
+    finally:
+        _GROUNDING.reset(token)
+
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -61,7 +85,7 @@ def _article(info: ValidationInfo) -> ArticleIndex | None:
         found = context.get(CONTEXT_KEY)
         if isinstance(found, ArticleIndex):
             return found
-    return None
+    return _GROUNDING.get()
 
 
 def _check_evidence(quotes: list[str], info: ValidationInfo) -> list[str]:

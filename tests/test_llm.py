@@ -6,17 +6,21 @@ asserts the request that was sent as well as the briefing that came back.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from instructor.v2.validation import async_validators
+from pydantic import BaseModel
 
 from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
 from summarizer import Summarizer
 from summarizer.article import article_from_text
 from summarizer.errors import ModelOutputError, TransportError, UngroundedError
 from summarizer.loopback import LoopbackServer, RecordedRequest, Reply
+from summarizer.models import Briefing
 from summarizer.prompts import fence_markers, messages_hash, render
 
 
@@ -215,3 +219,65 @@ def test_the_api_key_is_not_in_any_repr(server: LoopbackServer) -> None:
     with _summarizer(server) as s:
         assert "sk-test-key" not in repr(s)
         assert "sk-test-key" not in repr(s.settings)
+
+
+async def test_concurrent_briefings_are_each_checked_against_their_own_article(
+    server: LoopbackServer,
+) -> None:
+    # Each answer quotes only its own article; a grounding context that leaked
+    # between concurrent calls would reject one of them.
+    other_article = ARTICLE.replace("Tomas Brell", "Ilse Marten")
+    other = json.loads(json.dumps(GOOD).replace("Tomas Brell", "Ilse Marten"))
+
+    def answer(request: RecordedRequest) -> Reply:
+        user = _sent_messages(request)[1]["content"]
+        return Reply.answer(other if "IlseˆMarten" in user else GOOD, delay=0.05)
+
+    server.fallback = answer
+    s = _summarizer(server)
+    try:
+        results = await asyncio.gather(
+            *(s.asummarize(text) for text in [ARTICLE, other_article] * 4)
+        )
+    finally:
+        await s.aclose()
+    actors = [r.briefing.stances[1].actor for r in results]
+    assert actors == ["Tomas Brell", "Ilse Marten"] * 4
+    assert [r.provenance.requests for r in results] == [1] * 8
+    assert len(server.requests) == 8
+
+
+def test_a_briefing_validated_after_a_call_is_not_grounded_in_that_calls_article(
+    server: LoopbackServer,
+) -> None:
+    server.script(Reply.answer(GOOD))
+    with _summarizer(server) as s:
+        s.summarize(ARTICLE)
+    # Saved JSON loads with type checks only once the call is over.
+    loaded = Briefing.model_validate_json(json.dumps(ungrounded()))
+    assert INVENTED_QUOTE in json.dumps(loaded.model_dump())
+
+
+def test_the_briefing_schema_is_walked_for_async_validators_once_not_per_call(
+    server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    walks: list[object] = []
+    original = async_validators.get_origin
+    monkeypatch.setattr(async_validators, "get_origin", lambda t: walks.append(t) or original(t))
+    server.script(Reply.answer(ungrounded()), Reply.answer(GOOD))
+    with _summarizer(server) as s:
+        result = s.summarize(ARTICLE)
+    assert result.provenance.requests == 2  # a re-ask too: still no walk
+    assert walks == []
+
+    # instructor's check itself is intact for every other model.
+    class WithAsyncCheck(BaseModel):
+        name: str
+
+        @async_validators.async_field_validator("name")
+        async def _check(self, value: str) -> None:
+            return None
+
+    with pytest.raises(ValueError, match="async validators"):
+        async_validators.reject_async_validators(WithAsyncCheck)
+    assert walks != []
