@@ -262,8 +262,13 @@ def test_the_briefing_schema_is_walked_for_async_validators_once_not_per_call(
     server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     walks: list[object] = []
-    original = async_validators.get_origin
-    monkeypatch.setattr(async_validators, "get_origin", lambda t: walks.append(t) or original(t))
+    original = vars(async_validators)["get_origin"]
+
+    def counted(t: object) -> object:
+        walks.append(t)
+        return original(t)
+
+    monkeypatch.setattr(async_validators, "get_origin", counted)
     server.script(Reply.answer(ungrounded()), Reply.answer(GOOD))
     with _summarizer(server) as s:
         result = s.summarize(ARTICLE)
