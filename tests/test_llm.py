@@ -286,3 +286,26 @@ def test_the_briefing_schema_is_walked_for_async_validators_once_not_per_call(
     with pytest.raises(ValueError, match="async validators"):
         async_validators.reject_async_validators(WithAsyncCheck)
     assert walks != []
+
+
+def test_a_completion_missing_fields_local_servers_leave_out_is_still_read(
+    server: LoopbackServer,
+) -> None:
+    # No id, object, created or usage, and a finish_reason off the spec: the
+    # SDK reads such bodies without validating, and so must we.
+    arguments = json.dumps(GOOD)
+    call = {
+        "id": "c1",
+        "type": "function",
+        "function": {"name": "Briefing", "arguments": arguments},
+    }
+    message = {"role": "assistant", "content": None, "tool_calls": [call]}
+    body = {
+        "model": "loopback-model",
+        "choices": [{"index": 0, "message": message, "finish_reason": "eos"}],
+    }
+    server.script(Reply.raw(json.dumps(body), content_type="application/json"))
+    with _summarizer(server) as s:
+        result = s.summarize(ARTICLE)
+    assert result.briefing.headline == GOOD["headline"]
+    assert (result.provenance.requests, result.provenance.prompt_tokens) == (1, 0)
