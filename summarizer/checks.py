@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.grounding import ArticleIndex
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# Every link, address or image holds one of these; prose without any is skipped.
+_LINK_HINT = re.compile(r"://|www\.|@|!\[", re.IGNORECASE)
 _NUMBER_TOKEN = re.compile(
     r"[$€£¥]?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|bn|m|k)\b)?", re.IGNORECASE
 )
@@ -61,7 +64,7 @@ def untraceable_numbers(briefing: Briefing, article: ArticleIndex) -> list[tuple
     for where, text in prose_fields(briefing):
         for match in _NUMBER_TOKEN.finditer(text):
             # "12.4 million" reads as 12.4 and as 12,400,000: one known reading is enough.
-            readings = numbers_in(match.group(0))
+            readings = _readings(match.group(0))
             if readings and not any(article.knows_number(n) for n in readings):
                 found.append((where, match.group(0).strip().rstrip(".,")))
     for i, figure in enumerate(briefing.disputed_figures):
@@ -72,14 +75,22 @@ def untraceable_numbers(briefing: Briefing, article: ArticleIndex) -> list[tuple
     return found
 
 
+@lru_cache(maxsize=4096)
+def _readings(token: str) -> frozenset[float]:
+    # The same few number tokens recur across a briefing's fields and briefings.
+    return frozenset(numbers_in(token))
+
+
 def _plain(value: float) -> str:
     return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
 def foreign_links(briefing: Briefing, article: ArticleIndex) -> list[tuple[str, str]]:
     """(location, text) for every link, address or image the article does not contain."""
-    found = []
+    found: list[tuple[str, str]] = []
     for where, text in prose_fields(briefing):
+        if not _LINK_HINT.search(text):
+            continue
         for pattern in (_MD_IMAGE, _URL, _EMAIL):
             for match in pattern.finditer(text):
                 token = match.group(0).rstrip(".,;:")
