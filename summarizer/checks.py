@@ -68,9 +68,9 @@ def untraceable_numbers(briefing: Briefing, article: ArticleIndex) -> list[tuple
             if readings and not any(article.knows_number(n) for n in readings):
                 found.append((where, match.group(0).strip().rstrip(".,")))
     for i, figure in enumerate(briefing.disputed_figures):
-        readings = numbers_in(figure.figure)
-        if figure.value is not None and readings:
-            if not any(abs(figure.value - n) <= 1e-6 * max(1.0, abs(n)) for n in readings):
+        stated = numbers_in(figure.figure)
+        if figure.value is not None and stated:
+            if not any(abs(figure.value - n) <= 1e-6 * max(1.0, abs(n)) for n in stated):
                 found.append((f"disputed_figures[{i}].value", _plain(figure.value)))
     return found
 
