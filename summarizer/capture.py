@@ -10,7 +10,9 @@ prints it; the Batch API path uploads it.
 from __future__ import annotations
 
 import json
+import logging
 import os
+from contextvars import ContextVar
 from typing import Any
 
 import httpx2
@@ -24,6 +26,22 @@ from summarizer.errors import ModelError
 # A key-shaped header for OpenAI's own endpoint, whose client insists on one.
 _PLACEHOLDER_KEY = "placeholder-never-sent"
 
+# instructor logs every failed attempt at ERROR; the refusal that ends a capture
+# is no failure, so its records are dropped (only those: other calls still log).
+_SHAPING: ContextVar[bool] = ContextVar("summarizer_shaping", default=False)
+_INSTRUCTOR_RETRY_LOGGER = "instructor.v2.retry"
+
+
+class _QuietWhileShaping(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not _SHAPING.get()
+
+
+def _install_quiet_filter() -> None:
+    logger = logging.getLogger(_INSTRUCTOR_RETRY_LOGGER)
+    if not any(isinstance(f, _QuietWhileShaping) for f in logger.filters):
+        logger.addFilter(_QuietWhileShaping())
+
 
 class RequestShaper:
     """Captures the chat request the live engine would send, without sending it.
@@ -33,6 +51,7 @@ class RequestShaper:
     """
 
     def __init__(self, settings: Settings) -> None:
+        _install_quiet_filter()
         self._captured: list[httpx2.Request] = []
         self._client = httpx2.Client(transport=httpx2.MockTransport(self._capture))
         self._summarizer = Summarizer(
@@ -47,10 +66,13 @@ class RequestShaper:
     def shape(self, article: Article) -> tuple[str, dict[str, Any]]:
         """The URL and JSON body of the first request for ``article``."""
         self._captured.clear()
+        token = _SHAPING.set(True)
         try:
             self._summarizer.summarize(article)
         except ModelError:
             pass  # the 400 above: the request is captured, which is all we wanted
+        finally:
+            _SHAPING.reset(token)
         request = self._captured[0]
         body: dict[str, Any] = json.loads(request.content)
         return str(request.url), body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,10 @@ import pytest
 
 from briefings import ARTICLE, GOOD
 from summarizer.api import Summarizer
+from summarizer.article import article_from_text
+from summarizer.capture import request_body
 from summarizer.cli import main
+from summarizer.errors import TransportError
 from summarizer.loopback import LoopbackServer, Reply
 
 KEY = "sk-test-0123456789abcdef"
@@ -122,3 +126,18 @@ def test_prompt_request_matches_what_the_engine_sends(
     server.script(Reply.answer(GOOD))
     assert main(["brief", str(article)]) == 0
     assert server.requests[-1].body == printed
+
+
+def test_capturing_a_request_logs_no_failure_but_real_failures_still_log(
+    server: LoopbackServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR)
+    body = request_body(article_from_text(ARTICLE), base_url=server.base_url, model="m")
+    assert body["model"] == "m"
+    assert [r.getMessage() for r in caplog.records] == []
+
+    server.script(Reply.error(400, message="bad request"))
+    with Summarizer.from_env({}, base_url=server.base_url, model="m") as s:
+        with pytest.raises(TransportError):
+            s.summarize(ARTICLE)
+    assert any("API call failed" in r.getMessage() for r in caplog.records)
