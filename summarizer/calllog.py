@@ -83,20 +83,31 @@ def _utcnow() -> datetime:
 
 
 def _bare_url(url: httpx2.URL | str) -> str:
-    # No query string: some gateways carry the key there (``?key=...``).
-    parsed = httpx2.URL(str(url))
-    return str(parsed.copy_with(query=None, fragment=None))
+    # No query string: some gateways carry the key there (``?key=...``). The URL
+    # is already normalised by httpx2; cutting the string is all that is needed.
+    return str(url).split("#", 1)[0].split("?", 1)[0]
 
 
-def cache_key(url: httpx2.URL | str, body: Mapping[str, Any]) -> str:
-    """The identity of a chat request: endpoint URL and canonical JSON body."""
-    canonical = json.dumps(
-        {"url": _bare_url(url), "body": body},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def canonical_body(body: Mapping[str, Any]) -> str:
+    """A request body as stored and hashed: sorted keys, no spaces, text as is."""
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def cache_key(
+    url: httpx2.URL | str, body: Mapping[str, Any], *, canonical: str | None = None
+) -> str:
+    """The identity of a chat request: endpoint URL and canonical JSON body.
+
+    Args:
+        url: The endpoint URL (its query string is not part of the identity).
+        body: The JSON body.
+        canonical: ``canonical_body(body)``, when the caller already has it.
+    """
+    text = canonical if canonical is not None else canonical_body(body)
+    # The canonical JSON of {"url": ..., "body": ...}, written out without a second
+    # pass over the body: keys sorted ("body" < "url"), no spaces.
+    wrapped = '{"body":' + text + ',"url":' + json.dumps(_bare_url(url), ensure_ascii=False) + "}"
+    return hashlib.sha256(wrapped.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -217,8 +228,12 @@ class CallLog:
         cache_hit: bool,
         error: str | None = None,
         via: str = "live",
+        request_text: str | None = None,
     ) -> int:
-        """Log one call and add it to the tally; return its row id."""
+        """Log one call and add it to the tally; return its row id.
+
+        ``request_text`` is ``canonical_body(request)`` when the caller has it.
+        """
         answer = _json_object(response) if status == 200 else None
         usage = answer.get("usage") if answer else None
         prompt = _int(usage, "prompt_tokens")
@@ -239,7 +254,7 @@ class CallLog:
             via,
             status,
             error,
-            json.dumps(request, ensure_ascii=False),
+            request_text if request_text is not None else canonical_body(request),
             response,
             prompt,
             completion,
@@ -318,6 +333,15 @@ def _int(mapping: Any, key: str) -> int | None:
     return value if isinstance(value, int) else None
 
 
+@dataclass(frozen=True)
+class _Chat:
+    """A chat request on its way through a caching transport."""
+
+    key: str
+    body: dict[str, Any]
+    text: str  # canonical_body(body)
+
+
 class _Exchange:
     """The transport-independent half of the caching transports."""
 
@@ -327,37 +351,37 @@ class _Exchange:
         # Failed sends per request, so a retried request is logged as attempt 2, 3, ...
         self._failures: dict[str, int] = {}
 
-    def lookup(
-        self, request: httpx2.Request
-    ) -> tuple[str, dict[str, Any]] | httpx2.Response | None:
+    def lookup(self, request: httpx2.Request) -> _Chat | httpx2.Response | None:
         """What to do with a read request, the same for both transports.
 
         Returns:
             None to pass it through untouched (not a chat call), the cached
-            response to answer with, or (cache key, body) to send and log.
+            response to answer with, or the chat request to send and log.
         """
         body = self.chat_body(request)
         if body is None:
             return None
-        key = cache_key(request.url, body)
+        text = canonical_body(body)
+        chat = _Chat(cache_key(request.url, body, canonical=text), body, text)
         try:
-            return self.cached(request, key, body)
+            return self.cached(request, chat)
         except LookupError:
-            return key, body
+            return chat
 
     def chat_body(self, request: httpx2.Request) -> dict[str, Any] | None:
         if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
             return None
         return _json_object(request.content.decode("utf-8", "replace"))
 
-    def cached(self, request: httpx2.Request, key: str, body: dict[str, Any]) -> httpx2.Response:
-        answer = self.log.lookup(key) if self.use_cache else None
+    def cached(self, request: httpx2.Request, chat: _Chat) -> httpx2.Response:
+        answer = self.log.lookup(chat.key) if self.use_cache else None
         if answer is None:
-            raise LookupError(key)
+            raise LookupError(chat.key)
         self.log.record(
-            key=key,
+            key=chat.key,
             url=str(request.url),
-            request=body,
+            request=chat.body,
+            request_text=chat.text,
             status=200,
             response=answer,
             latency_s=0.0,
@@ -370,22 +394,22 @@ class _Exchange:
     def logged(
         self,
         request: httpx2.Request,
-        key: str,
-        body: dict[str, Any],
+        chat: _Chat,
         response: httpx2.Response | None,
         latency: float,
         error: BaseException | None = None,
     ) -> None:
-        attempt = self._failures.pop(key, 0) + 1
+        attempt = self._failures.pop(chat.key, 0) + 1
         if response is None or response.status_code != 200:
-            self._failures[key] = attempt
+            self._failures[chat.key] = attempt
         # A server may echo the key back in an error ("Incorrect API key provided:
         # sk-..."); the log keeps what was said, without the key.
         secrets = _credentials(request)
         self.log.record(
-            key=key,
+            key=chat.key,
             url=str(request.url),
-            request=body,
+            request=chat.body,
+            request_text=chat.text,
             status=None if response is None else response.status_code,
             response=None if response is None else _scrubbed(response.text, secrets),
             latency_s=round(latency, 6),
@@ -441,15 +465,15 @@ class CachingTransport(httpx2.BaseTransport):
             return self.inner.handle_request(request)
         if isinstance(found, httpx2.Response):
             return found
-        key, body = found
+        chat = found
         started = self.clock()
         try:
             response = self.inner.handle_request(request)
             response.read()
         except Exception as exc:
-            self._exchange.logged(request, key, body, None, self.clock() - started, exc)
+            self._exchange.logged(request, chat, None, self.clock() - started, exc)
             raise
-        self._exchange.logged(request, key, body, response, self.clock() - started)
+        self._exchange.logged(request, chat, response, self.clock() - started)
         return response
 
     def close(self) -> None:
@@ -480,15 +504,15 @@ class AsyncCachingTransport(httpx2.AsyncBaseTransport):
             return await self.inner.handle_async_request(request)
         if isinstance(found, httpx2.Response):
             return found
-        key, body = found
+        chat = found
         started = self.clock()
         try:
             response = await self.inner.handle_async_request(request)
             await response.aread()
         except Exception as exc:
-            self._exchange.logged(request, key, body, None, self.clock() - started, exc)
+            self._exchange.logged(request, chat, None, self.clock() - started, exc)
             raise
-        self._exchange.logged(request, key, body, response, self.clock() - started)
+        self._exchange.logged(request, chat, response, self.clock() - started)
         return response
 
     async def aclose(self) -> None:

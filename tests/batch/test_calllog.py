@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -81,6 +82,18 @@ def test_the_cache_key_ignores_query_strings_and_key_order() -> None:
     b = cache_key("http://h/v1/chat/completions", {"n": 1, "model": "m"})
     assert a == b
     assert a != cache_key("http://other/v1/chat/completions", {"n": 1, "model": "m"})
+    assert a == cache_key("http://h/v1/chat/completions#part", {"model": "m", "n": 1})
+
+
+def test_cache_keys_written_by_earlier_versions_still_match() -> None:
+    # Earlier versions hashed json.dumps({"url", "body"}) with sorted keys; a
+    # cache built then must still answer now.
+    url = "http://h/v1/chat/completions"
+    body = {"model": "m", "messages": [{"role": "user", "content": "Zürich \u2014 “quoted”"}]}
+    earlier = json.dumps(
+        {"url": url, "body": body}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
+    assert cache_key(url, body) == hashlib.sha256(earlier.encode()).hexdigest()
 
 
 def test_the_data_dir_follows_the_environment(tmp_path: Path) -> None:
