@@ -80,6 +80,18 @@ class BatchAPI:
         self._batches: dict[str, _Batch] = {}
         self._lock = threading.Lock()
 
+    @property
+    def created(self) -> int:
+        """How many batches have been created."""
+        with self._lock:
+            return len(self._batches)
+
+    def release(self) -> None:
+        """Let every batch still in progress complete at its next retrieval."""
+        with self._lock:
+            for batch in self._batches.values():
+                batch.polls_left = 0
+
     def handle(self, method: str, route: str, content_type: str, raw: bytes) -> Response:
         """Serve one request under ``/v1/files`` or ``/v1/batches``."""
         parts = route.strip("/").split("/")[1:]  # drop "v1"

@@ -2,11 +2,16 @@
 
 Request shaping: each request line carries the exact body a live call would send.
 Rather than rebuild instructor's request shaping (tools, tool_choice, schema,
-response_format, the Jinja pass over the messages) for every mode, the real
-engine is run once per article against a transport that records the request and
-answers 400, so nothing is sent and nothing is retried. The body is therefore
-byte for byte the one the live path sends, in every mode, and its cache key is
-the live call's.
+response_format) for every mode, the real engine is run once per article
+against a transport that records the request and answers 400, so nothing is
+sent and nothing is retried. The body is therefore byte for byte the one the
+live path sends, in every mode, and its cache key is the live call's. An article
+long enough to be briefed in parts gets an error line: a job line is one
+request, and the parts' briefings must be merged (brief it with ``--via live``).
+
+Crash recovery: each job is recorded in a ledger beside the output as soon as
+it is created (see ``ledger``). A rerun collects the unfinished jobs it finds
+there instead of submitting (and paying for) their articles again.
 
 Validation: instructor's batch helper parses results without a validation
 context, so it cannot check grounding. Each answer is validated here with
@@ -33,6 +38,7 @@ from summarizer import retry
 from summarizer.api import BriefingResult, Provenance, package_version, source_info
 from summarizer.article import Article
 from summarizer.batch.inputs import BatchItem, load_local
+from summarizer.batch.ledger import InFlight, JobLedger
 from summarizer.batch.output import ResultFile, error_line, ok_line
 from summarizer.calllog import CallLog, cache_key
 from summarizer.capture import RequestShaper
@@ -40,6 +46,7 @@ from summarizer.config import Settings
 from summarizer.errors import ModelError, ModelOutputError, SummarizerError, UngroundedError
 from summarizer.grounding import ArticleIndex
 from summarizer.llm import ungrounded_items
+from summarizer.longdoc import split_article
 from summarizer.models import CONTEXT_KEY, Briefing
 from summarizer.prompts import RenderedPrompt, render
 
@@ -125,6 +132,7 @@ def run_batch_api(
     try:
         for chunk in _chunks(items, options.chunk_size):
             job.run(chunk)
+        job.resume_rest()
     finally:
         job.close()
 
@@ -155,6 +163,22 @@ class _Job:
         self.settings, self.out, self.summary, self.options = settings, out, summary, options
         self.log, self.policy, self.on_result, self.sleep = log, policy, on_result, sleep
         self.model = settings.resolved_model()
+        self.endpoint = settings.base_url or "https://api.openai.com/v1"
+        self.ledger = JobLedger(out.path)
+        # Jobs an earlier run created and never collected, and which of their
+        # articles this run has read so far (to validate the answers against).
+        self.unfinished: dict[str, InFlight] = {}
+        self.owner: dict[str, str] = {}
+        self.seen: dict[str, dict[str, _Pending]] = {}
+        self.claimed: set[str] = set()  # the ids read so far for those jobs
+        for flight in self.ledger.in_flight():
+            flight.ids -= out.done
+            if not flight.ids:
+                self.ledger.finished(flight.batch_id)  # its lines were written before the crash
+                continue
+            self.unfinished[flight.batch_id] = flight
+            self.seen[flight.batch_id] = {}
+            self.owner.update(dict.fromkeys(flight.ids, flight.batch_id))
         self.shaper = RequestShaper(settings)
         self.client = openai.OpenAI(
             api_key=settings.api_key or "no-key-needed",
@@ -183,7 +207,7 @@ class _Job:
     def run(self, chunk: list[BatchItem]) -> None:
         pending: dict[str, _Pending] = {}
         for item in chunk:
-            if item.id in self.out.done or item.id in pending:
+            if item.id in self.out.done or item.id in pending or item.id in self.claimed:
                 self.summary.count("skipped")
                 if self.on_result is not None:
                     self.on_result("skipped")
@@ -192,11 +216,16 @@ class _Job:
                 if item.url is not None:
                     raise SummarizerError("url inputs are fetched only with --via live")
                 article = load_local(item)
+                self._check_length(article)
                 url, body = self.shaper.shape(article)
             except SummarizerError as exc:
                 self._emit(error_line(item.id, type(exc).__name__, str(exc)))
                 continue
             entry = _Pending(article, render(article), url, body, cache_key(url, body))
+            if item.id in self.owner:
+                self.seen[self.owner.pop(item.id)][item.id] = entry
+                self.claimed.add(item.id)
+                continue
             cached = self.log.lookup(entry.key) if self.log and self.options.use_cache else None
             if cached is None:
                 pending[item.id] = entry
@@ -205,9 +234,45 @@ class _Job:
             self._emit(self._line(item.id, entry, json.loads(cached), 0.0))
         if pending:
             self._submit(pending)
+        for flight in list(self.unfinished.values()):
+            if flight.ids <= self.seen[flight.batch_id].keys():
+                self._resume(flight)
+
+    def resume_rest(self) -> None:
+        """Collect the earlier jobs whose articles were not all in the inputs this time."""
+        for flight in list(self.unfinished.values()):
+            self._resume(flight)
+
+    def _check_length(self, article: Article) -> None:
+        parts = len(split_article(article.text, self.settings.max_article_tokens))
+        if parts > 1:
+            raise SummarizerError(
+                f"{article.source} is long enough to be briefed in {parts} parts, and a Batch "
+                "API request is one part; brief it with --via live"
+            )
+
+    def _resume(self, flight: InFlight) -> None:
+        del self.unfinished[flight.batch_id]
+        entries = self.seen.pop(flight.batch_id)
+        for lost in flight.ids - entries.keys():
+            self.owner.pop(lost, None)  # not in this run's inputs: nothing to write
+        try:
+            batch = self._call(lambda: self.client.batches.retrieve(flight.batch_id))
+        except openai.NotFoundError:
+            # Gone (another endpoint, or deleted): brief its articles in a new job.
+            self.ledger.finished(flight.batch_id)
+            if entries:
+                self._submit(entries)
+            return
+        self._collect(batch, entries, time.perf_counter())
 
     def _submit(self, pending: dict[str, _Pending]) -> None:
         started = time.perf_counter()
+        batch = self._create(pending)
+        self.ledger.started(batch.id, self.endpoint, pending)
+        self._collect(batch, pending, started)
+
+    def _create(self, pending: dict[str, _Pending]) -> Any:
         with tempfile.TemporaryFile() as handle:
             for custom_id, entry in pending.items():
                 line = {
@@ -225,7 +290,7 @@ class _Job:
                 )
 
             uploaded = self._call(upload)
-        batch = self._call(
+        return self._call(
             lambda: self.client.batches.create(
                 input_file_id=uploaded.id,
                 endpoint=ENDPOINT,
@@ -233,6 +298,9 @@ class _Job:
                 metadata={"tool": "summarizer"},
             )
         )
+
+    def _collect(self, batch: Any, pending: dict[str, _Pending], started: float) -> None:
+        """Wait for ``batch``, then write a line for each of ``pending`` and mark it finished."""
         batch_id = batch.id
         while batch.status not in TERMINAL:
             (self.sleep or retry._sleep)(self.options.poll_interval)
@@ -248,6 +316,7 @@ class _Job:
         elapsed = time.perf_counter() - started
         for custom_id, entry in pending.items():
             self._emit(self._outcome(custom_id, entry, results.get(custom_id), batch, elapsed))
+        self.ledger.finished(batch_id)
 
     def _outcome(
         self,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefings import GOOD, INVENTED_QUOTE, ungrounded
+from summarizer import retry
 from summarizer.article import article_from_text
 from summarizer.cli import main
 from summarizer.loopback import LoopbackServer, Reply
@@ -91,3 +92,65 @@ def test_batch_api_needs_the_llm_engine(tmp_path: Path, capsys: pytest.CaptureFi
     args = ["batch", str(manifest), "--out", str(tmp_path / "o.jsonl"), "--via", "batch-api"]
     assert main([*args, "--engine", "extractive"]) == 2
     assert "needs the llm engine" in capsys.readouterr().err
+
+
+class _Killed(BaseException):
+    """Stands for the process dying while it waits on a job."""
+
+
+def test_a_job_left_in_flight_by_a_crash_is_collected_not_submitted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 3)
+    out = tmp_path / "out.jsonl"
+    ledger = tmp_path / "out.jsonl.batch-jobs"
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        srv.batch_api.polls_before_done = 5
+
+        def die(seconds: float) -> None:
+            raise _Killed
+
+        monkeypatch.setattr(retry, "_sleep", die)
+        with pytest.raises(_Killed):
+            _run(srv, manifest, out)
+        assert srv.batch_api.created == 1
+        assert not out.exists() or out.read_text() == ""
+        assert json.loads(ledger.read_text())["ids"] == ["a0", "a1", "a2"]
+
+        monkeypatch.setattr(retry, "_sleep", lambda seconds: None)
+        capsys.readouterr()
+        assert _run(srv, manifest, out) == 0
+        assert srv.batch_api.created == 1  # collected, not paid for twice
+    assert sorted(line["id"] for line in read_lines(out)) == ["a0", "a1", "a2"]
+    assert {line["status"] for line in read_lines(out)} == {"ok"}
+    assert not ledger.exists()
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["done"], summary["skipped"]) == (3, 0)
+
+
+def test_a_job_the_endpoint_no_longer_knows_is_submitted_anew(tmp_path: Path) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 2)
+    out = tmp_path / "out.jsonl"
+    ledger = tmp_path / "out.jsonl.batch-jobs"
+    entry = {"batch": "batch_gone", "endpoint": "http://elsewhere/v1", "ids": ["a0", "a1"]}
+    ledger.write_text(json.dumps(entry) + "\n")
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        assert _run(srv, manifest, out) == 0
+        assert srv.batch_api.created == 1
+    assert sorted(line["id"] for line in read_lines(out)) == ["a0", "a1"]
+    assert not ledger.exists()
+
+
+def test_an_article_that_needs_parts_gets_an_error_line_not_half_a_briefing(
+    tmp_path: Path,
+) -> None:
+    long_text = "\n\n".join(article(i) for i in range(40))
+    manifest = tmp_path / "in.jsonl"
+    manifest.write_text(json.dumps({"id": "long", "text": long_text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        assert _run(srv, manifest, out, "--max-article-tokens", "2000") == 1
+        assert srv.batch_api.created == 0
+    (line,) = read_lines(out)
+    assert line["status"] == "error"
+    assert "--via live" in line["error"]["message"] and "parts" in line["error"]["message"]

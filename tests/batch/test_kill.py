@@ -19,7 +19,7 @@ COUNT = 40
 
 
 def _batch(
-    server: LoopbackServer, manifest: Path, out: Path, home: Path
+    server: LoopbackServer, manifest: Path, out: Path, home: Path, *extra: str
 ) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
     env["SUMMARIZER_HOME"] = str(home)
@@ -38,6 +38,7 @@ def _batch(
         "--model",
         "loopback-model",
         "--no-progress",
+        *extra,
     ]
     return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -78,3 +79,33 @@ def test_sigkill_mid_batch_then_rerun_gives_every_id_exactly_once(tmp_path: Path
     assert sorted(ids) == sorted(f"a{i}" for i in range(COUNT))
     assert len(ids) == len(set(ids))
     assert {line["status"] for line in lines} == {"ok"}
+
+
+def test_sigkill_while_a_batch_api_job_runs_then_rerun_collects_that_job(tmp_path: Path) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 5)
+    out = tmp_path / "out.jsonl"
+    ledger = tmp_path / "out.jsonl.batch-jobs"
+    home = tmp_path / "data"
+    via = ["--via", "batch-api", "--poll-interval", "0.05"]
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        srv.batch_api.polls_before_done = 1_000_000  # in progress until released
+        proc = _batch(srv, manifest, out, home, *via)
+        deadline = time.monotonic() + 20.0
+        while time.monotonic() < deadline and proc.poll() is None and not ledger.exists():
+            time.sleep(0.01)
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.2)  # a few polls: the job is being waited on
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        assert srv.batch_api.created == 1
+        assert not out.exists() or out.read_bytes() == b""
+
+        srv.batch_api.release()
+        proc = _batch(srv, manifest, out, home, *via)
+        stdout, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 0, stderr.decode()
+        assert srv.batch_api.created == 1  # the job was collected, not bought twice
+    assert json.loads(stdout)["done"] == 5
+    ids = [json.loads(line)["id"] for line in out.read_bytes().splitlines()]
+    assert sorted(ids) == [f"a{i}" for i in range(5)]
+    assert not ledger.exists()
