@@ -5,6 +5,7 @@ Tests point the real ``openai`` client at :attr:`LoopbackServer.base_url`, so th
 ``POST /v1/chat/completions`` takes the next scripted :class:`Reply`: an answer in tool-call,
 content or markdown form, a refusal, empty choices, an HTTP error, a raw body, a connection
 reset or a stall. Output is deterministic: the same script gives byte-identical responses.
+Connections are kept alive between requests, as real endpoints keep them.
 ``/v1/files`` and ``/v1/batches`` run OpenAI's Batch API over the same replies (see
 ``summarizer.loopback_batch``).
 """
@@ -256,7 +257,6 @@ class _Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_PATCH = do_DELETE = do_GET
 
     def _serve(self) -> None:
-        self.close_connection = True
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length > 0 else b""
         try:
@@ -312,7 +312,6 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response_only(status)  # no Date/Server headers: keeps output deterministic
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Connection", "close")
         for name, value in headers:
             self.send_header(name, value)
         self.end_headers()

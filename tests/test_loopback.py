@@ -111,13 +111,34 @@ def test_request_recorded(server: LoopbackServer, client: openai.OpenAI) -> None
     assert all(name == name.lower() for name in request.headers)
 
 
+def test_connections_are_kept_alive_like_a_real_endpoints(server: LoopbackServer) -> None:
+    server.script(Reply.answer({}), Reply.answer({}))
+    port = int(server.base_url.rsplit(":", 1)[1].split("/")[0])
+    body = json.dumps({"model": "m", "messages": MESSAGES}).encode()
+    head = f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}"
+    with socket.create_connection(("127.0.0.1", port), timeout=2) as sock:
+        reader = sock.makefile("rb")
+        for _ in range(2):  # two requests on one connection
+            sock.sendall(head.encode() + b"\r\n\r\n" + body)
+            assert reader.readline().startswith(b"HTTP/1.1 200 ")
+            length = 0
+            while (line := reader.readline()) != b"\r\n":
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            assert json.loads(reader.read(length))["object"] == "chat.completion"
+    assert len(server.requests) == 2
+
+
 def test_deterministic_bytes(server: LoopbackServer) -> None:
     def fetch() -> bytes:
         server.script(Reply.answer({"x": "é"}))
         body = json.dumps({"model": "m", "messages": MESSAGES}).encode()
         port = int(server.base_url.rsplit(":", 1)[1].split("/")[0])
         with socket.create_connection(("127.0.0.1", port), timeout=2) as sock:
-            head = f"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}"
+            head = (
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                f"Content-Length: {len(body)}"
+            )
             sock.sendall(head.encode() + b"\r\n\r\n" + body)
             chunks = []
             while data := sock.recv(65536):
