@@ -234,6 +234,9 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; on a kept-alive connection Nagle's
+    # algorithm would hold the body until the client's delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
     server_version = "loopback"
     timeout = 30.0
     server: _Server
