@@ -25,7 +25,7 @@ from summarizer.api import BriefingResult, Summarizer
 from summarizer.article import Article
 from summarizer.batch.gate import GatedTransport, RateGate
 from summarizer.batch.inputs import BatchItem, check_inputs, fetch, iter_items, load_local
-from summarizer.batch.output import ResultFile, error_line, ok_line
+from summarizer.batch.output import GroupCommit, ResultFile, error_line, ok_line
 from summarizer.calllog import AsyncCachingTransport, CallLog, Tally
 from summarizer.config import Settings
 from summarizer.errors import ConfigurationError, SummarizerError
@@ -269,6 +269,7 @@ async def _run_workers(
 ) -> None:
     iterator = iter(items)
     in_flight: set[str] = set()
+    writer = GroupCommit(out)
 
     def report(status: Status) -> None:
         summary.count(status)
@@ -285,7 +286,7 @@ async def _run_workers(
             in_flight.add(item.id)
             try:
                 line = await _brief_item(item, brief, fetcher)
-                await asyncio.to_thread(out.append, line)
+                await writer.append(line)
             finally:
                 in_flight.discard(item.id)
             report("ok" if line["status"] == "ok" else "error")
