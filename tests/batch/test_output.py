@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.batch import output
 from summarizer.batch.output import GroupCommit, ResultFile, error_line
 
 
@@ -24,7 +23,7 @@ async def test_lines_finishing_together_share_an_fsync_and_each_is_written_once(
         fsyncs.append(fd)
         real_fsync(fd)
 
-    monkeypatch.setattr(output.os, "fsync", counted)
+    monkeypatch.setattr(os, "fsync", counted)
     with ResultFile.open(path) as out:
         writer = GroupCommit(out)
         await asyncio.gather(*(writer.append(error_line(f"a{i}", "E", "m")) for i in range(50)))
@@ -46,7 +45,7 @@ async def test_a_lone_line_is_written_at_once_and_a_write_error_reaches_its_writ
         def full(fd: int) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(output.os, "fsync", full)
+        monkeypatch.setattr(os, "fsync", full)
         results = await asyncio.gather(
             *(writer.append(error_line(f"b{i}", "E", "m")) for i in range(3)),
             return_exceptions=True,
