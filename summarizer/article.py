@@ -27,6 +27,7 @@ from summarizer.errors import (
 )
 from summarizer.furniture import (
     MAX_FURNITURE_CHARS,
+    long_headline,
     looks_like_prose,
     parse_page,
     split_furniture,
@@ -384,9 +385,14 @@ def find_title(text: str) -> str | None:
 
     A headline stands on its own line (no terminal period, 3 to 20 words) before
     the first prose paragraph. A Title-Case line is preferred; failing that, the
-    first line counts when it stands alone as its own paragraph.
+    first line counts when it stands alone as its own paragraph. A first line of
+    12 to 25 words that would otherwise read as prose is the headline when it
+    stands alone without a sentence's ending (see ``furniture.long_headline``).
     """
     lines = text.split("\n")
+    long = long_headline(lines)
+    if long is not None:
+        return lines[long].strip()
     top: list[int] = []
     for i, line in enumerate(lines):
         s = line.strip()

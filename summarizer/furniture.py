@@ -204,7 +204,10 @@ _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december news live breaking update "
     "updated exclusive watch opinion analysis world politics business sport sports video "
-    "home menu the".split()
+    "home menu the "
+    # job titles after a byline's name: "By Ilse Marrant, Regional Affairs Correspondent"
+    "correspondent correspondents editor editors reporter reporters writer writers staff "
+    "columnist contributor contributing bureau chief desk affairs senior special".split()
 )
 _OUTLET_WORDS = frozenset(
     "news times post herald gazette tribune journal chronicle courier telegraph guardian "
@@ -261,6 +264,35 @@ def looks_like_prose(line: str) -> bool:
     """True for a line that reads as a story paragraph rather than a label or heading."""
     words = word_count(line)
     return words >= 12 or (words >= 6 and bool(_SENTENCE_END.search(line)))
+
+
+# A headline may run long ("Council votes to approve harbour dredging plan despite
+# objections from fishing groups"); past this it is a paragraph whatever its ending.
+LONG_HEADLINE_MAX_WORDS = 25
+
+
+def long_headline(lines: list[str]) -> int | None:
+    """Index of a headline at the top that is long enough to pass for prose, if any.
+
+    The first non-empty line is one when it has 12 to 25 words, starts with a
+    capital, a digit or a quote mark, ends without a sentence's punctuation,
+    stands as its own paragraph, and a story follows it.
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return None
+    line = lines[first].strip()
+    lead = line.lstrip("\"'“‘")[:1]
+    if (
+        not 12 <= word_count(line) <= LONG_HEADLINE_MAX_WORDS
+        or _SENTENCE_END.search(line)
+        or line.endswith((",", ";", ":"))
+        or not (lead.isupper() or lead.isdigit())
+        or (first + 1 < len(lines) and lines[first + 1].strip())
+    ):
+        return None
+    rest = (s.strip() for s in lines[first + 1 :])
+    return first if any(looks_like_prose(s) for s in rest if s) else None
 
 
 def furniture_kind(line: str) -> str | None:
@@ -402,13 +434,14 @@ class _Marker:
         self.byline: str | None = None
         self.outlet: str | None = None
         self._head_end: int | None = None
+        self._headline = long_headline(self.lines)
 
     def head_end(self) -> int:
         """Index of the first prose line that is not furniture (the story's start)."""
         if self._head_end is None:
             self._head_end = len(self.lines)
             for i, (s, kind) in enumerate(zip(self.lines, self.kinds, strict=True)):
-                if s and kind is None and looks_like_prose(s):
+                if s and kind is None and looks_like_prose(s) and i != self._headline:
                     self._head_end = i
                     break
         return self._head_end

@@ -323,3 +323,36 @@ class TestReadArticle:
         assert len(article.text) == 35 * 300_000 - 1
         assert article.removed == ()
         assert elapsed < 3.0  # linear; catastrophic backtracking would take minutes
+
+
+STORY = (
+    "The council voted on Tuesday to approve the plan, officials said. It will cost "
+    "$12 million, according to the budget office.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Council Votes to Approve Harbour Dredging Plan Despite Objections From Fishing Groups",
+        "Minister says harbour plan will go ahead despite objections from fishing groups",
+        "“We will not be moved”: fishing groups vow to fight harbour plan in court next month",
+    ],
+)
+def test_a_long_headline_is_the_title_and_the_byline_under_it_is_removed(headline: str) -> None:
+    article = article_from_text(f"{headline}\n\nBy Jane Doe\n\n{STORY}")
+    assert article.title == headline
+    assert article.byline == "Jane Doe"
+    assert "By Jane Doe" not in article.text
+    assert STORY.strip() in article.text
+
+
+def test_an_opening_paragraph_is_not_taken_for_a_headline() -> None:
+    lead = (
+        "The council voted on Tuesday to approve the harbour plan despite objections, aides said."
+    )
+    article = article_from_text(f"{lead}\n\n{STORY}")
+    assert article.title is None
+    unended = "The council voted on Tuesday to approve the harbour plan despite the many objections"
+    # An unended line glued to the next is part of a paragraph, not a headline.
+    assert article_from_text(f"{unended}\nfrom fishing groups.\n\n{STORY}").title is None

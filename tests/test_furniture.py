@@ -190,6 +190,8 @@ def test_head_furniture_byline_outlet_and_section_label() -> None:
         ("Shaun TANDON", "Shaun TANDON"),
         ("By Jane Doe", "Jane Doe"),
         ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe"),
+        ("By Ilse Marrant, Regional Affairs Correspondent", "Ilse Marrant"),
+        ("By Tom Weir, Political Editor, and Ana Bell", "Tom Weir and Ana Bell"),
         ("by Ana María de la Cruz", "Ana María de la Cruz"),
         ("Budget fight", None),
         ("UN General Assembly", None),
