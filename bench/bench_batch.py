@@ -34,7 +34,8 @@ import httpx2
 from summarizer import Summarizer
 from summarizer.article import article_from_text
 from summarizer.batch.runner import BatchOptions, brief_batch
-from summarizer.calllog import CachingTransport, CallLog
+from summarizer.cachetransport import CachingTransport
+from summarizer.calllog import CallLog
 from summarizer.capture import RequestShaper
 from summarizer.config import Settings
 

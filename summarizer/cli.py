@@ -60,7 +60,8 @@ def _summarizer(no_cache: bool = False, **options: Any) -> Iterator[Summarizer]:
     with ExitStack() as stack:
         client = None
         if settings.resolved_engine() == "llm":
-            from summarizer.calllog import CachingTransport, CallLog
+            from summarizer.cachetransport import CachingTransport
+            from summarizer.calllog import CallLog
 
             log = stack.enter_context(CallLog.open(os.environ))
             transport = CachingTransport(httpx2.HTTPTransport(), log, use_cache=not no_cache)

@@ -26,7 +26,8 @@ from summarizer.article import Article
 from summarizer.batch.gate import GatedTransport, RateGate
 from summarizer.batch.inputs import BatchItem, check_inputs, fetch, iter_items, load_local
 from summarizer.batch.output import GroupCommit, ResultFile, error_line, ok_line
-from summarizer.calllog import AsyncCachingTransport, CallLog, Tally
+from summarizer.cachetransport import AsyncCachingTransport
+from summarizer.calllog import CallLog, Tally
 from summarizer.config import Settings
 from summarizer.errors import ConfigurationError, SummarizerError
 from summarizer.retry import RetryPolicy

@@ -12,7 +12,8 @@ import pytest
 
 from briefings import ARTICLE, GOOD
 from summarizer import Summarizer
-from summarizer.calllog import CachingTransport, CallLog, cache_key, data_dir
+from summarizer.cachetransport import CachingTransport
+from summarizer.calllog import CallLog, cache_key, data_dir
 from summarizer.cli import main
 from summarizer.loopback import LoopbackServer, Reply
 from summarizer.pricing import PriceTable

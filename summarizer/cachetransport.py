@@ -1,0 +1,206 @@
+"""The caching transports: the call log and cache, seen from ``httpx2``.
+
+``CachingTransport`` and ``AsyncCachingTransport`` wrap a real ``httpx2``
+transport; pass them to ``Summarizer`` through ``httpx2.Client(transport=...)``.
+A chat request whose URL and body match an earlier call answered 200 is answered
+from the log without touching the network; every call, cached or not, is logged
+(see ``summarizer.calllog``). Secrets a server echoes back are scrubbed first.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx2
+
+from summarizer.calllog import CallLog, cache_key, canonical_body, json_object
+
+
+@dataclass(frozen=True)
+class _Chat:
+    """A chat request on its way through a caching transport."""
+
+    key: str
+    body: dict[str, Any]
+    text: str  # canonical_body(body)
+
+
+class _Exchange:
+    """The transport-independent half of the caching transports."""
+
+    def __init__(self, log: CallLog, use_cache: bool) -> None:
+        self.log = log
+        self.use_cache = use_cache
+        # Failed sends per request, so a retried request is logged as attempt 2, 3, ...
+        self._failures: dict[str, int] = {}
+
+    def lookup(self, request: httpx2.Request) -> _Chat | httpx2.Response | None:
+        """What to do with a read request, the same for both transports.
+
+        Returns:
+            None to pass it through untouched (not a chat call), the cached
+            response to answer with, or the chat request to send and log.
+        """
+        body = self.chat_body(request)
+        if body is None:
+            return None
+        text = canonical_body(body)
+        chat = _Chat(cache_key(request.url, body, canonical=text), body, text)
+        try:
+            return self.cached(request, chat)
+        except LookupError:
+            return chat
+
+    def chat_body(self, request: httpx2.Request) -> dict[str, Any] | None:
+        if request.method != "POST" or not request.url.path.endswith("/chat/completions"):
+            return None
+        return json_object(request.content.decode("utf-8", "replace"))
+
+    def cached(self, request: httpx2.Request, chat: _Chat) -> httpx2.Response:
+        answer = self.log.lookup(chat.key) if self.use_cache else None
+        if answer is None:
+            raise LookupError(chat.key)
+        self.log.record(
+            key=chat.key,
+            url=str(request.url),
+            request=chat.body,
+            request_text=chat.text,
+            status=200,
+            response=answer,
+            latency_s=0.0,
+            attempt=1,
+            cache_hit=True,
+        )
+        headers = {"content-type": "application/json", "x-summarizer-cache": "hit"}
+        return httpx2.Response(200, headers=headers, content=answer.encode(), request=request)
+
+    def logged(
+        self,
+        request: httpx2.Request,
+        chat: _Chat,
+        response: httpx2.Response | None,
+        latency: float,
+        error: BaseException | None = None,
+    ) -> None:
+        attempt = self._failures.pop(chat.key, 0) + 1
+        if response is None or response.status_code != 200:
+            self._failures[chat.key] = attempt
+        # A server may echo the key back in an error ("Incorrect API key provided:
+        # sk-..."); the log keeps what was said, without the key.
+        secrets = _credentials(request)
+        self.log.record(
+            key=chat.key,
+            url=str(request.url),
+            request=chat.body,
+            request_text=chat.text,
+            status=None if response is None else response.status_code,
+            response=None if response is None else _scrubbed(response.text, secrets),
+            latency_s=round(latency, 6),
+            attempt=attempt,
+            cache_hit=False,
+            error=None if error is None else _scrubbed(f"{type(error).__name__}: {error}", secrets),
+        )
+
+
+def _credentials(request: httpx2.Request) -> list[str]:
+    """The secrets a request carries in its headers (bearer token, api-key)."""
+    found = []
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        found.append(auth[7:].strip())
+    found.append(request.headers.get("api-key", "").strip())
+    return [secret for secret in found if len(secret) >= 8]
+
+
+def _scrubbed(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "[redacted]")
+    return text
+
+
+class CachingTransport(httpx2.BaseTransport):
+    """A sync transport that answers repeated chat requests from the log and logs every call.
+
+    Args:
+        inner: The transport that really sends (``httpx2.HTTPTransport()``).
+        log: The call log.
+        use_cache: False logs every call but never answers from the log (``--no-cache``).
+        clock: Monotonic seconds, for latency.
+    """
+
+    def __init__(
+        self,
+        inner: httpx2.BaseTransport,
+        log: CallLog,
+        *,
+        use_cache: bool = True,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.inner = inner
+        self.clock = clock
+        self._exchange = _Exchange(log, use_cache)
+
+    def handle_request(self, request: httpx2.Request) -> httpx2.Response:
+        """Answer from the cache, or send, read and log."""
+        request.read()
+        found = self._exchange.lookup(request)
+        if found is None:
+            return self.inner.handle_request(request)
+        if isinstance(found, httpx2.Response):
+            return found
+        chat = found
+        started = self.clock()
+        try:
+            response = self.inner.handle_request(request)
+            response.read()
+        except Exception as exc:
+            self._exchange.logged(request, chat, None, self.clock() - started, exc)
+            raise
+        self._exchange.logged(request, chat, response, self.clock() - started)
+        return response
+
+    def close(self) -> None:
+        """Close the inner transport (the log belongs to the caller)."""
+        self.inner.close()
+
+
+class AsyncCachingTransport(httpx2.AsyncBaseTransport):
+    """Async twin of ``CachingTransport``."""
+
+    def __init__(
+        self,
+        inner: httpx2.AsyncBaseTransport,
+        log: CallLog,
+        *,
+        use_cache: bool = True,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.inner = inner
+        self.clock = clock
+        self._exchange = _Exchange(log, use_cache)
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        """Answer from the cache, or send, read and log."""
+        await request.aread()
+        found = self._exchange.lookup(request)
+        if found is None:
+            return await self.inner.handle_async_request(request)
+        if isinstance(found, httpx2.Response):
+            return found
+        chat = found
+        started = self.clock()
+        try:
+            response = await self.inner.handle_async_request(request)
+            await response.aread()
+        except Exception as exc:
+            self._exchange.logged(request, chat, None, self.clock() - started, exc)
+            raise
+        self._exchange.logged(request, chat, response, self.clock() - started)
+        return response
+
+    async def aclose(self) -> None:
+        """Close the inner transport (the log belongs to the caller)."""
+        await self.inner.aclose()
