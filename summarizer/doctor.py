@@ -28,12 +28,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from summarizer import debug
 from summarizer.config import DEFAULT_OPENAI_MODEL, MODES, ModeName, Settings
 from summarizer.llm import INSTRUCTOR_MODES
+from summarizer.llm_errors import one_line
 
 __all__ = ["Check", "diagnose", "doctor_command", "render_checks"]
 
 Status = Literal["ok", "fail", "warn", "skip"]
 
 OPENAI_URL = "https://api.openai.com/v1"
+# Characters of a server's message shown in a check's detail.
+_DETAIL = 160
 # Prompt, schema and answer of a long article's briefing take about this many tokens.
 MIN_CONTEXT = 8192
 # Where servers put the context length in a /models entry (vLLM: max_model_len).
@@ -97,11 +100,6 @@ _PROBE_MESSAGES = [
 ]
 
 
-def _one_line(text: str, limit: int = 160) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
 def _headers(settings: Settings) -> dict[str, str]:
     return {"Authorization": f"Bearer {settings.api_key or _NO_KEY}", "Accept": "application/json"}
 
@@ -119,7 +117,7 @@ def _list_models(
         return Check(name, "fail", f"GET {url} timed out after {settings.timeout:g} s", fix), None
     except httpx2.RequestError as exc:
         fix = f"start the server, or check --base-url / OPENAI_BASE_URL ({_SERVERS})"
-        return Check(name, "fail", f"cannot reach {url}: {_one_line(str(exc))}", fix), None
+        return Check(name, "fail", f"cannot reach {url}: {one_line(str(exc), _DETAIL)}", fix), None
     if response.status_code in (401, 403):
         detail = f"GET {url} answered HTTP {response.status_code}: the key was refused"
         return Check(name, "fail", detail, "check OPENAI_API_KEY"), None
@@ -128,7 +126,9 @@ def _list_models(
         fix = f"the base URL usually ends in /v1 ({_SERVERS})"
         return Check(name, "fail", detail, fix), None
     if response.status_code >= 400:
-        detail = f"GET {url} answered HTTP {response.status_code}: {_one_line(response.text)}"
+        detail = (
+            f"GET {url} answered HTTP {response.status_code}: {one_line(response.text, _DETAIL)}"
+        )
         return Check(name, "fail", detail, "check the server's log"), None
     try:
         data = response.json()["data"]
@@ -190,14 +190,14 @@ def _structured_failure(name: str, mode: str, exc: Exception) -> Check:
     while isinstance(cause, instructor.core.InstructorError) and cause.__cause__ is not None:
         cause = cause.__cause__
     if isinstance(cause, openai.APIStatusError):
-        message = _one_line(_error_message(cause))
+        message = one_line(_error_message(cause), _DETAIL)
         detail = f"the server refused the request: HTTP {cause.status_code}: {message}"
         fix = "check --model" if cause.status_code == 404 else _MODE_FIX[mode]
         return Check(name, "fail", detail, fix)
     if isinstance(cause, openai.APIConnectionError):
-        detail = f"the request failed: {_one_line(str(cause))}"
+        detail = f"the request failed: {one_line(str(cause), _DETAIL)}"
         return Check(name, "fail", detail, "raise --timeout, or check the server's log")
-    detail = f"the answer did not validate against the schema: {_one_line(str(cause), 120)}"
+    detail = f"the answer did not validate against the schema: {one_line(str(cause), 120)}"
     return Check(name, "fail", detail, _MODE_FIX[mode])
 
 

@@ -44,15 +44,9 @@ from pydantic import ValidationError
 
 from summarizer import debug, retry
 from summarizer.config import ModeName, Settings
-from summarizer.errors import (
-    ModelError,
-    ModelOutputError,
-    StaleRecordingError,
-    TransportError,
-    Ungrounded,
-    UngroundedError,
-)
-from summarizer.grounding import ArticleIndex, GroundingViolation
+from summarizer.errors import ModelError
+from summarizer.grounding import ArticleIndex
+from summarizer.llm_errors import Refusal, model_error
 from summarizer.models import Briefing, grounded_in
 from summarizer.prompts import RenderedPrompt
 
@@ -148,10 +142,6 @@ def _completion_text(completion: Any) -> str | None:
     return content if isinstance(content, str) else None
 
 
-class Refusal(Exception):  # noqa: N818 - reads as what happened
-    """The model declined to answer (an OpenAI ``refusal`` message)."""
-
-
 def parse_completion(body: bytes) -> Any:
     """A 200 body as a ``ChatCompletion``, as leniently as the SDK reads one.
 
@@ -189,20 +179,6 @@ def checked(completion: Any) -> Any:
     if refusal:
         raise Refusal(str(refusal))
     return completion
-
-
-def ungrounded_items(error: ValidationError) -> list[Ungrounded]:
-    """The quotes and figures a validation error reports as not in the article."""
-    items: list[Ungrounded] = []
-    for detail in error.errors():
-        cause = (detail.get("ctx") or {}).get("error")
-        if isinstance(cause, GroundingViolation):
-            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in detail["loc"])
-            locations = cause.locations or [where.lstrip(".")] * len(cause.texts)
-            items.extend(
-                Ungrounded(loc, text) for loc, text in zip(locations, cause.texts, strict=True)
-            )
-    return items
 
 
 class LLMEngine:
@@ -383,88 +359,11 @@ class LLMEngine:
 
     def _error(self, exc: Exception, stats: CallStats, counter: retry.RetryCounter) -> ModelError:
         """Turn whatever instructor or openai raised into one of ours."""
-        attempts = stats.requests + counter.retries
-        cause: BaseException = exc
-        while isinstance(cause, instructor.core.InstructorError) and cause.__cause__ is not None:
-            cause = cause.__cause__
-        if isinstance(cause, openai.APIError):
-            return self._transport_error(cause, attempts)
-        if isinstance(cause, retry.MalformedResponse):
-            where = self.settings.base_url or "the OpenAI API"
-            return TransportError(
-                f"the model endpoint {where} sent {cause} after {attempts} attempt(s)",
-                model=self.model,
-                attempts=attempts,
-            )
-        if isinstance(cause, Refusal):
-            return ModelOutputError(
-                f"the model refused to brief this article: {_one_line(str(cause))}",
-                model=self.model,
-                attempts=stats.requests,
-                last_response=str(cause),
-            )
-        if isinstance(cause, ValidationError):
-            items = ungrounded_items(cause)
-            if items:
-                return UngroundedError(
-                    items, model=self.model, attempts=stats.requests, last_response=stats.last_text
-                )
-            first = cause.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "the briefing"
-            return ModelOutputError(
-                f"the model's answer is not a valid briefing after {stats.requests} attempt(s): "
-                f"{where}: {first['msg']}",
-                model=self.model,
-                attempts=stats.requests,
-                last_response=stats.last_text,
-            )
-        if isinstance(cause, instructor.core.IncompleteOutputException):
-            return ModelOutputError(
-                "the model's answer was cut off before it finished (finish_reason=length); "
-                "use a model with a longer output limit or a shorter article",
-                model=self.model,
-                attempts=stats.requests,
-                last_response=stats.last_text,
-            )
-        return ModelOutputError(
-            f"the model did not return a usable briefing after {stats.requests} attempt(s): "
-            f"{_one_line(str(cause))}",
+        return model_error(
+            exc,
+            settings=self.settings,
             model=self.model,
-            attempts=stats.requests,
-            last_response=stats.last_text,
+            requests=stats.requests,
+            retries=counter.retries,
+            last_text=stats.last_text,
         )
-
-    def _transport_error(self, exc: openai.APIError, attempts: int) -> ModelError:
-        where = self.settings.base_url or "the OpenAI API"
-        if retry.replay_miss(exc):
-            return StaleRecordingError(
-                "the recorded model traffic holds no answer for this request: the prompt, "
-                "schema, model or article changed since it was recorded; re-record it",
-                model=self.model,
-                attempts=attempts,
-            )
-        if isinstance(exc, openai.APITimeoutError):
-            message = f"the model endpoint {where} timed out after {attempts} attempt(s)"
-            return TransportError(message, model=self.model, attempts=attempts)
-        if isinstance(exc, openai.APIConnectionError):
-            message = f"cannot reach the model endpoint {where} after {attempts} attempt(s)"
-            return TransportError(message, model=self.model, attempts=attempts)
-        status = exc.status_code if isinstance(exc, openai.APIStatusError) else None
-        detail = _one_line(getattr(exc, "message", None) or str(exc))
-        if self.settings.api_key:
-            detail = detail.replace(self.settings.api_key, "[redacted]")
-        hint = {
-            401: " (check OPENAI_API_KEY)",
-            403: " (the key may not have access to this model)",
-            404: " (check --model and --base-url)",
-        }.get(status or 0, "")
-        message = (
-            f"the model endpoint {where} answered HTTP {status}{hint} "
-            f"after {attempts} attempt(s): {detail}"
-        )
-        return TransportError(message, status_code=status, model=self.model, attempts=attempts)
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -45,7 +45,7 @@ from summarizer.capture import RequestShaper
 from summarizer.config import Settings
 from summarizer.errors import ModelError, ModelOutputError, SummarizerError, UngroundedError
 from summarizer.grounding import ArticleIndex
-from summarizer.llm import ungrounded_items
+from summarizer.llm_errors import ungrounded_items
 from summarizer.longdoc import split_article
 from summarizer.models import CONTEXT_KEY, Briefing
 from summarizer.prompts import RenderedPrompt, render
