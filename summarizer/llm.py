@@ -28,6 +28,7 @@ Hot path (a batch sends thousands of these; ``bench/bench_batch.py``):
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -49,6 +50,12 @@ from summarizer.grounding import ArticleIndex
 from summarizer.llm_errors import Refusal, model_error
 from summarizer.models import Briefing, grounded_in
 from summarizer.prompts import RenderedPrompt
+
+# instructor logs every failed attempt at ERROR and gives its logger no handler,
+# so Python's last-resort handler printed those lines on the stderr of every
+# program using summarizer, beside the typed error we raise for the same fault.
+# With a NullHandler they show only where the program configures logging.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 INSTRUCTOR_MODES: dict[str, instructor.Mode] = {
     "tools": instructor.Mode.TOOLS,

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -309,3 +311,24 @@ def test_a_completion_missing_fields_local_servers_leave_out_is_still_read(
         result = s.summarize(ARTICLE)
     assert result.briefing.headline == GOOD["headline"]
     assert (result.provenance.requests, result.provenance.prompt_tokens) == (1, 0)
+
+
+def test_a_program_using_the_library_gets_the_typed_error_and_no_stray_log_lines(
+    server: LoopbackServer,
+) -> None:
+    server.script(Reply.error(400, message="bad request"))
+    code = (
+        "import sys\n"
+        "from summarizer import Summarizer\n"
+        "from summarizer.errors import TransportError\n"
+        f"s = Summarizer.from_env({{}}, base_url={server.base_url!r}, model='m')\n"
+        "try:\n"
+        f"    s.summarize({ARTICLE!r})\n"
+        "except TransportError as exc:\n"
+        "    print('typed:', exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.startswith("typed: the model endpoint")
+    assert done.stderr == ""
