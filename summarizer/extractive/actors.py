@@ -402,5 +402,24 @@ def _link_aliases(cast: Cast) -> None:
         if alone is not None and alone.role:
             target = cast.actors[full]
             target.role = target.role or alone.role
+    _link_short_bodies(cast)
     for alias in cast.aliases:
         cast.actors.pop(alias, None)
+
+
+def _link_short_bodies(cast: Cast) -> None:
+    """Map "the Alliance" to the one body whose full name ends with that word.
+
+    An article names a body in full once ("the Gannet Sound Alliance") and then
+    by its last word alone; the short form is the same body, not another actor.
+    """
+    bodies = [a.name for a in cast.actors.values() if not a.person and " " in a.name]
+    for actor in list(cast.actors.values()):
+        name = actor.name
+        if actor.person or " " in name or name.lower() not in GROUP_HEADS:
+            continue
+        full = [b for b in bodies if b.split()[-1] == name]
+        if len(full) == 1 and name not in cast.aliases:
+            cast.aliases[name] = full[0]
+            target = cast.actors[full[0]]
+            target.role = target.role or actor.role

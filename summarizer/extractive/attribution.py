@@ -18,6 +18,7 @@ from summarizer.extractive.actors import Actor, Cast, clean_run
 from summarizer.extractive.lexicon import (
     DESCRIPTION_HEADS,
     GROUP_HEADS,
+    GROUP_WORDS,
     NOT_NAMES,
     SPEECH_VERBS,
 )
@@ -57,6 +58,8 @@ _QUOTE_MARKS = frozenset('" “ ” ; :'.split())
 _SPEAKING_FOR = frozenset("office spokesman spokeswoman spokesperson aides".split())
 # A description owned by a pronoun ("its critics") names no one the reader can place.
 _POSSESSIVE_DETERMINERS = frozenset("its their his her our my your this these those".split())
+# Heads by which an article refers back to a firm it has just named ("the company said").
+_FIRM_HEADS = frozenset("company firm operator".split())
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,27 @@ class Attributor:
                 words = words[1:]
             actor = self.cast.resolve_name(" ".join(words)) if words else None
             if actor is not None and not actor.person:
+                return actor
+        return None
+
+    def _firm_named_before(self) -> Actor | None:
+        """The firm "the company" refers to: the one the sentence before names.
+
+        Only a body whose name is no generic noun ("Brannock Offshore Wind", not
+        "the Trades Council") can be "the company"; a union or a council is not.
+        """
+        previous, current = self.previous, self.current
+        if previous is None or current is None or current.paragraph - previous.paragraph > 1:
+            return None
+        for token_run in _CAPITALISED.finditer(previous.text):
+            words = [clean_run(w) for w in token_run.group().split()]
+            while words and words[0].lower() in NOT_NAMES:
+                words = words[1:]
+            actor = self.cast.resolve_name(" ".join(words)) if words else None
+            if actor is None or actor.person:
+                continue
+            last = actor.name.split()[-1].lower()
+            if " " in actor.name and last not in GROUP_HEADS and last not in GROUP_WORDS:
                 return actor
         return None
 
@@ -278,6 +302,8 @@ class Attributor:
         if head_word in _SPEAKING_FOR and len(words) > 1:
             return self._possessor(clean_run(words[-2]))
         found = self.cast.resolve_description(" ".join(words), self.recent)
+        if found is None and head_word in _FIRM_HEADS and len(words) == 1:
+            found = self._firm_named_before()
         if found is not None or head_word not in GROUP_HEADS:
             return found
         name = " ".join(words)

@@ -22,7 +22,9 @@ number of paragraphs, so the cost is linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from summarizer.extractive.attribution import Attribution
@@ -93,10 +95,30 @@ class Claim:
             self.evidence.append(sentence.text)
 
 
-def content_words(text: str) -> set[str]:
+# Key points, stances and disputes each ask ``content_words`` of the same
+# sentences; within one briefing (``remembered_words``) the answers are kept.
+_MEMO: ContextVar[dict[str, frozenset[str]] | None] = ContextVar("content_words", default=None)
+
+
+@contextmanager
+def remembered_words() -> Iterator[None]:
+    """Keep ``content_words``' answers for the length of this block (one briefing)."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def content_words(text: str) -> frozenset[str]:
     """Lower-cased words of ``text`` that carry meaning."""
-    words = {_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)}
-    return words - STOPWORDS
+    memo = _MEMO.get()
+    if memo is not None and text in memo:
+        return memo[text]
+    words = frozenset({_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)} - STOPWORDS)
+    if memo is not None:
+        memo[text] = words
+    return words
 
 
 def is_contest(attribution: Attribution) -> bool:

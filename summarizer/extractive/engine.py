@@ -5,7 +5,7 @@ from __future__ import annotations
 from summarizer.errors import EmptyArticleError
 from summarizer.extractive.actors import build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
-from summarizer.extractive.disputes import find_disputes
+from summarizer.extractive.disputes import find_disputes, remembered_words
 from summarizer.extractive.figures import Figure, find_figures
 from summarizer.extractive.keypoints import (
     headline_and_summary,
@@ -40,6 +40,11 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         EmptyArticleError: When ``text`` holds nothing usable, not even a span of
             eight characters.
     """
+    with remembered_words():
+        return _brief(text, source)
+
+
+def _brief(text: str, source: str) -> Briefing:
     sentences = split_sentences(text[:MAX_ANALYSED_CHARS])
     cast = build_cast(sentences, lowercase_words(text[:MAX_ANALYSED_CHARS]))
     infer_genders(sentences, cast)
@@ -61,12 +66,11 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
     points = pick_key_points(scored, attributions)
     if not points:
         return _fallback(sentences, source)
-    order = {" ".join(s.text.split()): s.index for s in sentences}
-    headline, summary = headline_and_summary(points, order)
+    headline, summary = headline_and_summary(points)
     return Briefing(
         headline=headline,
         summary=summary,
-        key_points=points,
+        key_points=[p.key_point for p in points],
         stances=build_stances(list(attributions.values()), frequencies),
         disputed_figures=find_disputes(
             sentences, figures, attributions, attributor.resolve_phrase, cast.allied

@@ -19,7 +19,12 @@ from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.figures import Figure
 from summarizer.extractive.keytext import point_text
-from summarizer.extractive.salience import editorial_bonus, is_scene_setting
+from summarizer.extractive.salience import (
+    contests,
+    editorial_bonus,
+    is_colour,
+    is_scene_setting,
+)
 from summarizer.extractive.sentences import Sentence, word_count
 from summarizer.models import KeyPoint
 
@@ -43,17 +48,36 @@ SPEAKER_BONUS = 0.2
 # proportionally more.
 LENGTH_NORM = 0.25
 _LEAD_SEARCH = 3
+# A point is one passage: its main sentence and at most two neighbours, in at most
+# this many words (the length of a long hand-written key point).
+MAX_PARTS = 3
+MAX_POINT_WORDS = 70
+# How a neighbour is weighed: its words shared with the main sentence (per root of
+# its length), its own score, its distance, and whether it contests a claim.
+COMPANION_SCORE = 0.3
+COMPANION_DISTANCE = 0.1
+COMPANION_CONTEST = 0.3
 _LEANING = frozenset("he she it they this that these those so then".split())
 _INNER_BREAK = re.compile(r"[.!?][\"'”’]?\s+[\"“]?[A-Z]")
 
 
 @dataclass(frozen=True)
 class Scored:
-    """A candidate sentence with its score and content words."""
+    """A candidate sentence with its score and content words.
+
+    Attributes:
+        sentence: The sentence.
+        score: How much it deserves to be a key point.
+        words: Its content words.
+        colour: It sets a scene or recalls history; it never completes another point.
+        length: Its word count.
+    """
 
     sentence: Sentence
     score: float
     words: frozenset[str]
+    colour: bool = False
+    length: int = 0
 
 
 def word_frequencies(sentences: Iterable[Sentence]) -> Counter[str]:
@@ -91,7 +115,8 @@ def score_sentences(
         found = figures.get(sentence.index, [])
         attributed = sentence.index in attributions
         score += _bonus(sentence, words, found, attributed, counts[sentence.index])
-        scored.append(Scored(sentence, score, words))
+        colour = is_colour(sentence.text, words, figures=bool(found), attributed=attributed)
+        scored.append(Scored(sentence, score, words, colour, counts[sentence.index]))
     return scored
 
 
@@ -142,16 +167,80 @@ def _bonus(
     return bonus
 
 
-def pick_key_points(scored: list[Scored], attributions: dict[int, Attribution]) -> list[KeyPoint]:
-    """The best sentences, near-duplicates removed, most important first."""
-    chosen: list[Scored] = []
-    for candidate in sorted(scored, key=lambda c: (-c.score, c.sentence.index)):
-        if any(_similar(candidate.words, c.words) for c in chosen):
+def pick_key_points(scored: list[Scored], attributions: dict[int, Attribution]) -> list[Point]:
+    """The best sentences, each with the sentences that complete it, most important first.
+
+    A point starts from the best sentence not yet used; the neighbouring
+    sentences that carry on its matter (the reply to a claim, the figure behind
+    a statement) join it, so one point can say what one sentence cannot. A
+    sentence serves one point only, and near-duplicates of a used sentence are
+    skipped, which spreads the points over the article.
+    """
+    budget = point_budget(len(scored))
+    by_index = {c.sentence.index: c for c in scored}
+    used: list[Scored] = []
+    taken: set[int] = set()
+    # Informative sentences not yet in a point.
+    informative = sum(1 for c in scored if not c.colour)
+    points: list[Point] = []
+    # Scene setting and history come last: only a story with nothing else to say uses them.
+    for candidate in sorted(scored, key=lambda c: (c.colour, -c.score, c.sentence.index)):
+        if candidate.sentence.index in taken or any(
+            _similar(candidate.words, c.words) for c in used
+        ):
             continue
-        chosen.append(candidate)
-        if len(chosen) == point_budget(len(scored)):
+        # Informative sentences left over once every remaining point has its main one.
+        spare = informative - (budget - len(points))
+        parts = [candidate, *_companions(candidate, by_index, taken, spare)]
+        used.extend(parts)
+        taken.update(c.sentence.index for c in parts)
+        informative -= sum(1 for c in parts if not c.colour)
+        points.append(
+            _point(candidate, sorted(parts, key=lambda c: c.sentence.index), attributions)
+        )
+        if len(points) == budget:
             break
-    return [_key_point(c.sentence, attributions.get(c.sentence.index)) for c in chosen]
+    return points
+
+
+def _companions(
+    main: Scored, by_index: dict[int, Scored], taken: set[int], spare: int
+) -> list[Scored]:
+    """The sentences around ``main`` that carry on its matter, within the word limit.
+
+    The point grows one sentence at a time at either end, so it stays one
+    passage of the article: a sentence that leans on the one before it ("that
+    estimate") never lands next to a sentence it does not follow. A short
+    story keeps enough sentences (``spare``) for the points still to come.
+    """
+    parts = [main]
+    words = main.length
+    first = last = main.sentence.index
+    while len(parts) < MAX_PARTS and len(parts) <= spare:
+        options: list[tuple[float, int, Scored]] = []
+        for index in (first - 1, last + 1):
+            other = by_index.get(index)
+            if other is None or index in taken or other.colour:
+                continue
+            if abs(other.sentence.paragraph - main.sentence.paragraph) > 1:
+                continue
+            if words + other.length > MAX_POINT_WORDS:
+                continue
+            if any(_similar(other.words, part.words) for part in parts):
+                continue
+            shared = len(main.words & other.words)
+            value = shared / (len(other.words) + 1) ** 0.5 + COMPANION_SCORE * other.score
+            value -= COMPANION_DISTANCE * abs(index - main.sentence.index)
+            if contests(other.sentence.text.lower(), other.words):
+                value += COMPANION_CONTEST
+            options.append((value, index, other))
+        if not options:
+            break
+        _, index, other = max(options, key=lambda o: (o[0], -o[1]))
+        parts.append(other)
+        words += other.length
+        first, last = min(first, index), max(last, index)
+    return parts[1:]
 
 
 def point_budget(candidates: int) -> int:
@@ -164,9 +253,33 @@ def _similar(first: frozenset[str], second: frozenset[str]) -> bool:
     return union > 0 and len(first & second) / union >= _DUPLICATE
 
 
-def _key_point(sentence: Sentence, said: Attribution | None) -> KeyPoint:
-    evidence = " ".join(sentence.text.split())
-    return KeyPoint(text=point_text(evidence, said), evidence=[evidence])
+@dataclass(frozen=True)
+class Point:
+    """A key point, with the text and place of its main sentence (what a headline uses).
+
+    Attributes:
+        key_point: The key point.
+        main_text: The cleaned text of the point's main sentence.
+        index: The main sentence's index in the article.
+    """
+
+    key_point: KeyPoint
+    main_text: str
+    index: int
+
+
+def _point(main: Scored, parts: list[Scored], attributions: dict[int, Attribution]) -> Point:
+    texts: list[str] = []
+    evidence: list[str] = []
+    main_text = ""
+    for part in parts:
+        quote = " ".join(part.sentence.text.split())
+        text = point_text(quote, attributions.get(part.sentence.index))
+        if part is main:
+            main_text = text
+        texts.append(text)
+        evidence.append(quote)
+    return Point(KeyPoint(text=" ".join(texts), evidence=evidence), main_text, main.sentence.index)
 
 
 def sentence_count(text: str) -> int:
@@ -174,24 +287,24 @@ def sentence_count(text: str) -> int:
     return 1 + len(_INNER_BREAK.findall(text))
 
 
-def headline_and_summary(points: list[KeyPoint], order: dict[str, int]) -> tuple[str, str]:
+def headline_and_summary(points: list[Point]) -> tuple[str, str]:
     """A one-sentence headline from the top point; a summary of at most three sentences.
 
-    The summary adds to the headline: it is made of the next most important
+    The headline is the main sentence of the most important point. The summary
+    adds to it: it is made of the main sentences of the next most important
     points, not the headline again (unless there is nothing else to say).
 
     Args:
-        points: The key points, most important first.
-        order: Position in the article of each key point's evidence, so the summary
-            reads in the article's order.
+        points: The key points, most important first; the summary reads in the
+            article's order.
     """
-    single = [p for p in points if sentence_count(p.text) == 1 and p.text[:1] not in '"“']
+    single = [p for p in points if sentence_count(p.main_text) == 1 and p.main_text[:1] not in '"“']
     lead = (single or points)[0]
-    headline = lead.text
-    picked: list[KeyPoint] = []
+    headline = lead.main_text
+    picked: list[Point] = []
     total = 0
     for point in [p for p in points if p is not lead][:5]:
-        count = sentence_count(point.text)
+        count = sentence_count(point.main_text)
         if total + count <= 3:
             picked.append(point)
             total += count
@@ -199,5 +312,5 @@ def headline_and_summary(points: list[KeyPoint], order: dict[str, int]) -> tuple
             break
     if not picked:
         return headline, headline
-    picked.sort(key=lambda p: order.get(p.evidence[0], 0))
-    return headline, " ".join(p.text for p in picked)
+    picked.sort(key=lambda p: p.index)
+    return headline, " ".join(p.main_text for p in picked)

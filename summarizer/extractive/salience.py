@@ -96,6 +96,13 @@ def editorial_bonus(
     return bonus
 
 
+def is_colour(text: str, vocabulary: frozenset[str], *, figures: bool, attributed: bool) -> bool:
+    """True for scene setting or history: what an editor would not add to a claim."""
+    if not figures and not attributed and is_scene_setting(text):
+        return True
+    return not attributed and _background(text.lower(), vocabulary)
+
+
 def _background(lower: str, vocabulary: frozenset[str]) -> bool:
     if vocabulary.isdisjoint(_BACKGROUND_WORDS) and not any(
         word in lower for word in ("since ", "last ", "0s", "has been in")

@@ -62,3 +62,28 @@ def test_adding_floor_space_is_not_a_statement() -> None:
 def test_added_that_is_still_a_statement() -> None:
     text = "Mayor Lise Morrow added that the collection would tour the region in spring.\n"
     assert actors(text) == ["Lise Morrow"]
+
+
+def test_the_company_is_named_as_the_article_first_names_it() -> None:
+    text = (
+        "Tarrow Offshore Wind on Monday filed its plans for a wind farm off Kelby Point.\n\n"
+        "The company said it would invest 2 billion crowns in the scheme and hire locally.\n"
+    )
+    assert actors(text) == ["Tarrow Offshore Wind"]
+
+
+def test_the_company_is_never_a_union_or_a_council_named_before() -> None:
+    text = (
+        "The Kelby Dockers Union said the strike would continue into next week.\n\n"
+        "The company said it had offered a fair rise and would not improve the offer.\n"
+    )
+    found = actors(text)
+    assert len(found) == 2 and found.count("Kelby Dockers Union") == 1
+
+
+def test_a_body_named_by_its_last_word_is_the_same_actor() -> None:
+    text = (
+        "The Saltmere Bay Alliance said the dredging would destroy the seagrass meadows.\n\n"
+        "The Alliance says the port has understated the volume of the dredge by half.\n"
+    )
+    assert actors(text) == ["Saltmere Bay Alliance"]
