@@ -53,8 +53,12 @@ def _figure_line(claimed_by: str, disputed_by: list[str]) -> str:
 
 
 def quotes_itself(text: str, evidence: list[str]) -> bool:
-    """True when a point is its single quote (the extractive engine's points are)."""
-    return len(evidence) == 1 and normalise(evidence[0]) == normalise(text)
+    """True when a point is its quotes, in order (the extractive engine's points are).
+
+    Such a point is shown once, marked as the article's own words, rather than
+    printed again quote by quote.
+    """
+    return bool(evidence) and normalise(" ".join(evidence)) == normalise(text)
 
 
 def to_text(result: BriefingResult) -> str:

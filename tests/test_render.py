@@ -322,3 +322,19 @@ def test_brief_writes_an_html_page(tmp_path: Path, capsys: pytest.CaptureFixture
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!doctype html>")
     assert len(marks(page)) >= 3 and links(page)
+
+
+def test_a_point_made_of_its_quotes_is_shown_once_not_twice() -> None:
+    answer = copy.deepcopy(GOOD)
+    quotes = [
+        "Opponents marched from the harbour to the town hall on Saturday.",
+        "Police put the crowd at about 1,500.",
+    ]
+    answer["key_points"][0] = {"text": " ".join(quotes), "evidence": quotes}
+    text = " ".join(render_briefing(result_of(answer), "text").split())
+    assert text.count("Police put the crowd at about 1,500.") == 1
+    assert "(the article's own words)" in text
+    # A point in the model's words still lists its quotes.
+    answer["key_points"][0]["text"] = "Police counted far fewer marchers than organisers."
+    text = " ".join(render_briefing(result_of(answer), "text").split())
+    assert "“Police put the crowd at about 1,500.”" in text
