@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from summarizer.grounding import ArticleIndex
@@ -64,7 +63,7 @@ def untraceable_numbers(briefing: Briefing, article: ArticleIndex) -> list[tuple
     for where, text in prose_fields(briefing):
         for match in _NUMBER_TOKEN.finditer(text):
             # "12.4 million" reads as 12.4 and as 12,400,000: one known reading is enough.
-            readings = _readings(match.group(0))
+            readings = numbers_in(match.group(0))
             if readings and not any(article.knows_number(n) for n in readings):
                 found.append((where, match.group(0).strip().rstrip(".,")))
     for i, figure in enumerate(briefing.disputed_figures):
@@ -73,12 +72,6 @@ def untraceable_numbers(briefing: Briefing, article: ArticleIndex) -> list[tuple
             if not any(abs(figure.value - n) <= 1e-6 * max(1.0, abs(n)) for n in stated):
                 found.append((f"disputed_figures[{i}].value", _plain(figure.value)))
     return found
-
-
-@lru_cache(maxsize=4096)
-def _readings(token: str) -> frozenset[float]:
-    # The same few number tokens recur across a briefing's fields and briefings.
-    return frozenset(numbers_in(token))
 
 
 def _plain(value: float) -> str:
