@@ -103,13 +103,24 @@ def eval_group(ctx: click.Context, /, **options: Any) -> None:
     _write(options["md_out"], markdown(report))
     _write(options["html_out"], html_page(report))
     failures = report.failures()
+    partial = options["only"] or options["engine"] != "both"
     if options["update_baseline"]:
+        if partial:
+            raise EvalFailed(
+                "not updating the baseline from part of the eval (--engine or --case): "
+                "it would drop the other engines' and cases' scores; run them all"
+            )
         if failures:
             raise EvalFailed(f"not updating the baseline: {len(failures)} run(s) failed")
         _write(options["baseline"], data_text)
         console.print(f"baseline written to {options['baseline']}")
     if options["gate"]:
-        problems = compare(_load_baseline(options["baseline"]), json.loads(data_text))
+        problems = compare(
+            _load_baseline(options["baseline"]),
+            json.loads(data_text),
+            engines=engines,
+            cases=[case.id for case in cases] if options["only"] else None,
+        )
         for problem in problems:
             click.echo(f"gate: {problem}", err=True)
         if problems:

@@ -8,6 +8,7 @@ longer caught also fail it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from summarizer.evals.metrics import METRICS
@@ -45,27 +46,42 @@ def _moved_items(name: str, before: dict[str, Any], after: dict[str, Any]) -> st
     return f"; gold item(s) {lost} no longer matched" if lost else ""
 
 
-def compare(baseline: dict[str, Any], current: dict[str, Any]) -> list[str]:
-    """Every way ``current`` is worse than ``baseline``, one line each (empty: pass)."""
+def compare(
+    baseline: dict[str, Any],
+    current: dict[str, Any],
+    *,
+    engines: Collection[str] | None = None,
+    cases: Collection[str] | None = None,
+) -> list[str]:
+    """Every way ``current`` is worse than ``baseline``, one line each (empty: pass).
+
+    Args:
+        baseline: The committed report.
+        current: This run's report.
+        engines: The engines this run scored (None: all the baseline's).
+        cases: The cases this run scored, when not all: then each case's own
+            metrics are compared, since a subset's aggregate says nothing.
+    """
     problems: list[str] = []
     for engine, base in baseline.get("engines", {}).items():
+        if engines is not None and engine not in engines:
+            continue
         now = current.get("engines", {}).get(engine)
         if now is None:
             problems.append(f"{engine}: engine missing from this run")
             continue
-        for name in METRICS:
-            b, a = base["aggregate"].get(name), now["aggregate"].get(name)
-            if b is None or a is None:
-                continue
-            if _worse(name, b, a) > TOLERANCE[name] + 1e-9:
-                problems.append(
-                    f"{engine}: {name} {b:.3f} -> {a:.3f} (tolerance {TOLERANCE[name]})"
-                    + _culprits(name, base["cases"], now["cases"])
-                )
+        if cases is None:
+            problems += _aggregate_problems(engine, base, now)
+        else:
+            problems += _case_problems(engine, base["cases"], now["cases"], cases)
         for case_id, case in now["cases"].items():
             if case.get("error"):
                 problems.append(f"{engine} {case_id}: {case['error']}")
+    if engines is not None and "llm" not in engines:
+        return problems  # the flawed runs are LLM runs
     for case_id, runs in baseline.get("variants", {}).items():
+        if cases is not None and case_id not in cases:
+            continue
         for name, base_variant in runs.items():
             now_variant = current.get("variants", {}).get(case_id, {}).get(name)
             if now_variant is None:
@@ -73,6 +89,38 @@ def compare(baseline: dict[str, Any], current: dict[str, Any]) -> list[str]:
             elif base_variant["caught_by"] and not now_variant["caught_by"]:
                 problems.append(
                     f"flawed run {case_id}/{name} is no longer caught ({base_variant['flaw']})"
+                )
+    return problems
+
+
+def _aggregate_problems(engine: str, base: dict[str, Any], now: dict[str, Any]) -> list[str]:
+    problems = []
+    for name in METRICS:
+        b, a = base["aggregate"].get(name), now["aggregate"].get(name)
+        if b is None or a is None:
+            continue
+        if _worse(name, b, a) > TOLERANCE[name] + 1e-9:
+            problems.append(
+                f"{engine}: {name} {b:.3f} -> {a:.3f} (tolerance {TOLERANCE[name]})"
+                + _culprits(name, base["cases"], now["cases"])
+            )
+    return problems
+
+
+def _case_problems(
+    engine: str, before: dict[str, Any], after: dict[str, Any], cases: Collection[str]
+) -> list[str]:
+    problems = []
+    for case_id in sorted(cases):
+        b, a = before.get(case_id), after.get(case_id)
+        if b is None or a is None or a.get("error"):
+            continue  # a case new since the baseline; a failed run is reported apart
+        for name in METRICS:
+            x, y = b["metrics"].get(name), a["metrics"].get(name)
+            if x is not None and y is not None and _worse(name, x, y) > TOLERANCE[name] + 1e-9:
+                problems.append(
+                    f"{engine} {case_id}: {name} {x:.3f} -> {y:.3f} (tolerance {TOLERANCE[name]})"
+                    + _moved_items(name, b, a)
                 )
     return problems
 

@@ -114,6 +114,44 @@ def test_gate_passes_on_its_own_baseline_and_names_what_moved(
     assert err.strip().splitlines()[-1].startswith("summarizer: error: eval gate failed")
 
 
+def test_a_gate_on_part_of_the_eval_judges_only_that_part(
+    capsys: pytest.CaptureFixture[str], cases: Path, tmp_path: Path
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    shutil.copytree(CASES / "mine-spill", cases / "mine-spill")
+    code, _, err = run(
+        capsys, "--cases", str(cases), "--update-baseline", "--baseline", str(baseline)
+    )
+    assert code == 0, err
+    gate = ["--cases", str(cases), "--gate", "--baseline", str(baseline)]
+    code, _, err = run(capsys, *gate, "--engine", "extractive")
+    assert code == 0, err  # the LLM engine and its flawed runs were not asked for
+    code, _, err = run(capsys, *gate, "--case", ONE)
+    assert code == 0, err  # one case is held to its own scores, not the aggregate's
+
+    data = json.loads(baseline.read_text())
+    data["engines"]["extractive"]["cases"][ONE]["metrics"]["keypoint_recall"] = 1.0
+    baseline.write_text(json.dumps(data))
+    code, _, err = run(capsys, *gate, "--case", ONE, "--engine", "extractive")
+    assert code == 1
+    assert f"extractive {ONE}: keypoint_recall 1.000 -> " in err
+    code, _, err = run(capsys, *gate, "--case", "mine-spill")
+    assert code == 0, err
+
+
+def test_the_baseline_is_not_rewritten_from_part_of_the_eval(
+    capsys: pytest.CaptureFixture[str], cases: Path, tmp_path: Path
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text("{}")
+    for part in (["--engine", "llm"], ["--case", ONE]):
+        code, _, err = run(
+            capsys, "--cases", str(cases), "--update-baseline", "--baseline", str(baseline), *part
+        )
+        assert code == 1 and "not updating the baseline from part of the eval" in err
+    assert baseline.read_text() == "{}"
+
+
 def test_record_from_a_live_endpoint_then_replay(
     capsys: pytest.CaptureFixture[str], cases: Path
 ) -> None:
