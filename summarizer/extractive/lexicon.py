@@ -204,6 +204,11 @@ NON_PERSON = frozenset(
     systems technologies foods resources trading works services inspectorate regulator
     laboratory research insurance media national federal regional municipal royal
     rovers united
+    terminals terminal logistics freight haulage docks dockyard yards shipyard builders
+    construction engineering developments developers properties homes estates
+    networks communications telecom pharmaceuticals pharma labs laboratories
+    ventures enterprises brands stores retail foods farms fisheries dairies breweries
+    solutions consulting consultants associates analytics software
     """.split()
 )
 

@@ -87,3 +87,13 @@ def test_a_body_named_by_its_last_word_is_the_same_actor() -> None:
         "The Alliance says the port has understated the volume of the dredge by half.\n"
     )
     assert actors(text) == ["Saltmere Bay Alliance"]
+
+
+def test_a_firm_named_like_a_person_is_what_the_company_refers_to() -> None:
+    text = (
+        "The port authority chose Dovane Terminals to run the new quay, officials said.\n\n"
+        "The company said construction could begin within a year and that the first berth "
+        "could open four years later.\n"
+    )
+    assert "Dovane Terminals" in actors(text)
+    assert "Company" not in actors(text)
