@@ -29,6 +29,7 @@ from summarizer.extractive.tokens import (
     PREPOSITIONS,
     Token,
     according_clause,
+    negation_start,
     reported_clause,
     tokenize,
 )
@@ -73,6 +74,8 @@ class Attribution:
         verb: The verb of saying, as written.
         clause: The reported content: the "that" clause, the quotation, or what
             follows the verb.
+        negated: The verb is negated ("did not dispute"): the statement denies
+            what the verb alone would say.
     """
 
     sentence: Sentence
@@ -80,6 +83,7 @@ class Attribution:
     role: str | None
     verb: str
     clause: str
+    negated: bool = False
 
 
 class Attributor:
@@ -115,7 +119,8 @@ class Attributor:
                     clause = according_clause(sentence.text, tokens, i)
                 else:
                     clause = reported_clause(sentence.text, tokens, i)
-                return Attribution(sentence, actor.name, actor.role, token.text, clause)
+                negated = lower != "according" and negation_start(tokens, i) is not None
+                return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
         return self._own_findings(sentence, tokens)
 
     def _own_findings(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:

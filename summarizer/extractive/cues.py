@@ -80,11 +80,22 @@ _CHANGE_BEFORE = re.compile(
 
 
 def contests(said: Attribution) -> bool:
-    """True when the statement contests something: a verb or phrase of contest."""
-    if said.verb.lower() in CONTEST_VERBS:
+    """True when the statement contests something: a verb or phrase of contest.
+
+    A negated verb turns it around: "never disputed the count" contests
+    nothing, and "does not believe the figures" contests them.
+    """
+    verb = said.verb.lower()
+    if said.negated:
+        return verb in _DOUBTED_WHEN_DENIED
+    if verb in CONTEST_VERBS:
         return True
     lowered = said.sentence.text.lower()
     return any(phrase in lowered for phrase in CONTEST_PHRASES)
+
+
+# Verbs of belief: denied, they doubt ("does not believe the jobs numbers").
+_DOUBTED_WHEN_DENIED = frozenset("believe believes accept accepts agree agrees trust".split())
 
 
 def rival_cue(text: str) -> bool:

@@ -161,7 +161,9 @@ def find_disputes(
         if said is not None and not own and ledger.recent and contests(said):
             # "Police put the figure at 12,000": bare numbers take the contested unit.
             fresh = _counter_numbers(sentence.text, ledger.recent[-1].figure)
-        if said is not None and not own and (contests(said) or refers_to_figure(said.clause)):
+        # A denial ("never disputed the figure") points at a number and doubts nothing.
+        pointed = not said.negated and refers_to_figure(said.clause) if said else False
+        if said is not None and not own and (contests(said) or pointed):
             _apply_reference(ledger, said, resolve)
         for figure in fresh:
             ledger.add(Claim(figure, sentence, said.actor if said else None), said)
@@ -217,7 +219,9 @@ class _Ledger:
                 for rival in earlier.rivals:
                     counter = f"{earlier.figure.text} ({said.actor})"
                     rival.contest(said.actor, counter, sentence, self.allied)
-            elif earlier.claimant is not None and doubts(sentence.text):
+            elif earlier.claimant is not None and (
+                contests(said) if said.negated else doubts(sentence.text)
+            ):
                 earlier.contest(said.actor, _clip(said.clause), sentence, self.allied)
         return fresh
 

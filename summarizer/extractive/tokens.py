@@ -53,8 +53,43 @@ _CLAUSE_OPENERS = frozenset(
 )
 
 
+_NEGATIONS = frozenset("not never".split())
+_AUXILIARIES = frozenset(
+    "do does did has have had is are was were will would could can should may might must".split()
+)
+
+
+def negation_start(tokens: list[Token], verb: int) -> int | None:
+    """Where a negation of the verb at ``verb`` starts, if it is negated.
+
+    "does not believe", "never disputed", "didn't dispute", "no longer accepts":
+    the index of the auxiliary or negation word, so a clause taken from there
+    keeps the "not" that turns its meaning around.
+    """
+    if verb < 1:
+        return None
+    before = tokens[verb - 1].text.lower()
+    if before.endswith(("n't", "n’t")):
+        return verb - 1
+    if before in _NEGATIONS:
+        if verb >= 2 and tokens[verb - 2].text.lower() in _AUXILIARIES:
+            return verb - 2
+        return verb - 1
+    if before == "longer" and verb >= 2 and tokens[verb - 2].text.lower() == "no":
+        return verb - 2
+    return None
+
+
 def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
-    """The content reported by the verb at index ``verb``."""
+    """The content reported by the verb at index ``verb``.
+
+    A negated verb ("does not believe the figures", "never disputed the count")
+    reports its whole predicate, the negation included: what follows the verb
+    alone would say the opposite of what the sentence says.
+    """
+    negated = negation_start(tokens, verb)
+    if negated is not None:
+        return text[tokens[negated].start :].strip()
     before = _content_before(text, tokens, verb)
     if before:
         return before

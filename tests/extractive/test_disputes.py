@@ -145,3 +145,23 @@ def test_different_measures_in_the_same_unit_are_not_rivals() -> None:
         "Warden Pia Lusk said the reserve drew $40 million a year in visitor spending.\n"
     )
     assert brief(text).disputed_figures == []
+
+
+NEGATED = (
+    "The port authority says the terminal will create 3,100 jobs.\n\n"
+    "The dockworkers' union supports the terminal but does not believe the port's jobs "
+    "numbers.\n\n"
+    "Mayor Ana Velt never disputed the 3,100 figure, her office said.\n"
+)
+
+
+def test_a_negated_verb_keeps_its_not_in_the_position() -> None:
+    positions = {s.actor: s.position for s in brief_extractive(NEGATED).stances}
+    assert positions["Dockworkers' union"].startswith("Does not believe the port's jobs")
+    assert positions["Ana Velt"].startswith("Never disputed the 3,100 figure")
+
+
+def test_denying_a_dispute_is_no_dispute_and_doubting_a_figure_is_one() -> None:
+    (figure,) = brief_extractive(NEGATED).disputed_figures
+    assert figure.figure == "3,100 jobs"
+    assert figure.disputed_by == ["Dockworkers' union"]  # not the mayor, who never disputed it
