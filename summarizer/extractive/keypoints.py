@@ -287,6 +287,12 @@ def sentence_count(text: str) -> int:
     return 1 + len(_INNER_BREAK.findall(text))
 
 
+def _leans_back(text: str) -> bool:
+    """True when ``text`` continues an earlier sentence: "He ...", "Reyland also ..."."""
+    words = text.lower().replace(",", " ").split()
+    return bool(words) and (words[0] in _LEANING or "also" in words[:4])
+
+
 def headline_and_summary(points: list[Point]) -> tuple[str, str]:
     """A one-sentence headline from the top point; a summary of at most three sentences.
 
@@ -303,7 +309,11 @@ def headline_and_summary(points: list[Point]) -> tuple[str, str]:
     headline = lead.main_text
     picked: list[Point] = []
     total = 0
-    for point in [p for p in points if p is not lead][:5]:
+    rest = [p for p in points if p is not lead][:5]
+    # A sentence that leans on one the summary leaves out ("Reyland also questioned
+    # the grant") reads as a non sequitur there; it goes last in line.
+    rest.sort(key=lambda p: _leans_back(p.main_text))
+    for point in rest:
         count = sentence_count(point.main_text)
         if total + count <= 3:
             picked.append(point)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.article import read_article
 from summarizer.extractive import brief_extractive
 from summarizer.models import Briefing, DisputedFigure
 
@@ -178,3 +179,13 @@ def test_example_page_stances_and_no_furniture() -> None:
     for junk in FURNITURE:
         assert junk not in dumped
     assert "Blinken" in briefing.headline
+
+
+def test_the_summary_takes_no_sentence_that_leans_on_one_it_left_out() -> None:
+    # The bundled example page: "Reyland also questioned the grant" is a key point,
+    # but in the summary, with Reyland never introduced, it reads as a non sequitur.
+    page = Path(__file__).resolve().parents[2] / "examples" / "harbour-vote.page.txt"
+    briefing = brief_extractive(read_article(page).text)
+    assert any("Reyland also questioned" in p.text for p in briefing.key_points)
+    assert "also questioned" not in briefing.summary
+    assert len(briefing.summary.split(". ")) >= 3
