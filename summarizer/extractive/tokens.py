@@ -152,6 +152,10 @@ def _determiner(tokens: list[Token], k: int) -> bool:
     return noun.islower() and noun not in ARTICLES and after.lower() in _DETERMINED
 
 
+# Words that open a description of the speaker rather than the rest of what they said.
+_APPOSITIVE_OPENERS = frozenset("the a an its their his her our who which whose".split())
+
+
 def _content_before(text: str, tokens: list[Token], verb: int) -> str:
     """For "The protest was peaceful, police said." the content precedes the speaker."""
     k = verb + 1
@@ -173,4 +177,6 @@ def _continuation(text: str, tokens: list[Token], comma: int) -> str:
     following = tokens[comma + 1]
     if following.quoted or not following.text.islower() or following.text.endswith("ing"):
         return ""
+    if following.text in _APPOSITIVE_OPENERS:
+        return ""  # "said Morwenna Tass, the trades council's secretary": who, not what
     return " " + text[following.start :].strip()

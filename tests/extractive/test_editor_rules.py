@@ -179,6 +179,17 @@ def test_parenthetical_attribution_keeps_both_halves_of_the_claim() -> None:
     assert clause == "Most regular riders use the monthly pass every week."
 
 
+def test_a_description_of_the_speaker_is_not_the_rest_of_the_claim() -> None:
+    sentence = '"Nobody here is against jobs," said Mora Tass, the trades council\'s secretary.'
+    assert _clause(sentence, "said") == '"Nobody here is against jobs'
+
+
+def test_a_negated_verb_reports_its_whole_predicate() -> None:
+    sentence = "The union supports the plan but does not believe the jobs numbers."
+    assert _clause(sentence, "believe") == "does not believe the jobs numbers."
+    assert _clause("Velt never disputed the count.", "disputed") == "never disputed the count."
+
+
 def test_position_joins_two_short_clauses_and_skips_a_bare_rejection() -> None:
     position = joined_position(
         [
