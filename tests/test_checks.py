@@ -16,6 +16,7 @@ from summarizer.errors import UngroundedError
 from summarizer.grounding import MARK, ArticleIndex
 from summarizer.loopback import LoopbackServer, Reply
 from summarizer.models import CONTEXT_KEY, Briefing
+from summarizer.numbers import numbers_in
 
 INDEX = ArticleIndex(article_from_text(ARTICLE).text)
 
@@ -136,3 +137,21 @@ def test_a_reask_that_drops_the_invented_number_is_accepted(server: LoopbackServ
         result = s.summarize(ARTICLE)
     assert result.provenance.reasks == 1
     assert "$14 million" in str(server.requests[1].body)  # the re-ask names it
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("$12.4 million", {12.4, 12_400_000.0}),
+        ("cost 1,240,000 crowns", {1_240_000.0}),
+        ("3bn euros", {3.0, 3_000_000_000.0}),
+        ("about 5 kilometres", {5.0}),
+        ("40%", {40.0}),
+        ("a 2.5m budget", {2.5, 2_500_000.0}),
+        ("between 300 and 1,200 jobs", {300.0, 1200.0}),
+    ],
+)
+def test_the_numbers_an_article_states_with_and_without_their_scale(
+    text: str, numbers: set[float]
+) -> None:
+    assert numbers_in(text) == numbers
