@@ -35,11 +35,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.furniture_patterns import (
+    CAPTION_AGENCY,
+    CAPTION_LABEL,
+    CAPTION_PAREN,
+    CONTROL,
+    CTA,
+    DOMAIN,
+    LABELLED_LINK,
+    LINE_BREAKS,
+    LIST_HEADING,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    NOTICE,
+    OUTLET_WORDS,
+    QUOTE_MARKS,
+    READER,
+    REPORTING,
+    SENTENCE_END,
+    STANDALONE,
+)
+
 __all__ = [
     "MAX_FURNITURE_CHARS",
     "Page",
     "byline_name",
     "furniture_kind",
+    "long_headline",
     "looks_like_prose",
     "normalise_lines",
     "parse_page",
@@ -55,167 +77,6 @@ CAPTION_MAX_WORDS = 60
 SHORT_MAX_WORDS = 15
 # How far into the page a byline, outlet or section label may sit.
 HEAD_MAX_LINES = 15
-
-# Characters that break lines or pages: kept as line breaks so that words on either
-# side do not run together.
-_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# C0 and C1 control characters except tab and newline (\r is handled before).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_QUOTE_MARKS = re.compile(r"[\"“”„«»‘]")
-_REPORTING = re.compile(
-    r"\b(?:said|says|told|according\s+to|added|asked|urged|warned|wrote|announced|"
-    r"explained|insisted)\b",
-    re.IGNORECASE,
-)
-_READER = re.compile(r"\byou(?:r|rs)?\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?\"”’)]$")
-
-_LEAD = r"^[\s>»›•·*#|+\-–—]*"
-_END = r"[\s.!:>»›…|]*$"
-_WORD = r"[\w'’&.-]+"
-
-
-def _any(patterns: list[str]) -> re.Pattern[str]:
-    return re.compile(_LEAD + "(?:" + "|".join(patterns) + ")", re.IGNORECASE)
-
-
-# Calls to action, membership pitches, ads, sharing and navigation labels.
-_CTA = _any(
-    [
-        r"(?:please\s+)?(?:subscribe|sign\s*-?\s*(?:up|in)|log\s*-?\s*(?:in|out)|login)\b",
-        r"register(?:\s+(?:now|here|today|for\s+free|free))?" + _END,
-        r"already\s+(?:a\s+)?(?:member|subscriber|registered|signed\s+up)\b",
-        r"already\s+have\s+an\s+account\b",
-        r"not\s+a\s+(?:member|subscriber)\b",
-        r"(?:don['’]t|do\s+not)\s+have\s+an\s+account\b",
-        r"create\s+(?:a\s+|an\s+|your\s+)?(?:free\s+)?account\b",
-        r"forgot\s+(?:your\s+)?password\b",
-        rf"(?:download|get|install|open|try)\s+(?:the|our)\s+(?:{_WORD}\s+){{0,3}}app\b",
-        rf"(?:read|continue)\s+(?:this\s+|the\s+full\s+)?(?:story|article)s?\s+(?:in|on)\s+"
-        rf"(?:the|our)\s+(?:{_WORD}\s+){{0,3}}app\b",
-        rf"(?:{_WORD}\s+){{0,6}}(?:in|on|with)\s+(?:the|our)\s+(?:{_WORD}\s+){{0,2}}app" + _END,
-        r"(?:get|turn\s+on|enable|allow)\s+(?:breaking\s+news|push|news)\s+(?:alerts|notifications)\b",
-        r"(?:available|get\s+it)\s+on\s+(?:the\s+)?(?:app\s+store|google\s+play)\b",
-        r"start\s+(?:reading|(?:your|a)\s+(?:free\s+)?trial|(?:your\s+)?subscription)\b",
-        r"(?:start|begin|try|claim|get)\s+(?:your\s+|a\s+)?(?:[\w-]+[\s-]+days?\s+)?free\s+trial\b",
-        r"free\s+trial" + _END,
-        r"[\w-]+[\s-]+(?:days?|weeks?|months?)\s+(?:free|for\s+free|on\s+us)"
-        r"(?:[,;]?\s+then\s+[^!?]{0,40})?" + _END,
-        r"(?:cancel|pause)\s+any\s*time\b",
-        r"(?:read|continue)\s+(?:reading|more|next|the\s+full\s+(?:story|article))\b",
-        r"read\s+(?:news|stories|articles)\s+from\b",
-        r"get\s+all\s+(?:of\s+)?(?:your|the)\s+news\b",
-        r"[\d,.]+\s*(?:['’]s|\+|k\+?|m\+?)?\s+(?:of\s+)?(?:[\w-]+\s+){0,2}"
-        r"(?:titles|sources|publications|publishers|magazines|newspapers)" + _END,
-        r"one\s+(?:app|membership|subscription|account|login)(?:[.!]?\s+one\s+[\w-]+){0,3}" + _END,
-        r"become\s+a\s+(?:member|subscriber|supporter|patron)\b",
-        r"(?:support|fund)\s+(?:our|independent|quality)\s+journalism\b",
-        r"(?:get|unlock|enjoy)\s+(?:unlimited|full|instant|digital|premium)\s+access\b",
-        r"(?:unlimited|full|instant|digital|premium)\s+access" + _END,
-        r"(?:this|the\s+full)\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:for|available\s+to|"
-        r"reserved\s+for)\s+(?:paying\s+)?(?:subscribers|members)\b",
-        r"(?:for\s+)?(?:subscribers?|members?)[\s-]+only" + _END,
-        r"join\s+(?:us|now|today|the\s+conversation|our\s+(?:community|newsletter|mailing\s+list))\b",
-        rf"(?:get|receive|sign\s+up\s+for|subscribe\s+to)\s+(?:our|the)\s+(?:{_WORD}\s+){{0,3}}"
-        r"newsletters?\b",
-        rf"(?:{_WORD}\s+){{0,3}}newsletters?" + _END,
-        r"newsletter\s+sign[\s-]*up\b",
-        r"(?:advertisement|advert|ad|sponsored(?:\s+content)?|promoted(?:\s+content)?|"
-        r"paid\s+(?:content|post)|partner\s+content)" + _END,
-        r"(?:story|article)\s+continues\s+(?:below|after)\b",
-        r"share\s+(?:this|on|via|the\s+(?:article|story))\b",
-        r"share" + _END,
-        r"follow\s+(?:us|@)",
-        r"(?:like|find|join)\s+us\s+on\b",
-        r"(?:(?:share\s+(?:on|via)\s+)?(?:facebook|twitter|x|linkedin|whatsapp|reddit|e-?mail|"
-        r"pinterest|telegram|copy\s+link|print|flipboard|bluesky|threads)\b[\s|,/·•]*){1,12}$",
-        r"skip\s+to\s+(?:main\s+)?(?:content|navigation)\b",
-        r"back\s+to\s+top\b",
-        r"(?:open|close|toggle)\s+(?:the\s+)?(?:menu|navigation|search)\b",
-        r"(?:menu|search|home|navigation|main\s+menu|next|previous|prev|close|print|comments?)"
-        + _END,
-        r"(?:print|email)\s+(?:this\s+)?(?:article|story|page)\b",
-        r"(?:listen\s+to|watch)\s+(?:this\s+)?(?:article|story)\b",
-        r"\d+\s*-?\s*min(?:ute)?s?\s+read" + _END,
-        r"(?:view|show|load|see)\s+(?:all\s+)?(?:\d+\s+)?(?:more\s+)?comments\b",
-        r"\d+\s+comments?" + _END,
-        r"comments?\s*\(\d+\)" + _END,
-    ]
-)
-
-# Headings of link lists: the short lines right under them are links, not story.
-_LIST_HEADING = _any(
-    [
-        r"(?:related|recommended|suggested)(?:\s+(?:stories|articles|news|content|reading|links|"
-        r"topics|coverage|for\s+you))?" + _END,
-        r"(?:most|top)\s+(?:read|popular|viewed|shared|commented|recent)\b",
-        r"top\s+(?:stories|news|picks|headlines|reads)\b",
-        r"(?:our|editor['’]?s['’]?|staff)\s+picks\b",
-        r"you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)\b",
-        r"more\s+(?:stories|news|articles|coverage)\b",
-        r"more\s+(?:from|on)\s+(?:this\s+story|\S+" + _END + ")",
-        r"(?:see|read)\s+also\b",
-        r"also\s+read\b",
-        r"trending(?:\s+(?:now|stories|today))?" + _END,
-        r"(?:latest|breaking)\s+(?:news|stories|headlines)" + _END,
-        r"in\s+other\s+news\b",
-        r"(?:around|from)\s+the\s+web\b",
-    ]
-)
-
-# "Related: Council delays vote" -- a link with a label.
-_LABELLED_LINK = _any(
-    [r"(?:related|read\s+more|read\s+also|also\s+read|see\s+also|more|watch|listen|read)\s*:\s*\S"]
-)
-
-# Cookie, privacy and copyright notices: longer, but never news.
-_NOTICE = _any(
-    [
-        r"we\s+(?:use|value)\s+(?:cookies|your\s+privacy)\b",
-        r"(?:this|our)\s+(?:site|website)\s+uses\s+cookies\b",
-        r"(?:accept|reject|allow|manage|decline)\s+(?:all\s+)?(?:cookies|preferences|consent|"
-        r"settings|tracking)\b",
-        r"(?:cookies?\s+(?:policy|settings|preferences|notice|consent)|privacy\s+(?:policy|"
-        r"notice|settings|centre|center)|terms\s+(?:of\s+(?:use|service)|(?:&|and)\s+conditions))"
-        + _END,
-        r"by\s+(?:continuing\s+to\s+(?:browse|use)|using\s+(?:this|our)\s+(?:site|website)|"
-        r"clicking)\b",
-        r"(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})",
-        r".{0,120}\ball\s+rights\s+reserved\b",
-    ]
-)
-
-_CAPTION_PAREN = re.compile(
-    r"\(\s*(?:photo(?:graph)?s?|image|picture|pic|credit|photo\s+credit|illustration|"
-    r"file\s+photo|video)\s*:\s*[^()]{1,80}\)\s*$",
-    re.IGNORECASE,
-)
-# Case-sensitive on purpose: "Photograph: Jane Doe/Reuters" is a credit line.
-_CAPTION_LABEL = re.compile(
-    r"(?:^|[\s.|–—-])(?:Photograph|Photo|Photos|Photo credit|Image|Images|Picture|"
-    r"Illustration|Credit|Composite)\s*:\s*[^.!?\"“”]{1,80}$"
-)
-_CAPTION_AGENCY = re.compile(r"\([^()]{0,40}\b(?:Images|Photos?|Pictures)\b[^()]{0,40}\)\s*$")
-
-# The kinds ``furniture_kind`` gives: furniture by itself, without context.
-_STANDALONE = frozenset({"call to action", "list heading", "link", "notice", "caption"})
-_NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "la", "le", "bin", "al"})
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december news live breaking update "
-    "updated exclusive watch opinion analysis world politics business sport sports video "
-    "home menu the "
-    # job titles after a byline's name: "By Ilse Marrant, Regional Affairs Correspondent"
-    "correspondent correspondents editor editors reporter reporters writer writers staff "
-    "columnist contributor contributing bureau chief desk affairs senior special".split()
-)
-_OUTLET_WORDS = frozenset(
-    "news times post herald gazette tribune journal chronicle courier telegraph guardian "
-    "observer express mirror standard independent daily press wire review record ledger "
-    "dispatch examiner sentinel inquirer globe mail sun star today weekly bulletin monitor "
-    "reporter insider digest".split()
-)
-_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|news|co\.uk|com\.au)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -244,8 +105,8 @@ def normalise_lines(raw: str) -> list[str]:
     trailing whitespace.
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _CONTROL.sub("", text).removeprefix("\ufeff")
+    text = LINE_BREAKS.sub("\n", text)
+    text = CONTROL.sub("", text).removeprefix("\ufeff")
     return [line.rstrip() for line in text.split("\n")]
 
 
@@ -257,13 +118,13 @@ def word_count(line: str) -> int:
 
 
 def _is_reported(line: str) -> bool:
-    return bool(_QUOTE_MARKS.search(line) or _REPORTING.search(line))
+    return bool(QUOTE_MARKS.search(line) or REPORTING.search(line))
 
 
 def looks_like_prose(line: str) -> bool:
     """True for a line that reads as a story paragraph rather than a label or heading."""
     words = word_count(line)
-    return words >= 12 or (words >= 6 and bool(_SENTENCE_END.search(line)))
+    return words >= 12 or (words >= 6 and bool(SENTENCE_END.search(line)))
 
 
 # A headline may run long ("Council votes to approve harbour dredging plan despite
@@ -285,7 +146,7 @@ def long_headline(lines: list[str]) -> int | None:
     lead = line.lstrip("\"'“‘")[:1]
     if (
         not 12 <= word_count(line) <= LONG_HEADLINE_MAX_WORDS
-        or _SENTENCE_END.search(line)
+        or SENTENCE_END.search(line)
         or line.endswith((",", ";", ":"))
         or not (lead.isupper() or lead.isdigit())
         or (first + 1 < len(lines) and lines[first + 1].strip())
@@ -310,31 +171,31 @@ def furniture_kind(line: str) -> str | None:
         return None
     words = len(s.split())
     if words <= CAPTION_MAX_WORDS and (
-        _CAPTION_PAREN.search(s) or _CAPTION_LABEL.search(s) or _CAPTION_AGENCY.search(s)
+        CAPTION_PAREN.search(s) or CAPTION_LABEL.search(s) or CAPTION_AGENCY.search(s)
     ):
         return "caption"
     if _is_reported(s):
         return None
-    if words <= CTA_MAX_WORDS and _LIST_HEADING.match(s):
+    if words <= CTA_MAX_WORDS and LIST_HEADING.match(s):
         return "list heading"
-    if words <= CTA_MAX_WORDS and _CTA.match(s):
+    if words <= CTA_MAX_WORDS and CTA.match(s):
         return "call to action"
-    if words <= LINK_MAX_WORDS and _LABELLED_LINK.match(s):
+    if words <= LINK_MAX_WORDS and LABELLED_LINK.match(s):
         return "link"
-    if words <= NOTICE_MAX_WORDS and _NOTICE.match(s):
+    if words <= NOTICE_MAX_WORDS and NOTICE.match(s):
         return "notice"
     return None
 
 
 def _is_name_token(token: str, *, edge: bool) -> bool:
-    if not edge and token in _NAME_PARTICLES:
+    if not edge and token in NAME_PARTICLES:
         return True
     core = token.strip(".,")
     return (
         bool(core)
         and core[0].isupper()
         and all(ch.isalpha() or ch in "'’.-" for ch in core)
-        and core.lower() not in _NOT_NAMES
+        and core.lower() not in NOT_NAMES
     )
 
 
@@ -371,13 +232,13 @@ def byline_name(line: str) -> str | None:
 
 
 def _outlet_like(line: str) -> bool:
-    if _DOMAIN.match(line):
+    if DOMAIN.match(line):
         return True
     tokens = line.split()
     return (
         1 <= len(tokens) <= 5
         and all(t[0].isupper() or t.lower() in ("of", "the", "&", "and") for t in tokens)
-        and tokens[-1].lower().strip(".") in _OUTLET_WORDS
+        and tokens[-1].lower().strip(".") in OUTLET_WORDS
     )
 
 
@@ -401,8 +262,8 @@ def _is_short(line: str) -> bool:
     """A short line that is not a reported sentence: a link, a teaser, a pitch."""
     if word_count(line) > SHORT_MAX_WORDS:
         return False
-    quoted_speech = bool(_QUOTE_MARKS.search(line)) and bool(_REPORTING.search(line))
-    attributed = bool(_REPORTING.search(line)) and bool(_SENTENCE_END.search(line))
+    quoted_speech = bool(QUOTE_MARKS.search(line)) and bool(REPORTING.search(line))
+    attributed = bool(REPORTING.search(line)) and bool(SENTENCE_END.search(line))
     return not (quoted_speech or attributed)
 
 
@@ -415,8 +276,8 @@ def _tail_filler(line: str) -> bool:
     """
     if not _is_short(line):
         return False
-    sentence = word_count(line) >= 6 and bool(_SENTENCE_END.search(line))
-    return not sentence or bool(_READER.search(line))
+    sentence = word_count(line) >= 6 and bool(SENTENCE_END.search(line))
+    return not sentence or bool(READER.search(line))
 
 
 class _Marker:
@@ -507,7 +368,7 @@ class _Marker:
             if s and self.kinds[start - 1] is None and not _tail_filler(s):
                 break
             start -= 1
-        furniture = [i for i in range(start, len(self.lines)) if self.kinds[i] in _STANDALONE]
+        furniture = [i for i in range(start, len(self.lines)) if self.kinds[i] in STANDALONE]
         if len(furniture) < 2:
             return
         for i in range(furniture[0], len(self.lines)):
