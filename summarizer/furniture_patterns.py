@@ -29,6 +29,7 @@ WORD = r"[\w'’&.-]+"
 
 
 def any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One case-blind pattern matching any of ``patterns`` at a line's start (after bullets)."""
     return re.compile(LEAD + "(?:" + "|".join(patterns) + ")", re.IGNORECASE)
 
 
