@@ -264,6 +264,7 @@ class _Job:
             if entries:
                 self._submit(entries)
             return
+        self.summary.resumed_jobs += 1
         self._collect(batch, entries, time.perf_counter())
 
     def _submit(self, pending: dict[str, _Pending]) -> None:

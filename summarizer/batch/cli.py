@@ -165,7 +165,12 @@ def batch_command(
         f"summarizer: {summary.done} done, {summary.failed} failed, {summary.skipped} skipped; "
         f"{summary.prompt_tokens + summary.completion_tokens} tokens, "
         f"${summary.cost_usd:.4f}; {summary.http_calls} HTTP calls, "
-        f"{summary.cache_hits} from the cache",
+        f"{summary.cache_hits} from the cache"
+        + (
+            f"; collected {summary.resumed_jobs} Batch API job(s) an earlier run left in flight"
+            if summary.resumed_jobs
+            else ""
+        ),
         err=True,
     )
     if summary.failed:

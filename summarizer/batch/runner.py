@@ -82,6 +82,7 @@ class BatchSummary:
         cost_usd: What those tokens cost, for models with a known price.
         http_calls: Model requests sent over the network.
         cache_hits: Model requests answered from the call log.
+        resumed_jobs: Batch API jobs an earlier, interrupted run left, collected now.
         elapsed_s: Wall time.
     """
 
@@ -94,6 +95,7 @@ class BatchSummary:
     cost_usd: float = 0.0
     http_calls: int = 0
     cache_hits: int = 0
+    resumed_jobs: int = 0
     elapsed_s: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:

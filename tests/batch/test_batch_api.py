@@ -124,8 +124,10 @@ def test_a_job_left_in_flight_by_a_crash_is_collected_not_submitted_again(
     assert sorted(line["id"] for line in read_lines(out)) == ["a0", "a1", "a2"]
     assert {line["status"] for line in read_lines(out)} == {"ok"}
     assert not ledger.exists()
-    summary = json.loads(capsys.readouterr().out)
-    assert (summary["done"], summary["skipped"]) == (3, 0)
+    printed = capsys.readouterr()
+    summary = json.loads(printed.out)
+    assert (summary["done"], summary["skipped"], summary["resumed_jobs"]) == (3, 0, 1)
+    assert "collected 1 Batch API job(s) an earlier run left in flight" in printed.err
 
 
 def test_a_job_the_endpoint_no_longer_knows_is_submitted_anew(tmp_path: Path) -> None:
