@@ -47,6 +47,9 @@ CONTEST_VERBS = frozenset(
     contests challenged challenges questioned dismissed dismisses refuted refutes
     """.split()
 )
+# Verbs that deny what they report: "denied that the jobs would go" says the jobs
+# will stay. A position taken from them keeps the verb.
+DENIAL_VERBS = CONTEST_VERBS - frozenset("countered counters counter".split())
 CONTEST_PHRASES = (
     "put the figure at",
     "put the number at",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.extractive.lexicon import PURE_SPEECH_VERBS
+from summarizer.extractive.lexicon import DENIAL_VERBS, PURE_SPEECH_VERBS
 
 _MAX_TOKENS = 160
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d+(?:[.,]\d+)*|[,;:\"“”()]")
@@ -84,8 +84,9 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     """The content reported by the verb at index ``verb``.
 
     A negated verb ("does not believe the figures", "never disputed the count")
-    reports its whole predicate, the negation included: what follows the verb
-    alone would say the opposite of what the sentence says.
+    and a verb of denial ("denied that the jobs would go") report their whole
+    predicate, the negation or denial included: what follows the verb alone
+    would say the opposite of what the sentence says.
     """
     negated = negation_start(tokens, verb)
     if negated is not None:
@@ -93,6 +94,8 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     before = _content_before(text, tokens, verb)
     if before:
         return before
+    if tokens[verb].text.lower() in DENIAL_VERBS:
+        return text[tokens[verb].start :].strip()
     start = verb + 1
     if tokens[verb].text.lower() in _TELLING:
         start = _after_listener(tokens, start)

@@ -190,6 +190,38 @@ def test_a_negated_verb_reports_its_whole_predicate() -> None:
     assert _clause("Velt never disputed the count.", "disputed") == "never disputed the count."
 
 
+@pytest.mark.parametrize(
+    ("sentence", "verb", "clause"),
+    [
+        (
+            "The company denied that most of the jobs would end with construction.",
+            "denied",
+            "denied that most of the jobs would end with construction.",
+        ),
+        (
+            "Tass rejected claims that the union had agreed to the plan.",
+            "rejected",
+            "rejected claims that the union had agreed to the plan.",
+        ),
+        (
+            "Harr disputed that the council had been consulted.",
+            "disputed",
+            "disputed that the council had been consulted.",
+        ),
+        # Countering asserts what follows: that is the position.
+        (
+            "Reed countered that the pass would pay for itself.",
+            "countered",
+            "the pass would pay for itself.",
+        ),
+    ],
+)
+def test_a_denial_keeps_its_verb_so_the_position_is_not_the_denied_claim(
+    sentence: str, verb: str, clause: str
+) -> None:
+    assert _clause(sentence, verb) == clause
+
+
 def test_position_joins_two_short_clauses_and_skips_a_bare_rejection() -> None:
     position = joined_position(
         [
