@@ -20,6 +20,7 @@ from summarizer.extractive.lexicon import (
     GROUP_HEADS,
     GROUP_WORDS,
     NOT_NAMES,
+    PURE_SPEECH_VERBS,
     SPEECH_VERBS,
 )
 from summarizer.extractive.pronouns import resolve_pronoun
@@ -107,6 +108,8 @@ class Attributor:
             lower = token.text.lower()
             if lower in _ADDING and not _adds_speech(tokens, i):
                 continue  # "The wing adds 2,400 square metres": adding, not saying
+            if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
+                continue  # "has not said how many": no statement, so no position
             if (lower in SPEECH_VERBS or _puts_figure(tokens, i)) and token.text.islower():
                 actor = self._subject_before(tokens, i) or self._subject_after(tokens, i)
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":

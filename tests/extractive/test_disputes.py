@@ -165,3 +165,12 @@ def test_denying_a_dispute_is_no_dispute_and_doubting_a_figure_is_one() -> None:
     (figure,) = brief_extractive(NEGATED).disputed_figures
     assert figure.figure == "3,100 jobs"
     assert figure.disputed_by == ["Dockworkers' union"]  # not the mayor, who never disputed it
+
+
+def test_not_saying_something_is_no_position() -> None:
+    text = (
+        "The authority says the quay would support 310 jobs by 2030.\n\n"
+        "Critics point out that the authority has not said how many would go to local people.\n"
+    )
+    positions = [s.position for s in brief_extractive(text).stances]
+    assert not any("how many would go" in p for p in positions)
