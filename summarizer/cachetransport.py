@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import httpx2
 
@@ -121,7 +121,26 @@ def _scrubbed(text: str, secrets: list[str]) -> str:
     return text
 
 
-class CachingTransport(httpx2.BaseTransport):
+Inner = TypeVar("Inner", httpx2.BaseTransport, httpx2.AsyncBaseTransport)
+
+
+class _Caching(Generic[Inner]):
+    """What the two caching transports hold: the real transport, the clock, the exchange."""
+
+    def __init__(
+        self,
+        inner: Inner,
+        log: CallLog,
+        *,
+        use_cache: bool = True,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.inner: Inner = inner
+        self.clock = clock
+        self._exchange = _Exchange(log, use_cache)
+
+
+class CachingTransport(_Caching[httpx2.BaseTransport], httpx2.BaseTransport):
     """A sync transport that answers repeated chat requests from the log and logs every call.
 
     Args:
@@ -130,18 +149,6 @@ class CachingTransport(httpx2.BaseTransport):
         use_cache: False logs every call but never answers from the log (``--no-cache``).
         clock: Monotonic seconds, for latency.
     """
-
-    def __init__(
-        self,
-        inner: httpx2.BaseTransport,
-        log: CallLog,
-        *,
-        use_cache: bool = True,
-        clock: Callable[[], float] = time.perf_counter,
-    ) -> None:
-        self.inner = inner
-        self.clock = clock
-        self._exchange = _Exchange(log, use_cache)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer from the cache, or send, read and log."""
@@ -167,20 +174,8 @@ class CachingTransport(httpx2.BaseTransport):
         self.inner.close()
 
 
-class AsyncCachingTransport(httpx2.AsyncBaseTransport):
+class AsyncCachingTransport(_Caching[httpx2.AsyncBaseTransport], httpx2.AsyncBaseTransport):
     """Async twin of ``CachingTransport``."""
-
-    def __init__(
-        self,
-        inner: httpx2.AsyncBaseTransport,
-        log: CallLog,
-        *,
-        use_cache: bool = True,
-        clock: Callable[[], float] = time.perf_counter,
-    ) -> None:
-        self.inner = inner
-        self.clock = clock
-        self._exchange = _Exchange(log, use_cache)
 
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         """Answer from the cache, or send, read and log."""
