@@ -103,7 +103,7 @@ GROUP_HEADS = frozenset(
     researchers regulators employers workers farmers teachers doctors nurses
     association federation alliance trust institute campaign coalition party committee
     board inspectorate regulator agency authority commission operator group society
-    chamber league club firm network
+    chamber league club firm network cooperative co-op guild consortium foundation
     """.split()
 )
 

@@ -97,3 +97,14 @@ def test_a_firm_named_like_a_person_is_what_the_company_refers_to() -> None:
     )
     assert "Dovane Terminals" in actors(text)
     assert "Company" not in actors(text)
+
+
+def test_the_cooperative_is_the_cooperative_the_article_named() -> None:
+    text = (
+        "The Saltmere Fishers' Cooperative, which represents 64 boat owners, disputes the "
+        "price.\n\n"
+        "The cooperative says most of the new jobs would be seasonal.\n"
+    )
+    stances = brief_extractive(text).stances
+    assert [s.actor for s in stances] == ["Saltmere Fishers' Cooperative"]
+    assert "seasonal" in stances[0].position
