@@ -255,7 +255,7 @@ class Summarizer:
         started = time.perf_counter()
         gate = asyncio.Semaphore(PART_CONCURRENCY)
 
-        async def one(part: _Part) -> tuple[RenderedPrompt, Briefing, CallStats]:
+        async def one(part: Part) -> tuple[RenderedPrompt, Briefing, CallStats]:
             prompt = render(part.article, mark=self.settings.datamark, part=part.position)
             async with gate:
                 briefing, stats = await llm.abrief(part.article.text, prompt)
@@ -264,13 +264,8 @@ class Summarizer:
         runs = await asyncio.gather(*(one(p) for p in self._parts(art)))
         return self._result(art, list(runs), time.perf_counter() - started)
 
-    def _parts(self, article: Article) -> list[_Part]:
-        texts = split_article(article.text, self.settings.max_article_tokens)
-        if len(texts) == 1:
-            return [_Part(article, None)]
-        return [
-            _Part(replace(article, text=text), (i, len(texts))) for i, text in enumerate(texts, 1)
-        ]
+    def _parts(self, article: Article) -> list[Part]:
+        return article_parts(article, self.settings.max_article_tokens)
 
     def _result(
         self,
@@ -279,40 +274,80 @@ class Summarizer:
         latency: float,
     ) -> BriefingResult:
         assert self._llm is not None
-        if len(runs) == 1:
-            briefing = runs[0][1]
-            prompt_hash = runs[0][0].hash
-        else:
-            briefing = _revalidated(merge([b for _, b, _ in runs]), article, "the merged briefing")
-            prompt_hash = messages_hash([{"role": "parts", "content": p.hash} for p, _, _ in runs])
-        stats = [s for _, _, s in runs]
-        prompt_tokens = sum(s.prompt_tokens for s in stats)
-        completion_tokens = sum(s.completion_tokens for s in stats)
-        provenance = Provenance(
-            engine="llm",
-            model=self._llm.model,
-            endpoint_kind=self.settings.endpoint_kind(),
-            mode=self.settings.mode,
-            prompt_template=runs[0][0].template,
-            prompt_version=runs[0][0].version,
-            prompt_hash=prompt_hash,
-            parts=len(runs),
-            requests=sum(s.requests for s in stats),
-            reasks=sum(s.reasks for s in stats),
-            transport_retries=sum(s.transport_retries for s in stats),
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            total_tokens=prompt_tokens + completion_tokens,
-            latency_s=round(latency, 6),
-            summarizer_version=package_version(),
+        return assemble(
+            article, runs, settings=self.settings, model=self._llm.model, latency=latency
         )
-        return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))
 
 
 @dataclass(frozen=True)
-class _Part:
+class Part:
+    """One part of an article briefed in parts (the whole article when it is short).
+
+    Attributes:
+        article: The part, as an article of its own (source and title kept).
+        position: (part number, parts) from 1, or None for a whole article.
+    """
+
     article: Article
     position: tuple[int, int] | None
+
+
+def article_parts(article: Article, max_tokens: int) -> list[Part]:
+    """The parts ``article`` is briefed in: itself when it fits ``max_tokens``."""
+    texts = split_article(article.text, max_tokens)
+    if len(texts) == 1:
+        return [Part(article, None)]
+    return [Part(replace(article, text=text), (i, len(texts))) for i, text in enumerate(texts, 1)]
+
+
+def assemble(
+    article: Article,
+    runs: list[tuple[RenderedPrompt, Briefing, CallStats]],
+    *,
+    settings: Settings,
+    model: str,
+    latency: float,
+) -> BriefingResult:
+    """One result from the briefings of an article's parts (merged and re-checked if several).
+
+    Args:
+        article: The whole article.
+        runs: Each part's prompt, validated briefing and call figures, in order.
+        settings: The engine settings the parts were briefed with.
+        model: The model that briefed them.
+        latency: Wall time of the whole, in seconds.
+
+    Raises:
+        ModelOutputError: The merged briefing does not validate against the whole article.
+    """
+    if len(runs) == 1:
+        briefing = runs[0][1]
+        prompt_hash = runs[0][0].hash
+    else:
+        briefing = _revalidated(merge([b for _, b, _ in runs]), article, "the merged briefing")
+        prompt_hash = messages_hash([{"role": "parts", "content": p.hash} for p, _, _ in runs])
+    stats = [s for _, _, s in runs]
+    prompt_tokens = sum(s.prompt_tokens for s in stats)
+    completion_tokens = sum(s.completion_tokens for s in stats)
+    provenance = Provenance(
+        engine="llm",
+        model=model,
+        endpoint_kind=settings.endpoint_kind(),
+        mode=settings.mode,
+        prompt_template=runs[0][0].template,
+        prompt_version=runs[0][0].version,
+        prompt_hash=prompt_hash,
+        parts=len(runs),
+        requests=sum(s.requests for s in stats),
+        reasks=sum(s.reasks for s in stats),
+        transport_retries=sum(s.transport_retries for s in stats),
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        total_tokens=prompt_tokens + completion_tokens,
+        latency_s=round(latency, 6),
+        summarizer_version=package_version(),
+    )
+    return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))
 
 
 def _revalidated(briefing: Briefing, article: Article, failure: str) -> Briefing:

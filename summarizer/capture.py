@@ -13,15 +13,17 @@ import json
 import logging
 import os
 from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 import httpx2
 
 from summarizer import retry
-from summarizer.api import Summarizer
+from summarizer.api import Part, article_parts
 from summarizer.article import Article
 from summarizer.config import Settings
 from summarizer.errors import ModelError
+from summarizer.prompts import RenderedPrompt, render
 
 # A key-shaped header for OpenAI's own endpoint, whose client insists on one.
 _PLACEHOLDER_KEY = "placeholder-never-sent"
@@ -43,43 +45,72 @@ def _install_quiet_filter() -> None:
         logger.addFilter(_QuietWhileShaping())
 
 
+@dataclass(frozen=True)
+class ShapedRequest:
+    """The request the engine would send for one part of an article.
+
+    Attributes:
+        part: The part (the whole article when it is short enough).
+        prompt: The rendered messages.
+        url: The endpoint URL.
+        body: The JSON body, byte for byte what the engine sends.
+    """
+
+    part: Part
+    prompt: RenderedPrompt
+    url: str
+    body: dict[str, Any]
+
+
 class RequestShaper:
-    """Captures the chat request the live engine would send, without sending it.
+    """Captures the chat requests the live engine would send, without sending them.
 
     Args:
         settings: The same settings the live engine would use.
     """
 
     def __init__(self, settings: Settings) -> None:
+        from summarizer.llm import LLMEngine
+
         _install_quiet_filter()
+        self.settings = settings
         self._captured: list[httpx2.Request] = []
         self._client = httpx2.Client(transport=httpx2.MockTransport(self._capture))
-        self._summarizer = Summarizer(
-            settings, policy=retry.RetryPolicy(max_attempts=1), http_client=self._client
-        )
+        policy = retry.RetryPolicy(max_attempts=1)
+        self._engine = LLMEngine(settings, policy, http_client=self._client)
 
     def _capture(self, request: httpx2.Request) -> httpx2.Response:
         self._captured.append(request)
         error = {"message": "captured, not sent", "type": "invalid_request_error"}
         return httpx2.Response(400, json={"error": error})
 
-    def shape(self, article: Article) -> tuple[str, dict[str, Any]]:
-        """The URL and JSON body of the first request for ``article``."""
+    def _request(self, part: Part) -> ShapedRequest:
+        prompt = render(part.article, mark=self.settings.datamark, part=part.position)
         self._captured.clear()
         token = _SHAPING.set(True)
         try:
-            self._summarizer.summarize(article)
+            self._engine.brief(part.article.text, prompt)
         except ModelError:
             pass  # the 400 above: the request is captured, which is all we wanted
         finally:
             _SHAPING.reset(token)
         request = self._captured[0]
         body: dict[str, Any] = json.loads(request.content)
-        return str(request.url), body
+        return ShapedRequest(part, prompt, str(request.url), body)
+
+    def shape_parts(self, article: Article) -> list[ShapedRequest]:
+        """One request per part of ``article``, as the live engine sends them."""
+        parts = article_parts(article, self.settings.max_article_tokens)
+        return [self._request(part) for part in parts]
+
+    def shape(self, article: Article) -> tuple[str, dict[str, Any]]:
+        """The URL and JSON body of the first request for ``article``."""
+        first = self._request(article_parts(article, self.settings.max_article_tokens)[0])
+        return first.url, first.body
 
     def close(self) -> None:
         """Release the capturing client."""
-        self._summarizer.close()
+        self._engine.close()
         self._client.close()
 
     def __enter__(self) -> RequestShaper:

@@ -6,8 +6,9 @@ response_format) for every mode, the real engine is run once per article
 against a transport that records the request and answers 400, so nothing is
 sent and nothing is retried. The body is therefore byte for byte the one the
 live path sends, in every mode, and its cache key is the live call's. An article
-long enough to be briefed in parts gets an error line: a job line is one
-request, and the parts' briefings must be merged (brief it with ``--via live``).
+long enough to be briefed in parts is one request line per part (custom id
+``ID#part2of3``); once every part is answered, the parts' briefings are merged
+and the merge checked against the whole article, as a live call does.
 
 Crash recovery: each job is recorded in a ledger beside the output as soon as
 it is created (see ``ledger``). A rerun collects the unfinished jobs it finds
@@ -35,20 +36,19 @@ from instructor.utils import extract_json_from_codeblock
 from pydantic import ValidationError
 
 from summarizer import retry
-from summarizer.api import BriefingResult, Provenance, package_version, source_info
+from summarizer.api import assemble
 from summarizer.article import Article
 from summarizer.batch.inputs import BatchItem, load_local
 from summarizer.batch.ledger import InFlight, JobLedger
 from summarizer.batch.output import ResultFile, error_line, ok_line
 from summarizer.calllog import CallLog, cache_key
-from summarizer.capture import RequestShaper
+from summarizer.capture import RequestShaper, ShapedRequest
 from summarizer.config import Settings
 from summarizer.errors import ModelError, ModelOutputError, SummarizerError, UngroundedError
 from summarizer.grounding import ArticleIndex
+from summarizer.llm import CallStats
 from summarizer.llm_errors import ungrounded_items
-from summarizer.longdoc import split_article
 from summarizer.models import CONTEXT_KEY, Briefing
-from summarizer.prompts import RenderedPrompt, render
 
 if TYPE_CHECKING:
     from summarizer.batch.runner import BatchOptions, BatchSummary, OnResult, Status
@@ -105,12 +105,25 @@ def validate_completion(
 
 
 @dataclass
-class _Pending:
-    article: Article
-    prompt: RenderedPrompt
-    url: str
-    body: dict[str, Any]
+class _Part:
+    """One request line: an article's part (or the whole), and its answer once known."""
+
+    custom_id: str
+    shaped: ShapedRequest
     key: str
+    completion: dict[str, Any] | None = None  # answered from the cache, or collected
+
+
+@dataclass
+class _Pending:
+    """An article waiting for the answers to its parts."""
+
+    article: Article
+    parts: list[_Part]
+
+
+def _custom_id(item_id: str, position: tuple[int, int] | None) -> str:
+    return item_id if position is None else f"{item_id}#part{position[0]}of{position[1]}"
 
 
 def run_batch_api(
@@ -216,22 +229,31 @@ class _Job:
                 if item.url is not None:
                     raise SummarizerError("url inputs are fetched only with --via live")
                 article = load_local(item)
-                self._check_length(article)
-                url, body = self.shaper.shape(article)
+                shaped = self.shaper.shape_parts(article)
             except SummarizerError as exc:
                 self._emit(error_line(item.id, type(exc).__name__, str(exc)))
                 continue
-            entry = _Pending(article, render(article), url, body, cache_key(url, body))
+            entry = _Pending(
+                article,
+                [
+                    _Part(_custom_id(item.id, s.part.position), s, cache_key(s.url, s.body))
+                    for s in shaped
+                ],
+            )
             if item.id in self.owner:
                 self.seen[self.owner.pop(item.id)][item.id] = entry
                 self.claimed.add(item.id)
                 continue
-            cached = self.log.lookup(entry.key) if self.log and self.options.use_cache else None
-            if cached is None:
+            if self.log is not None and self.options.use_cache:
+                for part in entry.parts:
+                    cached = self.log.lookup(part.key)
+                    if cached is not None:
+                        part.completion = json.loads(cached)
+                        self._log(part, 200, cached, cache_hit=True)
+            if any(part.completion is None for part in entry.parts):
                 pending[item.id] = entry
                 continue
-            self._log(entry, 200, cached, cache_hit=True)
-            self._emit(self._line(item.id, entry, json.loads(cached), 0.0))
+            self._emit(self._line(item.id, entry, 0.0))
         if pending:
             self._submit(pending)
         for flight in list(self.unfinished.values()):
@@ -242,14 +264,6 @@ class _Job:
         """Collect the earlier jobs whose articles were not all in the inputs this time."""
         for flight in list(self.unfinished.values()):
             self._resume(flight)
-
-    def _check_length(self, article: Article) -> None:
-        parts = len(split_article(article.text, self.settings.max_article_tokens))
-        if parts > 1:
-            raise SummarizerError(
-                f"{article.source} is long enough to be briefed in {parts} parts, and a Batch "
-                "API request is one part; brief it with --via live"
-            )
 
     def _resume(self, flight: InFlight) -> None:
         del self.unfinished[flight.batch_id]
@@ -275,14 +289,17 @@ class _Job:
 
     def _create(self, pending: dict[str, _Pending]) -> Any:
         with tempfile.TemporaryFile() as handle:
-            for custom_id, entry in pending.items():
-                line = {
-                    "custom_id": custom_id,
-                    "method": "POST",
-                    "url": ENDPOINT,
-                    "body": entry.body,
-                }
-                handle.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
+            for entry in pending.values():
+                for part in entry.parts:
+                    if part.completion is not None:
+                        continue  # answered from the cache
+                    line = {
+                        "custom_id": part.custom_id,
+                        "method": "POST",
+                        "url": ENDPOINT,
+                        "body": part.shaped.body,
+                    }
+                    handle.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
 
             def upload() -> Any:
                 handle.seek(0)  # a retried upload sends the whole file again
@@ -315,42 +332,47 @@ class _Job:
                         result = json.loads(raw)
                         results[str(result.get("custom_id"))] = result
         elapsed = time.perf_counter() - started
-        for custom_id, entry in pending.items():
-            self._emit(self._outcome(custom_id, entry, results.get(custom_id), batch, elapsed))
+        for item_id, entry in pending.items():
+            self._emit(self._outcome(item_id, entry, results, batch, elapsed))
         self.ledger.finished(batch_id)
 
     def _outcome(
         self,
-        custom_id: str,
+        item_id: str,
         entry: _Pending,
-        result: dict[str, Any] | None,
+        results: dict[str, dict[str, Any]],
         batch: Any,
         elapsed: float,
     ) -> dict[str, Any]:
+        """The line for one article: its briefing, or why a part of it got no answer."""
+        for part in entry.parts:
+            if part.completion is None:
+                failure = self._answer(part, results.get(part.custom_id), batch)
+                if failure is not None:
+                    return error_line(item_id, "TransportError", failure)
+        return self._line(item_id, entry, elapsed)
+
+    def _answer(self, part: _Part, result: dict[str, Any] | None, batch: Any) -> str | None:
+        """Take ``part``'s answer from its result line; say why not when there is none."""
+        position = part.shaped.part.position
+        which = "it" if position is None else f"part {position[0]} of {position[1]}"
         if result is None:
-            return error_line(
-                custom_id,
-                "TransportError",
-                f"batch {batch.id} ended {batch.status} with no result for it",
-            )
+            return f"batch {batch.id} ended {batch.status} with no result for {which}"
         response = result.get("response") or {}
         status = response.get("status_code")
         body = response.get("body")
         if result.get("error") or status != 200 or not isinstance(body, dict):
             error = result.get("error") or (body or {}).get("error") or {}
             message = error.get("message") if isinstance(error, dict) else str(error)
-            self._log(entry, status, json.dumps(body) if body is not None else None, error=message)
-            return error_line(
-                custom_id,
-                "TransportError",
-                f"batch {batch.id} answered HTTP {status} for it: {message}",
-            )
-        self._log(entry, 200, json.dumps(body, ensure_ascii=False))
-        return self._line(custom_id, entry, body, elapsed)
+            self._log(part, status, json.dumps(body) if body is not None else None, error=message)
+            return f"batch {batch.id} answered HTTP {status} for {which}: {message}"
+        self._log(part, 200, json.dumps(body, ensure_ascii=False))
+        part.completion = body
+        return None
 
     def _log(
         self,
-        entry: _Pending,
+        part: _Part,
         status: int | None,
         response: str | None,
         *,
@@ -359,9 +381,9 @@ class _Job:
     ) -> None:
         if self.log is not None:
             self.log.record(
-                key=entry.key,
-                url=entry.url,
-                request=entry.body,
+                key=part.key,
+                url=part.shaped.url,
+                request=part.shaped.body,
                 status=status,
                 response=response,
                 latency_s=None,
@@ -371,34 +393,26 @@ class _Job:
                 via="batch-api",
             )
 
-    def _line(
-        self, custom_id: str, entry: _Pending, completion: dict[str, Any], elapsed: float
-    ) -> dict[str, Any]:
+    def _line(self, item_id: str, entry: _Pending, elapsed: float) -> dict[str, Any]:
+        """Validate every part's answer against its part, merge, and check the whole."""
+        runs = []
         try:
-            briefing = validate_completion(
-                entry.article, completion, self.settings.mode, self.model
+            for part in entry.parts:
+                assert part.completion is not None
+                shaped = part.shaped
+                briefing = validate_completion(
+                    shaped.part.article, part.completion, self.settings.mode, self.model
+                )
+                usage = part.completion.get("usage") or {}
+                stats = CallStats(
+                    requests=1,
+                    prompt_tokens=int(usage.get("prompt_tokens") or 0),
+                    completion_tokens=int(usage.get("completion_tokens") or 0),
+                )
+                runs.append((shaped.prompt, briefing, stats))
+            result = assemble(
+                entry.article, runs, settings=self.settings, model=self.model, latency=elapsed
             )
         except ModelError as exc:
-            return error_line(custom_id, type(exc).__name__, str(exc))
-        usage = completion.get("usage") or {}
-        prompt_tokens = int(usage.get("prompt_tokens") or 0)
-        completion_tokens = int(usage.get("completion_tokens") or 0)
-        provenance = Provenance(
-            engine="llm",
-            model=self.model,
-            endpoint_kind=self.settings.endpoint_kind(),
-            mode=self.settings.mode,
-            prompt_template=entry.prompt.template,
-            prompt_version=entry.prompt.version,
-            prompt_hash=entry.prompt.hash,
-            requests=1,
-            prompt_tokens=prompt_tokens,
-            completion_tokens=completion_tokens,
-            total_tokens=prompt_tokens + completion_tokens,
-            latency_s=round(elapsed, 6),
-            summarizer_version=package_version(),
-        )
-        result = BriefingResult(
-            briefing=briefing, provenance=provenance, source=source_info(entry.article)
-        )
-        return ok_line(custom_id, result)
+            return error_line(item_id, type(exc).__name__, str(exc))
+        return ok_line(item_id, result)

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from briefings import GOOD, INVENTED_QUOTE, ungrounded
+from long_article import answer_for, long_article, part_from_request
 from summarizer import retry
 from summarizer.article import article_from_text
 from summarizer.cli import main
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.loopback import LoopbackServer, RecordedRequest, Reply
 from summarizer.prompts import messages_hash, render
 
 from .helpers import article, llm_args, read_lines, write_manifest
@@ -143,16 +144,41 @@ def test_a_job_the_endpoint_no_longer_knows_is_submitted_anew(tmp_path: Path) ->
     assert not ledger.exists()
 
 
-def test_an_article_that_needs_parts_gets_an_error_line_not_half_a_briefing(
-    tmp_path: Path,
-) -> None:
-    long_text = "\n\n".join(article(i) for i in range(40))
+def _by_part(request: RecordedRequest) -> Reply:
+    assert request.body is not None
+    return Reply.answer(answer_for(part_from_request(request.body)))
+
+
+def test_a_long_article_goes_as_one_line_per_part_and_comes_back_merged(tmp_path: Path) -> None:
     manifest = tmp_path / "in.jsonl"
-    manifest.write_text(json.dumps({"id": "long", "text": long_text}) + "\n")
+    manifest.write_text(json.dumps({"id": "long", "text": long_article(20_000)}) + "\n")
     out = tmp_path / "out.jsonl"
-    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
-        assert _run(srv, manifest, out, "--max-article-tokens", "2000") == 1
-        assert srv.batch_api.created == 0
+    with LoopbackServer(fallback=_by_part) as srv:
+        assert _run(srv, manifest, out) == 0
+        uploaded = srv.batch_api.files["file-loopback0"][2].decode().splitlines()
+    ids = [json.loads(line)["custom_id"] for line in uploaded]
+    assert ids == ["long#part1of3", "long#part2of3", "long#part3of3"]
+    (line,) = read_lines(out)
+    assert line["status"] == "ok"
+    assert (line["provenance"]["parts"], line["provenance"]["requests"]) == (3, 3)
+    # The merge holds the figure every part reports once, with its dispute.
+    figures = line["briefing"]["disputed_figures"]
+    assert [f["figure"] for f in figures] == ["$412 million"]
+
+
+def test_a_part_without_an_answer_fails_its_article_and_says_which_part(tmp_path: Path) -> None:
+    manifest = tmp_path / "in.jsonl"
+    manifest.write_text(json.dumps({"id": "long", "text": long_article(20_000)}) + "\n")
+    out = tmp_path / "out.jsonl"
+
+    def second_fails(request: RecordedRequest) -> Reply:
+        assert request.body is not None
+        if "part 2 of 3" in json.dumps(request.body["messages"]):
+            return Reply.error(500, message="overloaded")
+        return _by_part(request)
+
+    with LoopbackServer(fallback=second_fails) as srv:
+        assert _run(srv, manifest, out) == 1
     (line,) = read_lines(out)
     assert line["status"] == "error"
-    assert "--via live" in line["error"]["message"] and "parts" in line["error"]["message"]
+    assert "part 2 of 3" in line["error"]["message"] and "overloaded" in line["error"]["message"]
