@@ -156,6 +156,11 @@ def test_a_long_article_goes_as_one_line_per_part_and_comes_back_merged(tmp_path
     with LoopbackServer(fallback=_by_part) as srv:
         assert _run(srv, manifest, out) == 0
         uploaded = srv.batch_api.files["file-loopback0"][2].decode().splitlines()
+        # The parts' answers are the live engine's: a live run asks for nothing again.
+        sent = len(srv.requests)
+        live = ["batch", str(manifest), "--out", str(tmp_path / "live.jsonl"), *llm_args(srv)]
+        assert main(live) == 0
+        assert len(srv.requests) == sent
     ids = [json.loads(line)["custom_id"] for line in uploaded]
     assert ids == ["long#part1of3", "long#part2of3", "long#part3of3"]
     (line,) = read_lines(out)
