@@ -60,6 +60,11 @@ _QUOTE_MARKS = frozenset('" “ ” ; :'.split())
 _SPEAKING_FOR = frozenset("office spokesman spokeswoman spokesperson aides".split())
 # A description owned by a pronoun ("its critics") names no one the reader can place.
 _POSSESSIVE_DETERMINERS = frozenset("its their his her our my your this these those".split())
+# Groups of people named by where they live or work: "residents of Eastquay".
+_PEOPLE_OF = frozenset(
+    "residents people villagers citizens voters families parents workers staff employees "
+    "members farmers fishermen traders shopkeepers tenants".split()
+)
 # Heads by which an article refers back to a firm it has just named ("the company said").
 _FIRM_HEADS = frozenset("company firm operator".split())
 
@@ -230,6 +235,9 @@ class Attributor:
                 if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
                     j, gap = start - 1, gap + 1
                     continue
+                people = self._people_of(tokens, start, j)
+                if people is not None:
+                    return people
                 found = self._joined_run(tokens, start, j) or self._resolve_run(tokens, start, j)
                 if found is None and (lower in GROUP_HEADS or lower in DESCRIPTION_HEADS):
                     return self._description(tokens, j)
@@ -248,6 +256,17 @@ class Attributor:
             gap += 1
             j -= 1
         return None
+
+    def _people_of(self, tokens: list[Token], start: int, end: int) -> Actor | None:
+        """The residents, not the place, in "the residents of Eastquay said"."""
+        if start < 2 or tokens[start - 1].text != "of":
+            return None
+        head = tokens[start - 2].text
+        if head.lower() not in _PEOPLE_OF:
+            return None
+        place = " ".join(clean_run(t.text) for t in tokens[start : end + 1])
+        name = f"{head[0].upper()}{head[1:].lower()} of {place}"
+        return self.cast.actors.setdefault(name, Actor(name))
 
     def _subject_after(self, tokens: list[Token], verb: int) -> Actor | None:
         if verb == 0 or tokens[verb - 1].text not in (",", '"', "”"):

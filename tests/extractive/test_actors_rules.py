@@ -108,3 +108,13 @@ def test_the_cooperative_is_the_cooperative_the_article_named() -> None:
     stances = brief_extractive(text).stances
     assert [s.actor for s in stances] == ["Saltmere Fishers' Cooperative"]
     assert "seasonal" in stances[0].position
+
+
+def test_the_residents_of_a_place_speak_not_the_place() -> None:
+    text = (
+        "The port authority says the new quay will bring 3,000 jobs.\n\n"
+        "And the residents of Eastquay, the old district next to the yards, say nobody has "
+        "told them how they are supposed to sleep.\n"
+    )
+    assert "Residents of Eastquay" in actors(text)
+    assert "Eastquay" not in actors(text)
