@@ -128,8 +128,22 @@ class Attributor:
                 else:
                     clause = reported_clause(sentence.text, tokens, i)
                 negated = lower != "according" and negation_start(tokens, i) is not None
+                clause = self._without_own_pronoun(clause, actor)
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
         return self._own_findings(sentence, tokens)
+
+    def _without_own_pronoun(self, clause: str, actor: Actor) -> str:
+        """``clause`` without a leading "it" that is the speaking body.
+
+        "The company said it would invest ..." holds the position "would invest
+        ...". "He" and "she" stay: the article may mean someone other than the
+        speaker ("Marsh said she had been thorough", of the judge), and the
+        position must not change hands on a guess.
+        """
+        first, _, rest = clause.partition(" ")
+        if first != "it" or not rest or not rest[:1].islower() or actor.person:
+            return clause
+        return rest if self._pronoun("it") is actor else clause
 
     def _own_findings(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
         """A body's own finding ("Its estimate ... is that"), the body named just before."""
