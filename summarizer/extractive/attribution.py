@@ -124,10 +124,10 @@ class Attributor:
             if actor is not None:
                 self._remember(actor)
                 if lower == "according":
-                    clause = according_clause(sentence.text, tokens, i)
+                    clause, negated = according_clause(sentence.text, tokens, i), False
                 else:
                     clause = reported_clause(sentence.text, tokens, i)
-                negated = lower != "according" and negation_start(tokens, i) is not None
+                    negated = negation_start(tokens, i) is not None
                 clause = self._without_own_pronoun(clause, actor)
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
         return self._own_findings(sentence, tokens)
