@@ -81,15 +81,12 @@ def _check_schema_once() -> None:
     Every other model is still checked on every call.
     """
     reject = _async_validators.reject_async_validators
-    if getattr(reject, "_summarizer_once", False):
-        return
     reject(_RESPONSE_MODEL)
 
     def reject_once(response_model: Any) -> None:
         if response_model is not _RESPONSE_MODEL:
             reject(response_model)
 
-    reject_once._summarizer_once = True  # type: ignore[attr-defined]
     _async_validators.reject_async_validators = reject_once
     setattr(_instructor_patch, "reject_async_validators", reject_once)  # noqa: B010
 
