@@ -36,6 +36,13 @@ def _worse(name: str, before: float, after: float) -> float:
     return before - after if METRICS[name] == "higher" else after - before
 
 
+def _regressed(name: str, before: float | None, after: float | None, tolerance: float) -> bool:
+    """True when ``name`` moved the wrong way by more than ``tolerance``."""
+    if before is None or after is None:
+        return False
+    return _worse(name, before, after) > tolerance + 1e-9
+
+
 def _moved_items(name: str, before: dict[str, Any], after: dict[str, Any]) -> str:
     key = _ITEMS.get(name.split("_")[0])
     if key is None:
@@ -97,9 +104,7 @@ def _aggregate_problems(engine: str, base: dict[str, Any], now: dict[str, Any]) 
     problems = []
     for name in METRICS:
         b, a = base["aggregate"].get(name), now["aggregate"].get(name)
-        if b is None or a is None:
-            continue
-        if _worse(name, b, a) > TOLERANCE[name] + 1e-9:
+        if _regressed(name, b, a, TOLERANCE[name]):
             problems.append(
                 f"{engine}: {name} {b:.3f} -> {a:.3f} (tolerance {TOLERANCE[name]})"
                 + _culprits(name, base["cases"], now["cases"])
@@ -117,7 +122,7 @@ def _case_problems(
             continue  # a case new since the baseline; a failed run is reported apart
         for name in METRICS:
             x, y = b["metrics"].get(name), a["metrics"].get(name)
-            if x is not None and y is not None and _worse(name, x, y) > TOLERANCE[name] + 1e-9:
+            if _regressed(name, x, y, TOLERANCE[name]):
                 problems.append(
                     f"{engine} {case_id}: {name} {x:.3f} -> {y:.3f} (tolerance {TOLERANCE[name]})"
                     + _moved_items(name, b, a)
@@ -132,6 +137,6 @@ def _culprits(name: str, before: dict[str, Any], after: dict[str, Any]) -> str:
         if a is None:
             continue
         x, y = b["metrics"].get(name), a["metrics"].get(name)
-        if x is not None and y is not None and _worse(name, x, y) > 1e-9:
+        if _regressed(name, x, y, 0.0):
             moved.append(f"{case_id} {x:.2f}->{y:.2f}{_moved_items(name, b, a)}")
     return ": " + "; ".join(moved) if moved else ""
