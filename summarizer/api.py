@@ -244,7 +244,8 @@ class Summarizer:
             prompt = render(part.article, mark=self.settings.datamark, part=part.position)
             briefing, stats = self._llm.brief(part.article.text, prompt)
             runs.append((prompt, briefing, stats))
-        return self._result(art, runs, time.perf_counter() - started)
+        latency = time.perf_counter() - started
+        return assemble(art, runs, settings=self.settings, model=self._llm.model, latency=latency)
 
     async def asummarize(self, article: str | Article) -> BriefingResult:
         """Async twin of ``summarize``; the parts of a long article are briefed concurrently."""
@@ -262,21 +263,11 @@ class Summarizer:
             return prompt, briefing, stats
 
         runs = await asyncio.gather(*(one(p) for p in self._parts(art)))
-        return self._result(art, list(runs), time.perf_counter() - started)
+        latency = time.perf_counter() - started
+        return assemble(art, list(runs), settings=self.settings, model=llm.model, latency=latency)
 
     def _parts(self, article: Article) -> list[Part]:
         return article_parts(article, self.settings.max_article_tokens)
-
-    def _result(
-        self,
-        article: Article,
-        runs: list[tuple[RenderedPrompt, Briefing, CallStats]],
-        latency: float,
-    ) -> BriefingResult:
-        assert self._llm is not None
-        return assemble(
-            article, runs, settings=self.settings, model=self._llm.model, latency=latency
-        )
 
 
 @dataclass(frozen=True)
