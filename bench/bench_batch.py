@@ -34,12 +34,13 @@ from pathlib import Path
 import httpx2
 
 from summarizer import Summarizer
-from summarizer.article import Article, article_from_text
-from summarizer.batch.runner import BatchOptions, brief_batch
-from summarizer.cachetransport import CachingTransport
-from summarizer.calllog import CallLog
-from summarizer.capture import RequestShaper
+from summarizer.batch.options import BatchOptions
+from summarizer.batch.runner import brief_batch
 from summarizer.config import Settings
+from summarizer.inputs.article import Article, article_from_text
+from summarizer.llm.cachetransport import CachingTransport
+from summarizer.llm.calllog import CallLog
+from summarizer.llm.capture import RequestShaper
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -47,7 +48,7 @@ from briefings import ARTICLE, GOOD  # noqa: E402
 
 SERVER = """
 import sys, time
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.testing.loopback import LoopbackServer, Reply
 answer = Reply.answer({good}, delay={delay})
 def fallback(request):
     server.requests.clear()  # the bench sends thousands; keep the server's memory flat

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from long_article import answer_for, long_article, part_from_request  # noqa: E402
 from summarizer import Summarizer  # noqa: E402
-from summarizer.loopback import LoopbackServer, RecordedRequest, Reply  # noqa: E402
+from summarizer.testing.loopback import LoopbackServer, RecordedRequest, Reply  # noqa: E402
 
 SIZES = (5_000, 10_000, 20_000, 40_000, 80_000)
 RUNS = 5

@@ -13,8 +13,7 @@ Example:
     ```
 """
 
-from summarizer.api import BriefingResult, Provenance, SourceInfo, Summarizer, asummarize, summarize
-from summarizer.article import Article, article_from_text, load_article, read_article
+from summarizer.api import Summarizer, asummarize, summarize
 from summarizer.config import Settings
 from summarizer.errors import (
     ArticleNotFoundError,
@@ -34,8 +33,11 @@ from summarizer.errors import (
     Ungrounded,
     UngroundedError,
 )
+from summarizer.inputs.article import Article, article_from_text
+from summarizer.inputs.load import read_article
+from summarizer.llm.retry import RetryPolicy
 from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
-from summarizer.retry import RetryPolicy
+from summarizer.results import BriefingResult, Provenance, SourceInfo
 
 __all__ = [
     "Article",
@@ -67,7 +69,6 @@ __all__ = [
     "UngroundedError",
     "article_from_text",
     "asummarize",
-    "load_article",
     "read_article",
     "summarize",
 ]

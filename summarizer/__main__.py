@@ -1,5 +1,5 @@
 """``python -m summarizer``: the same as the ``summarizer`` command."""
 
-from summarizer.cli import entry
+from summarizer.cli.main import entry
 
 entry()

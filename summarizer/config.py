@@ -117,7 +117,8 @@ class Settings:
         if self.base_url is None:
             return DEFAULT_OPENAI_MODEL
         raise ConfigurationError(
-            f"no model set for the endpoint {self.base_url}; pass --model or set SUMMARIZER_MODEL"
+            f"no model set for the endpoint {self.base_url}; set model or SUMMARIZER_MODEL",
+            settings=("model",),
         )
 
     def endpoint_kind(self) -> str:

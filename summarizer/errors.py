@@ -21,6 +21,15 @@ Hierarchy::
         ├── StaleRecordingError     replaying a cassette that holds no answer to today's request
         ├── ModelOutputError        the model's answer could not be parsed or validated
         └── UngroundedError         quotes or figures not found in the article, after re-asks
+    ├── CaseUnavailable (InputError)  a reference eval case whose article is not here
+    └── EvalFailed                  eval runs failed, or the gate found a regression
+
+Signals used inside one call, never seen by a caller::
+
+    GroundingViolation (ValueError)  a validator found text not in the article; pydantic
+                                     wraps it, and ``UngroundedError`` reports it
+    Refusal                          the model declined (an OpenAI ``refusal`` message)
+    MalformedResponse                a 200 that is not a chat completion; retried
 """
 
 from __future__ import annotations
@@ -75,7 +84,16 @@ class ArticleTooLargeError(InputError):
 
 
 class ConfigurationError(InputError):
-    """The configuration cannot work (no endpoint, unknown mode, ...)."""
+    """The configuration cannot work (no endpoint, unknown mode, ...).
+
+    Attributes:
+        settings: The ``Settings`` fields that would fix it (``base_url``, ``model``);
+            the CLI names its flags for them, the library does not know flags.
+    """
+
+    def __init__(self, message: str, *, settings: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.settings = settings
 
 
 class GoldFileError(SummarizerError):
@@ -204,3 +222,42 @@ class UngroundedError(ModelError):
 
 def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class GroundingViolation(ValueError):
+    """Raised inside a validator when quotes, figures or numbers are not in the article.
+
+    Pydantic wraps it into the validation error; the caller finds it again in the
+    error's ``ctx`` to tell ungrounded answers from malformed ones.
+
+    Attributes:
+        texts: The offending quotes, figures, numbers or links, as the model wrote them.
+        locations: Where each sits in the briefing, when the validator knows better
+            than pydantic's location (a whole-briefing check), else None.
+    """
+
+    def __init__(self, message: str, texts: list[str], locations: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.texts = texts
+        self.locations = locations
+
+
+class Refusal(Exception):  # noqa: N818 - reads as what happened
+    """The model declined to answer (an OpenAI ``refusal`` message)."""
+
+
+class MalformedResponse(Exception):  # noqa: N818 - reads as what happened
+    """The endpoint answered 200 with something that is not a chat completion.
+
+    A proxy's HTML error page, a truncated body, an empty ``choices`` list: the
+    request was fine and the answer was lost on the way, so it is retried like
+    any other transport fault.
+    """
+
+
+class EvalFailed(SummarizerError):
+    """Runs failed, or the gate found a regression."""
+
+
+class CaseUnavailable(InputError):
+    """A reference case whose article is not on this machine."""

@@ -26,8 +26,9 @@ from pydantic import (
     model_validator,
 )
 
-from summarizer.checks import foreign_links, untraceable_numbers
-from summarizer.grounding import MARK, ArticleIndex, GroundingViolation
+from summarizer.checks.grounding import MARK, ArticleIndex
+from summarizer.checks.ownwords import foreign_links, untraceable_numbers
+from summarizer.errors import GroundingViolation
 
 SCHEMA_VERSION = "v1"
 
@@ -242,8 +243,10 @@ class Briefing(_Model):
         article = _article(info)
         if article is None:
             return self
-        numbers = untraceable_numbers(self, article)
-        links = foreign_links(self, article)
+        prose = list(self.prose_fields())
+        figures = [(f.figure, f.value) for f in self.disputed_figures]
+        numbers = untraceable_numbers(prose, figures, article)
+        links = foreign_links(prose, article)
         if numbers or links:
             parts = [
                 f"{where}: {text} is not the number its figure states"
@@ -262,6 +265,26 @@ class Briefing(_Model):
                 [where for where, _ in numbers + links],
             )
         return self
+
+    def prose_fields(self) -> Iterator[tuple[str, str]]:
+        """The briefing's own words (not its quotes), with their locations."""
+        yield "headline", self.headline
+        yield "summary", self.summary
+        for i, point in enumerate(self.key_points):
+            yield f"key_points[{i}].text", point.text
+        for i, stance in enumerate(self.stances):
+            yield f"stances[{i}].actor", stance.actor
+            if stance.role:
+                yield f"stances[{i}].role", stance.role
+            yield f"stances[{i}].topic", stance.topic
+            yield f"stances[{i}].position", stance.position
+        for i, figure in enumerate(self.disputed_figures):
+            yield f"disputed_figures[{i}].measure", figure.measure
+            yield f"disputed_figures[{i}].claimed_by", figure.claimed_by
+            for j, actor in enumerate(figure.disputed_by):
+                yield f"disputed_figures[{i}].disputed_by[{j}]", actor
+            if figure.counter_claim:
+                yield f"disputed_figures[{i}].counter_claim", figure.counter_claim
 
     def evidence_quotes(self) -> list[tuple[str, str]]:
         """Every evidence quote with its location, e.g. ``("key_points[0].evidence[1]", q)``."""

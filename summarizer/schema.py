@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from summarizer.gold import GoldBriefing
+from summarizer.evals.gold import GoldBriefing
 from summarizer.models import SCHEMA_VERSION, Briefing
 from summarizer.resources import resource_dir
 

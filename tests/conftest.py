@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import retry
+from summarizer.llm import retry
 from support import REPO, SECRET_PREFIXES, SHARED_EXAMPLES
 
 ENV_VARS = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from summarizer.grounding import MARK
+from summarizer.checks.grounding import MARK
 
 DISTRICTS = ["Alder Quay", "Brennock", "Cairnmouth", "Dunmere", "Eskwater", "Fallowby", "Gorran"]
 PEOPLE = ["Ines Varga", "Tomas Reyland", "Orla Penhale", "Kasimir Dent"]

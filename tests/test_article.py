@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.article import Article, article_from_text, clean_text, read_article
 from summarizer.errors import (
     ArticleNotFoundError,
     ArticleTooLargeError,
@@ -18,6 +17,8 @@ from summarizer.errors import (
     EmptyArticleError,
     InputError,
 )
+from summarizer.inputs.article import Article, article_from_text, clean_text
+from summarizer.inputs.load import read_article
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "data" / "pages"

@@ -21,17 +21,17 @@ import yaml
 
 from briefings import ARTICLE, GOOD, ungrounded, wrong_figure
 from summarizer import Summarizer
-from summarizer.cassettes import CassetteOrigin, cassette
 from summarizer.errors import StaleRecordingError, UngroundedError
-from summarizer.loopback import LoopbackServer, Reply
-from summarizer.prompts import messages_hash
+from summarizer.llm.prompts import messages_hash
+from summarizer.testing.cassettes import CassetteOrigin, cassette
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 CASSETTES = Path(__file__).parent / "cassettes" / "test_cassettes"
 KEY = "sk-test-key-not-a-real-one"
 # Nothing listens on port 9 (discard); in replay every request must come from the cassette.
 NOWHERE = "http://127.0.0.1:9/v1"
 ORIGIN = CassetteOrigin(
-    endpoint="loopback OpenAI-compatible server (summarizer.loopback) on 127.0.0.1",
+    endpoint="loopback OpenAI-compatible server (summarizer.testing.loopback) on 127.0.0.1",
     model="loopback-model",
     answers="written by hand in tests/briefings.py; no live model was reachable",
     recorded_at=datetime(2026, 11, 29, tzinfo=UTC),

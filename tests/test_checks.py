@@ -11,12 +11,12 @@ from pydantic import ValidationError
 
 from briefings import ARTICLE, GOOD
 from summarizer import Summarizer
-from summarizer.article import article_from_text
+from summarizer.checks.grounding import MARK, ArticleIndex
+from summarizer.checks.numbers import numbers_in
 from summarizer.errors import UngroundedError
-from summarizer.grounding import MARK, ArticleIndex
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.inputs.article import article_from_text
 from summarizer.models import CONTEXT_KEY, Briefing
-from summarizer.numbers import numbers_in
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 INDEX = ArticleIndex(article_from_text(ARTICLE).text)
 

@@ -13,9 +13,9 @@ import jsonschema
 import pytest
 
 from briefings import ARTICLE, GOOD, wrong_figure
-from summarizer.cli import main
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.cli.main import main
 from summarizer.schema import packaged_schema
+from summarizer.testing.loopback import LoopbackServer, Reply
 from support import REPO
 
 EXAMPLE = REPO / "examples" / "harbour-vote.page.txt"

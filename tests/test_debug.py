@@ -11,11 +11,11 @@ import pytest
 
 from briefings import ARTICLE, GOOD
 from summarizer.api import Summarizer
-from summarizer.article import article_from_text
-from summarizer.capture import request_body
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.errors import TransportError
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.inputs.article import article_from_text
+from summarizer.llm.capture import request_body
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 KEY = "sk-test-0123456789abcdef"
 

@@ -10,10 +10,10 @@ from typing import Any
 import httpx2
 import pytest
 
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.config import Settings
-from summarizer.doctor import diagnose
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.llm.doctor import diagnose
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 PONG = {"word": "pong", "number": 7}
 

@@ -30,7 +30,6 @@ PINNED = [
     "UngroundedError",
     "article_from_text",
     "asummarize",
-    "load_article",
     "read_article",
     "summarize",
 ]

@@ -17,9 +17,9 @@ import pytest
 
 from briefings import ARTICLE, GOOD, ungrounded
 from summarizer import Summarizer
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.errors import ModelOutputError, SummarizerError, TransportError, UngroundedError
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 MISSING_FIELD = {k: v for k, v in GOOD.items() if k != "headline"}
 TRUNCATED = json.dumps(GOOD)[:300]

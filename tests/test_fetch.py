@@ -13,10 +13,10 @@ from typing import Any
 import httpx2
 import pytest
 
-from summarizer.article import load_article
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.errors import InputError
-from summarizer.fetch import FetchError, fetch_article, fetch_page
+from summarizer.inputs.fetch import FetchError, fetch_article, fetch_page
+from summarizer.inputs.load import read_article
 from support import REPO
 
 PAGE = (REPO / "tests" / "data" / "html" / "lakeport-fares.html").read_bytes()
@@ -124,7 +124,7 @@ def test_the_request_says_who_asks_and_what_it_accepts(pages: Pages) -> None:
     url = pages.add("/p", PAGE, headers=HTML)
     seen: list[httpx2.Request] = []
     with httpx2.Client(event_hooks={"request": [seen.append]}) as client:
-        load_article(url, http_client=client)
+        read_article(url, http_client=client)
     (request,) = seen
     assert request.headers["user-agent"].startswith("summarizer")
     assert "text/html" in request.headers["accept"]
@@ -132,20 +132,20 @@ def test_the_request_says_who_asks_and_what_it_accepts(pages: Pages) -> None:
 
 def test_plain_text_is_read_as_text(pages: Pages) -> None:
     url = pages.add("/story.txt", STORY, headers={"Content-Type": "text/plain"})
-    article = load_article(url)
+    article = read_article(url)
     assert article.text == STORY.strip() and article.source == url
 
 
 def test_the_declared_charset_decodes_the_page(pages: Pages) -> None:
     body = STORY.replace("Harbour", "Café").encode("latin-1")
     url = pages.add("/l1", body, headers={"Content-Type": "text/plain; charset=ISO-8859-1"})
-    assert "Café workers" in load_article(url).text
+    assert "Café workers" in read_article(url).text
 
 
 def test_redirects_are_followed_and_the_final_url_is_the_source(pages: Pages) -> None:
     final = pages.add("/new", PAGE, headers=HTML)
     url = pages.add("/old", status=301, headers={"Location": "/new"})
-    assert load_article(url).source == final
+    assert read_article(url).source == final
 
 
 def test_a_redirect_loop_gives_up(pages: Pages) -> None:
@@ -215,13 +215,13 @@ def test_what_is_not_a_page_is_refused_with_a_hint(
 
 def test_input_format_overrides_the_content_type(pages: Pages) -> None:
     url = pages.add("/odd", PAGE, headers={"Content-Type": "application/octet-stream"})
-    assert load_article(url, input_format="html").outlet == "The Lakeport Ledger"
+    assert read_article(url, input_format="html").outlet == "The Lakeport Ledger"
 
 
 def test_a_page_over_the_declared_cap_is_refused_before_reading(pages: Pages) -> None:
     url = pages.add("/big", PAGE, headers=HTML)
     with pytest.raises(InputError, match=r"is 1,\d{3} bytes, over the 1,000-byte limit"):
-        load_article(url, max_bytes=1000)
+        read_article(url, max_bytes=1000)
 
 
 def test_a_streamed_page_over_the_cap_stops_reading(pages: Pages) -> None:

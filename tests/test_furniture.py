@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.article import clean_text
-from summarizer.furniture import byline_name, furniture_kind, parse_page, split_furniture
+from summarizer.inputs.article import clean_text
+from summarizer.inputs.furniture import byline_name, furniture_kind, parse_page, split_furniture
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
 STORY = (

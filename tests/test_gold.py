@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import GoldFileError
-from summarizer.gold import load_gold
+from summarizer.evals.gold import load_gold
 from support import SHARED_EXAMPLES
 
 GOOD = """\

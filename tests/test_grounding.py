@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.grounding import ArticleIndex, normalise
+from summarizer.checks.grounding import ArticleIndex, normalise
 
 ARTICLE = (
     "US Secretary of State Antony Blinken on Friday questioned China\u2019s sincerity.\n\n"

@@ -19,11 +19,11 @@ from pydantic import BaseModel
 
 from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
 from summarizer import Summarizer
-from summarizer.article import article_from_text
 from summarizer.errors import ModelOutputError, TransportError, UngroundedError
-from summarizer.loopback import LoopbackServer, RecordedRequest, Reply
+from summarizer.inputs.article import article_from_text
+from summarizer.llm.prompts import fence_markers, messages_hash, render
 from summarizer.models import Briefing
-from summarizer.prompts import fence_markers, messages_hash, render
+from summarizer.testing.loopback import LoopbackServer, RecordedRequest, Reply
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
 from pydantic import BaseModel
 
-from summarizer.loopback import LoopbackServer, RecordedRequest, Reply
+from summarizer.testing.loopback import LoopbackServer, RecordedRequest, Reply
 
 TOOL = {
     "type": "function",

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.article import article_from_text
-from summarizer.grounding import MARK
-from summarizer.prompts import datamark, fence_markers, load_template, messages_hash, render
+from summarizer.checks.grounding import MARK
+from summarizer.inputs.article import article_from_text
+from summarizer.llm.prompts import datamark, fence_markers, load_template, messages_hash, render
 
 STORY = (
     "Harbour Authority chair Mirela Vasko said on Monday that the dredging plan "

@@ -18,12 +18,12 @@ import pytest
 from rich.console import Console
 
 from briefings import ARTICLE, GOOD
-from summarizer.api import BriefingResult, Provenance, SourceInfo
-from summarizer.grounding import normalise
+from summarizer.checks.grounding import normalise
 from summarizer.models import Briefing
 from summarizer.render import render_briefing
-from summarizer.render_html import to_html
-from summarizer.render_rich import print_rich
+from summarizer.render.html import to_html
+from summarizer.render.rich import print_rich
+from summarizer.results import BriefingResult, Provenance, SourceInfo
 from summarizer.schema import packaged_schema
 from support import REPO
 
@@ -315,7 +315,7 @@ def test_html_needs_the_article() -> None:
 
 
 def test_brief_writes_an_html_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from summarizer.cli import main
+    from summarizer.cli.main import main
 
     target = tmp_path / "brief.html"
     assert main(["brief", str(EXAMPLE), "--format", "html", "--out", str(target)]) == 0

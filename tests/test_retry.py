@@ -8,8 +8,8 @@ import httpx2
 import openai
 import pytest
 
-from summarizer import retry
-from summarizer.retry import RetryCounter, RetryPolicy, is_transient, retry_after_seconds
+from summarizer.llm import retry
+from summarizer.llm.retry import RetryCounter, RetryPolicy, is_transient, retry_after_seconds
 
 NOW = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.models import Briefing
 from summarizer.schema import SCHEMAS, packaged_schema, schema_json
 

@@ -14,8 +14,8 @@ import pytest
 from briefings import ARTICLE, GOOD
 from summarizer import Settings, Summarizer
 from summarizer.errors import TransportError
-from summarizer.llm import LLMEngine
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.llm.engine import LLMEngine
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 KEY = "sk-SECRET-do-not-print-4242"
 
@@ -46,7 +46,7 @@ def test_a_server_that_echoes_the_key_does_not_get_it_into_errors_or_logs(
 def test_recording_drops_the_authorization_header(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from summarizer.cassettes import CassetteOrigin, cassette
+    from summarizer.testing.cassettes import CassetteOrigin, cassette
 
     origin = CassetteOrigin(
         "loopback", "m", "hand-written", datetime(2026, 11, 29, tzinfo=UTC), "test"

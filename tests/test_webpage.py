@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.article import read_article
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.errors import EmptyArticleError
+from summarizer.inputs.load import read_article
 from support import REPO
 
 PAGE = REPO / "tests" / "data" / "html" / "lakeport-fares.html"

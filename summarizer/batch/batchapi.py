@@ -29,29 +29,27 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import openai
 from instructor.utils import extract_json_from_codeblock
 from pydantic import ValidationError
 
-from summarizer import retry
-from summarizer.api import assemble
-from summarizer.article import Article
 from summarizer.batch.inputs import BatchItem, load_local
 from summarizer.batch.ledger import InFlight, JobLedger
+from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Status
 from summarizer.batch.output import ResultFile, error_line, ok_line
-from summarizer.calllog import CallLog, cache_key
-from summarizer.capture import RequestShaper, ShapedRequest
+from summarizer.checks.grounding import ArticleIndex
 from summarizer.config import Settings
 from summarizer.errors import ModelError, ModelOutputError, SummarizerError, UngroundedError
-from summarizer.grounding import ArticleIndex
-from summarizer.llm import CallStats
-from summarizer.llm_errors import ungrounded_items
+from summarizer.inputs.article import Article
+from summarizer.llm import retry
+from summarizer.llm.calllog import CallLog, cache_key
+from summarizer.llm.capture import RequestShaper, ShapedRequest
+from summarizer.llm.engine import CallStats
+from summarizer.llm.faults import ungrounded_items
 from summarizer.models import CONTEXT_KEY, Briefing
-
-if TYPE_CHECKING:
-    from summarizer.batch.runner import BatchOptions, BatchSummary, OnResult, Status
+from summarizer.pipeline.longdoc import assemble
 
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 ENDPOINT: Final = "/v1/chat/completions"

@@ -23,19 +23,13 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from summarizer.batch.runner import (
-    BatchOptions,
-    OnResult,
-    Status,
-    Via,
-    brief_batch,
-    count_items,
-)
-from summarizer.calllog import CallLog, LoggedCall, data_dir
-from summarizer.cli_options import engine_options
+from summarizer.batch.options import BatchOptions, OnResult, Status, Via
+from summarizer.batch.runner import brief_batch, count_items
+from summarizer.cli.options import engine_options
 from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
-from summarizer.pricing import load_prices
+from summarizer.llm.calllog import CallLog, LoggedCall, data_dir
+from summarizer.llm.pricing import load_prices
 
 
 class _RateColumn(ProgressColumn):

@@ -1,6 +1,6 @@
 """One rate gate for a whole batch: a 429 slows every worker, not only the one that met it.
 
-The retry policy (``summarizer.retry``) still decides when the task that met the
+The retry policy (``summarizer.llm.retry``) still decides when the task that met the
 429 tries again; the gate only makes every *other* request wait as long. It
 lives in the HTTP transport rather than in a tenacity hook because the transport
 sees every request the batch sends (first tries, retries, instructor's re-asks)
@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 
 import httpx2
 
-from summarizer import retry
+from summarizer.llm import retry
 
 # A 429 without a hint pauses everyone this long.
 DEFAULT_PAUSE = 1.0

@@ -16,15 +16,15 @@ from pathlib import Path
 
 import httpx2
 
-from summarizer.article import (
+from summarizer.errors import ArticleNotFoundError, ArticleTooLargeError, InputError
+from summarizer.inputs.article import (
     DEFAULT_MAX_BYTES,
     Article,
     article_from_html,
     article_from_text,
     decode_bytes,
-    read_article,
 )
-from summarizer.errors import ArticleNotFoundError, ArticleTooLargeError, InputError
+from summarizer.inputs.load import read_article
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm"})
 MANIFEST_SUFFIXES = frozenset({".jsonl", ".ndjson"})

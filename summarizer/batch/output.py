@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from summarizer.api import BriefingResult
 from summarizer.errors import InputError
+from summarizer.results import BriefingResult
 
 
 def ok_line(item_id: str, result: BriefingResult) -> dict[str, Any]:

@@ -6,7 +6,7 @@ A case is a folder ``<cases>/<id>/`` holding:
   ``article.ref``, a path (relative to the case) to an article that may not be
   redistributed: a *reference* case, scored when the file is present, kept out
   of the aggregates, and never recorded (a recording would copy the article);
-- ``gold.yaml``: the hand-written gold briefing (``summarizer.gold``);
+- ``gold.yaml``: the hand-written gold briefing (``summarizer.evals.gold``);
 - ``answer.json``: the hand-written answer a strong model would give, served by
   the loopback server when recording without a live model (optional);
 - ``variants/<name>.json``: flawed model runs, ``{"flaw": ..., "answers": [...]}``;
@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarizer.article import Article, read_article
-from summarizer.errors import GoldFileError, InputError
-from summarizer.gold import GoldBriefing, load_gold
+from summarizer.errors import CaseUnavailable, GoldFileError, InputError
+from summarizer.evals.gold import GoldBriefing, load_gold
+from summarizer.inputs.article import Article
+from summarizer.inputs.load import read_article
 
 MAIN_RUN = "answer"
 
@@ -127,10 +128,6 @@ def load_case(path: Path) -> Case:
         variants=variants,
         reference=reference,
     )
-
-
-class CaseUnavailable(InputError):
-    """A reference case whose article is not on this machine."""
 
 
 def load_cases(

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import Progress
 
 from summarizer.config import MODES, Settings
-from summarizer.errors import InputError, SummarizerError
+from summarizer.errors import EvalFailed, InputError
 from summarizer.evals import harness
 from summarizer.evals.cases import load_cases
 from summarizer.evals.gate import compare
@@ -21,10 +21,6 @@ from summarizer.evals.report import html_page, markdown, terminal, to_json_text
 from summarizer.evals.rose import tau_report
 
 ENGINE_CHOICES = {"llm": ("llm",), "extractive": ("extractive",), "both": ("llm", "extractive")}
-
-
-class EvalFailed(SummarizerError):
-    """Runs failed, or the gate found a regression."""
 
 
 def _write(path: Path | None, text: str) -> None:

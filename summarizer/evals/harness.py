@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from summarizer.cassettes import CassetteOrigin
 from summarizer.config import Settings
 from summarizer.evals import runner
 from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.evals.report import EvalReport, scored
 from summarizer.evals.runner import Run
+from summarizer.testing.cassettes import CassetteOrigin
 
 ENGINES = ("llm", "extractive")
 

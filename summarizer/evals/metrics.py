@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
+from summarizer.checks.grounding import ArticleIndex
+from summarizer.checks.numbers import numbers_in, quantity
 from summarizer.evals.assign import best_assignment
+from summarizer.evals.gold import GoldBriefing
 from summarizer.evals.text import coverage
-from summarizer.gold import GoldBriefing
-from summarizer.grounding import ArticleIndex
 from summarizer.models import Briefing
-from summarizer.numbers import numbers_in, quantity
 
 IMPORTANCE_WEIGHT = {"core": 2.0, "supporting": 1.0}
 # A predicted point must say at least this much of a gold point to match it.

@@ -11,9 +11,9 @@ from rich.console import Console
 from rich.table import Table
 
 from summarizer.evals.cases import MAIN_RUN, Case
+from summarizer.evals.gold import GoldBriefing
 from summarizer.evals.metrics import METRICS, CaseScore, Match, aggregate, to_jsonable
 from summarizer.evals.runner import Run
-from summarizer.gold import GoldBriefing
 from summarizer.models import Briefing
 
 # What each kind of flawed variant must move, and which way, for the flaw to count as caught.

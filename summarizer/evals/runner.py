@@ -17,14 +17,14 @@ from typing import Any
 import yaml
 
 from summarizer.api import Summarizer
-from summarizer.cassettes import CassetteOrigin, cassette
 from summarizer.config import ModeName, Settings
 from summarizer.errors import StaleRecordingError, SummarizerError
 from summarizer.evals.cases import MAIN_RUN, Case
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.llm.pricing import PriceTable
+from summarizer.llm.prompts import messages_hash, render
 from summarizer.models import Briefing
-from summarizer.pricing import PriceTable
-from summarizer.prompts import messages_hash, render
+from summarizer.testing.cassettes import CassetteOrigin, cassette
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 # Nothing listens on the discard port: a replay must never reach a server.
 REPLAY_URL = "http://127.0.0.1:9/v1"
@@ -178,7 +178,7 @@ def record_handwritten(case: Case, run: str, now: datetime | None = None) -> Run
     if not answers:
         return Run(case.id, "llm", run=run, error="no hand-written answer to record")
     origin = CassetteOrigin(
-        endpoint="loopback OpenAI-compatible server (summarizer.loopback) on 127.0.0.1",
+        endpoint="loopback OpenAI-compatible server (summarizer.testing.loopback) on 127.0.0.1",
         model=HANDWRITTEN_MODEL,
         answers=(
             "written by hand as a strong model would answer "

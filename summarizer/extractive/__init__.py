@@ -8,6 +8,6 @@ input, so it passes the grounding check without a re-ask. The same input always
 gives the same briefing.
 """
 
-from summarizer.extractive.engine import brief_extractive
+from summarizer.extractive.engine import brief_extractive, brief_result
 
-__all__ = ["brief_extractive"]
+__all__ = ["brief_extractive", "brief_result"]

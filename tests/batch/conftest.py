@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefings import GOOD
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 
 @pytest.fixture(autouse=True)

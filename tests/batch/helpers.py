@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from briefings import ARTICLE
-from summarizer.loopback import LoopbackServer
+from summarizer.testing.loopback import LoopbackServer
 
 
 def article(i: int) -> str:

@@ -9,11 +9,11 @@ import pytest
 
 from briefings import GOOD, INVENTED_QUOTE, ungrounded
 from long_article import answer_for, long_article, part_from_request
-from summarizer import retry
-from summarizer.article import article_from_text
-from summarizer.cli import main
-from summarizer.loopback import LoopbackServer, RecordedRequest, Reply
-from summarizer.prompts import messages_hash, render
+from summarizer.cli.main import main
+from summarizer.inputs.article import article_from_text
+from summarizer.llm import retry
+from summarizer.llm.prompts import messages_hash, render
+from summarizer.testing.loopback import LoopbackServer, RecordedRequest, Reply
 
 from .helpers import article, llm_args, read_lines, write_manifest
 

@@ -9,9 +9,9 @@ import pytest
 
 from briefings import GOOD, ungrounded
 from summarizer.batch.output import ResultFile
-from summarizer.cli import main
-from summarizer.loopback import LoopbackServer, Reply
-from summarizer.prompts import messages_hash
+from summarizer.cli.main import main
+from summarizer.llm.prompts import messages_hash
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 from .helpers import article, llm_args, read_lines, write_manifest
 

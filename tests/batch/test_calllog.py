@@ -12,12 +12,12 @@ import pytest
 
 from briefings import ARTICLE, GOOD
 from summarizer import Summarizer
-from summarizer.cachetransport import CachingTransport
-from summarizer.calllog import CallLog, cache_key, data_dir
-from summarizer.cli import main
-from summarizer.loopback import LoopbackServer, Reply
-from summarizer.pricing import PriceTable
-from summarizer.prompts import messages_hash
+from summarizer.cli.main import main
+from summarizer.llm.cachetransport import CachingTransport
+from summarizer.llm.calllog import CallLog, cache_key, data_dir
+from summarizer.llm.pricing import PriceTable
+from summarizer.llm.prompts import messages_hash
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 from .helpers import llm_args, write_manifest
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from briefings import GOOD
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.testing.loopback import LoopbackServer, Reply
 
 from .helpers import write_manifest
 

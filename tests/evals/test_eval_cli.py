@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.evals.cases import load_case
-from summarizer.loopback import LoopbackServer, Reply
+from summarizer.testing.loopback import LoopbackServer, Reply
 from support import REPO
 
 CASES = REPO / "evals" / "cases"
@@ -79,7 +79,7 @@ def test_a_changed_article_makes_the_recording_stale_and_the_run_fail(
     assert "stale recording" in out and "failed" in err
     stale = json.loads(report.read_text())["engines"]["llm"]["cases"][ONE]["stale"]
     current = load_case(cases / ONE)
-    from summarizer.prompts import render
+    from summarizer.llm.prompts import render
 
     assert stale[1] == render(current.article).hash and stale[0] != stale[1]
 

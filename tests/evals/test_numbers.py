@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.numbers import Quantity, canonical_unit, numbers_in, parse_figure, quantity
+from summarizer.checks.numbers import Quantity, canonical_unit, numbers_in, parse_figure, quantity
 
 
 @pytest.mark.parametrize(

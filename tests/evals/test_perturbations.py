@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.article import read_article
+from summarizer.evals.gold import GoldBriefing, load_gold
 from summarizer.evals.metrics import score_case
-from summarizer.gold import GoldBriefing, load_gold
+from summarizer.inputs.load import read_article
 from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
 from support import REPO, SHARED_EXAMPLES
 

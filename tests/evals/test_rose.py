@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cli import main
+from summarizer.cli.main import main
 from summarizer.errors import InputError
 from summarizer.evals.rose import tau_report, unit_recall
 from summarizer.evals.text import coverage, kendall_tau

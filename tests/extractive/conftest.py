@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.checks.grounding import ArticleIndex
 from summarizer.extractive import brief_extractive
-from summarizer.grounding import ArticleIndex
 from summarizer.models import Briefing
 
 ARTICLES = Path(__file__).parent / "articles"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.article import read_article
 from summarizer.extractive import brief_extractive
+from summarizer.inputs.load import read_article
 from summarizer.models import Briefing, DisputedFigure
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -149,7 +149,7 @@ def test_same_input_gives_byte_identical_json_across_processes(article: Loader) 
 
 
 def example_briefing() -> tuple[Briefing, str]:
-    from summarizer.article import clean_text
+    from summarizer.inputs.article import clean_text
 
     text = clean_text(EXAMPLE.read_text(encoding="utf-8"))
     return brief_extractive(text), text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from summarizer.checks.grounding import ArticleIndex
 from summarizer.extractive import brief_extractive
-from summarizer.grounding import ArticleIndex
 from summarizer.models import Briefing, DisputedFigure
 
 

@@ -4,7 +4,7 @@
 transport; pass them to ``Summarizer`` through ``httpx2.Client(transport=...)``.
 A chat request whose URL and body match an earlier call answered 200 is answered
 from the log without touching the network; every call, cached or not, is logged
-(see ``summarizer.calllog``). Secrets a server echoes back are scrubbed first.
+(see ``summarizer.llm.calllog``). Secrets a server echoes back are scrubbed first.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx2
 
-from summarizer.calllog import CallLog, cache_key, canonical_body, json_object
+from summarizer.llm.calllog import CallLog, cache_key, canonical_body, json_object
 
 
 @dataclass(frozen=True)

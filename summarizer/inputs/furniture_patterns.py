@@ -1,7 +1,7 @@
 """The patterns page furniture is recognised by.
 
 Calls to action, list headings, labelled links, notices, captions, and the
-words that are never names or are outlets' names; ``summarizer.furniture``
+words that are never names or are outlets' names; ``summarizer.inputs.furniture``
 applies them line by line.
 """
 

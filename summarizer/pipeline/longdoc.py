@@ -12,10 +12,20 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from summarizer.grounding import normalise
+from summarizer.checks.grounding import normalise
+from summarizer.checks.numbers import numbers_in
+from summarizer.checks.validate import revalidated
+from summarizer.config import Settings
+from summarizer.inputs.article import Article
+from summarizer.llm.prompts import RenderedPrompt, messages_hash
 from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
-from summarizer.numbers import numbers_in
+from summarizer.results import BriefingResult, Provenance, package_version, source_info
+
+if TYPE_CHECKING:
+    from summarizer.llm.engine import CallStats
 
 CHARS_PER_TOKEN = 4
 MAX_KEY_POINTS = 8
@@ -179,3 +189,76 @@ def merge(parts: Sequence[Briefing]) -> Briefing:
         stances=_stances(parts),
         disputed_figures=_figures(parts),
     )
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of an article briefed in parts (the whole article when it is short).
+
+    Attributes:
+        article: The part, as an article of its own (source and title kept).
+        position: (part number, parts) from 1, or None for a whole article.
+    """
+
+    article: Article
+    position: tuple[int, int] | None
+
+
+def article_parts(article: Article, max_tokens: int) -> list[Part]:
+    """The parts ``article`` is briefed in: itself when it fits ``max_tokens``."""
+    texts = split_article(article.text, max_tokens)
+    if len(texts) == 1:
+        return [Part(article, None)]
+    return [Part(replace(article, text=text), (i, len(texts))) for i, text in enumerate(texts, 1)]
+
+
+def assemble(
+    article: Article,
+    runs: list[tuple[RenderedPrompt, Briefing, CallStats]],
+    *,
+    settings: Settings,
+    model: str,
+    latency: float,
+) -> BriefingResult:
+    """One result from the briefings of an article's parts (merged and re-checked if several).
+
+    Args:
+        article: The whole article.
+        runs: Each part's prompt, validated briefing and call figures, in order.
+        settings: The engine settings the parts were briefed with.
+        model: The model that briefed them.
+        latency: Wall time of the whole, in seconds.
+
+    Raises:
+        ModelOutputError: The merged briefing does not validate against the whole article.
+    """
+    if len(runs) == 1:
+        briefing = runs[0][1]
+        prompt_hash = runs[0][0].hash
+    else:
+        briefing = revalidated(
+            merge([b for _, b, _ in runs]), article.text, article.source, "the merged briefing"
+        )
+        prompt_hash = messages_hash([{"role": "parts", "content": p.hash} for p, _, _ in runs])
+    stats = [s for _, _, s in runs]
+    prompt_tokens = sum(s.prompt_tokens for s in stats)
+    completion_tokens = sum(s.completion_tokens for s in stats)
+    provenance = Provenance(
+        engine="llm",
+        model=model,
+        endpoint_kind=settings.endpoint_kind(),
+        mode=settings.mode,
+        prompt_template=runs[0][0].template,
+        prompt_version=runs[0][0].version,
+        prompt_hash=prompt_hash,
+        parts=len(runs),
+        requests=sum(s.requests for s in stats),
+        reasks=sum(s.reasks for s in stats),
+        transport_retries=sum(s.transport_retries for s in stats),
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        total_tokens=prompt_tokens + completion_tokens,
+        latency_s=round(latency, 6),
+        summarizer_version=package_version(),
+    )
+    return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))

@@ -1,9 +1,9 @@
-"""Loading an article: bytes from a file or stdin, to clean text plus metadata.
+"""An article in memory: text (or a saved page) to clean text plus metadata.
 
-``read_article`` refuses what is not an article (a missing path, a directory, an
-image, bytes in an unknown encoding, a file over the size cap) with one of the
-typed errors from ``summarizer.errors``. ``article_from_text`` strips page furniture
-(see ``summarizer.furniture``) and finds the title, byline and outlet when the page
+``decode_bytes`` refuses bytes that are not text (an image, an unknown encoding)
+with one of the typed errors from ``summarizer.errors``; reading files, stdin and
+URLs is ``summarizer.inputs.load``. ``article_from_text`` strips page furniture
+(see ``summarizer.inputs.furniture``) and finds the title, byline and outlet when the page
 carries them. The clean text is what gets briefed and what every evidence quote is
 checked against; the furniture removed is kept in ``Article.removed``.
 """
@@ -11,21 +11,16 @@ checked against; the furniture removed is kept in ``Article.removed``.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import Literal
 
 from summarizer.errors import (
-    ArticleNotFoundError,
-    ArticleTooLargeError,
     BinaryInputError,
     EmptyArticleError,
     InputError,
 )
-from summarizer.furniture import (
+from summarizer.inputs.furniture import (
     MAX_FURNITURE_CHARS,
     long_headline,
     looks_like_prose,
@@ -33,9 +28,6 @@ from summarizer.furniture import (
     split_furniture,
     word_count,
 )
-
-if TYPE_CHECKING:
-    import httpx2
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -45,8 +37,6 @@ __all__ = [
     "article_from_html",
     "article_from_text",
     "clean_text",
-    "load_article",
-    "read_article",
     "split_furniture",
 ]
 
@@ -54,9 +44,6 @@ DEFAULT_MAX_BYTES = 5_000_000
 STDIN_SOURCE = "<stdin>"
 TEXT_SOURCE = "<text>"
 
-_CHUNK = 1 << 20
-# When stdin is over the cap, count at most this many times the cap before giving up.
-_DRAIN_FACTOR = 16
 _SNIFF_BYTES = 65_536
 # Share of control bytes above which a file is binary rather than text.
 _MAX_CONTROL_SHARE = 0.05
@@ -117,7 +104,7 @@ class Article:
 
 InputFormat = Literal["auto", "text", "html"]
 INPUT_FORMATS: tuple[str, ...] = ("auto", "text", "html")
-# What ``load_article`` accepts: the input formats, plus ``url`` to insist on fetching.
+# What ``read_article`` accepts: the input formats, plus ``url`` to insist on fetching.
 SourceFormat = Literal["auto", "text", "html", "url"]
 SOURCE_FORMATS: tuple[str, ...] = ("auto", "text", "html", "url")
 
@@ -162,7 +149,7 @@ def article_from_html(html: str, source: str = TEXT_SOURCE) -> Article:
         EmptyArticleError: No story text was found.
         InputError: The page cannot be parsed.
     """
-    from summarizer.webpage import extract
+    from summarizer.inputs.webpage import extract
 
     page = extract(html, source)
     cleaned = parse_page(page.text)
@@ -177,128 +164,6 @@ def article_from_html(html: str, source: str = TEXT_SOURCE) -> Article:
         removed=cleaned.removed,
         published=page.published,
     )
-
-
-def read_article(
-    path: str | os.PathLike[str] | None,
-    *,
-    stdin: BinaryIO | None = None,
-    encoding: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    input_format: InputFormat = "auto",
-) -> Article:
-    """Read an article from a text file or from stdin.
-
-    Args:
-        path: The file to read; ``"-"`` or None reads stdin.
-        stdin: The byte stream standing for stdin (default ``sys.stdin.buffer``).
-        encoding: The text encoding; by default UTF-8, with or without a BOM (a
-            UTF-16 or UTF-32 BOM is honoured too).
-        max_bytes: The largest input accepted, in bytes.
-        input_format: ``text``, ``html``, or ``auto``: HTML when the file is named
-            ``.html``/``.htm`` or the text starts like an HTML document.
-
-    Raises:
-        ArticleNotFoundError: The path does not exist, is a directory or cannot be read.
-        ArticleTooLargeError: The input is over ``max_bytes``.
-        BinaryInputError: The input is not text, or not valid UTF-8 when no encoding
-            was given.
-        InputError: The given encoding is unknown or does not decode the bytes.
-        EmptyArticleError: Nothing is left once the furniture is stripped.
-    """
-    if path is None or os.fspath(path) == "-":
-        source = STDIN_SOURCE
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = _read_capped(stream, source, max_bytes)
-    else:
-        source = os.fspath(path)
-        data = _read_file(Path(source), source, max_bytes)
-    text = decode_bytes(data, source, encoding)
-    if input_format == "auto":
-        from summarizer.webpage import looks_like_html
-
-        suffix = Path(source).suffix.lower() if source != STDIN_SOURCE else ""
-        input_format = "html" if suffix in (".html", ".htm") or looks_like_html(text) else "text"
-    if input_format == "html":
-        return article_from_html(text, source)
-    return article_from_text(text, source)
-
-
-def load_article(
-    source: str,
-    *,
-    encoding: str | None = None,
-    input_format: SourceFormat = "auto",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    stdin: BinaryIO | None = None,
-    http_client: httpx2.Client | None = None,
-) -> Article:
-    """Load an article from an http(s) URL, a file, or stdin (``-``).
-
-    An argument starting with ``http://`` or ``https://`` is fetched (see
-    ``summarizer.fetch``); anything else is read by ``read_article``.
-
-    Args:
-        source: The URL, the path, or ``-`` for stdin.
-        encoding: The text encoding, instead of the declared or default one.
-        input_format: ``auto`` detects the kind; ``text`` or ``html`` reads the
-            file or the fetched page that way; ``url`` insists on a URL.
-        max_bytes: The largest input accepted, in bytes.
-        stdin: The byte stream standing for stdin.
-        http_client: The client that fetches URLs (proxies, tests).
-
-    Raises:
-        InputError: As ``read_article``, or the URL cannot be used (see
-            ``summarizer.fetch.fetch_article``).
-        FetchError: The page server cannot be reached or failed.
-    """
-    from summarizer.fetch import fetch_article, is_url
-
-    if is_url(source):
-        kind: InputFormat = "auto" if input_format == "url" else input_format
-        return fetch_article(
-            source.strip(),
-            input_format=kind,
-            encoding=encoding,
-            client=http_client,
-            max_bytes=max_bytes,
-        )
-    if input_format == "url":
-        raise InputError(f"{source!r} is not an http:// or https:// URL")
-    return read_article(
-        source, stdin=stdin, encoding=encoding, max_bytes=max_bytes, input_format=input_format
-    )
-
-
-def _read_file(path: Path, source: str, max_bytes: int) -> bytes:
-    if path.is_dir():
-        raise ArticleNotFoundError(source, "is a directory")
-    try:
-        with path.open("rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > max_bytes:
-                raise ArticleTooLargeError(source, size, max_bytes)
-            return _read_capped(stream, source, max_bytes)
-    except FileNotFoundError:
-        raise ArticleNotFoundError(source, "no such file") from None
-    except IsADirectoryError:
-        raise ArticleNotFoundError(source, "is a directory") from None
-    except OSError as exc:
-        raise ArticleNotFoundError(source, exc.strerror or str(exc)) from None
-
-
-def _read_capped(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
-    """Read at most ``max_bytes``; over that, count what follows (within reason) and refuse."""
-    data = stream.read(max_bytes + 1)
-    if len(data) <= max_bytes:
-        return data
-    size = len(data)
-    while size < _DRAIN_FACTOR * max_bytes:
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            break
-        size += len(chunk)
-    raise ArticleTooLargeError(source, size, max_bytes)
 
 
 def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:

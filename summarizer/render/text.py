@@ -1,23 +1,21 @@
 """Rendering a briefing as plain text, Markdown, JSON or HTML.
 
 ``render_briefing`` picks the renderer for a format. The terminal rendering
-(rich, for ``text`` on a TTY) is in ``summarizer.render_rich``, the HTML page
-in ``summarizer.render_html``.
+(rich, for ``text`` on a TTY) is in ``summarizer.render.rich``, the HTML page
+in ``summarizer.render.html``.
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Callable
 from typing import Literal
 
-from summarizer.api import BriefingResult, Provenance
-from summarizer.grounding import normalise
+from summarizer.checks.grounding import normalise
 from summarizer.models import Briefing
+from summarizer.results import BriefingResult, Provenance
 
 Format = Literal["text", "markdown", "json", "html"]
-FORMATS: tuple[Format, ...] = ("text", "markdown", "json", "html")
 
 _WIDTH = 88
 
@@ -136,42 +134,3 @@ def to_json(result: BriefingResult, *, provenance: bool = False) -> str:
     """
     data = result.model_dump(mode="json") if provenance else result.briefing.model_dump(mode="json")
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-RENDERERS: dict[str, Callable[[BriefingResult], str]] = {
-    "text": to_text,
-    "markdown": to_markdown,
-    "json": to_json,
-}
-
-
-def render_briefing(
-    result: BriefingResult,
-    fmt: str,
-    *,
-    article_text: str | None = None,
-    provenance: bool = False,
-) -> str:
-    """Render ``result`` in format ``fmt``.
-
-    Args:
-        result: The briefing.
-        fmt: ``text``, ``markdown``, ``json`` or ``html``.
-        article_text: The article the briefing was made from; ``html`` shows it
-            beside the briefing with every quote highlighted.
-        provenance: With ``json``: wrap the briefing with its provenance and source.
-
-    Raises:
-        ValueError: ``fmt`` is unknown, or ``html`` without ``article_text``.
-    """
-    if fmt == "html":
-        if article_text is None:
-            raise ValueError("the html format needs the article text")
-        from summarizer.render_html import to_html
-
-        return to_html(result, article_text)
-    if fmt == "json":
-        return to_json(result, provenance=provenance)
-    if fmt not in RENDERERS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    return RENDERERS[fmt](result)

@@ -7,12 +7,18 @@ their names, defaults and help identical.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import click
 
-from summarizer.article import SOURCE_FORMATS
-from summarizer.config import ENGINES, MODES
+from summarizer.config import ENGINES, MODES, Settings
+from summarizer.inputs.article import SOURCE_FORMATS
+
+
+def _default(name: str) -> Any:
+    """The default of a ``Settings`` field: the one place defaults are declared."""
+    return {f.name: f.default for f in dataclasses.fields(Settings)}[name]
 
 
 def source_options(func: Any) -> Any:
@@ -52,12 +58,23 @@ def endpoint_options(func: Any) -> Any:
             "--mode",
             type=click.Choice(MODES),
             default=None,
-            help="How structured output is requested (default tools); see the README.",
+            help=f"How structured output is requested (default {_default('mode')}); "
+            "see the README.",
         ),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def timeout_option(func: Any) -> Any:
+    """``--timeout``: seconds for one HTTP request to the model."""
+    return click.option(
+        "--timeout",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        help=f"Seconds for one HTTP request (default {_default('timeout'):g}).",
+    )(func)
 
 
 def engine_options(func: Any) -> Any:
@@ -66,19 +83,15 @@ def engine_options(func: Any) -> Any:
         "--max-article-tokens",
         type=click.IntRange(min=500),
         default=None,
-        help="Brief longer articles in paragraph-bounded parts and merge (default 12000).",
+        help="Brief longer articles in paragraph-bounded parts and merge "
+        f"(default {_default('max_article_tokens')}).",
     )(func)
-    func = click.option(
-        "--timeout",
-        type=click.FloatRange(min=0, min_open=True),
-        default=None,
-        help="Seconds for one HTTP request (default 120).",
-    )(func)
+    func = timeout_option(func)
     func = click.option(
         "--max-reasks",
         type=click.IntRange(min=0),
         default=None,
-        help="Validation re-asks after the first answer (default 2).",
+        help=f"Validation re-asks after the first answer (default {_default('max_reasks')}).",
     )(func)
     func = endpoint_options(func)
     func = datamark_option(func)

@@ -1,6 +1,6 @@
 """Where each evidence quote sits in the article text, as character offsets.
 
-The quotes were checked with ``summarizer.grounding``'s normalisation (quote
+The quotes were checked with ``summarizer.checks.grounding``'s normalisation (quote
 marks, dashes, whitespace, the case of the first letter, ``...`` eliding words);
 the same normalisation finds them here, and each match in the normalised text is
 mapped back to offsets in the original text so it can be highlighted there.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarizer.grounding import _QUOTES, _WS, find_quote
+from summarizer.checks.grounding import _QUOTES, _WS, find_quote
 
 Span = tuple[int, int]
 

@@ -13,14 +13,10 @@ figure of its own cannot get either past validation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
 
-from summarizer.grounding import ArticleIndex
-from summarizer.numbers import numbers_in
-
-if TYPE_CHECKING:
-    from summarizer.models import Briefing
+from summarizer.checks.grounding import ArticleIndex
+from summarizer.checks.numbers import numbers_in
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
@@ -32,45 +28,32 @@ _NUMBER_TOKEN = re.compile(
 )
 
 
-def prose_fields(briefing: Briefing) -> Iterator[tuple[str, str]]:
-    """The briefing's own words (not its quotes), with their locations."""
-    yield "headline", briefing.headline
-    yield "summary", briefing.summary
-    for i, point in enumerate(briefing.key_points):
-        yield f"key_points[{i}].text", point.text
-    for i, stance in enumerate(briefing.stances):
-        yield f"stances[{i}].actor", stance.actor
-        if stance.role:
-            yield f"stances[{i}].role", stance.role
-        yield f"stances[{i}].topic", stance.topic
-        yield f"stances[{i}].position", stance.position
-    for i, figure in enumerate(briefing.disputed_figures):
-        yield f"disputed_figures[{i}].measure", figure.measure
-        yield f"disputed_figures[{i}].claimed_by", figure.claimed_by
-        for j, actor in enumerate(figure.disputed_by):
-            yield f"disputed_figures[{i}].disputed_by[{j}]", actor
-        if figure.counter_claim:
-            yield f"disputed_figures[{i}].counter_claim", figure.counter_claim
-
-
-def untraceable_numbers(briefing: Briefing, article: ArticleIndex) -> list[tuple[str, str]]:
+def untraceable_numbers(
+    prose: Iterable[tuple[str, str]],
+    figures: Sequence[tuple[str, float | None]],
+    article: ArticleIndex,
+) -> list[tuple[str, str]]:
     """(location, number) for every number in the prose that the article does not state.
 
-    A figure's ``value`` must also be the number its ``figure`` text states, with
-    the scale applied ("$12.4 million" -> 12400000).
+    Args:
+        prose: The briefing's own words with their locations (``Briefing.prose_fields``).
+        figures: Each disputed figure's text and value, in order: a ``value`` must be
+            the number its ``figure`` text states, with the scale applied
+            ("$12.4 million" -> 12400000).
+        article: The article.
     """
     found = []
-    for where, text in prose_fields(briefing):
+    for where, text in prose:
         for match in _NUMBER_TOKEN.finditer(text):
             # "12.4 million" reads as 12.4 and as 12,400,000: one known reading is enough.
             readings = numbers_in(match.group(0))
             if readings and not any(article.knows_number(n) for n in readings):
                 found.append((where, match.group(0).strip().rstrip(".,")))
-    for i, figure in enumerate(briefing.disputed_figures):
-        stated = numbers_in(figure.figure)
-        if figure.value is not None and stated:
-            if not any(abs(figure.value - n) <= 1e-6 * max(1.0, abs(n)) for n in stated):
-                found.append((f"disputed_figures[{i}].value", _plain(figure.value)))
+    for i, (figure, value) in enumerate(figures):
+        stated = numbers_in(figure)
+        if value is not None and stated:
+            if not any(abs(value - n) <= 1e-6 * max(1.0, abs(n)) for n in stated):
+                found.append((f"disputed_figures[{i}].value", _plain(value)))
     return found
 
 
@@ -78,10 +61,10 @@ def _plain(value: float) -> str:
     return f"{int(value):,}" if value.is_integer() else f"{value:,}"
 
 
-def foreign_links(briefing: Briefing, article: ArticleIndex) -> list[tuple[str, str]]:
+def foreign_links(prose: Iterable[tuple[str, str]], article: ArticleIndex) -> list[tuple[str, str]]:
     """(location, text) for every link, address or image the article does not contain."""
     found: list[tuple[str, str]] = []
-    for where, text in prose_fields(briefing):
+    for where, text in prose:
         if not _LINK_HINT.search(text):
             continue
         for pattern in (_MD_IMAGE, _URL, _EMAIL):

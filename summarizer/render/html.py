@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from summarizer.api import BriefingResult
-from summarizer.quotespans import NormalisedText, Span, locate
+from summarizer.checks.quotespans import NormalisedText, Span, locate
+from summarizer.results import BriefingResult
 
 __all__ = ["to_html"]
 
@@ -278,7 +278,7 @@ def to_html(result: BriefingResult, article_text: str) -> str:
         article_text: The clean article text the briefing was made from (the
             text its quotes were checked against).
     """
-    from summarizer.render import provenance_line
+    from summarizer.render.text import provenance_line
 
     quotes = _Quotes(NormalisedText.of(article_text))
     for item, evidence in _items(result):

@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.furniture_patterns import (
+from summarizer.inputs.furniture_patterns import (
     CAPTION_AGENCY,
     CAPTION_LABEL,
     CAPTION_PAREN,

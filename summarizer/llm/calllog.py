@@ -2,7 +2,7 @@
 
 The log is filled at the HTTP-transport layer, under the openai SDK, the retry
 policy and instructor, so it sees exactly what goes over the wire: every
-attempt, every re-ask, every answer (see ``summarizer.cachetransport``). A
+attempt, every re-ask, every answer (see ``summarizer.llm.cachetransport``). A
 ``POST .../chat/completions`` whose URL and JSON body match an earlier call
 answered 200 is answered from the table without touching the network; every
 call, cached or not, is logged.
@@ -28,8 +28,8 @@ from typing import Any
 import httpx2
 
 from summarizer.errors import ConfigurationError
-from summarizer.pricing import PriceTable
-from summarizer.prompts import messages_hash
+from summarizer.llm.pricing import PriceTable
+from summarizer.llm.prompts import messages_hash
 
 DB_NAME = "calls.db"
 

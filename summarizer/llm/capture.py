@@ -18,12 +18,12 @@ from typing import Any
 
 import httpx2
 
-from summarizer import retry
-from summarizer.api import Part, article_parts
-from summarizer.article import Article
 from summarizer.config import Settings
 from summarizer.errors import ModelError
-from summarizer.prompts import RenderedPrompt, render
+from summarizer.inputs.article import Article
+from summarizer.llm import retry
+from summarizer.llm.prompts import RenderedPrompt, render
+from summarizer.pipeline.longdoc import Part, article_parts
 
 # A key-shaped header for OpenAI's own endpoint, whose client insists on one.
 _PLACEHOLDER_KEY = "placeholder-never-sent"
@@ -70,7 +70,7 @@ class RequestShaper:
     """
 
     def __init__(self, settings: Settings) -> None:
-        from summarizer.llm import LLMEngine
+        from summarizer.llm.engine import LLMEngine
 
         _install_quiet_filter()
         self.settings = settings

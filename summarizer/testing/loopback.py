@@ -7,7 +7,7 @@ content or markdown form, a refusal, empty choices, an HTTP error, a raw body, a
 reset or a stall. Output is deterministic: the same script gives byte-identical responses.
 Connections are kept alive between requests, as real endpoints keep them.
 ``/v1/files`` and ``/v1/batches`` run OpenAI's Batch API over the same replies (see
-``summarizer.loopback_batch``).
+``summarizer.testing.loopback_batch``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
 
-from summarizer.loopback_batch import BatchAPI
+from summarizer.testing.loopback_batch import BatchAPI
 
 __all__ = ["LoopbackServer", "RecordedRequest", "Reply"]
 

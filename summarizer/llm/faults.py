@@ -12,21 +12,19 @@ import instructor
 import openai
 from pydantic import ValidationError
 
-from summarizer import retry
 from summarizer.config import Settings
 from summarizer.errors import (
+    GroundingViolation,
+    MalformedResponse,
     ModelError,
     ModelOutputError,
+    Refusal,
     StaleRecordingError,
     TransportError,
     Ungrounded,
     UngroundedError,
 )
-from summarizer.grounding import GroundingViolation
-
-
-class Refusal(Exception):  # noqa: N818 - reads as what happened
-    """The model declined to answer (an OpenAI ``refusal`` message)."""
+from summarizer.llm import retry
 
 
 def ungrounded_items(error: ValidationError) -> list[Ungrounded]:
@@ -68,7 +66,7 @@ def model_error(
         cause = cause.__cause__
     if isinstance(cause, openai.APIError):
         return transport_error(cause, settings=settings, model=model, attempts=attempts)
-    if isinstance(cause, retry.MalformedResponse):
+    if isinstance(cause, MalformedResponse):
         where = settings.base_url or "the OpenAI API"
         return TransportError(
             f"the model endpoint {where} sent {cause} after {attempts} attempt(s)",

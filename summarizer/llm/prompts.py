@@ -20,9 +20,9 @@ from functools import cache
 
 import jinja2
 
-from summarizer.article import Article
+from summarizer.checks.grounding import MARK
 from summarizer.errors import PromptError
-from summarizer.grounding import MARK
+from summarizer.inputs.article import Article
 from summarizer.resources import resource_dir
 
 TEMPLATE = "briefing"

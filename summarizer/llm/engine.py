@@ -43,13 +43,13 @@ from instructor.v2.validation import async_validators as _async_validators
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from summarizer import debug, retry
+from summarizer.checks.grounding import ArticleIndex
 from summarizer.config import ModeName, Settings
-from summarizer.errors import ModelError
-from summarizer.grounding import ArticleIndex
-from summarizer.llm_errors import Refusal, model_error
+from summarizer.errors import MalformedResponse, ModelError, Refusal
+from summarizer.llm import debug, retry
+from summarizer.llm.faults import model_error
+from summarizer.llm.prompts import RenderedPrompt
 from summarizer.models import Briefing, grounded_in
-from summarizer.prompts import RenderedPrompt
 
 # instructor logs every failed attempt at ERROR and gives its logger no handler,
 # so Python's last-resort handler printed those lines on the stderr of every
@@ -170,15 +170,15 @@ def checked(completion: Any) -> Any:
     """Pass a usable chat completion through; raise on what the SDK let by.
 
     Raises:
-        retry.MalformedResponse: Not a completion (a proxy's HTML page), or no choices.
+        MalformedResponse: Not a completion (a proxy's HTML page), or no choices.
         Refusal: The model refused.
     """
     choices = getattr(completion, "choices", None)
     if choices is None:
         kind = type(completion).__name__
-        raise retry.MalformedResponse(f"a body that is not a chat completion ({kind})")
+        raise MalformedResponse(f"a body that is not a chat completion ({kind})")
     if not choices:
-        raise retry.MalformedResponse("a completion with no choices")
+        raise MalformedResponse("a completion with no choices")
     refusal = getattr(choices[0].message, "refusal", None)
     if refusal:
         raise Refusal(str(refusal))
@@ -301,7 +301,7 @@ class LLMEngine:
                     response = self._client.post(_PATH, body=kwargs, cast_to=httpx2.Response)
                     return checked(parse_completion(response.content))
                 except json.JSONDecodeError as exc:
-                    raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
+                    raise MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
                 except openai.APIError as exc:
                     raise self._redacted(exc) from None
 
@@ -331,7 +331,7 @@ class LLMEngine:
                     )
                     return checked(parse_completion(response.content))
                 except json.JSONDecodeError as exc:
-                    raise retry.MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
+                    raise MalformedResponse(f"a body that is not JSON ({exc.msg})") from exc
                 except openai.APIError as exc:
                     raise self._redacted(exc) from None
 

@@ -23,14 +23,14 @@ from urllib.parse import urlsplit
 
 import httpx2
 
-from summarizer.article import (
+from summarizer.errors import FetchError, InputError
+from summarizer.inputs.article import (
     DEFAULT_MAX_BYTES,
     Article,
     article_from_html,
     article_from_text,
     decode_bytes,
 )
-from summarizer.errors import FetchError, InputError
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -264,7 +264,7 @@ def page_kind(page: FetchedPage) -> PageKind:
     if page.content_type in _TEXT_TYPES:
         return "text"
     if not page.content_type:
-        from summarizer.webpage import looks_like_html
+        from summarizer.inputs.webpage import looks_like_html
 
         head = page.content[:4096].decode("utf-8", "replace")
         return "html" if looks_like_html(head) else "text"

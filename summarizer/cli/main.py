@@ -22,10 +22,11 @@ import click
 import httpx2
 
 from summarizer.api import Summarizer
-from summarizer.article import SourceFormat, load_article
-from summarizer.cli_options import datamark_option, endpoint_options, engine_options, source_options
+from summarizer.cli.options import datamark_option, endpoint_options, engine_options, source_options
 from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
+from summarizer.inputs.article import SourceFormat
+from summarizer.inputs.load import read_article
 from summarizer.render import FORMATS, render_briefing
 from summarizer.resources import resource_dir
 from summarizer.schema import SCHEMAS, packaged_schema
@@ -60,8 +61,8 @@ def _summarizer(no_cache: bool = False, **options: Any) -> Iterator[Summarizer]:
     with ExitStack() as stack:
         client = None
         if settings.resolved_engine() == "llm":
-            from summarizer.cachetransport import CachingTransport
-            from summarizer.calllog import CallLog
+            from summarizer.llm.cachetransport import CachingTransport
+            from summarizer.llm.calllog import CallLog
 
             log = stack.enter_context(CallLog.open(os.environ))
             transport = CachingTransport(httpx2.HTTPTransport(), log, use_cache=not no_cache)
@@ -92,7 +93,7 @@ class _Commands(click.Group):
         "eval": "summarizer.evals.cli:eval_group",
         "batch": "summarizer.batch.cli:batch_command",
         "logs": "summarizer.batch.cli:logs_command",
-        "doctor": "summarizer.doctor:doctor_command",
+        "doctor": "summarizer.cli.doctor:doctor_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -149,11 +150,11 @@ def brief(
     **options: Any,
 ) -> None:
     """Brief ARTICLE (an http(s) URL, a text or HTML file, or - for stdin)."""
-    loaded = load_article(article, encoding=encoding, input_format=input_format)
+    loaded = read_article(article, encoding=encoding, input_format=input_format)
     with _summarizer(**options) as summarizer:
         result = summarizer.summarize(loaded)
     if fmt == "text" and out is None and sys.stdout.isatty():
-        from summarizer.render_rich import print_rich
+        from summarizer.render.rich import print_rich
 
         print_rich(result)
         return
@@ -181,9 +182,9 @@ def prompt(
     **options: Any,
 ) -> None:
     """Print the exact messages the LLM engine would send for ARTICLE."""
-    loaded = load_article(article, encoding=encoding, input_format=input_format)
+    loaded = read_article(article, encoding=encoding, input_format=input_format)
     if as_request:
-        from summarizer.capture import request_body
+        from summarizer.llm.capture import request_body
 
         click.echo(json.dumps(request_body(loaded, **options), indent=2, ensure_ascii=False))
         return
@@ -232,6 +233,14 @@ def _quiet_libraries() -> None:
         noisy.propagate = False
 
 
+def _flag_hint(exc: SummarizerError) -> str:
+    """The flags that set what a configuration error asks for (the library names settings)."""
+    settings = getattr(exc, "settings", ())
+    if not settings:
+        return ""
+    return " (" + ", ".join("--" + name.replace("_", "-") for name in settings) + ")"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 runtime failure, 2 bad input)."""
     _quiet_libraries()
@@ -244,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except SummarizerError as exc:
-        click.echo(f"summarizer: error: {exc}", err=True)
+        click.echo(f"summarizer: error: {exc}{_flag_hint(exc)}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("summarizer: interrupted", err=True)

@@ -27,18 +27,11 @@ from tenacity import (
     stop_after_attempt,
 )
 
+from summarizer.errors import MalformedResponse
+
 T = TypeVar("T")
 
 RETRYABLE_STATUS = frozenset({408, 409, 429})
-
-
-class MalformedResponse(Exception):  # noqa: N818 - reads as what happened
-    """The endpoint answered 200 with something that is not a chat completion.
-
-    A proxy's HTML error page, a truncated body, an empty ``choices`` list: the
-    request was fine and the answer was lost on the way, so it is retried like
-    any other transport fault.
-    """
 
 
 def replay_miss(exc: BaseException) -> bool:

@@ -1,4 +1,4 @@
-"""``summarizer doctor``: check that a model endpoint can brief, and say what to change.
+"""Checking that a model endpoint can brief, and say what to change.
 
 The checks run in order, each reported as ok, FAIL, warn or skip with a
 one-line fix when it fails:
@@ -13,24 +13,22 @@ one-line fix when it fails:
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import click
 import httpx2
 import instructor
 import openai
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer import debug
-from summarizer.config import DEFAULT_OPENAI_MODEL, MODES, ModeName, Settings
-from summarizer.llm import INSTRUCTOR_MODES
-from summarizer.llm_errors import one_line
+from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings
+from summarizer.llm import debug
+from summarizer.llm.engine import INSTRUCTOR_MODES
+from summarizer.llm.faults import one_line
 
-__all__ = ["Check", "diagnose", "doctor_command", "render_checks"]
+__all__ = ["Check", "diagnose", "render_checks"]
 
 Status = Literal["ok", "fail", "warn", "skip"]
 
@@ -293,39 +291,3 @@ def render_checks(settings: Settings, checks: Sequence[Check]) -> str:
     failed = sum(1 for c in checks if c.status == "fail")
     lines.append(f"{failed} check(s) failed." if failed else "All checks passed.")
     return "\n".join(lines) + "\n"
-
-
-@click.command("doctor")
-@click.option("--base-url", help="OpenAI-compatible endpoint URL [env: OPENAI_BASE_URL].")
-@click.option("--model", help="Model name [env: SUMMARIZER_MODEL].")
-@click.option(
-    "--mode",
-    type=click.Choice(MODES),
-    default=None,
-    help="The structured-output mode to check (default tools).",
-)
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=30.0,
-    show_default=True,
-    help="Seconds for each request.",
-)
-@click.pass_context
-def doctor_command(
-    ctx: click.Context,
-    base_url: str | None,
-    model: str | None,
-    mode: str | None,
-    timeout: float,
-) -> None:
-    """Check a model endpoint: reachable, model listed, structured output, context length.
-
-    Exits 0 when every check passes, 1 otherwise.
-    """
-    settings = Settings.from_env(
-        os.environ, base_url=base_url, model=model, mode=mode, timeout=timeout
-    )
-    checks = diagnose(settings)
-    click.echo(render_checks(settings, checks), nl=False)
-    ctx.exit(1 if any(c.status == "fail" for c in checks) else 0)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from summarizer.numbers import numbers_in
+from summarizer.checks.numbers import numbers_in
 
 _QUOTES = str.maketrans(
     {
@@ -53,24 +53,6 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*")
 _WRAPPERS = "\"' \t\n"
 
 MIN_QUOTE_CHARS = 8
-
-
-class GroundingViolation(ValueError):
-    """Raised inside a validator when quotes, figures or numbers are not in the article.
-
-    Pydantic wraps it into the validation error; the caller finds it again in the
-    error's ``ctx`` to tell ungrounded answers from malformed ones.
-
-    Attributes:
-        texts: The offending quotes, figures, numbers or links, as the model wrote them.
-        locations: Where each sits in the briefing, when the validator knows better
-            than pydantic's location (a whole-briefing check), else None.
-    """
-
-    def __init__(self, message: str, texts: list[str], locations: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.texts = texts
-        self.locations = locations
 
 
 def normalise(text: str) -> str:

@@ -17,8 +17,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from summarizer.api import BriefingResult
-from summarizer.render import quotes_itself
+from summarizer.render.text import quotes_itself
+from summarizer.results import BriefingResult
 
 __all__ = ["briefing_renderable", "print_rich"]
 
@@ -113,7 +113,7 @@ def _figures(result: BriefingResult) -> RenderableType:
 
 def briefing_renderable(result: BriefingResult) -> RenderableType:
     """The whole briefing as one rich renderable."""
-    from summarizer.render import provenance_line
+    from summarizer.render.text import provenance_line
 
     b = result.briefing
     s = result.source

@@ -1,0 +1,1 @@
+"""From an article to a result: long articles briefed in parts, merged, and assembled."""
