@@ -114,8 +114,7 @@ def throughput_and_cache(work: Path) -> None:
 
 def shaped_request(settings: Settings) -> tuple[str, bytes]:
     """The URL and body of the chat request the engine sends for the test article."""
-    with RequestShaper(settings) as shaper:
-        url, body = shaper.shape(article_from_text(ARTICLE))
+    url, body = RequestShaper(settings).shape(article_from_text(ARTICLE))
     return url, json.dumps(body).encode()
 
 

@@ -137,6 +137,8 @@ class ModelError(SummarizerError):
         model: The model name asked for.
         attempts: How many requests were made in all (transport retries and re-asks).
         last_response: The raw text of the model's last answer, when there was one.
+        prompt_tokens: Prompt tokens the failed call used (what it cost, though it failed).
+        completion_tokens: Completion tokens the failed call used.
     """
 
     def __init__(
@@ -146,11 +148,15 @@ class ModelError(SummarizerError):
         model: str | None = None,
         attempts: int = 0,
         last_response: str | None = None,
+        prompt_tokens: int = 0,
+        completion_tokens: int = 0,
     ) -> None:
         super().__init__(message)
         self.model = model
         self.attempts = attempts
         self.last_response = last_response
+        self.prompt_tokens = prompt_tokens
+        self.completion_tokens = completion_tokens
 
 
 class TransportError(ModelError):

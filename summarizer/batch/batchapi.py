@@ -32,8 +32,6 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import openai
-from instructor.utils import extract_json_from_codeblock
-from pydantic import ValidationError
 
 from summarizer.batch.inputs import BatchItem, load_local
 from summarizer.batch.ledger import InFlight, JobLedger
@@ -41,14 +39,15 @@ from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Statu
 from summarizer.batch.output import ResultFile, error_line, ok_line
 from summarizer.checks.grounding import ArticleIndex
 from summarizer.config import Settings
-from summarizer.errors import ModelError, ModelOutputError, SummarizerError, UngroundedError
+from summarizer.errors import ModelError, SummarizerError
 from summarizer.inputs.article import Article
-from summarizer.llm import retry
+from summarizer.llm import request, retry
 from summarizer.llm.calllog import CallLog, cache_key
 from summarizer.llm.capture import RequestShaper, ShapedRequest
 from summarizer.llm.engine import CallStats
-from summarizer.llm.faults import ungrounded_items
-from summarizer.models import CONTEXT_KEY, Briefing
+from summarizer.llm.faults import model_error
+from summarizer.llm.request import parse_completion
+from summarizer.models import Briefing, grounded_in
 from summarizer.pipeline.longdoc import assemble
 
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
@@ -56,50 +55,29 @@ ENDPOINT: Final = "/v1/chat/completions"
 
 
 def validate_completion(
-    article: Article, completion: dict[str, Any], mode: str, model: str | None
+    article: Article, completion: dict[str, Any], settings: Settings, model: str
 ) -> Briefing:
-    """Validate one chat completion as a briefing of ``article``, grounding included.
+    """Validate one Batch API answer as a briefing of ``article``, exactly as a live answer.
+
+    The answer goes through the one response parser and then through instructor,
+    so a refusal, a cut-off answer or an ungrounded quote is the same error here
+    as in a live call (without the re-ask a live call would make).
 
     Raises:
         UngroundedError: A quote or figure is not in the article.
         ModelOutputError: The answer is missing, cut off, refused or not a briefing.
+        TransportError: The line holds no usable completion.
     """
-
-    def failed(why: str, text: str | None = None) -> ModelOutputError:
-        return ModelOutputError(
-            f"the model's batch answer is not a valid briefing: {why}",
-            model=model,
-            attempts=1,
-            last_response=text,
-        )
-
-    choices = completion.get("choices") or []
-    if not choices:
-        raise failed("no choices in the answer")
-    choice, text = choices[0], None
-    message = choice.get("message") or {}
-    if choice.get("finish_reason") == "length":
-        raise failed("cut off before it finished (finish_reason=length)")
-    if message.get("refusal"):
-        raise failed(f"the model refused: {message['refusal']}")
-    calls = message.get("tool_calls") or []
-    if mode == "tools" and calls:
-        text = calls[0].get("function", {}).get("arguments")
-    elif isinstance(message.get("content"), str):
-        text = message["content"]
-        if mode == "md_json":
-            text = extract_json_from_codeblock(text)
-    if not isinstance(text, str):
-        raise failed("no briefing in the answer")
+    stats = CallStats()
     try:
-        return Briefing.model_validate_json(text, context={CONTEXT_KEY: ArticleIndex(article.text)})
-    except ValidationError as exc:
-        items = ungrounded_items(exc)
-        if items:
-            raise UngroundedError(items, model=model, attempts=1, last_response=text) from exc
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "the briefing"
-        raise failed(f"{where}: {first['msg']}", text) from exc
+        parsed = parse_completion(json.dumps(completion))
+        stats.record(parsed)
+        with grounded_in(ArticleIndex(article.text)):
+            return request.validate_completion(parsed, settings.mode, Briefing)
+    except Exception as exc:  # translated into one of ours, as a live call's would be
+        raise model_error(
+            exc, settings=settings, model=model, requests=1, retries=0, last_text=stats.last_text
+        ) from exc
 
 
 @dataclass
@@ -194,12 +172,11 @@ class _Job:
         self.client = openai.OpenAI(
             api_key=settings.api_key or "no-key-needed",
             base_url=settings.base_url,
-            max_retries=0,  # the one retry policy is retry.call, below
+            max_retries=0,  # the one retry policy is retry.call, below (file and job calls)
             timeout=settings.timeout,
         )
 
     def close(self) -> None:
-        self.shaper.close()
         self.client.close()
 
     def _call(self, fn: Callable[[], Any]) -> Any:
@@ -399,7 +376,7 @@ class _Job:
                 assert part.completion is not None
                 shaped = part.shaped
                 briefing = validate_completion(
-                    shaped.part.article, part.completion, self.settings.mode, self.model
+                    shaped.part.article, part.completion, self.settings, self.model
                 )
                 usage = part.completion.get("usage") or {}
                 stats = CallStats(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import os
 import sys
 import tempfile
@@ -224,15 +223,6 @@ def example() -> None:
     click.echo(str(resource_dir("examples").joinpath("harbour-vote.page.txt")))
 
 
-def _quiet_libraries() -> None:
-    # instructor logs every failed attempt at ERROR; the CLI reports the outcome
-    # as one typed line, so its log lines would only repeat it as noise.
-    if not os.environ.get("SUMMARIZER_DEBUG"):
-        noisy = logging.getLogger("instructor")
-        noisy.addHandler(logging.NullHandler())
-        noisy.propagate = False
-
-
 def _flag_hint(exc: SummarizerError) -> str:
     """The flags that set what a configuration error asks for (the library names settings)."""
     settings = getattr(exc, "settings", ())
@@ -243,7 +233,6 @@ def _flag_hint(exc: SummarizerError) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code (0 ok, 1 runtime failure, 2 bad input)."""
-    _quiet_libraries()
     try:
         code = cli.main(args=argv, prog_name="summarizer", standalone_mode=False)
     except click.exceptions.Abort:

@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import httpx2
-import instructor
 import openai
+from instructor.core import InstructorError
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings
+from summarizer.errors import ModelError
 from summarizer.llm import debug
-from summarizer.llm.engine import INSTRUCTOR_MODES
+from summarizer.llm.engine import LLMEngine
 from summarizer.llm.faults import one_line
+from summarizer.llm.retry import RetryPolicy
 
 __all__ = ["Check", "diagnose", "render_checks"]
 
@@ -156,24 +158,14 @@ def _model_check(model: str | None, entries: Sequence[Mapping[str, Any]]) -> Che
 def _structured_check(settings: Settings, model: str, http: httpx2.Client) -> Check:
     mode: ModeName = settings.mode
     name = f"structured output ({mode})"
-    client = openai.OpenAI(
-        api_key=settings.api_key or _NO_KEY,
-        base_url=settings.base_url,
-        max_retries=0,
-        timeout=settings.timeout,
-        http_client=http,
-    )
-    create = instructor.patch(create=client.chat.completions.create, mode=INSTRUCTOR_MODES[mode])
+    # The engine ``brief`` uses, on the same HTTP path, asked for a tiny schema;
+    # one attempt and no re-ask, so a mode that needs a second chance shows.
+    probe = replace(settings, model=model, max_reasks=0)
+    engine = LLMEngine(probe, RetryPolicy(max_attempts=1), http_client=http)
     started = time.perf_counter()
     try:
-        create(
-            model=model,
-            messages=_PROBE_MESSAGES,
-            response_model=Probe,
-            max_retries=0,
-            strict=False,
-        )
-    except Exception as exc:  # whatever instructor or openai raised, reported as one line
+        engine.extract(_PROBE_MESSAGES, Probe)
+    except ModelError as exc:
         return _structured_failure(name, mode, exc)
     ms = (time.perf_counter() - started) * 1000
     if mode == "md_json":
@@ -183,9 +175,9 @@ def _structured_check(settings: Settings, model: str, http: httpx2.Client) -> Ch
     return Check(name, "ok", f"a tiny schema request came back valid ({ms:.0f} ms)")
 
 
-def _structured_failure(name: str, mode: str, exc: Exception) -> Check:
-    cause: BaseException = exc
-    while isinstance(cause, instructor.core.InstructorError) and cause.__cause__ is not None:
+def _structured_failure(name: str, mode: str, exc: ModelError) -> Check:
+    cause: BaseException = exc.__cause__ or exc
+    while isinstance(cause, InstructorError) and cause.__cause__ is not None:
         cause = cause.__cause__
     if isinstance(cause, openai.APIStatusError):
         message = one_line(_error_message(cause), _DETAIL)

@@ -8,8 +8,8 @@ article, or a ``ModelOutputError``. API keys are never part of a message.
 
 from __future__ import annotations
 
-import instructor
 import openai
+from instructor.core import IncompleteOutputException, InstructorError
 from pydantic import ValidationError
 
 from summarizer.config import Settings
@@ -62,7 +62,12 @@ def model_error(
     """
     attempts = requests + retries
     cause: BaseException = exc
-    while isinstance(cause, instructor.core.InstructorError) and cause.__cause__ is not None:
+    while isinstance(cause, InstructorError) and cause.__cause__ is not None:
+        cause = cause.__cause__
+    if isinstance(cause, openai.APIConnectionError) and isinstance(
+        cause.__cause__, MalformedResponse | Refusal
+    ):
+        # Raised by the completion check on the HTTP client; the SDK wrapped it.
         cause = cause.__cause__
     if isinstance(cause, openai.APIError):
         return transport_error(cause, settings=settings, model=model, attempts=attempts)
@@ -93,7 +98,7 @@ def model_error(
             attempts=requests,
             last_response=last_text,
         )
-    if isinstance(cause, instructor.core.IncompleteOutputException):
+    if isinstance(cause, IncompleteOutputException):
         return ModelOutputError(
             "the model's answer was cut off before it finished (finish_reason=length); "
             "use a model with a longer output limit or a shorter article",

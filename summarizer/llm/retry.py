@@ -27,7 +27,8 @@ from tenacity import (
     stop_after_attempt,
 )
 
-from summarizer.errors import MalformedResponse
+from summarizer.errors import MalformedResponse, Refusal
+from summarizer.llm.logs import LOGGER
 
 T = TypeVar("T")
 
@@ -56,6 +57,8 @@ def is_transient(exc: BaseException) -> bool:
         return False
     if isinstance(exc, MalformedResponse):
         return True
+    if isinstance(exc.__cause__, Refusal):
+        return False  # asking again gets the same refusal
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRYABLE_STATUS or exc.status_code >= 500
     # APITimeoutError is a subclass of APIConnectionError.
@@ -207,3 +210,125 @@ async def acall(policy: RetryPolicy, counter: RetryCounter, fn: Callable[[], Awa
         reraise=True,
     )
     return await retrying(fn)
+
+
+@dataclass
+class Attempts:
+    """What one model call's attempts did, counted as tenacity runs them.
+
+    Attributes:
+        transport_retries: Requests repeated after a transport fault.
+        reasks: Requests sent again because the answer failed validation.
+        waited: Seconds spent waiting before transport retries.
+    """
+
+    transport_retries: int = 0
+    reasks: int = 0
+    waited: float = 0.0
+    _faults_in_a_row: int = field(default=0, repr=False)
+
+    @property
+    def requests(self) -> int:
+        """Answers asked for: the first request and each re-ask, not transport repeats."""
+        return 1 + self.reasks
+
+    @property
+    def sent(self) -> int:
+        """Requests sent: every attempt, transport repeats and re-asks included."""
+        return 1 + self.reasks + self.transport_retries
+
+
+def is_reask(exc: BaseException | None) -> bool:
+    """Say whether instructor re-asks after ``exc`` (the answer failed to parse or validate)."""
+    import json
+
+    from pydantic import ValidationError
+
+    return isinstance(exc, ValidationError | json.JSONDecodeError) or (
+        type(exc).__name__ in ("ResponseParsingError", "AsyncValidationError")
+    )
+
+
+@dataclass
+class _Loop:
+    """tenacity's retry, stop, wait and before_sleep for one briefing's attempts."""
+
+    policy: RetryPolicy
+    counter: Attempts
+    max_reasks: int
+
+    @staticmethod
+    def _outcome(state: RetryCallState) -> BaseException | None:
+        return state.outcome.exception() if state.outcome else None
+
+    def retry(self, state: RetryCallState) -> bool:
+        exc = self._outcome(state)
+        return exc is not None and (is_reask(exc) or is_transient(exc))
+
+    def stop(self, state: RetryCallState) -> bool:
+        exc = self._outcome(state)
+        if exc is not None and is_transient(exc):
+            # Consecutive faults, as a fresh request would count them: a re-ask
+            # after two faults still gets the policy's full attempts.
+            self.counter._faults_in_a_row += 1
+            return self.counter._faults_in_a_row >= self.policy.max_attempts
+        self.counter._faults_in_a_row = 0
+        return not is_reask(exc) or self.counter.reasks >= self.max_reasks
+
+    def wait(self, state: RetryCallState) -> float:
+        exc = self._outcome(state)
+        return self.policy.wait_for(state) if exc is not None and is_transient(exc) else 0.0
+
+    def before_sleep(self, state: RetryCallState) -> None:
+        if is_reask(self._outcome(state)):
+            self.counter.reasks += 1
+        else:
+            self.counter.transport_retries += 1
+            self.counter.waited += state.upcoming_sleep
+            LOGGER.info(
+                "transport fault, retrying in %.1f s: %s",
+                state.upcoming_sleep,
+                self._outcome(state),
+            )
+
+
+def attempts(policy: RetryPolicy, counter: Attempts, max_reasks: int) -> Retrying:
+    """The tenacity loop instructor runs one briefing in (its ``max_retries=``).
+
+    One loop, two kinds of repeat: a transport fault is retried under ``policy``
+    (backoff, ``Retry-After``), an answer that fails validation is re-asked at
+    once, up to ``max_reasks`` times. instructor only changes the request for a
+    re-ask, so a transport retry resends the same request.
+    """
+    loop = _Loop(policy, counter, max_reasks)
+
+    def sleep(seconds: float) -> None:
+        if seconds > 0:  # a re-ask goes at once
+            (policy.sleep or _sleep)(seconds)
+
+    return Retrying(
+        sleep=sleep,
+        retry=loop.retry,
+        stop=loop.stop,
+        wait=loop.wait,
+        before_sleep=loop.before_sleep,
+        reraise=True,
+    )
+
+
+def async_attempts(policy: RetryPolicy, counter: Attempts, max_reasks: int) -> AsyncRetrying:
+    """Async twin of ``attempts``."""
+    loop = _Loop(policy, counter, max_reasks)
+
+    async def sleep(seconds: float) -> None:
+        if seconds > 0:  # a re-ask goes at once
+            await (policy.async_sleep or _async_sleep)(seconds)
+
+    return AsyncRetrying(
+        sleep=sleep,
+        retry=loop.retry,
+        stop=loop.stop,
+        wait=loop.wait,
+        before_sleep=loop.before_sleep,
+        reraise=True,
+    )
