@@ -6,14 +6,16 @@ against the article before anything is returned.
 
 Example:
     ```python
+    from pathlib import Path
+
     from summarizer import summarize
 
-    result = summarize(open("article.txt").read(), engine="extractive")
+    result = summarize(Path("article.txt"), engine="extractive")  # a str is the text itself
     print(result.briefing.headline)
     ```
 """
 
-from summarizer.api import Summarizer, asummarize, summarize
+from summarizer.api import SummarizeOptions, Summarizer, asummarize, summarize
 from summarizer.config import Settings
 from summarizer.errors import (
     ArticleNotFoundError,
@@ -62,6 +64,7 @@ __all__ = [
     "SourceInfo",
     "StaleRecordingError",
     "Stance",
+    "SummarizeOptions",
     "Summarizer",
     "SummarizerError",
     "TransportError",

@@ -11,13 +11,16 @@ import asyncio
 import os
 import time
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 
 import httpx2
+from typing_extensions import Unpack
 
-from summarizer.config import Settings
+from summarizer.config import EngineName, ModeName, Settings
 from summarizer.errors import ConfigurationError
 from summarizer.inputs.article import Article, article_from_text
+from summarizer.inputs.load import read_article
 from summarizer.llm.prompts import RenderedPrompt, render
 from summarizer.llm.retry import RetryPolicy
 from summarizer.models import Briefing
@@ -31,6 +34,30 @@ if TYPE_CHECKING:
 
 # Parts of one long article briefed at once by asummarize.
 PART_CONCURRENCY = 4
+
+
+class SummarizeOptions(TypedDict, total=False):
+    """The keyword options of ``summarize``, ``asummarize`` and ``Summarizer.from_env``.
+
+    A misspelt option is a type-checker error. Each ``Settings`` field given here
+    wins over the environment; see ``summarizer.config.Settings`` for what each does.
+    """
+
+    model: str
+    base_url: str
+    api_key: str
+    mode: ModeName
+    engine: EngineName
+    max_reasks: int
+    timeout: float
+    datamark: bool
+    max_article_tokens: int
+    policy: RetryPolicy
+    http_client: httpx2.Client
+    async_http_client: httpx2.AsyncClient
+
+
+_CONSTRUCTOR_OPTIONS = frozenset({"policy", "http_client", "async_http_client"})
 
 
 class Summarizer:
@@ -79,22 +106,27 @@ class Summarizer:
             )
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Summarizer:
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, **options: Unpack[SummarizeOptions]
+    ) -> Summarizer:
         """Build a summarizer from the environment and explicit options.
 
         Args:
             environ: The environment to read; default ``os.environ``.
-            **options: ``Settings`` fields (``model``, ``base_url``, ``api_key``,
-                ``mode``, ``engine``, ``max_reasks``, ``timeout``) and the
-                constructor's ``policy``, ``http_client``, ``async_http_client``.
+            **options: See ``SummarizeOptions``: ``Settings`` fields, which win over the
+                environment, and the constructor's ``policy`` and HTTP clients.
         """
-        extra = {
-            k: options.pop(k)
-            for k in ("policy", "http_client", "async_http_client")
-            if k in options
-        }
-        settings = Settings.from_env(os.environ if environ is None else environ, **options)
-        return cls(settings, **extra)
+        unknown = sorted(set(options) - set(SummarizeOptions.__annotations__))
+        if unknown:
+            raise TypeError(f"unknown option(s) {', '.join(map(repr, unknown))}")
+        settings_fields = {k: v for k, v in options.items() if k not in _CONSTRUCTOR_OPTIONS}
+        settings = Settings.from_env(os.environ if environ is None else environ, **settings_fields)
+        return cls(
+            settings,
+            policy=options.get("policy"),
+            http_client=options.get("http_client"),
+            async_http_client=options.get("async_http_client"),
+        )
 
     def __repr__(self) -> str:
         return f"Summarizer(engine={self.engine!r}, settings={self.settings!r})"
@@ -115,11 +147,11 @@ class Summarizer:
         if self._llm is not None:
             await self._llm.aclose()
 
-    def prompt(self, article: str | Article) -> RenderedPrompt:
+    def prompt(self, article: str | Path | Article) -> RenderedPrompt:
         """Render the exact messages the LLM engine would send for ``article``."""
         return render(_as_article(article), mark=self.settings.datamark)
 
-    def summarize(self, article: str | Article) -> BriefingResult:
+    def summarize(self, article: str | Path | Article) -> BriefingResult:
         """Brief one article.
 
         An article over ``max_article_tokens`` is split on paragraph boundaries,
@@ -127,7 +159,8 @@ class Summarizer:
         the whole article.
 
         Args:
-            article: Article text, or an ``Article`` from ``read_article``.
+            article: The article's text (a ``str`` is always text), a
+                ``pathlib.Path`` to read it from, or an ``Article``.
 
         Returns:
             The briefing, how it was made, and where the article came from.
@@ -148,7 +181,7 @@ class Summarizer:
         latency = time.perf_counter() - started
         return assemble(art, runs, settings=self.settings, model=self._llm.model, latency=latency)
 
-    async def asummarize(self, article: str | Article) -> BriefingResult:
+    async def asummarize(self, article: str | Path | Article) -> BriefingResult:
         """Async twin of ``summarize``; the parts of a long article are briefed concurrently."""
         art = _as_article(article)
         if self._llm is None:
@@ -171,8 +204,12 @@ class Summarizer:
         return article_parts(article, self.settings.max_article_tokens)
 
 
-def _as_article(article: str | Article) -> Article:
-    return article if isinstance(article, Article) else article_from_text(article)
+def _as_article(article: str | Path | Article) -> Article:
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, Path):
+        return read_article(article)
+    return article_from_text(article)
 
 
 def _extractive(article: Article) -> BriefingResult:
@@ -181,18 +218,20 @@ def _extractive(article: Article) -> BriefingResult:
     return brief_result(article)
 
 
-def summarize(article: str | Article, **options: Any) -> BriefingResult:
+def summarize(article: str | Path | Article, **options: Unpack[SummarizeOptions]) -> BriefingResult:
     """Brief one article with a one-off ``Summarizer``.
 
     Args:
-        article: Article text, or an ``Article`` from ``read_article``.
-        **options: As for ``Summarizer.from_env``.
+        article: The article's text (a ``str`` is always text, never a file name),
+            a ``pathlib.Path`` to read it from (furniture stripped, HTML
+            extracted, as ``read_article`` does), or an ``Article``.
+        **options: See ``SummarizeOptions``; as for ``Summarizer.from_env``.
     """
     with Summarizer.from_env(**options) as summarizer:
         return summarizer.summarize(article)
 
 
-async def asummarize(article: str | Article, **options: Any) -> BriefingResult:
+async def asummarize(article: str | Path | Article, **options: Unpack[SummarizeOptions]) -> BriefingResult:
     """Async twin of ``summarize``."""
     summarizer = Summarizer.from_env(**options)
     try:

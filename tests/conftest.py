@@ -45,7 +45,12 @@ class Sleeps(list[float]):
 def _hermetic(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     for name in ENV_VARS:
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    # The call log and its cache live here: never the user's real ones, and a
+    # value set in the environment (even one naming a file) cannot break a test.
+    monkeypatch.setenv("SUMMARIZER_HOME", str(home / "summarizer"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
 
 
 @pytest.fixture(autouse=True)

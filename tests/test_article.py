@@ -19,11 +19,11 @@ from summarizer.errors import (
 )
 from summarizer.inputs.article import Article, article_from_text, clean_text
 from summarizer.inputs.load import read_article
+from support import SHARED_EXAMPLES
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "data" / "pages"
 REPO_EXAMPLES = HERE.parent / "examples"
-SHARED_EXAMPLES = Path(__file__).resolve().parents[2] / "shared" / "examples"
 BLINKEN = SHARED_EXAMPLES / "blinken-wang.article.txt"
 
 FURNITURE_WORDS = [

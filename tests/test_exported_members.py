@@ -23,6 +23,7 @@ PINNED = [
     "SourceInfo",
     "StaleRecordingError",
     "Stance",
+    "SummarizeOptions",
     "Summarizer",
     "SummarizerError",
     "TransportError",
