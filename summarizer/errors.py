@@ -30,6 +30,7 @@ Signals used inside one call, never seen by a caller::
                                      wraps it, and ``UngroundedError`` reports it
     Refusal                          the model declined (an OpenAI ``refusal`` message)
     MalformedResponse                a 200 that is not a chat completion; retried
+    RequestCaptured                  stops instructor once a request body is built, unsent
 """
 
 from __future__ import annotations
@@ -267,3 +268,7 @@ class EvalFailed(SummarizerError):
 
 class CaseUnavailable(InputError):
     """A reference case whose article is not on this machine."""
+
+
+class RequestCaptured(Exception):  # noqa: N818 - a signal, not an error
+    """Stops instructor once it has built a request (``llm.request.build_body``)."""

@@ -30,7 +30,7 @@ from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 
 from summarizer.config import ModeName
-from summarizer.errors import MalformedResponse, Refusal
+from summarizer.errors import MalformedResponse, Refusal, RequestCaptured
 
 INSTRUCTOR_MODES: dict[str, instructor.Mode] = {
     "tools": instructor.Mode.TOOLS,
@@ -73,10 +73,6 @@ def create_arguments(
     }
 
 
-class _Captured(Exception):  # noqa: N818 - a signal, not an error
-    """Stops instructor once it has built the request."""
-
-
 def build_body(
     model: str,
     messages: Sequence[Mapping[str, str]],
@@ -93,7 +89,7 @@ def build_body(
 
     def record(**kwargs: Any) -> Any:
         captured.update(kwargs)
-        raise _Captured
+        raise RequestCaptured
 
     create = instructor.patch(create=record, mode=INSTRUCTOR_MODES[mode])
     try:
