@@ -50,8 +50,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarizer.evals.gold import GoldBriefing
 from summarizer.evals.text import content_words
-from summarizer.gold import GoldBriefing
 from summarizer.models import Briefing
 
 # RoSE's penalty strength, as the dev file's normalised scores reproduce it.
