@@ -170,10 +170,39 @@ def briefing_text(briefing: Briefing | GoldBriefing) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def briefing_length_aware_score(gold: GoldBriefing, out: Briefing) -> float:
-    """The length-aware key-point score of ``out``, its reference the gold briefing's length."""
+def text_length_aware_score(gold: GoldBriefing, text: str) -> float:
+    """The length-aware key-point score of any ``text``, its reference the gold briefing's length.
+
+    What ``briefing_length_aware_score`` gives a briefing, for a text that is not
+    one (the lead-k baseline: the article's opening words).
+    """
     return length_aware_keypoint_score(
         [point.text for point in gold.key_points],
-        briefing_text(out),
+        text,
         reference_length=token_length(briefing_text(gold)),
     )
+
+
+def briefing_length_aware_score(gold: GoldBriefing, out: Briefing) -> float:
+    """The length-aware key-point score of ``out``, its reference the gold briefing's length."""
+    return text_length_aware_score(gold, briefing_text(out))
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, split on whitespace (the unit of compression and lead-k)."""
+    return len(text.split())
+
+
+def lead(article: str, words: int) -> str:
+    """The article's first ``words`` words: its leading sentences, cut to that length.
+
+    The lead-k baseline: a news story puts its news first, so a briefing should
+    beat simply reading the opening for as many words as the briefing has. The
+    article is the clean text an engine briefs, its title line included.
+    """
+    return " ".join(article.split()[: max(0, words)])
+
+
+def lead_k_score(gold: GoldBriefing, article: str, words: int) -> float:
+    """The length-aware key-point score of the article's first ``words`` words."""
+    return text_length_aware_score(gold, lead(article, words))
