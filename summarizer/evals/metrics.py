@@ -19,6 +19,7 @@ briefing). Where a reader could be misled, precision is counted per article:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -260,6 +261,13 @@ def _fold(text: str) -> str:
 _NAME_TOKEN = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=8)
+def _article_words(article: str) -> tuple[str, frozenset[str]]:
+    """The folded article and its words, worked out once for all of a briefing's stances."""
+    text = _fold(article)
+    return text, frozenset(_NAME_TOKEN.findall(text))
+
+
 def actor_named(actor: str, article: str) -> bool:
     """True when the article names ``actor``: the whole name, its surname or a long token of it.
 
@@ -268,12 +276,12 @@ def actor_named(actor: str, article: str) -> bool:
     or more and is not a stop word ("union" in "the dockers' union"). The name and
     its tokens are matched as whole words, so "Ann" is not found in "announced".
     """
-    name, text = _fold(actor), _fold(article)
+    name = _fold(actor)
     if not name:
         return False
+    text, words = _article_words(article)
     if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
         return True
-    words = set(_NAME_TOKEN.findall(text))
     tokens = _NAME_TOKEN.findall(name)
     if not tokens:
         return False

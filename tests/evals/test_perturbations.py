@@ -8,6 +8,7 @@ its metric worse, for every case where it applies.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,12 @@ def _pairs() -> list[tuple[str, Path, Path]]:
 
 
 PAIRS = _pairs()
+
+
+@functools.cache
+def _load(article_path: Path, gold_path: Path) -> tuple[str, GoldBriefing]:
+    """The clean article text and the gold, read once for every corruption (65 cases)."""
+    return read_article(article_path).text, load_gold(gold_path)
 
 
 def perfect(gold: GoldBriefing, article: str) -> Briefing:
@@ -180,8 +187,7 @@ def test_each_corruption_moves_its_metric_in_every_case(corruption: str) -> None
     corrupt, metric, direction = CORRUPTIONS[corruption]
     applied = 0
     for name, article_path, gold_path in PAIRS:
-        article = read_article(article_path).text
-        gold = load_gold(gold_path)
+        article, gold = _load(article_path, gold_path)
         clean = perfect(gold, article)
         broken = corrupt(copy.deepcopy(clean), gold)
         if broken is None:
@@ -200,8 +206,7 @@ def test_each_corruption_moves_its_metric_in_every_case(corruption: str) -> None
 @pytest.mark.skipif(not PAIRS, reason="no eval cases found")
 def test_a_perfect_output_scores_perfectly_on_what_it_can_be_judged() -> None:
     for name, article_path, gold_path in PAIRS:
-        article = read_article(article_path).text
-        gold = load_gold(gold_path)
+        article, gold = _load(article_path, gold_path)
         metrics = score_case(gold, perfect(gold, article), article).metrics
         assert metrics["keypoint_recall"] == pytest.approx(1.0), name
         assert metrics["figure_recall"] in (None, 1.0), name
