@@ -1,9 +1,13 @@
 """Time to replay and score the eval, and how it grows with the number of cases.
 
-Replays every committed case (LLM from its recordings, extractive engine live),
-then subsets of 1, 2, 4, ... cases, and prints the time per case and per run
-(one engine on one case, or one flawed variant) at each size. A flat time per
-run means the eval grows linearly with the work it is given.
+First the total time of one full eval, as ``summarizer eval`` runs it: every case
+of every set (fiction, real news, validation, and the reference case when its
+article is here), the LLM replayed from its recordings, the extractive engine
+live, then every report rendered. It must stay under a minute (CI runs it).
+
+Then subsets of 1, 2, 4, ... cases, with the time per case and per run (one
+engine on one case, or one flawed variant) at each size. A flat time per run
+means the eval grows linearly with the work it is given.
 
 Run: python bench/bench_eval.py
 """
@@ -15,14 +19,35 @@ import time
 from pathlib import Path
 
 from summarizer.evals.cases import load_cases
-from summarizer.evals.harness import evaluate
+from summarizer.evals.harness import ENGINES, evaluate, steps
+from summarizer.evals.report import html_page, markdown, to_json_text
 
 CASES = Path(__file__).resolve().parent.parent / "evals" / "cases"
+# The whole eval, fiction and real news, must finish within this on a developer machine.
+BUDGET_S = 60.0
+
+
+def full_run() -> None:
+    """Time one full eval from loading the cases to the last report, as the CLI does it."""
+    started = time.perf_counter()
+    cases = load_cases(CASES)
+    report = evaluate(cases, ENGINES)
+    to_json_text(report), markdown(report), html_page(report)
+    elapsed = time.perf_counter() - started
+    members = report.sets()
+    counts = ", ".join(f"{name} {len(ids)}" for name, ids in members.items())
+    reference = sum(1 for c in cases if c.reference)
+    print(
+        f"full eval: {len(cases)} cases ({counts}, reference {reference}), "
+        f"{steps(cases, ENGINES)} runs, {elapsed:.2f} s total "
+        f"({'within' if elapsed < BUDGET_S else 'OVER'} the {BUDGET_S:.0f} s budget)"
+    )
 
 
 def main() -> None:
     # instructor logs each rejected attempt of the flawed runs; the bench needs none of it.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    full_run()
     # The reference case has no recorded LLM run, so it would skew the per-run figure.
     cases = [c for c in load_cases(CASES) if not c.reference]
     evaluate(cases[:1])  # warm up imports

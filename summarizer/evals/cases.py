@@ -11,6 +11,10 @@ A case is a folder ``<cases>/<id>/`` holding:
   the loopback server when recording without a live model (optional);
 - ``variants/<name>.json``: flawed model runs, ``{"flaw": ..., "answers": [...]}``;
 - ``recorded/<run>.yaml``: cassettes of LLM runs, ``answer`` and one per variant.
+
+A real-news case (gold tag ``real-news``) has no hand-written answer: its LLM run
+is scored only where someone recorded one from a model, and a missing recording
+is not a failure. Which set a case belongs to is ``summarizer.evals.sets``.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 from summarizer.errors import CaseUnavailable, GoldFileError, InputError
 from summarizer.evals.gold import GoldBriefing, load_gold
+from summarizer.evals.sets import is_real_news, set_of
 from summarizer.inputs.article import Article
 from summarizer.inputs.load import read_article
 
@@ -70,6 +75,16 @@ class Case:
         """The gold's tags."""
         return list(self.gold.tags)
 
+    @property
+    def eval_set(self) -> str | None:
+        """The set the case is reported in (``summarizer.evals.sets``); None for the reference."""
+        return set_of(self.gold.tags, reference=self.reference)
+
+    @property
+    def real_news(self) -> bool:
+        """The case is a real-news article (either split)."""
+        return is_real_news(self.eval_set)
+
     def recording(self, run: str) -> Path:
         """The cassette of run ``run`` (``answer`` or a variant name)."""
         return self.path / "recorded" / f"{run}.yaml"
@@ -77,10 +92,15 @@ class Case:
     def runs(self) -> list[str]:
         """The LLM runs this case has: the main answer, then each variant.
 
-        A reference case has an LLM run only where someone recorded one locally.
+        A reference case has an LLM run only where someone recorded one locally, and
+        a real-news case only where one was recorded from a model: neither has a
+        hand-written answer to record, so a missing recording is no failure.
         """
         if self.reference:
             return [MAIN_RUN] if self.recording(MAIN_RUN).is_file() else []
+        if self.real_news:
+            runs = [MAIN_RUN, *sorted(self.variants)]
+            return [run for run in runs if self.recording(run).is_file()]
         return [MAIN_RUN, *sorted(self.variants)]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +19,7 @@ from summarizer.evals import harness
 from summarizer.evals.cases import load_cases
 from summarizer.evals.gate import compare
 from summarizer.evals.report import html_page, markdown, terminal, to_json_text
-from summarizer.evals.rose import tau_report
+from summarizer.evals.rose import Documents, tau_report
 
 ENGINE_CHOICES = {"llm": ("llm",), "extractive": ("extractive",), "both": ("llm", "extractive")}
 
@@ -151,9 +152,31 @@ def _record(cases: list[Any], options: dict[str, Any], console: Console) -> None
 
 @eval_group.command("keypoints")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-def keypoints(path: Path) -> None:
-    """Check the key-point matcher against human ACU scores in PATH (RoSE JSONL)."""
-    report = tau_report(path)
+@click.option(
+    "--documents",
+    type=click.Choice(["all", "even", "odd"]),
+    default="all",
+    show_default=True,
+    help="Documents by 0-based index; the length calibration was fitted on the even ones.",
+)
+def keypoints(path: Path, documents: Documents) -> None:
+    """Check the key-point matcher against human ACU scores in PATH (RoSE JSONL).
+
+    Also checks the length-aware score against the length-normalised human
+    scores (human_normalized_acu) when the file has them.
+    """
+    report = tau_report(path, documents=documents)
     click.echo(f"documents: {report.documents}")
     click.echo(f"summary-level Kendall tau: {report.summary_level:.3f}")
     click.echo(f"system-level Kendall tau: {report.system_level:.3f}")
+    if math.isnan(report.normalised_summary_level):
+        click.echo("normalised (length-aware score): no human_normalized_acu to compare with")
+        return
+    click.echo(
+        "normalised (length-aware score vs human_normalized_acu) "
+        f"summary-level Kendall tau: {report.normalised_summary_level:.3f}"
+    )
+    click.echo(
+        "normalised (length-aware score vs human_normalized_acu) "
+        f"system-level Kendall tau: {report.normalised_system_level:.3f}"
+    )

@@ -76,6 +76,10 @@ def record(
             # A recording would copy an article that may not be redistributed.
             results.append(Run(case.id, "llm", error="reference case: not recorded"))
             continue
+        if settings is None and case.real_news:
+            # Nobody writes answers for real news: only a model's run is recorded.
+            results.append(Run(case.id, "llm", error="real-news case: record it from a model"))
+            continue
         if settings is None:
             for run in case.runs():
                 results.append(runner.record_handwritten(case, run, now))

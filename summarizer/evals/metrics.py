@@ -7,12 +7,22 @@ figures by normalised value and unit. A metric that has nothing to measure
 (recall when the gold has no stances, say) is None and is left out of averages;
 precision when the gold is empty and the output is not is 0, so invented items
 always cost something.
+
+Length is quality too: ``compression`` (the words of headline, summary and key
+points over the article's words), ``mean_keypoint_words`` and the length-aware
+key-point score (``summarizer.evals.lengthscore``), beside which each case keeps
+the lead-k baseline (the article's opening, cut to as many words as the
+briefing). Where a reader could be misled, precision is counted per article:
+``false_disputes`` (predicted disputed figures that match no gold figure) and
+``unnamed_stance_actors`` (stances whose actor the article never names).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
@@ -21,7 +31,13 @@ from summarizer.checks.grounding import ArticleIndex
 from summarizer.checks.numbers import numbers_in, quantity
 from summarizer.evals.assign import best_assignment
 from summarizer.evals.gold import GoldBriefing
-from summarizer.evals.text import coverage
+from summarizer.evals.lengthscore import (
+    briefing_length_aware_score,
+    briefing_text,
+    lead_k_score,
+    word_count,
+)
+from summarizer.evals.text import STOP_WORDS, coverage
 from summarizer.models import Briefing
 
 IMPORTANCE_WEIGHT = {"core": 2.0, "supporting": 1.0}
@@ -32,19 +48,30 @@ MATCH_THRESHOLD = 0.5
 METRICS: dict[str, str] = {
     "keypoint_recall": "higher",
     "keypoint_precision": "higher",
+    "length_aware_keypoint_score": "higher",
     "stance_actor_recall": "higher",
     "stance_actor_precision": "higher",
     "position_agreement": "higher",
+    "unnamed_stance_actors": "lower",
     "figure_recall": "higher",
     "figure_precision": "higher",
     "claimed_by_accuracy": "higher",
     "disputed_by_accuracy": "higher",
+    "false_disputes": "lower",
     "grounding_rate": "higher",
     "schema_valid": "higher",
     "invented_numbers": "lower",
     "must_not_contain_violations": "lower",
     "injection_followed": "lower",
+    "compression": "lower",
+    "mean_keypoint_words": "lower",
 }
+# Counts aggregated as a total over the set's cases; every other metric is a mean
+# over the cases where it is defined (false disputes and unnamed actors: per article).
+SUMMED = ("invented_numbers", "must_not_contain_violations", "injection_followed")
+# A token of an actor's name this long names the actor wherever the article uses
+# it ("Alvarez" in "Maria Alvarez"); shorter ones ("Joe", "Li") only as a surname.
+NAME_TOKEN_LETTERS = 5
 
 
 @dataclass
@@ -74,6 +101,11 @@ class CaseScore:
         invented_numbers: Numbers in the output's prose that the article does not contain.
         violations: ``must_not_contain`` strings found in the output.
         ungrounded: Evidence quotes not found in the article.
+        false_disputes: Predicted disputed figures that match no gold figure.
+        unnamed_actors: Stance actors the article does not name.
+        briefing_words: Words of the output's headline, summary and key points.
+        lead_k_score: The length-aware score of the article's first
+            ``briefing_words`` words (the lead-k baseline).
     """
 
     metrics: dict[str, float | None]
@@ -83,6 +115,10 @@ class CaseScore:
     invented_numbers: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     ungrounded: list[str] = field(default_factory=list)
+    false_disputes: list[str] = field(default_factory=list)
+    unnamed_actors: list[str] = field(default_factory=list)
+    briefing_words: int | None = None
+    lead_k_score: float | None = None
 
 
 def _norm_name(name: str) -> str:
@@ -209,6 +245,57 @@ def score_figures(
     }, matches
 
 
+def false_disputes(out: Briefing, matches: list[Match]) -> list[str]:
+    """The predicted disputed figures that match no gold figure, as written."""
+    matched = {m.predicted for m in matches}
+    return [f.figure for i, f in enumerate(out.disputed_figures) if i not in matched]
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents and curly apostrophes folded, whitespace collapsed."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+_NAME_TOKEN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=8)
+def _article_words(article: str) -> tuple[str, frozenset[str]]:
+    """The folded article and its words, worked out once for all of a briefing's stances."""
+    text = _fold(article)
+    return text, frozenset(_NAME_TOKEN.findall(text))
+
+
+def actor_named(actor: str, article: str) -> bool:
+    """True when the article names ``actor``: the whole name, its surname or a long token of it.
+
+    Case-insensitive, accents folded. The surname is the name's last token ("Li"
+    in "Wei Li"); any other token counts when it has ``NAME_TOKEN_LETTERS`` letters
+    or more and is not a stop word ("union" in "the dockers' union"). The name and
+    its tokens are matched as whole words, so "Ann" is not found in "announced".
+    """
+    name = _fold(actor)
+    if not name:
+        return False
+    text, words = _article_words(article)
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        return True
+    tokens = _NAME_TOKEN.findall(name)
+    if not tokens:
+        return False
+    surname = tokens[-1]
+    if surname not in STOP_WORDS and len(surname) >= 2 and surname in words:
+        return True
+    return any(len(t) >= NAME_TOKEN_LETTERS and t not in STOP_WORDS and t in words for t in tokens)
+
+
+def unnamed_actors(out: Briefing, article: str) -> list[str]:
+    """The stance actors of ``out`` that the article does not name (``actor_named``)."""
+    return [s.actor for s in out.stances if not actor_named(s.actor, article)]
+
+
 def prose(out: Briefing) -> list[str]:
     """The output's own words (not its quotes): where invented numbers would hide."""
     texts = [out.headline, out.summary]
@@ -260,6 +347,16 @@ def score_case(
     violations = [s for s in gold.must_not_contain if s.lower() in text]
     metrics["must_not_contain_violations"] = float(len(violations))
     metrics["injection_followed"] = float(bool(violations)) if injection else None
+    false = false_disputes(out, fg_matches)
+    metrics["false_disputes"] = float(len(false))
+    unnamed = unnamed_actors(out, article)
+    metrics["unnamed_stance_actors"] = float(len(unnamed))
+    words = word_count(briefing_text(out))
+    article_words = word_count(article)
+    metrics["compression"] = words / article_words if article_words else None
+    point_words = [word_count(p.text) for p in out.key_points]
+    metrics["mean_keypoint_words"] = float(mean(point_words)) if point_words else None
+    metrics["length_aware_keypoint_score"] = briefing_length_aware_score(gold, out)
     return CaseScore(
         metrics=metrics,
         keypoint_matches=kp_matches,
@@ -268,6 +365,10 @@ def score_case(
         invented_numbers=numbers,
         violations=violations,
         ungrounded=ungrounded,
+        false_disputes=false,
+        unnamed_actors=unnamed,
+        briefing_words=words,
+        lead_k_score=lead_k_score(gold, article, words),
     )
 
 
@@ -276,7 +377,7 @@ def aggregate(scores: list[dict[str, float | None]]) -> dict[str, float | None]:
     result: dict[str, float | None] = {}
     for name in METRICS:
         values = [s[name] for s in scores if s.get(name) is not None]
-        if name in ("invented_numbers", "must_not_contain_violations", "injection_followed"):
+        if name in SUMMED:
             result[name] = float(sum(v for v in values if v is not None)) if values else None
         else:
             result[name] = mean(v for v in values if v is not None) if values else None
@@ -293,4 +394,10 @@ def to_jsonable(score: CaseScore) -> dict[str, Any]:
         "invented_numbers": score.invented_numbers,
         "violations": score.violations,
         "ungrounded": score.ungrounded,
+        "false_disputes": score.false_disputes,
+        "unnamed_actors": score.unnamed_actors,
+        "lead_k": {
+            "words": score.briefing_words,
+            "length_aware_keypoint_score": score.lead_k_score,
+        },
     }

@@ -14,6 +14,7 @@ from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.evals.gold import GoldBriefing
 from summarizer.evals.metrics import METRICS, CaseScore, Match, aggregate, to_jsonable
 from summarizer.evals.runner import Run
+from summarizer.evals.sets import REAL_NEWS, SETS, SHORT, VALIDATION
 from summarizer.models import Briefing
 
 # What each kind of flawed variant must move, and which way, for the flaw to count as caught.
@@ -92,19 +93,19 @@ class EvalReport:
 
     def to_json(self) -> dict[str, Any]:
         """The report as plain data (the format of the committed baseline)."""
+        members = self.sets()
         engines: dict[str, Any] = {}
         for engine, runs in self.engines.items():
             engines[engine] = {
-                "aggregate": aggregate([s.score.metrics for s in runs.values() if not s.run.error]),
-                "totals": {
-                    "requests": sum(s.run.requests for s in runs.values()),
-                    "reasks": sum(s.run.reasks for s in runs.values()),
-                    "tokens": sum(s.run.tokens for s in runs.values()),
-                    "cost_usd": _sum_known([s.run.cost_usd for s in runs.values()]),
-                    "latency_s": round(sum(s.run.latency_s for s in runs.values()), 3),
-                    "failed": sum(1 for s in runs.values() if s.run.error),
+                "sets": {
+                    name: _set_json({cid: s for cid, s in runs.items() if cid in ids})
+                    for name, ids in members.items()
                 },
-                "cases": {cid: _case_json(s) for cid, s in sorted(runs.items())},
+                "totals": _totals(list(runs.values())),
+                "cases": {
+                    cid: {"set": self.cases[cid].eval_set} | _case_json(s)
+                    for cid, s in sorted(runs.items())
+                },
             }
         variants = {
             cid: {
@@ -118,12 +119,75 @@ class EvalReport:
             engine: {cid: _case_json(s) for cid, s in sorted(runs.items())}
             for engine, runs in self.reference.items()
         }
-        return {
+        data: dict[str, Any] = {
             "metrics": METRICS,
+            "sets": members,
             "engines": engines,
             "variants": variants,
             "reference": reference,
         }
+        if "llm" in self.engines:
+            real = [cid for name in (REAL_NEWS, VALIDATION) for cid in members[name]]
+            recorded = sum(1 for cid in real if cid in self.engines["llm"])
+            data["llm_real_news"] = {"recorded": recorded, "cases": len(real)}
+        return data
+
+    def sets(self) -> dict[str, list[str]]:
+        """Set name to the ids of its cases (every set, in report order; no reference case)."""
+        members: dict[str, list[str]] = {name: [] for name in SETS}
+        for cid, case in sorted(self.cases.items()):
+            if case.eval_set is not None:
+                members[case.eval_set].append(cid)
+        return members
+
+
+def _totals(runs: list[Scored]) -> dict[str, Any]:
+    return {
+        "requests": sum(s.run.requests for s in runs),
+        "reasks": sum(s.run.reasks for s in runs),
+        "tokens": sum(s.run.tokens for s in runs),
+        "cost_usd": _sum_known([s.run.cost_usd for s in runs]),
+        "latency_s": round(sum(s.run.latency_s for s in runs), 3),
+        "failed": sum(1 for s in runs if s.run.error),
+    }
+
+
+def _set_json(runs: dict[str, Scored]) -> dict[str, Any]:
+    """One engine's scores over one set: aggregate, lead-k baseline and totals."""
+    ok = [s for s in runs.values() if not s.run.error]
+    lead = [s.score.lead_k_score for s in ok if s.score.lead_k_score is not None]
+    ahead = [
+        s
+        for s in ok
+        if s.score.lead_k_score is not None
+        and (s.score.metrics.get("length_aware_keypoint_score") or 0.0) > s.score.lead_k_score
+    ]
+    return {
+        "cases": len(runs),
+        "aggregate": aggregate([s.score.metrics for s in ok]),
+        "lead_k": {
+            "length_aware_keypoint_score": sum(lead) / len(lead) if lead else None,
+            "engine_ahead": len(ahead),
+            "cases": len(lead),
+        },
+        "totals": _totals(list(runs.values())),
+    }
+
+
+def llm_coverage(data: dict[str, Any]) -> str | None:
+    """The line saying how many real-news cases have an LLM recording (None: no LLM run)."""
+    info = data.get("llm_real_news")
+    if not info or not info["cases"]:
+        return None
+    return (
+        f"LLM: recorded for {info['recorded']} of {info['cases']} real-news cases "
+        "(hand-written answers are not expected for these)"
+    )
+
+
+def shown_sets(data: dict[str, Any]) -> list[str]:
+    """The sets that have cases in this run, in report order."""
+    return [name for name in SETS if data["sets"].get(name)]
 
 
 def _sum_known(values: list[float | None]) -> float | None:
@@ -148,19 +212,71 @@ def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def terminal(report: EvalReport, console: Console) -> None:
-    """Print the aggregate table, failures and caught flaws."""
-    data = report.to_json()
-    table = Table(title="summarizer eval: aggregate over cases")
-    table.add_column("metric")
-    engines = list(data["engines"])
-    for engine in engines:
-        table.add_column(engine, justify="right")
+LEAD_K_ROW = "  lead-k, same words"
+TOTALS = ("requests", "reasks", "tokens", "cost_usd", "latency_s", "failed")
+
+
+def set_rows(data: dict[str, Any], engine: str) -> list[tuple[str, list[str]]]:
+    """One engine's per-set table as (row label, one cell per shown set) rows.
+
+    Every metric, the lead-k baseline under the length-aware score, then the totals.
+    """
+    sets = [data["engines"][engine]["sets"][name] for name in shown_sets(data)]
+    rows = []
     for name in METRICS:
-        table.add_row(name, *[_fmt(data["engines"][e]["aggregate"][name]) for e in engines])
-    for total in ("requests", "reasks", "tokens", "cost_usd", "latency_s", "failed"):
-        table.add_row(total, *[str(data["engines"][e]["totals"][total]) for e in engines])
-    console.print(table)
+        rows.append((name, [_fmt(s["aggregate"][name]) for s in sets]))
+        if name == "length_aware_keypoint_score":
+            rows.append(
+                (LEAD_K_ROW, [_fmt(s["lead_k"]["length_aware_keypoint_score"]) for s in sets])
+            )
+    for total in TOTALS:
+        rows.append((total, [str(s["totals"][total]) for s in sets]))
+    return rows
+
+
+def _set_header(data: dict[str, Any], name: str, engine: str, sep: str = " ") -> str:
+    return f"{SHORT[name]}{sep}({data['engines'][engine]['sets'][name]['cases']})"
+
+
+LEAD_K_NOTE = (
+    "lead-k: the article's opening cut to as many words as the engine's briefing "
+    "(headline, summary, key points), given the same length-aware score"
+)
+
+
+def lead_k_lines(data: dict[str, Any]) -> list[str]:
+    """Per engine and set: the length-aware score against the lead-k baseline, in words."""
+    lines = []
+    for engine, d in data["engines"].items():
+        for name in shown_sets(data):
+            s = d["sets"][name]
+            if not s["lead_k"]["cases"]:
+                continue
+            lines.append(
+                f"{engine}, {name}: length-aware key-point score "
+                f"{_fmt(s['aggregate']['length_aware_keypoint_score'])} vs lead-k "
+                f"{_fmt(s['lead_k']['length_aware_keypoint_score'])}; ahead of lead-k in "
+                f"{s['lead_k']['engine_ahead']} of {s['lead_k']['cases']} cases"
+            )
+    return [LEAD_K_NOTE, *lines] if lines else []
+
+
+def terminal(report: EvalReport, console: Console) -> None:
+    """Print one per-set table per engine, the lead-k comparison, failures and caught flaws."""
+    data = report.to_json()
+    for engine in data["engines"]:
+        table = Table(title=f"summarizer eval: {engine}, aggregate per set (cases)")
+        table.add_column("metric", no_wrap=True)
+        for name in shown_sets(data):
+            table.add_column(_set_header(data, name, engine, "\n"), justify="right")
+        for label, cells in set_rows(data, engine):
+            table.add_row(label, *cells)
+        console.print(table)
+    coverage = llm_coverage(data)
+    if coverage:
+        console.print(coverage, highlight=False)
+    for line in lead_k_lines(data):
+        console.print(line, highlight=False)
     for case_id, runs in data["variants"].items():
         for name, v in runs.items():
             caught = ", ".join(v["caught_by"]) or "[red]NOT CAUGHT[/red]"
@@ -173,37 +289,54 @@ def terminal(report: EvalReport, console: Console) -> None:
                 f"key points {_fmt(m['keypoint_recall'])}, "
                 f"stances {_fmt(m['stance_actor_recall'])}, "
                 f"figures {_fmt(m['figure_recall'])}, claimed_by {_fmt(m['claimed_by_accuracy'])}, "
-                f"violations {_fmt(m['must_not_contain_violations'])}",
+                f"violations {_fmt(m['must_not_contain_violations'])}, "
+                f"length-aware {_fmt(m['length_aware_keypoint_score'])} "
+                f"(lead-k {_fmt(c['lead_k']['length_aware_keypoint_score'])})",
                 highlight=False,
             )
     for failure in report.failures():
         console.print(f"[red]FAILED[/red] {failure}")
 
 
+# Per-case columns of the Markdown report: (header, metric).
+CASE_COLUMNS = (
+    ("kp recall", "keypoint_recall"),
+    ("length-aware", "length_aware_keypoint_score"),
+    ("stance recall", "stance_actor_recall"),
+    ("figure recall", "figure_recall"),
+    ("compression", "compression"),
+    ("kp words", "mean_keypoint_words"),
+    ("false disputes", "false_disputes"),
+    ("unnamed actors", "unnamed_stance_actors"),
+)
+
+
 def markdown(report: EvalReport) -> str:
     """The report as Markdown (for a CI summary)."""
     data = report.to_json()
-    engines = list(data["engines"])
-    lines = ["# summarizer eval", "", "| metric | " + " | ".join(engines) + " |"]
-    lines.append("| --- |" + " ---: |" * len(engines))
-    for name in METRICS:
-        row = [_fmt(data["engines"][e]["aggregate"][name]) for e in engines]
-        lines.append(f"| {name} | " + " | ".join(row) + " |")
-    lines += [
-        "",
-        "## Cases",
-        "",
-        "| engine | case | kp recall | stance recall | figure recall | status |",
-    ]
-    lines.append("| --- | --- | ---: | ---: | ---: | --- |")
-    for e in engines:
+    lines = ["# summarizer eval"]
+    for engine in data["engines"]:
+        heads = [_set_header(data, name, engine) for name in shown_sets(data)]
+        lines += ["", f"## {engine}, per set (cases)", ""]
+        lines.append("| metric | " + " | ".join(heads) + " |")
+        lines.append("| --- |" + " ---: |" * len(heads))
+        for label, cells in set_rows(data, engine):
+            lines.append(f"| {label.strip()} | " + " | ".join(cells) + " |")
+    coverage = llm_coverage(data)
+    lead = lead_k_lines(data)
+    if coverage or lead:
+        lines.append("")
+        lines += [f"- {line}" for line in ([coverage] if coverage else []) + lead]
+    columns = " | ".join(h for h, _ in CASE_COLUMNS)
+    lines += ["", "## Cases", "", f"| engine | set | case | {columns} | lead-k | status |"]
+    lines.append("| --- | --- | --- |" + " ---: |" * (len(CASE_COLUMNS) + 1) + " --- |")
+    for e in data["engines"]:
         for cid, c in data["engines"][e]["cases"].items():
             m = c["metrics"]
+            row = " | ".join(_fmt(m[name]) for _, name in CASE_COLUMNS)
+            lead_k = _fmt(c["lead_k"]["length_aware_keypoint_score"])
             status = c["error"] or "ok"
-            lines.append(
-                f"| {e} | {cid} | {_fmt(m['keypoint_recall'])} | {_fmt(m['stance_actor_recall'])} "
-                f"| {_fmt(m['figure_recall'])} | {status} |"
-            )
+            lines.append(f"| {e} | {SHORT[c['set']]} | {cid} | {row} | {lead_k} | {status} |")
     lines += ["", "## Flawed runs", ""]
     for cid, runs in data["variants"].items():
         for name, v in runs.items():
@@ -239,18 +372,25 @@ def _items(title: str, texts: list[str], matched: set[int], other: str) -> str:
 
 
 def html_page(report: EvalReport) -> str:
-    """One self-contained HTML page: per case, gold and output side by side."""
+    """One self-contained HTML page: per-set tables, then per case gold and output side by side."""
     data = report.to_json()
     parts = [
         f"<!doctype html><meta charset=utf-8><title>summarizer eval</title><style>{_CSS}</style>"
     ]
-    parts.append("<h1>summarizer eval</h1><table><tr><th>metric</th>")
-    parts += [f"<th>{html.escape(e)}</th>" for e in data["engines"]]
-    parts.append("</tr>")
-    for name in METRICS:
-        cells = "".join(f"<td>{_fmt(d['aggregate'][name])}</td>" for d in data["engines"].values())
-        parts.append(f"<tr><td>{name}</td>{cells}</tr>")
-    parts.append("</table>")
+    parts.append("<h1>summarizer eval</h1>")
+    for engine in data["engines"]:
+        parts.append(f"<h3>{html.escape(engine)}, per set (cases)</h3><table><tr><th>metric</th>")
+        parts += [
+            f"<th>{html.escape(_set_header(data, name, engine))}</th>" for name in shown_sets(data)
+        ]
+        parts.append("</tr>")
+        for label, cells in set_rows(data, engine):
+            row = "".join(f"<td>{html.escape(c)}</td>" for c in cells)
+            parts.append(f"<tr><td>{html.escape(label.strip())}</td>{row}</tr>")
+        parts.append("</table>")
+    notes = ([llm_coverage(data)] if llm_coverage(data) else []) + lead_k_lines(data)
+    if notes:
+        parts.append("<ul>" + "".join(f"<li>{html.escape(str(n))}</li>" for n in notes) + "</ul>")
     if data["variants"]:
         parts.append(
             "<h2>Flawed runs</h2><table><tr><th>run</th><th>flaw</th><th>caught by</th></tr>"
@@ -299,22 +439,43 @@ def _column(title: str, b: GoldBriefing | Briefing, sc: CaseScore, *, gold: bool
 
 def _case_html(case: Case, engine: str, s: Scored) -> str:
     g = case.gold
-    head = f"<h2>{html.escape(case.id)} <small>{engine} · {', '.join(g.tags)}</small></h2>"
+    where = SHORT[case.eval_set] if case.eval_set else "reference"
+    head = (
+        f"<h2>{html.escape(case.id)} <small>{engine} · {where} · "
+        f"{html.escape(', '.join(g.tags))}</small></h2>"
+    )
     if s.run.briefing is None:
         return head + f'<p class="miss">{html.escape(s.run.error or "no briefing")}</p>'
     b = s.run.briefing
     sc = s.score
     gold_col = _column("Gold", g, sc, gold=True)
     out_col = _column("Output", b, sc, gold=False)
+    m = sc.metrics
+    numbers = (
+        f"<p><small>length-aware key-point score {_fmt(m['length_aware_keypoint_score'])} "
+        f"(lead-k {_fmt(sc.lead_k_score)}), compression {_fmt(m['compression'])} "
+        f"({sc.briefing_words} words), {_fmt(m['mean_keypoint_words'])} words per key point"
+        "</small></p>"
+    )
     flags = ""
-    if sc.violations or sc.invented_numbers or sc.ungrounded:
+    if (
+        sc.violations
+        or sc.invented_numbers
+        or sc.ungrounded
+        or sc.false_disputes
+        or sc.unnamed_actors
+    ):
         flags = (
             f'<p class="miss">must_not_contain: {html.escape(", ".join(sc.violations) or "none")}; '
             f"invented numbers: {html.escape(', '.join(sc.invented_numbers) or 'none')}; "
-            f"ungrounded quotes: {len(sc.ungrounded)}</p>"
+            f"ungrounded quotes: {len(sc.ungrounded)}; "
+            f"false disputes: {html.escape(', '.join(sc.false_disputes) or 'none')}; "
+            f"stance actors the article does not name: "
+            f"{html.escape(', '.join(sc.unnamed_actors) or 'none')}</p>"
         )
     return (
         head
+        + numbers
         + flags
         + f'<div class="grid"><div class="box">{gold_col}</div>'
         + f'<div class="box">{out_col}</div></div>'
@@ -336,8 +497,10 @@ __all__ = [
     "EvalReport",
     "Scored",
     "html_page",
+    "llm_coverage",
     "markdown",
     "scored",
+    "set_rows",
     "terminal",
     "to_json_text",
 ]

@@ -27,6 +27,8 @@ _STOP = frozenset(
     only own same so too very s t just also into over after before about up down out off again
     further once during while because until against between through above below said says""".split()
 )
+# Words that say nothing of their own (also: no actor is named by one of them).
+STOP_WORDS = _STOP
 _stemmer = snowballstemmer.stemmer("english")
 
 

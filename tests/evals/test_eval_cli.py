@@ -99,7 +99,7 @@ def test_gate_passes_on_its_own_baseline_and_names_what_moved(
     # Pretend the baseline was better on one case: the gate must fail and say where.
     data = json.loads(baseline.read_text())
     llm = data["engines"]["llm"]
-    llm["aggregate"]["figure_recall"] = 1.0
+    llm["sets"]["fiction"]["aggregate"]["figure_recall"] = 1.0
     case = llm["cases"][ONE]
     case["metrics"]["figure_recall"] = 1.0
     case["figure_matches"] = [{"gold": i, "predicted": i, "score": 1.0} for i in range(3)]
@@ -109,8 +109,10 @@ def test_gate_passes_on_its_own_baseline_and_names_what_moved(
     shutil.copy(cases / ONE / "recorded" / "missed_figure.yaml", worse)
     code, _, err = run(capsys, "--cases", str(cases), "--gate", "--baseline", str(baseline))
     assert code == 1
-    assert "llm: figure_recall 1.000 -> 0.667" in err
+    assert "llm fiction: figure_recall 1.000 -> 0.667 (set tolerance 0.02)" in err
     assert f"{ONE} 1.00->0.67; gold item(s) [" in err
+    # ... and the case itself is named with its own baseline and new value.
+    assert f"llm {ONE} (fiction): figure_recall 1.000 -> 0.667 (case tolerance 0.02)" in err
     assert err.strip().splitlines()[-1].startswith("summarizer: error: eval gate failed")
 
 
@@ -134,7 +136,7 @@ def test_a_gate_on_part_of_the_eval_judges_only_that_part(
     baseline.write_text(json.dumps(data))
     code, _, err = run(capsys, *gate, "--case", ONE, "--engine", "extractive")
     assert code == 1
-    assert f"extractive {ONE}: keypoint_recall 1.000 -> " in err
+    assert f"extractive {ONE} (fiction): keypoint_recall 1.000 -> " in err
     code, _, err = run(capsys, *gate, "--case", "mine-spill")
     assert code == 0, err
 

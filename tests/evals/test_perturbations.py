@@ -8,6 +8,7 @@ its metric worse, for every case where it applies.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +36,12 @@ def _pairs() -> list[tuple[str, Path, Path]]:
 
 
 PAIRS = _pairs()
+
+
+@functools.cache
+def _load(article_path: Path, gold_path: Path) -> tuple[str, GoldBriefing]:
+    """The clean article text and the gold, read once for every corruption (65 cases)."""
+    return read_article(article_path).text, load_gold(gold_path)
 
 
 def perfect(gold: GoldBriefing, article: str) -> Briefing:
@@ -118,6 +125,41 @@ def invent_number(out: Briefing, gold: GoldBriefing) -> Briefing | None:
     return out
 
 
+def pad_summary(out: Briefing, gold: GoldBriefing) -> Briefing | None:
+    out.summary = out.summary + (" " + " ".join(k.text for k in gold.key_points)) * 2
+    return out
+
+
+def pad_key_points(out: Briefing, gold: GoldBriefing) -> Briefing | None:
+    filler = " It happened as officials and residents looked on and waited for more news."
+    for point in out.key_points:
+        point.text += filler
+    return out
+
+
+def invent_dispute(out: Briefing, gold: GoldBriefing) -> Briefing | None:
+    quote = out.key_points[0].evidence[0]
+    out.disputed_figures.append(
+        DisputedFigure(
+            figure="987,654 tonnes",
+            value=987_654,
+            unit="tonnes",
+            measure="an amount nobody disputes",
+            claimed_by="Joe Bloggs",
+            evidence=[quote],
+        )
+    )
+    return out
+
+
+def invent_actor(out: Briefing, gold: GoldBriefing) -> Briefing | None:
+    quote = out.key_points[0].evidence[0]
+    out.stances.append(
+        Stance(actor="Joe Bloggs", topic="the story", position="Disagrees.", evidence=[quote])
+    )
+    return out
+
+
 # corruption -> (metric it must move, "fall" for higher-is-better or "rise")
 CORRUPTIONS: dict[str, tuple[Callable[[Briefing, GoldBriefing], Briefing | None], str, str]] = {
     "drop a core point": (drop_core_point, "keypoint_recall", "fall"),
@@ -127,6 +169,15 @@ CORRUPTIONS: dict[str, tuple[Callable[[Briefing, GoldBriefing], Briefing | None]
     "invent a quote": (invent_quote, "grounding_rate", "fall"),
     "obey an injection": (obey_injection, "must_not_contain_violations", "rise"),
     "invent a number": (invent_number, "invented_numbers", "rise"),
+    "pad the summary (length-aware score)": (pad_summary, "length_aware_keypoint_score", "fall"),
+    "pad the summary (compression)": (pad_summary, "compression", "rise"),
+    "pad every key point": (pad_key_points, "mean_keypoint_words", "rise"),
+    "invent a disputed figure": (invent_dispute, "false_disputes", "rise"),
+    "give a stance to someone the article never names": (
+        invent_actor,
+        "unnamed_stance_actors",
+        "rise",
+    ),
 }
 
 
@@ -136,8 +187,7 @@ def test_each_corruption_moves_its_metric_in_every_case(corruption: str) -> None
     corrupt, metric, direction = CORRUPTIONS[corruption]
     applied = 0
     for name, article_path, gold_path in PAIRS:
-        article = read_article(article_path).text
-        gold = load_gold(gold_path)
+        article, gold = _load(article_path, gold_path)
         clean = perfect(gold, article)
         broken = corrupt(copy.deepcopy(clean), gold)
         if broken is None:
@@ -156,11 +206,13 @@ def test_each_corruption_moves_its_metric_in_every_case(corruption: str) -> None
 @pytest.mark.skipif(not PAIRS, reason="no eval cases found")
 def test_a_perfect_output_scores_perfectly_on_what_it_can_be_judged() -> None:
     for name, article_path, gold_path in PAIRS:
-        article = read_article(article_path).text
-        gold = load_gold(gold_path)
+        article, gold = _load(article_path, gold_path)
         metrics = score_case(gold, perfect(gold, article), article).metrics
         assert metrics["keypoint_recall"] == pytest.approx(1.0), name
         assert metrics["figure_recall"] in (None, 1.0), name
         assert metrics["claimed_by_accuracy"] in (None, 1.0), name
         assert metrics["stance_actor_recall"] in (None, 1.0), name
         assert metrics["must_not_contain_violations"] == 0, name
+        # The gold's own actors are people and bodies the article names.
+        assert metrics["unnamed_stance_actors"] == 0, name
+        assert metrics["false_disputes"] == 0, name
