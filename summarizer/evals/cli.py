@@ -13,7 +13,8 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from summarizer.config import MODES, Settings
+from summarizer.cli.options import endpoint_options
+from summarizer.config import Settings
 from summarizer.errors import EvalFailed, InputError
 from summarizer.evals import harness
 from summarizer.evals.cases import load_cases
@@ -60,9 +61,7 @@ def _load_baseline(path: Path) -> dict[str, Any]:
     is_flag=True,
     help="With --record: serve each case's hand-written answers on loopback (no live model).",
 )
-@click.option("--model", help="With --record: the model [env: SUMMARIZER_MODEL].")
-@click.option("--base-url", help="With --record: the endpoint [env: OPENAI_BASE_URL].")
-@click.option("--mode", type=click.Choice(MODES), default=None)
+@endpoint_options  # with --record: the model, endpoint and mode to record from
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--markdown", "md_out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path))
