@@ -146,10 +146,13 @@ def brief(
     provenance: bool,
     encoding: str | None,
     input_format: SourceFormat,
+    allow_private: bool,
     **options: Any,
 ) -> None:
     """Brief ARTICLE (an http(s) URL, a text or HTML file, or - for stdin)."""
-    loaded = read_article(article, encoding=encoding, input_format=input_format)
+    loaded = read_article(
+        article, encoding=encoding, input_format=input_format, allow_private=allow_private
+    )
     with _summarizer(**options) as summarizer:
         result = summarizer.summarize(loaded)
     if fmt == "text" and out is None and sys.stdout.isatty():
@@ -177,11 +180,14 @@ def prompt(
     article: str,
     encoding: str | None,
     input_format: SourceFormat,
+    allow_private: bool,
     as_request: bool,
     **options: Any,
 ) -> None:
     """Print the exact messages the LLM engine would send for ARTICLE."""
-    loaded = read_article(article, encoding=encoding, input_format=input_format)
+    loaded = read_article(
+        article, encoding=encoding, input_format=input_format, allow_private=allow_private
+    )
     if as_request:
         from summarizer.llm.capture import request_body
 
