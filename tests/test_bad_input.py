@@ -83,3 +83,57 @@ def test_an_unknown_encoding_is_a_usage_error(
     path.write_text("The council met on Monday and approved the plan.")
     code, _, err = run(capsys, "brief", str(path), "--encoding", "klingon-8")
     assert code == 2 and "unknown encoding" in err
+
+
+# Python names byte transforms (rot13, base64, zlib...) and its own escapes as codecs;
+# none is the character set of an article.
+NOT_CHARSETS = [
+    "rot13",
+    "rot_13",
+    "base64",
+    "base_64",
+    "hex",
+    "zlib",
+    "zip",
+    "bz2",
+    "uu",
+    "quopri",
+    "quoted-printable",
+    "undefined",
+    "idna",
+    "punycode",
+    "unicode_escape",
+    "raw_unicode_escape",
+]
+
+
+@pytest.mark.parametrize("encoding", NOT_CHARSETS)
+def test_an_encoding_that_is_not_a_character_set_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The council met on Monday and approved the plan.")
+    code, out, err = run(capsys, "brief", str(path), "--encoding", encoding)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("summarizer: error: ")
+    assert "is not a text encoding" in err and "internal error" not in err
+
+
+def _every_codec_name() -> list[str]:
+    import encodings.aliases
+
+    return sorted(set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values()))
+
+
+def test_every_encoding_name_either_reads_the_file_or_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(
+        "The council met on Monday – “quoted” – and approved the plan.\n".encode()
+        + bytes(range(0x20, 0x100))
+    )
+    for encoding in _every_codec_name():
+        code, _, err = run(capsys, "prompt", str(path), "--encoding", encoding)
+        assert code in (0, 2), (encoding, err)
+        assert "internal error" not in err, (encoding, err)

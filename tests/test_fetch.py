@@ -152,6 +152,21 @@ def test_the_declared_charset_decodes_the_page(pages: Pages) -> None:
     assert "Café workers" in read_article(url, allow_private=True).text
 
 
+@pytest.mark.parametrize("charset", ["rot13", "base64", "zlib", "hex", "unicode_escape"])
+def test_a_page_declaring_a_charset_that_is_not_text_is_refused(
+    pages: Pages, capsys: pytest.CaptureFixture[str], charset: str
+) -> None:
+    url = pages.add("/odd", STORY, headers={"Content-Type": f"text/plain; charset={charset}"})
+    code, out, err = run(capsys, "brief", url, "--allow-private-urls")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"declares charset {charset!r}, which is not a text encoding" in err
+    assert "--encoding" in err
+    meta = f'<html><head><meta charset="{charset}"></head><body><p>{STORY}</p></body></html>'
+    url = pages.add("/meta", meta, headers={"Content-Type": "text/html"})
+    code, _, err = run(capsys, "brief", url, "--allow-private-urls")
+    assert code == 2 and "not a text encoding" in err
+
+
 def test_redirects_are_followed_and_the_final_url_is_the_source(pages: Pages) -> None:
     final = pages.add("/new", PAGE, headers=HTML)
     url = pages.add("/old", status=301, headers={"Location": "/new"})

@@ -35,6 +35,7 @@ from summarizer.inputs.article import (
     Article,
     article_from_html,
     article_from_text,
+    codec_problem,
     decode_bytes,
 )
 
@@ -448,21 +449,30 @@ def fetch_article(
         resolver=resolver,
     )
     kind: PageKind = page_kind(page) if input_format == "auto" else input_format
-    text = decode_bytes(page.content, page.url, encoding or _known(page.charset))
+    text = decode_bytes(page.content, page.url, encoding or _known(page.charset, page.url))
     if kind == "html":
         return article_from_html(text, page.url)
     return article_from_text(text, page.url)
 
 
-def _known(charset: str | None) -> str | None:
-    # A page that declares a charset Python does not know is read as UTF-8
-    # rather than refused: the declaration is often a typo of "utf-8".
+def _known(charset: str | None, url: str) -> str | None:
+    """The page's declared charset, if Python knows it.
+
+    A charset Python does not know is read as UTF-8 rather than refused: the
+    declaration is often a typo of "utf-8". One that Python knows but that is no
+    character set (``base64``, ``rot13``, ``zlib``...) is refused.
+    """
     import codecs
 
     if charset is None:
         return None
     try:
         codecs.lookup(charset)
-    except LookupError:
+    except (LookupError, ValueError):
         return None
-    return charset
+    if codec_problem(charset) is None:
+        return charset
+    raise InputError(
+        f"the page {url} declares charset {charset!r}, which is not a text encoding; "
+        "pass --encoding to read it with another one"
+    )
