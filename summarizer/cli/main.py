@@ -10,10 +10,11 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -40,17 +41,42 @@ def _write(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    # Write to a temporary file and rename, so a failure never leaves half a file
-    # in place of a good one.
     out = out.expanduser()
-    directory = out.parent if str(out.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, out)
+        if out.exists() and not out.is_file():
+            # A FIFO or a device (/dev/stdout): write into it, as a shell would.
+            with out.open("w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        _replace(Path(os.path.realpath(out)), text)
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``target`` and rename it over ``target``.
+
+    A failure, or an interrupt, never leaves half a file in place of a good one,
+    nor the temporary file behind. The file gets the mode of the one it replaces,
+    or the mode a new file gets under the umask.
+    """
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), mode)
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 @contextmanager
