@@ -230,3 +230,35 @@ def test_thousands_of_style_rules_are_checked_quickly(tmp_path: Path) -> None:
     text = read_page(tmp_path, html)
     assert time.perf_counter() - started < 20
     assert INJECTION not in text
+
+
+@pytest.mark.parametrize(
+    ("author", "site", "byline", "outlet"),
+    [
+        ("Hosted", "Hosted", None, None),
+        ("Username", "Username", None, None),
+        ("admin", "example", None, None),
+        ("Jo Park; Sam Lee", "The Lakeport Ledger", "Jo Park and Sam Lee", "The Lakeport Ledger"),
+        (
+            "By Jo Park, Staff Reporter",
+            "lakeportledger.example",
+            "Jo Park",
+            "lakeportledger.example",
+        ),
+        ("Associated Press", "AP News", None, "AP News"),
+        ("Jo Park <jo@ledger.example>", "Log in", "Jo Park", None),
+    ],
+)
+def test_page_metadata_is_a_person_s_name_and_an_outlet_s_name_or_nothing(
+    tmp_path: Path, author: str, site: str, byline: str | None, outlet: str | None
+) -> None:
+    import html as html_lib
+
+    head = (
+        f'<meta name="author" content="{html_lib.escape(author)}">'
+        f'<meta property="og:site_name" content="{html_lib.escape(site)}">'
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page("", head), encoding="utf-8")
+    article = read_article(path)
+    assert (article.byline, article.outlet) == (byline, outlet)

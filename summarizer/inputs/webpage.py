@@ -19,6 +19,7 @@ from lxml import etree
 
 from summarizer.errors import EmptyArticleError, InputError
 from summarizer.inputs.hidden import drop_hidden
+from summarizer.inputs.metadata import outlet_name, person_byline
 
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
@@ -80,8 +81,8 @@ def extract(html: str, source: str) -> Extracted:
     return Extracted(
         text="\n\n".join(paragraphs),
         title=_clean(getattr(document, "title", None)),
-        byline=_clean(getattr(document, "author", None)),
-        outlet=_clean(getattr(document, "sitename", None)),
+        byline=person_byline(_clean(getattr(document, "author", None))),
+        outlet=outlet_name(_clean(getattr(document, "sitename", None))),
         published=_clean(getattr(document, "date", None)),
     )
 
