@@ -90,7 +90,7 @@ def test_out_writes_the_file_and_nothing_to_stdout(
 
 
 @pytest.fixture
-def umask() -> Iterator[Callable[[int], None]]:
+def umask() -> Iterator[Callable[[int], int]]:
     """Set the process umask for one test, and restore it afterwards."""
     original = os.umask(0o022)
     os.umask(original)
@@ -102,7 +102,7 @@ def umask() -> Iterator[Callable[[int], None]]:
 def test_out_creates_its_file_with_the_modes_the_umask_allows(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-    umask: Callable[[int], None],
+    umask: Callable[[int], int],
     mask: int,
     mode: int,
 ) -> None:
@@ -114,7 +114,7 @@ def test_out_creates_its_file_with_the_modes_the_umask_allows(
 
 
 def test_out_keeps_the_mode_of_the_file_it_replaces(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, umask: Callable[[int], None]
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, umask: Callable[[int], int]
 ) -> None:
     umask(0o022)
     target = tmp_path / "brief.txt"
