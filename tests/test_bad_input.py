@@ -137,3 +137,35 @@ def test_every_encoding_name_either_reads_the_file_or_is_a_usage_error(
         code, _, err = run(capsys, "prompt", str(path), "--encoding", encoding)
         assert code in (0, 2), (encoding, err)
         assert "internal error" not in err, (encoding, err)
+
+
+def test_an_error_naming_a_file_carries_no_terminal_escape_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty\x1b]0;pwned\x07\x1b[2J.txt"
+    path.write_text("   \n", encoding="utf-8")
+    code, _, err = run(capsys, "brief", str(path))
+    assert code == 2 and "is empty" in err
+    assert "\x1b" not in err and "\x07" not in err and "pwned" not in err
+
+
+def test_prompt_shows_page_metadata_without_terminal_escape_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = "".join(
+        f"<p>The ferry company said on Tuesday that fares would rise by {n} percent in May.</p>"
+        for n in range(2, 7)
+    )
+    page = (
+        "<!doctype html><html><head><title>Fares&#27;[2J&#27;]0;owned&#7; Rise</title>"
+        '<meta name="author" content="Jo&#x9b;31m Park">'
+        '<meta property="og:site_name" content="Eastbay&#27;[5m Post"></head>'
+        f"<body><article><h1>Fares Rise</h1>{story}</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    for argv in (["prompt", str(path)], ["prompt", str(path), "--request"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        controls = [ch for ch in out if ch not in "\n\t" and (ord(ch) < 32 or 127 <= ord(ch) < 160)]
+        assert controls == [] and "owned" not in out

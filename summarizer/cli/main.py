@@ -28,6 +28,7 @@ from summarizer.errors import InputError, SummarizerError
 from summarizer.inputs.article import SourceFormat
 from summarizer.inputs.load import read_article
 from summarizer.render import FORMATS, render_briefing
+from summarizer.render.safe import printable
 from summarizer.resources import resource_dir
 from summarizer.schema import SCHEMAS, packaged_schema
 
@@ -274,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except SummarizerError as exc:
-        click.echo(f"summarizer: error: {exc}{_flag_hint(exc)}", err=True)
+        # A message may quote a file name, a URL or a server's words: no control codes.
+        click.echo(printable(f"summarizer: error: {exc}{_flag_hint(exc)}"), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("summarizer: interrupted", err=True)
@@ -285,8 +287,10 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
         click.echo(
-            f"summarizer: internal error: {type(exc).__name__}: {exc} "
-            "(set SUMMARIZER_DEBUG=1 for the traceback, and please report it)",
+            printable(
+                f"summarizer: internal error: {type(exc).__name__}: {exc} "
+                "(set SUMMARIZER_DEBUG=1 for the traceback, and please report it)"
+            ),
             err=True,
         )
         return 1
