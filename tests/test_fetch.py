@@ -388,6 +388,27 @@ def test_the_request_goes_to_the_address_that_was_checked() -> None:
     assert article.source == "https://news.example:8443/a?b=1"
 
 
+@pytest.mark.parametrize(
+    "host", ["localhost", "127.1", "2130706433", "0x7f000001", "0x7f.1", "LOCALHOST"]
+)
+def test_names_and_old_number_forms_of_loopback_are_refused_by_the_system_resolver(
+    host: str,
+) -> None:
+    # Resolved by the C library's own parsing (numbers, /etc/hosts), never by DNS.
+    def local_only(name: str, port: int) -> list[str]:
+        flags = 0 if name.lower() == "localhost" else socket.AI_NUMERICHOST
+        infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM, flags=flags)
+        return [str(info[4][0]) for info in infos]
+
+    handler = Recorder()
+    with (
+        httpx2.Client(transport=httpx2.MockTransport(handler)) as client,
+        pytest.raises(PrivateAddressError, match="loopback"),
+    ):
+        fetch_article(f"http://{host}:8080/", client=client, resolver=local_only)
+    assert handler.sent == []
+
+
 def test_a_name_that_does_not_resolve_is_a_fetch_error(capsys: pytest.CaptureFixture[str]) -> None:
     def nxdomain(host: str, port: int) -> list[str]:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
@@ -440,6 +461,10 @@ def test_address_refusal_tells_public_from_everything_else(address: str, refused
         ("http://[::1", "not a valid URL"),
         ("https://[fe80::1/x", "not a valid URL"),
         ("http://exa mple.com/", "is not a valid host name"),
+        ("http://a..b/", "is not a valid host name"),
+        ("http://0177.0.0.1/", "not a valid URL"),
+        ("http://-bad-.example/", "is not a valid host name"),
+        ("http://" + "x" * 64 + ".example/", "is not a valid host name"),
         ("http://news.example:99999/", "port 99999 is out of range"),
         ("http:///path-only", "has no host"),
     ],

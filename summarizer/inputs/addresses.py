@@ -101,7 +101,7 @@ def address_refusal(address: str) -> str | None:
         for v4 in inner:
             kind = _kind(v4)
             if kind is not None:
-                return f"{kind}, wrapped in IPv6 as {parsed}"
+                return f"{kind}: {v4} wrapped in IPv6"
         if inner and (parsed.ipv4_mapped is not None or parsed in _NAT64):
             return None  # the IPv4 address it stands for is public
     return _kind(parsed)
