@@ -262,3 +262,54 @@ def test_page_metadata_is_a_person_s_name_and_an_outlet_s_name_or_nothing(
     path.write_text(page("", head), encoding="utf-8")
     article = read_article(path)
     assert (article.byline, article.outlet) == (byline, outlet)
+
+
+COLUMNS = [
+    "Ferry crews in Eastbay will strike on May 2 unless the fare plan is withdrawn.",
+    "The company said the strike would strand about 9,000 commuters a day.",
+]
+
+
+def test_the_font_size_zero_layout_trick_keeps_what_the_children_show(tmp_path: Path) -> None:
+    # Grids set font-size:0 on a row to kill the gaps between inline blocks and give
+    # each column its size back: the columns are read, text left in the row is not.
+    rules = ".row { font-size: 0 } .row > .col { font-size: 16px }"
+    columns = "".join(f'<div class="col"><p>{p}</p></div>' for p in COLUMNS)
+    body = f'<div class="row">{INJECTION}.{columns}<span>{INJECTION}!</span></div>'
+    text = " ".join(read_page(tmp_path, page(body, f"<style>{rules}</style>")).split())
+    assert all(p in text for p in VISIBLE + COLUMNS)
+    assert INJECTION not in text
+
+
+def test_a_child_made_visible_again_is_read(tmp_path: Path) -> None:
+    rules = ".box { visibility: hidden } .box .shown { visibility: visible }"
+    shown = '<p class="shown">The ferry sails at noon on Fridays.</p>'
+    body = f'<div class="box">{INJECTION}.{shown}</div>'
+    text = " ".join(read_page(tmp_path, page(body, f"<style>{rules}</style>")).split())
+    assert "The ferry sails at noon on Fridays." in text and INJECTION not in text
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        ":root { --off: none } .promo { display: var(--off) }",
+        ".promo { display: var(--not-set, none) }",
+        ":root { --tiny: 0px } .promo { font-size: var(--tiny) }",
+    ],
+)
+def test_hiding_through_css_variables_is_seen(tmp_path: Path, rule: str) -> None:
+    body = f'<p class="promo">{INJECTION}.</p>'
+    text = read_page(tmp_path, page(body, f"<style>{rule}</style>"))
+    assert INJECTION not in text
+
+
+def test_a_print_only_style_block_hides_nothing_on_screen(tmp_path: Path) -> None:
+    html = page("", '<style media="print">article p { display: none }</style>')
+    text = " ".join(read_page(tmp_path, html).split())
+    assert all(p in text for p in VISIBLE)
+
+
+def test_a_deeply_nested_hidden_element_is_no_internal_error(tmp_path: Path) -> None:
+    nested = '<span style="font-size:0">' * 3000 + INJECTION + "</span>" * 3000
+    text = read_page(tmp_path, page(f"<div>{nested}</div>"))
+    assert INJECTION not in text
