@@ -12,6 +12,7 @@ Hierarchy::
     │   ├── EmptyArticleError       nothing left to brief after cleaning
     │   ├── BinaryInputError        the input is not text (NUL bytes, an image, ...)
     │   ├── ArticleTooLargeError    over the size cap
+    │   ├── PrivateAddressError     a URL (or a redirect) that leads to a non-public address
     │   └── ConfigurationError      no endpoint or model configured, unknown mode, ...
     ├── GoldFileError               a gold briefing that breaks the gold schema; exit code 2
     ├── PromptError                 a prompt template is missing or fails to render
@@ -82,6 +83,38 @@ class ArticleTooLargeError(InputError):
         self.source = source
         self.size = size
         self.limit = limit
+
+
+class PrivateAddressError(InputError):
+    """A URL, or a redirect, leads to an address that is not public (refused by default).
+
+    Attributes:
+        url: The URL refused.
+        address: The address it is or resolves to.
+        host: The URL's host.
+        redirected_from: The URL first asked for, when ``url`` is a redirect target.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        address: str,
+        kind: str,
+        *,
+        host: str,
+        redirected_from: str | None = None,
+    ) -> None:
+        what = f"{address} is" if host == address else f"{host} resolves to {address},"
+        where = f" (redirected from {redirected_from})" if redirected_from else ""
+        super().__init__(
+            f"refusing to fetch {url}{where}: {what} {kind}; "
+            "pass --allow-private-urls (allow_private=True) to read pages on this machine "
+            "or its network"
+        )
+        self.url = url
+        self.address = address
+        self.host = host
+        self.redirected_from = redirected_from
 
 
 class ConfigurationError(InputError):

@@ -99,7 +99,13 @@ def answer_for(part: str) -> dict[str, Any]:
 
 
 def part_from_request(body: dict[str, Any]) -> str:
-    """The article part inside a recorded request, datamark undone."""
+    """The article part inside a recorded request, datamark undone.
+
+    The page's title, outlet and byline lines come first inside the fence,
+    followed by a blank line; they are no part of the article's text.
+    """
     user = body["messages"][1]["content"]
     inside = re.split(r"<<<article-[0-9a-f]+>>>\n|\n<<</article-[0-9a-f]+>>>", user)[1]
+    if re.match(r"(?:Title|Outlet|Byline): ", inside):
+        inside = inside.split("\n\n", 1)[1]
     return inside.replace(MARK, " ")

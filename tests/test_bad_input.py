@@ -83,3 +83,89 @@ def test_an_unknown_encoding_is_a_usage_error(
     path.write_text("The council met on Monday and approved the plan.")
     code, _, err = run(capsys, "brief", str(path), "--encoding", "klingon-8")
     assert code == 2 and "unknown encoding" in err
+
+
+# Python names byte transforms (rot13, base64, zlib...) and its own escapes as codecs;
+# none is the character set of an article.
+NOT_CHARSETS = [
+    "rot13",
+    "rot_13",
+    "base64",
+    "base_64",
+    "hex",
+    "zlib",
+    "zip",
+    "bz2",
+    "uu",
+    "quopri",
+    "quoted-printable",
+    "undefined",
+    "idna",
+    "punycode",
+    "unicode_escape",
+    "raw_unicode_escape",
+]
+
+
+@pytest.mark.parametrize("encoding", NOT_CHARSETS)
+def test_an_encoding_that_is_not_a_character_set_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("The council met on Monday and approved the plan.")
+    code, out, err = run(capsys, "brief", str(path), "--encoding", encoding)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("summarizer: error: ")
+    assert "is not a text encoding" in err and "internal error" not in err
+
+
+def _every_codec_name() -> list[str]:
+    import encodings.aliases
+
+    return sorted(set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values()))
+
+
+def test_every_encoding_name_either_reads_the_file_or_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(
+        "The council met on Monday – “quoted” – and approved the plan.\n".encode()
+        + bytes(range(0x20, 0x100))
+    )
+    for encoding in _every_codec_name():
+        code, _, err = run(capsys, "prompt", str(path), "--encoding", encoding)
+        assert code in (0, 2), (encoding, err)
+        assert "internal error" not in err, (encoding, err)
+
+
+def test_an_error_naming_a_file_carries_no_terminal_escape_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty\x1b]0;pwned\x07\x1b[2J.txt"
+    path.write_text("   \n", encoding="utf-8")
+    code, _, err = run(capsys, "brief", str(path))
+    assert code == 2 and "is empty" in err
+    assert "\x1b" not in err and "\x07" not in err and "pwned" not in err
+
+
+def test_prompt_shows_page_metadata_without_terminal_escape_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = "".join(
+        f"<p>The ferry company said on Tuesday that fares would rise by {n} percent in May.</p>"
+        for n in range(2, 7)
+    )
+    page = (
+        "<!doctype html><html><head><title>Fares&#27;[2J&#27;]0;owned&#7; Rise</title>"
+        '<meta name="author" content="Jo&#x9b;31m Park">'
+        '<meta property="og:site_name" content="Eastbay&#27;[5m Post"></head>'
+        f"<body><article><h1>Fares Rise</h1>{story}</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    for argv in (["prompt", str(path)], ["prompt", str(path), "--request"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, err
+        controls = [ch for ch in out if ch not in "\n\t" and (ord(ch) < 32 or 127 <= ord(ch) < 160)]
+        assert controls == [] and "owned" not in out

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -83,6 +87,99 @@ def test_out_writes_the_file_and_nothing_to_stdout(
     code, out, _ = run(capsys, "brief", str(EXAMPLE), "--format", "json", "--out", str(target))
     assert code == 0 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["key_points"]
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], int]]:
+    """Set the process umask for one test, and restore it afterwards."""
+    original = os.umask(0o022)
+    os.umask(original)
+    yield os.umask
+    os.umask(original)
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_out_creates_its_file_with_the_modes_the_umask_allows(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    umask: Callable[[int], int],
+    mask: int,
+    mode: int,
+) -> None:
+    umask(mask)
+    target = tmp_path / "brief.md"
+    code, _, err = run(capsys, "brief", str(EXAMPLE), "--format", "markdown", "--out", str(target))
+    assert code == 0, err
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_out_keeps_the_mode_of_the_file_it_replaces(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, umask: Callable[[int], int]
+) -> None:
+    umask(0o022)
+    target = tmp_path / "brief.txt"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    assert run(capsys, "brief", str(EXAMPLE), "--out", str(target))[0] == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert "KEY POINTS" in target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"), None])
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    failure: OSError | None,
+) -> None:
+    target = tmp_path / "brief.txt"
+    target.write_text("the previous briefing", encoding="utf-8")
+
+    def fail(src: str, dst: str) -> None:
+        raise failure if failure is not None else KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", fail)
+    code, out, err = run(capsys, "brief", str(EXAMPLE), "--out", str(target))
+    if failure is not None:
+        (error,) = [line for line in err.splitlines() if "error" in line]
+        assert code == 2 and error.startswith(f"summarizer: error: cannot write {target}: No space")
+    else:
+        assert code == 130
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.txt"]
+    assert target.read_text(encoding="utf-8") == "the previous briefing"
+
+
+def test_out_writes_into_a_fifo_instead_of_replacing_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as stream:
+            received.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    code, _, err = run(capsys, "brief", str(EXAMPLE), "--format", "json", "--out", str(fifo))
+    if reader.is_alive():  # the write never opened the FIFO: unblock the reader
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    reader.join(timeout=10)
+    assert code == 0, err
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert received and json.loads(received[0])["key_points"]
+
+
+def test_out_through_a_symlink_writes_the_file_it_points_to(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert run(capsys, "brief", str(EXAMPLE), "--out", str(link))[0] == 0
+    assert link.is_symlink() and "KEY POINTS" in real.read_text(encoding="utf-8")
 
 
 def test_dash_reads_the_article_from_stdin(

@@ -16,6 +16,7 @@ PINNED = [
     "KeyPoint",
     "ModelError",
     "ModelOutputError",
+    "PrivateAddressError",
     "PromptError",
     "Provenance",
     "RetryPolicy",

@@ -203,6 +203,107 @@ def test_byline_shapes(line: str, name: str | None) -> None:
     assert byline_name(line) == name
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # photo credits in their many shapes
+        "Main image credit: Getty",
+        "Main image: Lakeside Press/Alamy",
+        "Top image credit: Coastline Daily",
+        "Header image: Ferry at dawn. Credit: Ines Marlowe",
+        "Image credit: AFP via Getty Images",
+        "Image source, Getty Images",
+        "Image caption, Ferry workers at the terminal on Tuesday",
+        "Photo: Reuters",
+        "Photo credit: Jane Roe",
+        "photo by Jane Roe/Harbour Times",
+        "Photograph by Owen Fitch for the Riverton Gazette",
+        "Pictures: Riverton Council",
+        "Illustration by Mira Tal",
+        "Video: Coastline Daily",
+        "Credit: Shutterstock",
+        "Credits: Jane Roe; Owen Fitch",
+        "Courtesy of the Eastbay Ferry Company",
+        "AFP via Getty Images",
+        "Jane Roe/AFP via Getty Images",
+        "AP Photo/Owen Fitch",
+        "Reuters/Owen Fitch",
+        # "follow ... coverage" lines
+        "Follow our full coverage of the ferry strike",
+        "Follow the Riverton Gazette's full coverage here",
+        "Follow all the latest updates on our live page",
+        "Follow live coverage of the vote",
+        "For the latest updates, follow our live blog",
+        "For full coverage of the election, visit our politics page",
+        "See our full coverage of the harbour dispute",
+        "Catch up on all our coverage of the strike",
+        "Follow Ines Marlowe on X",
+        "Follow her on Instagram",
+        # reporter contact lines
+        "ines.marlowe@coastlinedaily.example",
+        "Email: ines.marlowe@coastlinedaily.example",
+        "E-mail the author at ines.marlowe@coastlinedaily.example",
+        "Contact the reporter: owen.fitch@gazette.example",
+        "Reach Owen Fitch at owen.fitch@gazette.example or on X @owenfitch",
+        "Ines Marlowe can be reached at imarlowe@coastline.example.",
+        "Ines Marlowe is a staff reporter. Contact her at imarlowe@coastline.example",
+        "Got a news tip? Email tips@coastline.example",
+        "Have a story? Contact newsdesk@gazette.example",
+    ],
+)
+def test_credits_coverage_pitches_and_reporter_contacts_are_furniture(line: str) -> None:
+    text, removed = split_furniture(story_with(line))
+    assert line not in text.split("\n")
+    assert removed == (line,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents can email complaints to harbour@riverton.example before Friday.",
+        "Complaints may be sent to ferries@eastbay.example, the company said.",
+        "The photo, taken by a passenger, shows the ferry listing to one side.",
+        "Photographs of the damage were shared widely on Monday.",
+        "Image rights were at the centre of the court case.",
+        "Credit card fees will rise from June, the bank said.",
+        "Follow-up inspections found no further damage to the hull.",
+        "Follow the money, the auditor told the committee.",
+        "Reporters were asked to follow the ferry's route from the shore.",
+        "Coverage of the strike in the national press was limited.",
+        "Courtesy calls to residents began on Tuesday.",
+        "Pictures by local photographers go on show at the library in June.",
+        "Video footage showed the ferry striking the pier.",
+        "Illustrations by schoolchildren decorate the new terminal.",
+        "Getty Images donated the archive to the museum in 2019.",
+        "Reuters reported that the talks had stalled.",
+        "The union's full coverage plan would insure every crew member.",
+        "Contact between the two sides has been limited since May.",
+        "Police said anyone with information should contact them at the station.",
+        "Editor's note: an earlier version of this story misstated the cost; readers can "
+        "e-mail corrections@gazette.example with questions.",
+    ],
+)
+def test_story_sentences_about_photos_coverage_and_email_survive(line: str) -> None:
+    text, removed = split_furniture(story_with(line))
+    assert line in text.split("\n")
+    assert removed == ()
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [("Hosted", "Hosted"), ("Username", "Username"), ("Hosted", "Coastline Daily")],
+)
+def test_head_words_that_are_no_name_are_not_a_byline_or_an_outlet(
+    byline: str, outlet: str
+) -> None:
+    raw = (
+        f"Download the app\n{outlet}\n{outlet}\nBy {byline}\n\nHarbour Vote Splits Town\n\n{STORY}"
+    )
+    page = parse_page(raw)
+    assert page.byline is None
+    assert page.outlet == (None if outlet in ("Hosted", "Username") else outlet)
+
+
 def test_a_headline_repeated_in_the_head_is_not_an_outlet() -> None:
     raw = "Harbour Vote Splits Town\n\nHarbour Vote Splits Town\n\n" + STORY
     page = parse_page(raw)

@@ -22,7 +22,7 @@ from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
 from summarizer import Summarizer
 from summarizer.errors import ModelOutputError, TransportError, UngroundedError
 from summarizer.inputs.article import article_from_text
-from summarizer.llm.prompts import fence_markers, messages_hash, render
+from summarizer.llm.prompts import article_fence, messages_hash, render
 from summarizer.models import Briefing
 from summarizer.testing.loopback import LoopbackServer, RecordedRequest, Reply
 
@@ -59,7 +59,7 @@ def test_tools_mode_briefing_and_the_request_that_produced_it(server: LoopbackSe
     assert body["tools"][0]["function"]["name"] == "Briefing"
     assert request.headers["authorization"] == "Bearer sk-test-key"
     user = _sent_messages(request)[1]["content"]
-    fence_open, fence_close = fence_markers(article_from_text(ARTICLE).text)
+    fence_open, fence_close = article_fence(article_from_text(ARTICLE))
     assert fence_open in user and fence_close in user
     fenced = user.split(fence_open)[1].split(fence_close)[0]
     assert "TomasˆBrellˆtoldˆreporters" in fenced  # datamarked (spotlighting)

@@ -338,3 +338,129 @@ def test_a_point_made_of_its_quotes_is_shown_once_not_twice() -> None:
     answer["key_points"][0]["text"] = "Police counted far fewer marchers than organisers."
     text = " ".join(render_briefing(result_of(answer), "text").split())
     assert "“Police put the crowd at about 1,500.”" in text
+
+
+# --- Model text cannot restructure Markdown, nor reach the terminal as escape codes ------
+
+
+def _hostile() -> dict[str, Any]:
+    """GOOD with model text that tries to add Markdown structure and links."""
+    answer = copy.deepcopy(GOOD)
+    answer["headline"] = "Costs rise\n# Injected heading\n\n---\nPay at https://evil.example/pay"
+    answer["summary"] = (
+        "- a fake bullet\n1. a fake numbered item\n> a fake quote\n## a fake heading\n"
+        "    indented code\n```\nfenced\n```\n***\nwww.evil-site.com and pay@evil-site.com"
+    )
+    answer["key_points"][0]["text"] = "Vasko backs it.\n\n# Heading\n* star\n+ plus\n2) paren\n==="
+    answer["key_points"][0]["evidence"] = ["first line\n- second line\n\n> third"]
+    answer["key_points"][1]["text"] = "3. Starts like an ordered item"
+    answer["stances"][0]["actor"] = "Mirela Vasko\n---"
+    answer["stances"][0]["position"] = "x | y\n| forged | row | here |\n\nafter the table"
+    answer["stances"][1]["topic"] = "- topic\r\n# topic"
+    answer["disputed_figures"][0]["measure"] = "cost\n- forged figure\n  > forged quote"
+    answer["disputed_figures"][0]["counter_claim"] = "see evil-site.com/login\n\n# h"
+    return answer
+
+
+def _structure(markdown: str) -> dict[str, int]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("gfm-like").parse(markdown)  # tables, strikethrough, linkify
+    counts: dict[str, int] = {}
+    for token in tokens:
+        for t in [token, *(token.children or [])]:
+            key = f"{t.type}:{t.tag}" if t.type.endswith("_open") else t.type
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_markdown_model_text_cannot_add_headings_rules_lists_or_table_rows() -> None:
+    briefing = Briefing.model_validate(_hostile())
+    structure = _structure(render_briefing(result_of(_hostile()), "markdown"))
+    assert structure["heading_open:h2"] == 1 and structure["heading_open:h3"] == 3
+    assert "heading_open:h1" not in structure and "heading_open:h4" not in structure
+    assert "hr" not in structure and "fence" not in structure and "code_block" not in structure
+    assert structure["ordered_list_open:ol"] == 1
+    assert structure["list_item_open:li"] == len(briefing.key_points) + 2  # figure + counter
+    quotes = sum(len(p.evidence) for p in briefing.key_points) + sum(
+        len(f.evidence) for f in briefing.disputed_figures
+    )
+    assert structure["blockquote_open:blockquote"] == quotes
+    assert structure["table_open:table"] == 1
+    assert structure["tr_open:tr"] == 1 + len(briefing.stances)
+    assert structure["td_open:td"] == 3 * len(briefing.stances)
+
+
+def test_markdown_urls_and_addresses_are_shown_but_not_linked() -> None:
+    text = render_briefing(result_of(_hostile()), "markdown")
+    structure = _structure(text)
+    assert "link_open:a" not in structure  # linkify on: bare URLs, www., e-mails
+    for shown in ("evil.example/pay", "www.evil-site.com", "pay@evil-site.com", "evil-site.com"):
+        assert shown in text
+
+
+def test_markdown_keeps_ordinary_text_readable() -> None:
+    text = render_briefing(result_of(GOOD), "markdown")
+    assert "Harbour Authority chair Mirela Vasko backs deepening the northern channel." in text
+    assert "| Mirela Vasko (Harbour Authority chair) |" in text
+    assert "- **$12.4 million**: cost of deepening the northern channel" in text
+
+
+CONTROLS = (
+    "\x1b[2J\x1b[1;31mred\x1b[0m \x1b]0;pwned title\x07 \x1b]8;;http://evil.example\x1b\\link"
+    "\x1b]8;;\x1b\\ bell\x07 back\x08space cr\rreturn \x9b31mc1-csi \x9d0;osc\x9c vt\x0b ff\x0c "
+    "nul\x00 del\x7f rtl\u202eoverride\u202c"
+)
+
+
+def _control_result() -> BriefingResult:
+    answer = copy.deepcopy(GOOD)
+    answer["headline"] = "Headline " + CONTROLS
+    answer["key_points"][0]["text"] = "Point " + CONTROLS
+    answer["stances"][0]["position"] = "Position " + CONTROLS
+    answer["disputed_figures"][0]["claimed_by"] = "Mirela Vasko" + CONTROLS
+    result = result_of(answer, source="story\x1b[2J.txt")
+    source = result.source.model_copy(update={"outlet": "Post\x1b]0;x\x07", "byline": "A\x9bB"})
+    return result.model_copy(update={"source": source})
+
+
+def _controls_in(text: str) -> list[str]:
+    bad = [ch for ch in text if ch not in "\n\t" and (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F)]
+    bad += [ch for ch in text if ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]
+    return bad
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "html"])
+def test_no_output_format_passes_terminal_control_codes_through(fmt: str) -> None:
+    out = render_briefing(_control_result(), fmt, article_text=ARTICLE, provenance=True)
+    assert _controls_in(out) == []
+    assert "pwned title" not in out or fmt == "json"  # OSC payloads go with their ESC
+
+
+def test_json_keeps_control_characters_escaped_not_lost() -> None:
+    out = render_briefing(_control_result(), "json")
+    assert json.loads(out)["headline"] == "Headline " + CONTROLS
+
+
+def test_rich_output_drops_whole_escape_sequences() -> None:
+    out = io.StringIO()
+    print_rich(_control_result(), Console(file=out, width=110, color_system=None))
+    text = out.getvalue()
+    assert _controls_in(text) == [] and "pwned title" not in text and "[1;31m" not in text
+
+
+def test_brief_piped_to_a_file_carries_no_escape_codes_from_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from summarizer.cli.main import main
+
+    page = (REPO / "tests" / "data" / "html" / "lakeport-fares.html").read_text(encoding="utf-8")
+    page = page.replace('content="The Lakeport Ledger"', 'content="The Lakeport&#27;[2J Ledger"')
+    page = page.replace('content="Jo Park"', 'content="Jo&#x9b;31m Park"')
+    source = tmp_path / "page\x1b[31m.html"
+    source.write_text(page, encoding="utf-8")
+    for fmt in ("text", "markdown", "html", "json"):
+        target = tmp_path / f"out.{fmt}"
+        argv = ["brief", str(source), "--format", fmt, "--out", str(target), "--provenance"]
+        assert main(argv) == 0, capsys.readouterr().err
+        assert _controls_in(target.read_text(encoding="utf-8")) == [], fmt

@@ -10,10 +10,11 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from summarizer.errors import InputError, SummarizerError
 from summarizer.inputs.article import SourceFormat
 from summarizer.inputs.load import read_article
 from summarizer.render import FORMATS, render_briefing
+from summarizer.render.safe import printable
 from summarizer.resources import resource_dir
 from summarizer.schema import SCHEMAS, packaged_schema
 
@@ -40,17 +42,42 @@ def _write(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    # Write to a temporary file and rename, so a failure never leaves half a file
-    # in place of a good one.
     out = out.expanduser()
-    directory = out.parent if str(out.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, out)
+        if out.exists() and not out.is_file():
+            # A FIFO or a device (/dev/stdout): write into it, as a shell would.
+            with out.open("w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        _replace(Path(os.path.realpath(out)), text)
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from exc
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _replace(target: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``target`` and rename it over ``target``.
+
+    A failure, or an interrupt, never leaves half a file in place of a good one,
+    nor the temporary file behind. The file gets the mode of the one it replaces,
+    or the mode a new file gets under the umask.
+    """
+    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), mode)
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 @contextmanager
@@ -146,10 +173,13 @@ def brief(
     provenance: bool,
     encoding: str | None,
     input_format: SourceFormat,
+    allow_private: bool,
     **options: Any,
 ) -> None:
     """Brief ARTICLE (an http(s) URL, a text or HTML file, or - for stdin)."""
-    loaded = read_article(article, encoding=encoding, input_format=input_format)
+    loaded = read_article(
+        article, encoding=encoding, input_format=input_format, allow_private=allow_private
+    )
     with _summarizer(**options) as summarizer:
         result = summarizer.summarize(loaded)
     if fmt == "text" and out is None and sys.stdout.isatty():
@@ -177,11 +207,14 @@ def prompt(
     article: str,
     encoding: str | None,
     input_format: SourceFormat,
+    allow_private: bool,
     as_request: bool,
     **options: Any,
 ) -> None:
     """Print the exact messages the LLM engine would send for ARTICLE."""
-    loaded = read_article(article, encoding=encoding, input_format=input_format)
+    loaded = read_article(
+        article, encoding=encoding, input_format=input_format, allow_private=allow_private
+    )
     if as_request:
         from summarizer.llm.capture import request_body
 
@@ -242,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except SummarizerError as exc:
-        click.echo(f"summarizer: error: {exc}{_flag_hint(exc)}", err=True)
+        # A message may quote a file name, a URL or a server's words: no control codes.
+        click.echo(printable(f"summarizer: error: {exc}{_flag_hint(exc)}"), err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("summarizer: interrupted", err=True)
@@ -253,8 +287,10 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
         click.echo(
-            f"summarizer: internal error: {type(exc).__name__}: {exc} "
-            "(set SUMMARIZER_DEBUG=1 for the traceback, and please report it)",
+            printable(
+                f"summarizer: internal error: {type(exc).__name__}: {exc} "
+                "(set SUMMARIZER_DEBUG=1 for the traceback, and please report it)"
+            ),
             err=True,
         )
         return 1

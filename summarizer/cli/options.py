@@ -22,7 +22,14 @@ def _default(name: str) -> Any:
 
 
 def source_options(func: Any) -> Any:
-    """``--encoding`` and ``--input-format``: how to read the article argument."""
+    """``--encoding``, ``--input-format``, ``--allow-private-urls``: how to read the article."""
+    func = click.option(
+        "--allow-private-urls",
+        "allow_private",
+        is_flag=True,
+        help="Also fetch URLs (and follow redirects) to loopback, private and link-local "
+        "addresses: pages on this machine or its network. Refused by default.",
+    )(func)
     func = click.option(
         "--input-format",
         type=click.Choice(SOURCE_FORMATS),

@@ -213,17 +213,47 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
         ) from None
 
 
-def _decode_as(data: bytes, source: str, encoding: str) -> str:
+# Python's own text codecs that are no character set a file or page is written in.
+_NOT_CHARSETS = frozenset({"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"})
+
+
+def codec_problem(encoding: str) -> str | None:
+    """Why ``encoding`` cannot decode an article, or None when it is a character set.
+
+    Python's codec registry also holds byte transforms (``rot13``, ``base64``,
+    ``zlib``, ``hex``...) and escape codecs (``unicode_escape``, ``idna``...); an
+    article is never written in one of them.
+    """
     try:
         name = codecs.lookup(encoding).name
-    except LookupError:
-        raise InputError(f"cannot read article {source}: unknown encoding {encoding!r}") from None
+    except (LookupError, ValueError):
+        return f"unknown encoding {encoding!r}"
     try:
-        return data.decode(name)
+        b"x".decode(name)
+    except LookupError:
+        return f"{encoding!r} is not a text encoding"
+    except (UnicodeError, ValueError):
+        pass
+    if name in _NOT_CHARSETS:
+        return f"{encoding!r} is not a text encoding"
+    return None
+
+
+def _decode_as(data: bytes, source: str, encoding: str) -> str:
+    problem = codec_problem(encoding)
+    if problem is not None:
+        raise InputError(
+            f"cannot read article {source}: {problem} "
+            "(give a character set such as utf-8, latin-1 or cp1252)"
+        )
+    try:
+        return data.decode(codecs.lookup(encoding).name)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"cannot decode article {source} as {encoding}: {exc.reason} at byte {exc.start}"
         ) from None
+    except (UnicodeError, ValueError) as exc:
+        raise InputError(f"cannot decode article {source} as {encoding}: {exc}") from None
 
 
 def _title_case(line: str) -> bool:

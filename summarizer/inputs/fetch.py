@@ -6,10 +6,16 @@ accepts only what can be briefed: ``text/html`` and ``application/xhtml+xml``
 are read as pages, ``text/plain`` as text. ``fetch_article`` turns the page into
 an ``Article`` the same way a saved file is turned into one.
 
-Errors are one line each. The user's side (a URL that is not http(s), a 4xx, a
-page that is not HTML or text, a page over the cap) is an ``InputError``
-(exit code 2); the page server's side (unreachable, timed out, a 5xx, a
-redirect loop) is a ``FetchError`` (exit code 1).
+Only public addresses are fetched unless ``allow_private`` is set: the host of the
+URL and of every redirect is resolved and checked (``summarizer.inputs.addresses``),
+and the request goes to the address that passed, so a page cannot point the
+summarizer at this machine, its network or a cloud metadata service.
+
+Errors are one line each. The user's side (a malformed URL or one that is not
+http(s), a non-public address, a 4xx, a page that is not HTML or text, a page over
+the cap) is an ``InputError`` (exit code 2); the page server's side (unreachable,
+timed out, a 5xx, a redirect loop or a malformed redirect) is a ``FetchError``
+(exit code 1).
 """
 
 from __future__ import annotations
@@ -19,16 +25,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
-from urllib.parse import urlsplit
 
 import httpx2
 
 from summarizer.errors import FetchError, InputError
+from summarizer.inputs.addresses import Resolver, public_addresses, system_resolver
 from summarizer.inputs.article import (
     DEFAULT_MAX_BYTES,
     Article,
     article_from_html,
     article_from_text,
+    codec_problem,
     decode_bytes,
 )
 
@@ -96,8 +103,15 @@ def fetch_page(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
     clock: Callable[[], float] = time.monotonic,
+    allow_private: bool = False,
+    resolver: Resolver = system_resolver,
 ) -> FetchedPage:
     """GET ``url``: redirects followed up to a cap, the body read up to a cap.
+
+    By default only public addresses are fetched: before each request (the first
+    and every redirect) the host is resolved, refused if any of its addresses is
+    loopback, private, link-local or otherwise not public, and the request is sent
+    to the address that was checked (``Host`` header and TLS name unchanged).
 
     Args:
         url: An http(s) URL.
@@ -107,75 +121,199 @@ def fetch_page(
         max_bytes: The largest body accepted; reading stops just past it.
         max_redirects: Redirects followed before giving up.
         clock: Monotonic seconds, for the whole-download deadline.
+        allow_private: Also fetch loopback, private and link-local addresses (pages
+            on this machine or its network); the client then resolves names itself.
+        resolver: Resolves host names to addresses (the system's by default).
 
     Returns:
         The page, whatever its content type (``fetch_article`` checks that).
 
     Raises:
-        InputError: The URL is not http(s), the server answered 4xx, or the body
-            is over ``max_bytes``.
-        FetchError: The server cannot be reached, timed out, answered 5xx, or
-            redirected too often.
+        InputError: The URL is malformed or not http(s), the server answered 4xx,
+            or the body is over ``max_bytes``.
+        PrivateAddressError: The URL or a redirect leads to a non-public address
+            (an ``InputError``).
+        FetchError: The server cannot be reached or resolved, timed out, answered
+            5xx, redirected too often or to a malformed URL.
     """
-    _check_url(url, url)
+    target = _parse_url(url)
     own = client is None
     http = client if client is not None else httpx2.Client(trust_env=True)
+    guard = None if allow_private else resolver
     try:
-        return _fetch(http, url, timeout, max_bytes, max_redirects, clock)
+        return _fetch(http, target, timeout, max_bytes, max_redirects, clock, guard)
     finally:
         if own:
             http.close()
 
 
-def _check_url(url: str, asked: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        where = "" if url == asked else f" (redirected from {asked})"
-        raise InputError(f"cannot fetch {url!r}{where}: only http:// and https:// URLs are read")
+# Labels of letters, digits, hyphens and underscores, none empty, none over 63 characters.
+_HOST_NAME = re.compile(
+    r"(?=.{1,253}$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?"
+)
+
+
+class _Malformed(ValueError):
+    """A URL that cannot be fetched as written; the message says why."""
+
+
+def _parse(url: str) -> httpx2.URL:
+    try:
+        parsed = httpx2.URL(url)
+        host = parsed.raw_host.decode("ascii")
+        port = parsed.port
+    except (httpx2.InvalidURL, ValueError) as exc:
+        raise _Malformed(f"not a valid URL ({exc})") from None
+    if parsed.scheme in ("http", "https"):
+        if not host:
+            raise _Malformed("the URL has no host")
+        if _literal_ip(host) is None and not _HOST_NAME.fullmatch(host):
+            raise _Malformed(f"{host!r} is not a valid host name")
+        if port is not None and not 0 < port < 65536:
+            raise _Malformed(f"port {port} is out of range")
+    return parsed
+
+
+def _check_scheme(url: httpx2.URL, asked: str) -> httpx2.URL:
+    if url.scheme not in ("http", "https"):
+        where = "" if str(url) == asked else f" (redirected from {asked})"
+        raise InputError(
+            f"cannot fetch {str(url)!r}{where}: only http:// and https:// URLs are read"
+        )
+    return url
+
+
+def _parse_url(url: str) -> httpx2.URL:
+    """Parse the URL a user gave, refusing one that is malformed or of another scheme."""
+    try:
+        return _check_scheme(_parse(url), url)
+    except _Malformed as exc:
+        raise InputError(f"cannot fetch {url!r}: {exc}") from None
+
+
+def _literal_ip(host: str) -> str | None:
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address(host))
+    except ValueError:
+        return None
 
 
 def _fetch(
     http: httpx2.Client,
-    url: str,
+    url: httpx2.URL,
     timeout: float,
     max_bytes: int,
     max_redirects: int,
     clock: Callable[[], float],
+    guard: Resolver | None,
 ) -> FetchedPage:
-    headers = {"Accept": _ACCEPT, "User-Agent": _user_agent()}
     deadline = clock() + timeout
+    asked = str(url)
     current = url
     for _ in range(max_redirects + 1):
-        request = http.build_request("GET", current, headers=headers, timeout=timeout)
-        try:
-            response = http.send(request, stream=True, follow_redirects=False)
-        except httpx2.TimeoutException:
-            raise FetchError(
-                f"the page server for {current} did not answer within {timeout:g} s", url=current
-            ) from None
-        except httpx2.RequestError as exc:
-            raise FetchError(
-                f"cannot reach the page server for {current}: {_reason(exc)}", url=current
-            ) from None
+        response = _send(http, current, timeout, guard, asked)
         try:
             location = response.headers.get("location")
             if response.status_code in _REDIRECTS and location:
-                current = str(response.url.join(location))
-                _check_url(current, url)
+                current = _redirect(current, location, asked)
                 continue
-            _check_status(response, current)
-            content = _read_capped(response, current, max_bytes, deadline, clock)
+            _check_status(response, str(current))
+            content = _read_capped(response, str(current), max_bytes, deadline, clock)
         finally:
             response.close()
         media, charset = _content_type(response.headers.get("content-type", ""))
         return FetchedPage(
-            url=current,
+            url=str(current),
             status_code=response.status_code,
             content_type=media,
             charset=charset or _meta_charset(content, media),
             content=content,
         )
-    raise FetchError(f"{url} redirected more than {max_redirects} times; giving up", url=url)
+    raise FetchError(f"{asked} redirected more than {max_redirects} times; giving up", url=asked)
+
+
+def _redirect(current: httpx2.URL, location: str, asked: str) -> httpx2.URL:
+    """The URL a redirect leads to; a malformed one is the page server's fault."""
+    try:
+        target = _parse(str(current.join(location)))
+    except (httpx2.InvalidURL, ValueError) as exc:
+        reason = str(exc) if isinstance(exc, _Malformed) else f"not a valid URL ({exc})"
+        raise FetchError(
+            f"the page server for {current} redirected to a malformed URL {location!r}: {reason}",
+            url=str(current),
+        ) from None
+    return _check_scheme(target, asked)
+
+
+def _send(
+    http: httpx2.Client,
+    target: httpx2.URL,
+    timeout: float,
+    guard: Resolver | None,
+    asked: str,
+) -> httpx2.Response:
+    """Send one GET for ``target``; with a guard, only to the public addresses it checked."""
+    headers = {"Accept": _ACCEPT, "User-Agent": _user_agent()}
+    shown = str(target)
+    if guard is None:
+        return _send_to(http, target, headers, {}, timeout, shown)
+    host = target.raw_host.decode("ascii")
+    port = target.port or (443 if target.scheme == "https" else 80)
+    addresses = public_addresses(
+        host,
+        port,
+        url=shown,
+        resolver=guard,
+        redirected_from=None if shown == asked else asked,
+    )
+    if _literal_ip(host) is not None:
+        return _send_to(http, target, headers, {}, timeout, shown)
+    # Connect to the address just checked, not to whatever the name resolves to
+    # next (DNS rebinding); the server still sees its name, and TLS checks it.
+    headers["Host"] = target.netloc.decode("ascii")
+    extensions = {"sni_hostname": host} if target.scheme == "https" else {}
+    unreachable: list[FetchError] = []
+    for address in addresses:  # never empty: public_addresses refuses that
+        try:
+            return _send_to(
+                http, target.copy_with(host=address), headers, extensions, timeout, shown
+            )
+        except _Unreachable as exc:
+            unreachable.append(exc)
+    raise unreachable[-1]
+
+
+class _Unreachable(FetchError):
+    """No connection could be made to one address (the next one may do)."""
+
+
+def _send_to(
+    http: httpx2.Client,
+    url: httpx2.URL,
+    headers: dict[str, str],
+    extensions: dict[str, str],
+    timeout: float,
+    shown: str,
+) -> httpx2.Response:
+    request = http.build_request(
+        "GET", url, headers=headers, timeout=timeout, extensions=extensions
+    )
+    try:
+        return http.send(request, stream=True, follow_redirects=False)
+    except httpx2.TimeoutException:
+        raise FetchError(
+            f"the page server for {shown} did not answer within {timeout:g} s", url=shown
+        ) from None
+    except httpx2.ConnectError as exc:
+        raise _Unreachable(
+            f"cannot reach the page server for {shown}: {_reason(exc)}", url=shown
+        ) from None
+    except httpx2.RequestError as exc:
+        raise FetchError(
+            f"cannot reach the page server for {shown}: {_reason(exc)}", url=shown
+        ) from None
 
 
 def _reason(exc: Exception) -> str:
@@ -282,6 +420,8 @@ def fetch_article(
     client: httpx2.Client | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private: bool = False,
+    resolver: Resolver = system_resolver,
 ) -> Article:
     """Fetch ``url`` and read it as an article.
 
@@ -293,29 +433,49 @@ def fetch_article(
         client: The HTTP client to use (proxies, tests).
         timeout: Seconds for each network operation, and for the whole download.
         max_bytes: The largest body accepted.
+        allow_private: Also fetch loopback, private and link-local addresses
+            (refused by default; see ``fetch_page``).
+        resolver: Resolves host names to addresses (the system's by default).
 
     Raises:
-        InputError: A bad URL, a 4xx, a page that is not HTML or text, over the
-            cap, not decodable, or with no story in it.
+        InputError: A bad URL, a non-public address (``PrivateAddressError``), a
+            4xx, a page that is not HTML or text, over the cap, not decodable, or
+            with no story in it.
         FetchError: The page server cannot be reached, timed out or failed.
     """
-    page = fetch_page(url, client=client, timeout=timeout, max_bytes=max_bytes)
+    page = fetch_page(
+        url,
+        client=client,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        allow_private=allow_private,
+        resolver=resolver,
+    )
     kind: PageKind = page_kind(page) if input_format == "auto" else input_format
-    text = decode_bytes(page.content, page.url, encoding or _known(page.charset))
+    text = decode_bytes(page.content, page.url, encoding or _known(page.charset, page.url))
     if kind == "html":
         return article_from_html(text, page.url)
     return article_from_text(text, page.url)
 
 
-def _known(charset: str | None) -> str | None:
-    # A page that declares a charset Python does not know is read as UTF-8
-    # rather than refused: the declaration is often a typo of "utf-8".
+def _known(charset: str | None, url: str) -> str | None:
+    """The page's declared charset, if Python knows it.
+
+    A charset Python does not know is read as UTF-8 rather than refused: the
+    declaration is often a typo of "utf-8". One that Python knows but that is no
+    character set (``base64``, ``rot13``, ``zlib``...) is refused.
+    """
     import codecs
 
     if charset is None:
         return None
     try:
         codecs.lookup(charset)
-    except LookupError:
+    except (LookupError, ValueError):
         return None
-    return charset
+    if codec_problem(charset) is None:
+        return charset
+    raise InputError(
+        f"the page {url} declares charset {charset!r}, which is not a text encoding; "
+        "pass --encoding to read it with another one"
+    )

@@ -39,14 +39,23 @@ from summarizer.inputs.furniture_patterns import (
     CAPTION_AGENCY,
     CAPTION_LABEL,
     CAPTION_PAREN,
+    CONTACT,
+    CONTACT_LEAD,
+    CONTACT_MAX_WORDS,
+    CONTACT_WHO,
     CONTROL,
+    CREDIT_AGENCY,
+    CREDIT_BY,
+    CREDIT_BY_MAX_WORDS,
+    CREDIT_LABEL,
+    CREDIT_SLASH,
     CTA,
     DOMAIN,
+    EMAIL,
+    HANDLE,
     LABELLED_LINK,
     LINE_BREAKS,
     LIST_HEADING,
-    NAME_PARTICLES,
-    NOT_NAMES,
     NOTICE,
     OUTLET_WORDS,
     QUOTE_MARKS,
@@ -55,6 +64,7 @@ from summarizer.inputs.furniture_patterns import (
     SENTENCE_END,
     STANDALONE,
 )
+from summarizer.inputs.metadata import outlet_name, person_byline, person_name
 
 __all__ = [
     "MAX_FURNITURE_CHARS",
@@ -176,6 +186,10 @@ def furniture_kind(line: str) -> str | None:
         return "caption"
     if _is_reported(s):
         return None
+    if _credit(s, words):
+        return "caption"
+    if words <= CONTACT_MAX_WORDS and _contact(s):
+        return "contact"
     if words <= CTA_MAX_WORDS and LIST_HEADING.match(s):
         return "list heading"
     if words <= CTA_MAX_WORDS and CTA.match(s):
@@ -187,23 +201,43 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
-def _is_name_token(token: str, *, edge: bool) -> bool:
-    if not edge and token in NAME_PARTICLES:
+def _credit(line: str, words: int) -> bool:
+    """A photo credit standing on its own line."""
+    if words <= CAPTION_MAX_WORDS and CREDIT_LABEL.match(line):
         return True
-    core = token.strip(".,")
-    return (
-        bool(core)
-        and core[0].isupper()
-        and all(ch.isalpha() or ch in "'’.-" for ch in core)
-        and core.lower() not in NOT_NAMES
+    if words <= CREDIT_BY_MAX_WORDS and CREDIT_BY.match(line) and not SENTENCE_END.search(line):
+        return True
+    return words <= 10 and bool(CREDIT_AGENCY.match(line) or CREDIT_SLASH.match(line))
+
+
+def _contact(line: str) -> bool:
+    """A line giving the reporter's or the newsroom's e-mail address to the reader.
+
+    It is the address with little else ("Email: jo@example.com"), or a contact
+    verb a few words before the address that is addressed to the reader (the
+    line starts with it: "Reach Owen Fitch at ..."), names the reporter or a
+    pronoun ("Contact her at ...", "E-mail the author at ..."), or says the
+    person "can be reached at" it. "Residents can email complaints to ..." stays.
+    """
+    if not EMAIL.search(line):
+        return False
+    rest = HANDLE.sub(" ", EMAIL.sub(" ", line))
+    left = [w for w in re.findall(r"[\w'’-]+", rest) if w.lower() not in _CONTACT_LABELS]
+    if not left:
+        return True
+    found = CONTACT.search(line)
+    if found is None:
+        return False
+    return bool(
+        found.group("reached")
+        or CONTACT_LEAD.match(line)
+        or CONTACT_WHO.search(found.group("who") or "")
     )
 
 
-def _person_name(text: str) -> bool:
-    tokens = text.split()
-    return 2 <= len(tokens) <= 5 and all(
-        _is_name_token(t, edge=i in (0, len(tokens) - 1)) for i, t in enumerate(tokens)
-    )
+_CONTACT_LABELS = frozenset(
+    "email e-mail mail contact contacts twitter x or and on at via reach write to".split()
+)
 
 
 def byline_name(line: str) -> str | None:
@@ -220,13 +254,13 @@ def byline_name(line: str) -> str | None:
         if len(rest.split()) > 12:
             return None
         parts = [p.strip() for p in re.split(r",|&|\band\b|\|", rest) if p.strip()]
-        names = [p for p in parts if _person_name(p)]
+        names = [p for p in parts if person_name(p)]
         if parts and names and names[0] == parts[0]:
             return " and ".join(names)
         return None
     tokens = s.split()
     last = tokens[-1] if tokens else ""
-    if _person_name(s) and len(last) >= 2 and last.isupper():
+    if person_name(s) and len(last) >= 2 and last.isupper():
         return s
     return None
 
@@ -331,7 +365,7 @@ class _Marker:
             name = byline_name(self.lines[i]) if self.kinds[i] is None else None
             if name is not None:
                 self.kinds[i] = "byline"
-                self.byline = self.byline or name
+                self.byline = self.byline or person_byline(name)
         for i in candidates:
             # A masthead printed twice in a row ("International Business Times" x 2); a
             # headline repeated further down the head is not one.
@@ -343,7 +377,7 @@ class _Marker:
                 and self.lines[i + 1] == s
             ):
                 self.kinds[i] = self.kinds[i + 1] = "outlet"
-                self.outlet = self.outlet or s
+                self.outlet = self.outlet or outlet_name(s)
         limit = candidates[-1] + 1 if candidates else 0
         for run in _clusters(self.lines, 0, limit):
             if not any(self.kinds[i] is not None for i in run):
@@ -354,7 +388,7 @@ class _Marker:
                     continue
                 if self.outlet is None and _outlet_like(s):
                     self.kinds[i] = "outlet"
-                    self.outlet = s
+                    self.outlet = outlet_name(s)
                 elif word_count(s) <= 2 and not re.search(r"[\d.!?]", s):
                     self.kinds[i] = "section label"
 

@@ -80,6 +80,20 @@ CTA = any_of(
         r"share\s+(?:this|on|via|the\s+(?:article|story))\b",
         r"share" + END,
         r"follow\s+(?:us|@)",
+        # "Follow our full coverage of ...", "Follow all the latest updates on our live page"
+        r"follow\s+(?:[\w'’.-]+\s+){0,5}?(?:coverage|updates|live\s+(?:blog|page|coverage)|"
+        r"developments)\b",
+        # "Follow Ines Marlowe on X", "Follow her on Instagram"
+        r"follow\s+(?:[\w'’.-]+\s+){1,3}on\s+(?:x|twitter|instagram|facebook|threads|bluesky|"
+        r"linkedin|tiktok|youtube|mastodon|whatsapp|telegram)\b",
+        # "For the latest updates, follow our live blog"
+        r"for\s+(?:the\s+)?(?:latest|full|more|live|all\s+(?:the\s+)?latest)\s+[^.!?]{0,60}?\b"
+        r"(?:follow|visit|see|go\s+to|read|watch|click|check\s+out|head\s+to|sign\s+up|"
+        r"subscribe)\b",
+        # "See our full coverage of ...", "Catch up on all our coverage of ..."
+        r"(?:see|read|explore|visit|watch|catch\s+up\s+(?:on|with))\s+(?:all\s+)?(?:of\s+)?"
+        r"(?:our|the\s+[\w'’.-]+['’]s)\s+(?:[\w-]+\s+){0,3}coverage\b",
+        r"(?:got|have)\s+a\s+(?:news\s+)?(?:tip|story)(?:\s+(?:tip|idea))?\s*\?",
         r"(?:like|find|join)\s+us\s+on\b",
         r"(?:(?:share\s+(?:on|via)\s+)?(?:facebook|twitter|x|linkedin|whatsapp|reddit|e-?mail|"
         r"pinterest|telegram|copy\s+link|print|flipboard|bluesky|threads)\b[\s|,/·•]*){1,12}$",
@@ -151,8 +165,69 @@ CAPTION_LABEL = re.compile(
 )
 CAPTION_AGENCY = re.compile(r"\([^()]{0,40}\b(?:Images|Photos?|Pictures)\b[^()]{0,40}\)\s*$")
 
+# Credit lines that stand alone: "Main image credit: Getty", "Image source, Reuters",
+# "Photo by Jane Roe/AP", "Credits: ...", "Courtesy of ...".
+_WHICH = (
+    r"(?:(?:main|top|lead|header|hero|cover|featured?|banner|thumbnail|inset|above|below|"
+    r"opening|first|second|video)\s+)?"
+)
+_IMAGE = (
+    r"(?:image|photo|photograph|photography|picture|pic|illustration|graphic|video|footage|"
+    r"artwork|cartoon|map|chart)s?"
+)
+CREDIT_LABEL = any_of(
+    [
+        _WHICH + _IMAGE + r"(?:\s+(?:credits?|source|caption|courtesy))?\s*:\s*\S",
+        _WHICH + _IMAGE + r"\s+(?:credits?|source|caption)\s*,\s*\S",
+        r"credits?\s*:\s*\S",
+    ]
+)
+# "Photo by Jane Roe/Harbour Times", "Courtesy of the ferry company": short lines only.
+CREDIT_BY = any_of([_WHICH + _IMAGE + r"\s+(?:by|courtesy\s+of)\s+\S", r"courtesy\s+of\s+\S"])
+CREDIT_BY_MAX_WORDS = 10
+_AGENCY = (
+    r"(?:getty(?:\s+images)?|afp|reuters|ap(?:\s+photo)?|associated\s+press|epa(?:-efe)?|efe|"
+    r"shutterstock|alamy(?:\s+stock\s+photo)?|pa(?:\s+(?:wire|media|images))?|bloomberg|xinhua|"
+    r"anadolu(?:\s+agency)?|sipa(?:\s+usa)?|zuma(?:\s+press)?|rex|istock(?:photo)?|nurphoto|"
+    r"sopa\s+images|lightrocket|aap|kyodo|yonhap|ansa|dpa|tass|imago|abaca|wenn|"
+    r"[\w'’.-]+(?:\s+[\w'’.-]+){0,2}\s+(?:images|photos?|pictures))"
+)
+# "AFP via Getty Images", "Jane Roe/AFP", "AP Photo/Owen Fitch", "Getty Images".
+CREDIT_AGENCY = re.compile(
+    r"^(?:[\w'’. -]{1,40}/\s*)?" + _AGENCY + r"(?:\s+via\s+getty\s+images)?"
+    r"(?:\s*/\s*[\w'’. -]{1,40})?\.?$",
+    re.IGNORECASE,
+)
+# "Jane Roe/Harbour Times": a name, a slash, an organisation; nothing else.
+CREDIT_SLASH = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4}$"
+)
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HANDLE = re.compile(r"(?<![\w.])@\w+")
+# A reporter's or newsroom's contact line: a contact verb, at most three words, the
+# address ("Contact her at ...", "E-mail the author at ...", "can be reached at ...").
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+CONTACT = re.compile(
+    r"\b(?:contact|reach|e-?mail|write\s+to|get\s+in\s+touch\s+with|send\s+(?:[\w'’-]+\s+){0,3}?to)"
+    r"\s+(?P<who>(?:[\w'’.-]+[\s:]+){0,3}?)(?:at|on|via|to)?\s*:?\s*" + _EMAIL + r"|"
+    r"\b(?:can|may)\s+be\s+(?P<reached>reached|contacted|e-?mailed)\s+(?:at|on|via)\s+" + _EMAIL,
+    re.IGNORECASE,
+)
+# Who a contact line addresses when it is the newsroom's: the reporter, "her", "us".
+CONTACT_WHO = re.compile(
+    r"\b(?:reporter|author|writer|correspondent|journalist|columnist|newsroom|news\s*desk|desk|"
+    r"him|her|them|me|us)\b",
+    re.IGNORECASE,
+)
+# A contact line addressed to the reader starts with its verb ("Reach Owen Fitch at ...").
+CONTACT_LEAD = re.compile(
+    r"^\W*(?:contact|reach|e-?mail|write\s+to|get\s+in\s+touch\s+with|send)\b", re.IGNORECASE
+)
+CONTACT_MAX_WORDS = 30
+
 # The kinds ``furniture_kind`` gives: furniture by itself, without context.
-STANDALONE = frozenset({"call to action", "list heading", "link", "notice", "caption"})
+STANDALONE = frozenset({"call to action", "list heading", "link", "notice", "caption", "contact"})
 NAME_PARTICLES = frozenset({"de", "da", "di", "van", "von", "der", "den", "la", "le", "bin", "al"})
 NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "

@@ -43,6 +43,7 @@ def read_article(
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin: BinaryIO | None = None,
     http_client: httpx2.Client | None = None,
+    allow_private: bool = False,
 ) -> Article:
     """Load an article from a file, stdin (``-`` or None), or an http(s) URL.
 
@@ -61,6 +62,9 @@ def read_article(
         max_bytes: The largest input accepted, in bytes.
         stdin: The byte stream standing for stdin (default ``sys.stdin.buffer``).
         http_client: The client that fetches URLs (proxies, tests).
+        allow_private: Also fetch URLs on loopback, private and link-local addresses
+            (this machine, its network, cloud metadata). Off by default: a URL, or a
+            redirect, to such an address is refused with ``PrivateAddressError``.
 
     Raises:
         ArticleNotFoundError: The path does not exist, is a directory or cannot be read.
@@ -69,6 +73,7 @@ def read_article(
             was given.
         InputError: The given encoding is unknown or does not decode the bytes, or
             the URL cannot be used (see ``summarizer.inputs.fetch.fetch_article``).
+        PrivateAddressError: The URL or a redirect leads to a non-public address.
         EmptyArticleError: Nothing is left once the furniture is stripped.
         FetchError: The page server cannot be reached or failed.
     """
@@ -80,6 +85,7 @@ def read_article(
             encoding=encoding,
             client=http_client,
             max_bytes=max_bytes,
+            allow_private=allow_private,
         )
     if input_format == "url":
         raise InputError(

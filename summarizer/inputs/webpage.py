@@ -1,10 +1,11 @@
 """Extracting the story from an HTML page.
 
-trafilatura finds the main text with comments switched off; before it runs,
-elements a reader never sees (``display:none``, ``visibility:hidden``, the
-``hidden`` attribute, ``aria-hidden``) are removed, because hidden text is a
-classic carrier for instructions aimed at a model. Title, outlet, byline and
-date are kept as metadata.
+trafilatura finds the main text with comments switched off. Before it runs, HTML
+comments are removed at parse time (left in, trafilatura loses the rest of a
+paragraph after one), and so is every element a reader never sees
+(``summarizer.inputs.hidden``: hidden attributes, inline styles and ``<style>``
+rules), because hidden text is a classic carrier for instructions aimed at a
+model. Title, outlet, byline and date are kept as metadata.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ import trafilatura
 from lxml import etree
 
 from summarizer.errors import EmptyArticleError, InputError
+from summarizer.inputs.hidden import drop_hidden
+from summarizer.inputs.metadata import outlet_name, person_byline
 
 _HTML_START = re.compile(
     r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
 )
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,24 +50,6 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:4096]))
 
 
-def _drop_hidden(tree: lxml.html.HtmlElement) -> int:
-    hidden = [
-        el
-        for el in tree.iter()
-        if isinstance(el.tag, str)
-        and (
-            _HIDDEN_STYLE.search(el.get("style", ""))
-            or el.get("hidden") is not None
-            or el.get("aria-hidden", "").lower() == "true"
-        )
-    ]
-    for el in hidden:
-        parent = el.getparent()
-        if parent is not None:
-            parent.remove(el)
-    return len(hidden)
-
-
 def extract(html: str, source: str) -> Extracted:
     """Extract the story and its metadata from ``html``.
 
@@ -73,11 +57,14 @@ def extract(html: str, source: str) -> Extracted:
         InputError: The page cannot be parsed.
         EmptyArticleError: No story text was found on the page.
     """
+    # Comments and processing instructions go at parse time: left in the tree,
+    # trafilatura drops a comment together with the text after it in its paragraph.
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"cannot parse the HTML page {source}: {exc}") from exc
-    _drop_hidden(tree)
+    drop_hidden(tree)
     document = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -94,8 +81,8 @@ def extract(html: str, source: str) -> Extracted:
     return Extracted(
         text="\n\n".join(paragraphs),
         title=_clean(getattr(document, "title", None)),
-        byline=_clean(getattr(document, "author", None)),
-        outlet=_clean(getattr(document, "sitename", None)),
+        byline=person_byline(_clean(getattr(document, "author", None))),
+        outlet=outlet_name(_clean(getattr(document, "sitename", None))),
         published=_clean(getattr(document, "date", None)),
     )
 

@@ -3,8 +3,9 @@
 Templates render with ``StrictUndefined`` so a missing variable is an error, not
 an empty string. The article is passed in as a *variable*, never concatenated
 into template source, so ``{{ 7*7 }}`` in an article stays literal text. It is
-fenced between markers derived from its own hash: the article cannot contain its
-own closing marker, so it cannot close the fence early.
+fenced between markers derived from its own hash, together with the page's title,
+outlet and byline (as untrusted as the text): the fenced content cannot contain
+its own closing marker, so it cannot close the fence early.
 
 Every rendering carries the template name, its declared version and a hash of
 the rendered messages; the three travel with every result.
@@ -100,6 +101,19 @@ def fence_markers(text: str) -> tuple[str, str]:
     return f"<<<{tag}>>>", f"<<</{tag}>>>"
 
 
+def article_fence(article: Article) -> tuple[str, str]:
+    """The markers that fence ``article``, its title, outlet and byline in the prompt.
+
+    The page's metadata is as untrusted as its text and sits inside the same
+    fence, so the markers derive from all of it: a title cannot carry the
+    closing marker either. Without metadata they are the text's own markers.
+    """
+    metadata = [article.title, article.outlet, article.byline]
+    if not any(metadata):
+        return fence_markers(article.text)
+    return fence_markers("\n".join([*(m or "" for m in metadata), article.text]))
+
+
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -147,7 +161,7 @@ def render(
         PromptError: The template is missing or fails to render.
     """
     template = load_template(name)
-    fence_open, fence_close = fence_markers(article.text)
+    fence_open, fence_close = article_fence(article)
     variables = {
         "article": datamark(article.text) if mark else article.text,
         "mark": MARK if mark else None,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from summarizer.checks.quotespans import NormalisedText, Span, locate
+from summarizer.render.safe import printable
 from summarizer.results import BriefingResult
 
 __all__ = ["to_html"]
@@ -71,7 +72,7 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(printable(text), quote=True)
 
 
 @dataclass

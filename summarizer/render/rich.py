@@ -3,12 +3,10 @@
 Text from the article and the model is wrapped in ``rich.text.Text`` (never
 parsed as markup, so ``[bold]`` in an article stays literal) and stripped of
 control characters, so an article cannot move the cursor or recolour the
-terminal with escape sequences.
+terminal with escape sequences (see ``summarizer.render.safe``).
 """
 
 from __future__ import annotations
-
-import re
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -17,17 +15,15 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from summarizer.render.safe import printable
 from summarizer.render.text import quotes_itself
 from summarizer.results import BriefingResult
 
 __all__ = ["briefing_renderable", "print_rich"]
 
-# C0 controls other than tab and newline, DEL, and C1 controls (ESC, CSI, ...).
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 def _t(text: str, style: str = "") -> Text:
-    return Text(_CONTROLS.sub("", text), style=style)
+    return Text(printable(text), style=style)
 
 
 def _quotes(evidence: list[str]) -> list[RenderableType]:

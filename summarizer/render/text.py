@@ -3,16 +3,26 @@
 ``render_briefing`` picks the renderer for a format. The terminal rendering
 (rich, for ``text`` on a TTY) is in ``summarizer.render.rich``, the HTML page
 in ``summarizer.render.html``.
+
+Every string shown came from an article or a model. Plain text and Markdown drop
+terminal control codes (``summarizer.render.safe``); JSON escapes them. In
+Markdown each item is one line of literal text: line breaks are collapsed,
+Markdown punctuation is backslash-escaped, a leading ``-``, ``+``, ``=`` or
+``1.`` cannot start a list or a rule, ``|`` cannot split a table cell, and URLs,
+``www.`` names, bare domains and e-mail addresses are shown as code, which no
+renderer turns into a link.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from typing import Literal
 
 from summarizer.checks.grounding import normalise
 from summarizer.models import Briefing
+from summarizer.render.safe import escape_json, printable
 from summarizer.results import BriefingResult, Provenance
 
 Format = Literal["text", "markdown", "json", "html"]
@@ -22,7 +32,7 @@ _WIDTH = 88
 
 def _wrap(text: str, indent: str, first: str | None = None) -> str:
     return textwrap.fill(
-        text,
+        printable(text),
         width=_WIDTH,
         initial_indent=first if first is not None else indent,
         subsequent_indent=indent,
@@ -86,14 +96,48 @@ def to_text(result: BriefingResult) -> str:
             out.append(_wrap(f"counter-claim: {f.counter_claim}", "      ", "      "))
         out.extend(_wrap(f"“{q}”", "      ", "    ▸ ") for q in f.evidence)
     out += ["", f"— {result.source.source} · {provenance_line(result.provenance)}"]
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out) + "\n")
+
+
+# What a Markdown renderer could turn into a link: a URL with a scheme (or
+# protocol-relative), a www. name, an e-mail address, a bare domain with a path.
+_LINKISH = re.compile(
+    r"(?:\b(?:https?|ftp|sftp|file|mailto|xmpp|tel|sms|irc|ssh|git|wss?|news|nntp|telnet|data|"
+    r"javascript|vbscript):(?://)?|(?<![\w:])//(?=\w)|\bwww\.)[^\s<>`|]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}\b(?::\d+)?(?:/[^\s<>`|]*)?",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?)]}'\"’”"
+# Characters with a meaning somewhere in Markdown (CommonMark or GFM), escaped anywhere.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!#|~&@])")
+# What starts a list item, a rule or a setext underline at the start of a line.
+_MD_LEADING = re.compile(r"^(?:[-+=]|\d{1,9}(?=[.)]))")
+
+
+def _md_literal(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _md_escape(text: str) -> str:
-    # Article text must not become Markdown structure (links, images, headings).
-    for ch in "\\`*_[]<>!#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """One line of Markdown that shows ``text`` literally and adds no structure or link."""
+    text = " ".join(printable(text).split())
+    out: list[str] = []
+    last = 0
+    for found in _LINKISH.finditer(text):
+        link = found.group().rstrip(_TRAILING)
+        if not link:
+            continue
+        out.append(_md_literal(text[last : found.start()]))
+        out.append(f"`{link}`")
+        last = found.start() + len(link)
+    out.append(_md_literal(text[last:]))
+    escaped = "".join(out)
+    leading = _MD_LEADING.match(escaped)
+    if leading is not None:
+        end = leading.end()
+        escaped = escaped[:end] + "\\" + escaped[end:] if escaped[:1].isdigit() else "\\" + escaped
+    return escaped
 
 
 def to_markdown(result: BriefingResult) -> str:
@@ -133,4 +177,4 @@ def to_json(result: BriefingResult, *, provenance: bool = False) -> str:
     The Briefing alone validates against ``schemas/briefing.v1.json``.
     """
     data = result.model_dump(mode="json") if provenance else result.briefing.model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return escape_json(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
