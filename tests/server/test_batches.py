@@ -145,8 +145,8 @@ def test_sigkill_mid_job_then_restart_completes_every_article_exactly_once(tmp_p
     assert 6 <= written < count
 
     with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as fast:
-        args = ("--no-auth", "--base-url", fast.base_url, "--model", "loopback-model")
-        with served(home, *args) as (base, _):
+        again = ("--no-auth", "--base-url", fast.base_url, "--model", "loopback-model")
+        with served(home, *again) as (base, _):
             with httpx.Client(base_url=base, timeout=10) as http:
                 status = _finish(http, where, timeout=60)
                 lines = _lines(http.get(where + "/results").text)
