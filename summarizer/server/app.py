@@ -98,6 +98,21 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         # The Briefing is the contract in schemas/briefing.v1.json, not a re-derivation.
         components.update(briefing_schema_components())
+        # FastAPI documents its own 422 body; the service answers every error as a problem.
+        problem = {
+            "description": "The request is invalid.",
+            "content": {
+                problems.MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}
+            },
+        }
+        for operations in schema.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.get("responses", {})
+                if "422" in responses:
+                    responses["422"] = {**problem, "description": responses["422"]["description"]}
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        components["Problem"] = problems.Problem.model_json_schema()
         schema["components"]["securitySchemes"] = {
             "bearer": {"type": "http", "scheme": "bearer", "description": "An API key."}
         }

@@ -109,6 +109,7 @@ class JobRunner:
     def start(self) -> None:
         """Start the runner thread (it resumes unfinished jobs first)."""
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
+        self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="summarizer-jobs", daemon=True)
         self._thread.start()
 

@@ -223,7 +223,10 @@ async def briefing_page(briefing_id: str, state: State, caller: Authenticated) -
     "/{briefing_id}",
     summary="A stored briefing",
     response_model=BriefingResult,
-    responses=_NOT_FOUND,
+    responses={
+        200: {"content": {m: {} for m in _MEDIA.values() if m != "application/json"}},
+        **_NOT_FOUND,
+    },
 )
 async def get_briefing(
     briefing_id: str,

@@ -187,21 +187,32 @@ class SQLiteStorage:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        with self._lock:
+            self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        """The connection, opened (again, after ``close``) when needed; call under the lock."""
+        if self._conn is not None:
+            return self._conn
+        path = self.path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise ConfigurationError(f"cannot open the service database {path}: {exc}") from exc
         try:
-            self._db.execute("PRAGMA busy_timeout=10000")
-            self._db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA busy_timeout=10000")
+            db.execute("PRAGMA journal_mode=WAL")
             # NORMAL in WAL mode survives a killed process (the crash that matters
             # for a server); only a power cut can lose the last commits.
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.executescript(_SCHEMA)
         except sqlite3.Error as exc:
-            self._db.close()
+            db.close()
             raise ConfigurationError(f"cannot use the service database {path}: {exc}") from exc
+        self._conn = db
+        return db
 
     @classmethod
     def in_dir(cls, directory: Path) -> SQLiteStorage:
@@ -211,17 +222,18 @@ class SQLiteStorage:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            db = self._connect()
+            db.execute("BEGIN IMMEDIATE")
             try:
-                yield self._db
+                yield db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
+            db.execute("COMMIT")
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            return self._db.execute(sql, params).fetchall()
+            return self._connect().execute(sql, params).fetchall()
 
     # briefings
 
@@ -384,9 +396,11 @@ class SQLiteStorage:
             db.execute("DELETE FROM probe")
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database (it opens again if used after)."""
         with self._lock:
-            self._db.close()
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
 
 def _job(row: tuple[Any, ...]) -> Job:
