@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,7 +61,7 @@ def _remove_data() -> Iterator[None]:
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_no_request_gets_a_5xx_or_an_undocumented_answer(case: Case) -> None:
+def test_no_request_gets_a_5xx_or_an_undocumented_answer(case: Case[Any]) -> None:
     case.call_and_validate(
         checks=[
             not_a_server_error,
