@@ -127,9 +127,14 @@ async def read_response(reader: asyncio.StreamReader) -> int:
     return status
 
 
-async def load(
-    port: int, payloads: list[bytes], clients: int, duration: float
-) -> dict[str, object]:
+@dataclass
+class Outcome:
+    latencies: list[float]
+    errors: dict[str, int]
+    elapsed: float
+
+
+async def load(port: int, payloads: list[bytes], clients: int, duration: float) -> Outcome:
     latencies: list[float] = []
     errors: dict[str, int] = {}
     stop_at = time.perf_counter() + duration
