@@ -101,9 +101,7 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
         # FastAPI documents its own 422 body; the service answers every error as a problem.
         problem = {
             "description": "The request is invalid.",
-            "content": {
-                problems.MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}
-            },
+            "content": {problems.MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
         for operations in schema.get("paths", {}).values():
             for operation in operations.values():

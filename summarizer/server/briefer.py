@@ -12,7 +12,10 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import httpx2
 
@@ -25,6 +28,9 @@ from summarizer.results import BriefingResult
 
 # Summarizers kept at once (one per engine and model a client asked for).
 MAX_SUMMARIZERS = 16
+CPU_THREADS = 2
+
+T = TypeVar("T")
 
 
 class Briefer:
@@ -35,6 +41,8 @@ class Briefer:
         data_dir: Where the call log lives.
         use_cache: Answer repeated model requests from the call log.
         policy: The transport retry policy (tests shorten it).
+        cpu_threads: Threads for the offline engine's CPU work. Few: the work holds
+            the GIL, and more threads only fight over it with the event loop.
     """
 
     def __init__(
@@ -44,6 +52,7 @@ class Briefer:
         *,
         use_cache: bool = True,
         policy: RetryPolicy | None = None,
+        cpu_threads: int = CPU_THREADS,
     ) -> None:
         self.settings = settings
         self.data_dir = data_dir
@@ -52,6 +61,8 @@ class Briefer:
         self._log: CallLog | None = None
         self._summarizers: dict[tuple[str, str | None], Summarizer] = {}
         self._retired: list[Summarizer] = []
+        self._cpu: ThreadPoolExecutor | None = None
+        self.cpu_threads = cpu_threads
         self._lock = threading.Lock()
 
     @property
@@ -119,7 +130,17 @@ class Briefer:
         if summarizer.engine == "llm":
             return await summarizer.asummarize(article)
         # The offline engine is CPU work: off the event loop, so requests keep flowing.
-        return await asyncio.to_thread(summarizer.summarize, article)
+        return await self.run_cpu(summarizer.summarize, article)
+
+    async def run_cpu(self, func: Callable[..., T], *args: object) -> T:
+        """Run ``func(*args)`` on the CPU threads."""
+        with self._lock:
+            if self._cpu is None:
+                self._cpu = ThreadPoolExecutor(
+                    self.cpu_threads, thread_name_prefix="summarizer-cpu"
+                )
+            pool = self._cpu
+        return await asyncio.get_running_loop().run_in_executor(pool, func, *args)
 
     async def aclose(self) -> None:
         """Close every summarizer's clients and the call log."""
@@ -127,6 +148,9 @@ class Briefer:
             kept = [*self._summarizers.values(), *self._retired]
             self._summarizers.clear()
             self._retired = []
+            pool, self._cpu = self._cpu, None
+        if pool is not None:
+            pool.shutdown(wait=False)
         for summarizer in kept:
             await summarizer.aclose()
         if self._log is not None:

@@ -171,31 +171,62 @@ async def create_briefing(request: Request, state: State, caller: Authenticated)
     `summarizer brief --format json --provenance` prints.
     """
     asked = await _parse(request)
-    article = await asyncio.to_thread(load_article, asked, state.config.max_article_bytes)
     engine = state.briefer.settings_for(asked.engine, asked.model).resolved_engine()
-    started = time.perf_counter()
     with state.limiter.briefing(caller.limit_key):
+        started = time.perf_counter()
         try:
-            result = await state.briefer.brief(article, asked.engine, asked.model)
+            if engine == "llm":
+                limit = state.config.max_article_bytes
+                article = await asyncio.to_thread(load_article, asked, limit)
+                result = await state.briefer.brief(article, asked.engine, asked.model)
+                made = await asyncio.to_thread(_keep, state, caller, article, result, asked.format)
+            elif asked.url is not None:
+                # A fetch waits on the network: not on the few CPU threads.
+                limit = state.config.max_article_bytes
+                article = await asyncio.to_thread(load_article, asked, limit)
+                made = await state.briefer.run_cpu(_offline, state, caller, asked, article)
+            else:
+                # The offline engine is CPU work from reading to storing: one hop to a
+                # worker thread for all of it, so requests keep flowing on the loop.
+                made = await state.briefer.run_cpu(_offline, state, caller, asked, None)
         except SummarizerError as exc:
             state.metrics.briefing(engine, type(exc).__name__, time.perf_counter() - started)
             raise
     state.metrics.briefing(engine, "ok", time.perf_counter() - started)
-    stored = StoredBriefing(
-        id="b_" + secrets.token_hex(10),
-        created=utcnow(),
-        key_name=caller.name,
-        result=result.model_dump(mode="json"),
-        article_text=article.text,
-    )
-    await asyncio.to_thread(state.storage.put_briefing, stored)
-    body = _render(result, asked.format, article.text)
+    briefing_id, body = made
     return Response(
         body,
         status_code=201,
         media_type=_MEDIA[asked.format],
-        headers={"Location": f"/v1/briefings/{stored.id}"},
+        headers={"Location": f"/v1/briefings/{briefing_id}"},
     )
+
+
+def _offline(
+    state: ServiceState, caller: Caller, asked: BriefingRequest, article: Article | None
+) -> tuple[str, str]:
+    if article is None:
+        article = load_article(asked, state.config.max_article_bytes)
+    result = state.briefer.summarizer(asked.engine, asked.model).summarize(article)
+    return _keep(state, caller, article, result, asked.format)
+
+
+def _keep(
+    state: ServiceState, caller: Caller, article: Article, result: BriefingResult, fmt: OutputFormat
+) -> tuple[str, str]:
+    """Store a briefing; return its id and the response body in ``fmt``."""
+    data = result.model_dump(mode="json")
+    stored = StoredBriefing(
+        id="b_" + secrets.token_hex(10),
+        created=utcnow(),
+        key_name=caller.name,
+        result=data,
+        article_text=article.text,
+    )
+    state.storage.put_briefing(stored)
+    if fmt == "json":  # what to_json(provenance=True) prints, from the one dump
+        return stored.id, json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return stored.id, _render(result, fmt, article.text)
 
 
 def _stored(state: ServiceState, briefing_id: str) -> StoredBriefing:

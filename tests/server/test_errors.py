@@ -121,6 +121,75 @@ def test_an_unforeseen_failure_is_a_500_problem_without_a_traceback(
 ) -> None:
     state = client.app.state.service  # type: ignore[attr-defined]
 
+    class Broken:
+        def summarize(self, article: object) -> None:
+            raise RuntimeError("secret internals /srv/app/module.py line 12")
+
+    monkeypatch.setattr(state.briefer, "summarizer", lambda *args: Broken())
+    body = _problem(client.post("/v1/briefings", json={"text": big}), 413, "ArticleTooLargeError")
+    assert "over the 5,000,000-byte limit" in str(body["detail"])
+    raw = client.post("/v1/briefings", content=big.encode(), headers={"content-type": "text/plain"})
+    _problem(raw, 413, "ArticleTooLargeError")
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_read(make_client: MakeClient) -> None:
+    client = make_client(max_body_bytes=1000)
+    declared = client.post(
+        "/v1/briefings", content=b"x" * 2000, headers={"content-type": "text/plain"}
+    )
+    _problem(declared, 413, "BodyTooLarge")
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(10):
+            yield b"y" * 300
+
+    streamed = client.post(
+        "/v1/briefings", content=chunks(), headers={"content-type": "text/plain"}
+    )
+    _problem(streamed, 413, "BodyTooLarge")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "error_type"),
+    [
+        (
+            {"content": b"{not json", "headers": {"content-type": "application/json"}},
+            422,
+            "RequestValidationError",
+        ),
+        ({"json": {"text": "a", "url": "https://example.org/"}}, 422, "RequestValidationError"),
+        ({"json": {}}, 422, "RequestValidationError"),
+        ({"json": {"text": "Some text.", "engine": "magic"}}, 422, "RequestValidationError"),
+        ({"json": {"text": "Some text.", "base_url": "http://x/"}}, 422, "RequestValidationError"),
+        (
+            {"content": b"%PDF-1.7", "headers": {"content-type": "application/pdf"}},
+            415,
+            "UnsupportedMediaType",
+        ),
+        ({"json": {"url": "ftp://example.org/story"}}, 422, "InputError"),
+        ({"json": {"text": "The council met.", "engine": "llm"}}, 400, "ConfigurationError"),
+    ],
+)
+def test_bad_requests_are_4xx_problems(
+    client: TestClient, kwargs: dict[str, object], status: int, error_type: str
+) -> None:
+    _problem(client.post("/v1/briefings", **kwargs), status, error_type)  # type: ignore[arg-type]
+
+
+def test_unknown_ids_and_routes_are_404_problems(client: TestClient) -> None:
+    _problem(client.get("/v1/briefings/b_00000000000000000000"), 404, "NotFound")
+    _problem(client.get("/v1/briefings/../../etc/passwd"), 404, "NotFound")
+    _problem(client.get("/v1/briefings/nope.html"), 404, "NotFound")
+    _problem(client.get("/v1/batches/j_00000000000000000000"), 404, "NotFound")
+    _problem(client.get("/no/such/route"), 404, "NotFound")
+    _problem(client.delete("/v1/briefings"), 405, "MethodNotAllowed")
+
+
+def test_an_unforeseen_failure_is_a_500_problem_without_a_traceback(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = client.app.state.service  # type: ignore[attr-defined]
+
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals /srv/app/module.py line 12")
 
