@@ -11,12 +11,12 @@ from typing import Any
 
 import httpx
 import pytest
+from batch.helpers import article
 from fastapi.testclient import TestClient
 
 from briefings import GOOD
 from summarizer.config import Settings
 from summarizer.testing.loopback import LoopbackServer, Reply
-from tests.batch.helpers import article
 
 from .conftest import MakeClient
 from .helpers import served

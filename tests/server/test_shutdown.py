@@ -10,11 +10,11 @@ import time
 from pathlib import Path
 
 import httpx
+from batch.helpers import article
 
 from briefings import GOOD
 from summarizer.server.storage import DB_NAME
 from summarizer.testing.loopback import LoopbackServer, Reply
-from tests.batch.helpers import article
 
 from .helpers import served
 
