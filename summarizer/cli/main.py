@@ -84,8 +84,8 @@ class _Commands(click.Group):
     """Loads the commands that live in their own modules only when they are asked for.
 
     ``eval``, ``batch``, ``logs``, ``doctor``, ``serve`` and ``keys`` pull in vcrpy,
-    SQLite, rich progress bars, the openai client and FastAPI; ``brief`` with the offline engine needs
-    none of them, so they are not imported to start it.
+    SQLite, rich progress bars, the openai client and FastAPI; ``brief`` with the
+    offline engine needs none of them, so they are not imported to start it.
     """
 
     LAZY = {
