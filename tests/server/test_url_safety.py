@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from fastapi.testclient import TestClient
 
+from summarizer.errors import ArticleTooLargeError
 from summarizer.inputs.load import read_article
 
 PAGE = (
@@ -63,7 +64,7 @@ def test_the_service_never_asks_read_article_to_allow_private_addresses(
 
     def spy(source: object, **kwargs: object) -> object:
         calls.append(kwargs)
-        raise routes.ArticleTooLargeError(str(source), 1, 0)
+        raise ArticleTooLargeError(str(source), 1, 0)
 
     monkeypatch.setattr(routes, "read_article", spy)
     client.post("/v1/briefings", json={"url": "https://news.example/story"})
