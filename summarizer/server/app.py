@@ -7,6 +7,7 @@ Run it under any ASGI server with ``uvicorn --factory summarizer.server:create_a
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -131,8 +132,6 @@ def create_app(
         storage: Where briefings, jobs and keys live; default: SQLite in the data directory.
         policy: The model transport retry policy (tests shorten it).
     """
-    import os
-
     from summarizer.server import batches, ops, page, routes
     from summarizer.server.jobs import JobRunner
 
@@ -145,7 +144,7 @@ def create_app(
         briefer=briefer,
         limiter=RateLimiter(config.rate_per_minute, config.concurrent_briefings),
     )
-    state.jobs = JobRunner(state, policy=policy)
+    state.jobs = JobRunner(config, store, briefer, policy=policy)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

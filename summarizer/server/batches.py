@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import secrets
 from collections.abc import AsyncIterator
 from typing import Annotated, Any, Literal
@@ -177,8 +178,6 @@ async def create_batch(request: Request, state: State, caller: Authenticated) ->
 
 
 def _job(state: ServiceState, job_id: str) -> Job:
-    import re
-
     found = state.storage.get_job(job_id) if re.match(ID_PATTERN, job_id) else None
     if found is None:
         raise ProblemError(404, "NotFound", f"no batch {job_id!r}")

@@ -20,17 +20,16 @@ import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from summarizer.batch.options import BatchOptions, Status
 from summarizer.batch.runner import brief_batch
 from summarizer.errors import SummarizerError
 from summarizer.llm.pricing import PriceTable, load_prices
 from summarizer.llm.retry import RetryPolicy
-from summarizer.server.storage import Job
-
-if TYPE_CHECKING:
-    from summarizer.server.state import ServiceState
+from summarizer.server.briefer import Briefer
+from summarizer.server.config import ServerConfig
+from summarizer.server.storage import Job, Storage
 
 logger = logging.getLogger("summarizer.server.jobs")
 
@@ -91,12 +90,23 @@ class JobRunner:
     """Runs batch jobs one at a time in a background thread.
 
     Args:
-        state: The service (its config, storage and briefer).
+        config: The service's configuration.
+        storage: Where jobs are recorded.
+        briefer: The service's briefer (its settings and call log).
         policy: The model transport retry policy.
     """
 
-    def __init__(self, state: ServiceState, *, policy: RetryPolicy | None = None) -> None:
-        self.state = state
+    def __init__(
+        self,
+        config: ServerConfig,
+        storage: Storage,
+        briefer: Briefer,
+        *,
+        policy: RetryPolicy | None = None,
+    ) -> None:
+        self.config = config
+        self.storage = storage
+        self.briefer = briefer
         self.policy = policy
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self._wake = threading.Event()
@@ -127,7 +137,7 @@ class JobRunner:
     def _loop(self) -> None:
         while not self._stop.is_set():
             try:
-                job = self.state.storage.claim_job(self.owner, lambda o: _pid_alive(o, self.owner))
+                job = self.storage.claim_job(self.owner, lambda o: _pid_alive(o, self.owner))
             except Exception:
                 logger.exception("cannot claim a batch job")
                 job = None
@@ -138,9 +148,9 @@ class JobRunner:
             self._run(job)
 
     def _run(self, job: Job) -> None:
-        folder = job_dir(self.state.config.data_dir, job.id)
+        folder = job_dir(self.config.data_dir, job.id)
         options = job.options
-        briefer = self.state.briefer
+        briefer = self.briefer
 
         def on_result(status: Status) -> None:
             if self._stop.is_set():
@@ -154,9 +164,9 @@ class JobRunner:
                 folder / "results.jsonl",
                 settings,
                 options=BatchOptions(
-                    concurrency=self.state.config.job_concurrency,
+                    concurrency=self.config.job_concurrency,
                     via=options.get("via", "live"),
-                    use_cache=self.state.config.use_cache,
+                    use_cache=self.config.use_cache,
                     poll_interval=float(options.get("poll_interval", 30.0)),
                 ),
                 log=briefer.log if llm else None,
@@ -176,18 +186,18 @@ class JobRunner:
                 message = (
                     f"the job failed in a way the server did not foresee ({type(exc).__name__})"
                 )
-            self.state.storage.finish_job(job.id, "failed", message)
+            self.storage.finish_job(job.id, "failed", message)
             return
-        self.state.storage.finish_job(job.id, "done")
+        self.storage.finish_job(job.id, "done")
 
     def _prices(self) -> PriceTable:
         if self._price_table is None:
-            self._price_table = load_prices(data_dir=self.state.config.data_dir)
+            self._price_table = load_prices(data_dir=self.config.data_dir)
         return self._price_table
 
     def progress(self, job: Job) -> Progress:
         """Counts, tokens and cost of what the job's results file holds (read incrementally)."""
-        path = job_dir(self.state.config.data_dir, job.id) / "results.jsonl"
+        path = job_dir(self.config.data_dir, job.id) / "results.jsonl"
         with self._progress_lock:
             seen = self._progress.setdefault(job.id, Progress())
             try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import secrets
 import time
 from typing import Annotated, Any
@@ -230,8 +231,6 @@ def _keep(
 
 
 def _stored(state: ServiceState, briefing_id: str) -> StoredBriefing:
-    import re
-
     found = state.storage.get_briefing(briefing_id) if re.match(ID_PATTERN, briefing_id) else None
     if found is None:
         raise ProblemError(404, "NotFound", f"no briefing {briefing_id!r}")

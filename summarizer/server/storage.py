@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from summarizer.errors import ConfigurationError
+from summarizer.errors import ConfigurationError, InputError
 
 DB_NAME = "service.sqlite3"
 
@@ -351,8 +351,6 @@ class SQLiteStorage:
         Raises:
             InputError: A key of that name exists.
         """
-        from summarizer.errors import InputError
-
         try:
             with self._write() as db:
                 db.execute(

@@ -50,6 +50,8 @@ def browser() -> Iterator[object]:
 def test_an_editor_pastes_an_article_and_reads_the_briefing(
     browser: object, tmp_path: Path
 ) -> None:
+    from playwright import sync_api
+
     with served(tmp_path / "data", "--no-auth") as (base, _):
         page = browser.new_page(viewport={"width": 1400, "height": 1000})  # type: ignore[attr-defined]
         problems: list[str] = []
@@ -85,7 +87,8 @@ def test_an_editor_pastes_an_article_and_reads_the_briefing(
         recent.wait_for(timeout=10_000)
         assert "Saltmere" in recent.inner_text()
         recent.click()
-        page.wait_for_function("document.getElementById('status').textContent === ''")
+        # (wait_for_function would evaluate a string, which the page's CSP forbids)
+        sync_api.expect(page.locator("#status")).to_have_text("", timeout=10_000)
         assert "Saltmere" in frame.locator("#briefing h1").inner_text()
 
         shot = tmp_path / "page.png"
