@@ -110,9 +110,9 @@ def _say_engine(summarizer: Summarizer, asked: str | None) -> None:
 class _Commands(click.Group):
     """Loads the commands that live in their own modules only when they are asked for.
 
-    ``eval``, ``batch``, ``logs`` and ``doctor`` pull in vcrpy, SQLite, rich
-    progress bars and the openai client; ``brief`` with the offline engine needs
-    none of them, so they are not imported to start it.
+    ``eval``, ``batch``, ``logs``, ``doctor``, ``serve`` and ``keys`` pull in vcrpy,
+    SQLite, rich progress bars, the openai client and FastAPI; ``brief`` with the
+    offline engine needs none of them, so they are not imported to start it.
     """
 
     LAZY = {
@@ -120,6 +120,8 @@ class _Commands(click.Group):
         "batch": "summarizer.batch.cli:batch_command",
         "logs": "summarizer.batch.cli:logs_command",
         "doctor": "summarizer.cli.doctor:doctor_command",
+        "serve": "summarizer.server.cli:serve_command",
+        "keys": "summarizer.server.cli:keys_group",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
