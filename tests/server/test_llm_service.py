@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from briefings import ARTICLE, GOOD, INVENTED_QUOTE, ungrounded, wrong_figure
 from summarizer.config import Settings
 from summarizer.inputs.article import article_from_text
-from summarizer.llm.prompts import fence_markers, messages_hash
+from summarizer.llm.prompts import article_fence, messages_hash
 from summarizer.testing.loopback import LoopbackServer, Reply
 
 from .conftest import MakeClient
@@ -55,7 +55,7 @@ def test_a_briefing_from_the_model_and_the_request_that_produced_it(
     (request,) = model.requests
     assert request.body is not None and request.headers["authorization"] == f"Bearer {KEY}"
     user = request.body["messages"][1]["content"]
-    fence_open, fence_close = fence_markers(article_from_text(ARTICLE).text)
+    fence_open, fence_close = article_fence(article_from_text(ARTICLE))
     assert fence_open in user and fence_close in user
     assert p["prompt_hash"] == messages_hash(request.body["messages"])
 
