@@ -23,9 +23,9 @@ import openai
 from instructor.core import InstructorError
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings
+from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings, redact_text, redact_url
 from summarizer.errors import ModelError
-from summarizer.llm import debug
+from summarizer.llm import bounds, debug
 from summarizer.llm.engine import LLMEngine
 from summarizer.llm.faults import one_line
 from summarizer.llm.retry import RetryPolicy
@@ -248,21 +248,26 @@ def diagnose(settings: Settings, *, http_client: httpx2.Client | None = None) ->
         return [Check("endpoint configured", "fail", "no API key and no base URL", fix)]
     model = settings.model or (DEFAULT_OPENAI_MODEL if settings.base_url is None else None)
     own = http_client is None
-    http = http_client if http_client is not None else httpx2.Client(timeout=settings.timeout)
+    # Bounded: each request ends within --timeout, however slowly the server sends.
+    base = settings.base_url or OPENAI_URL
+    http = http_client if http_client is not None else bounds.client(base, settings.timeout)
     debug.debug_client(http)
     try:
         reached, entries = _list_models(settings, http)
         checks = [reached]
         if entries is None:
             skipped = ("model listed", "structured output", "context length")
-            return checks + [Check(n, "skip", "the endpoint was not reached") for n in skipped]
-        checks.append(_model_check(model, entries))
-        if model is None:
-            checks.append(Check("structured output", "skip", "no model to ask"))
+            checks += [Check(n, "skip", "the endpoint was not reached") for n in skipped]
         else:
-            checks.append(_structured_check(settings, model, http))
-        checks.append(_context_check(model, entries))
-        return checks
+            checks.append(_model_check(model, entries))
+            if model is None:
+                checks.append(Check("structured output", "skip", "no model to ask"))
+            else:
+                checks.append(_structured_check(settings, model, http))
+            checks.append(_context_check(model, entries))
+        # What a server said back may hold the key or the base URL's credentials.
+        secrets = settings.secrets()
+        return [replace(c, detail=redact_text(c.detail, secrets)) for c in checks]
     finally:
         if own:
             http.close()
@@ -273,7 +278,7 @@ _LABELS: dict[Status, str] = {"ok": "ok", "fail": "FAIL", "warn": "warn", "skip"
 
 def render_checks(settings: Settings, checks: Sequence[Check]) -> str:
     """The report ``summarizer doctor`` prints."""
-    where = settings.base_url or OPENAI_URL
+    where = redact_url(settings.base_url or OPENAI_URL)
     model = settings.model or (DEFAULT_OPENAI_MODEL if settings.base_url is None else "(none)")
     lines = [f"summarizer doctor: {where} · model {model} · mode {settings.mode}"]
     for check in checks:
