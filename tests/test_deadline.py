@@ -144,3 +144,15 @@ def test_doctor_gives_up_on_a_trickling_server(capsys: pytest.CaptureFixture[str
     assert code == 1 and elapsed < 10.0
     out = capsys.readouterr().out
     assert "FAIL  endpoint reachable" in out and "timed out" in out
+
+
+def test_doctor_refuses_an_endless_model_list_as_a_failed_check(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from rawserver import chunked
+
+    with RawServer(chunked(300_000_000)) as server:
+        code = main(["doctor", "--base-url", server.base_url, "--model", "m"])
+    out = capsys.readouterr()
+    assert code == 1 and "internal error" not in out.err
+    assert "FAIL  endpoint reachable" in out.out and "8,000,000-byte limit" in out.out

@@ -24,7 +24,7 @@ from instructor.core import InstructorError
 from pydantic import BaseModel, ConfigDict, Field
 
 from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings, redact_text, redact_url
-from summarizer.errors import ModelError
+from summarizer.errors import ModelError, ResponseTooLarge
 from summarizer.llm import bounds, debug
 from summarizer.llm.engine import LLMEngine
 from summarizer.llm.faults import one_line
@@ -118,6 +118,9 @@ def _list_models(
     except httpx2.RequestError as exc:
         fix = f"start the server, or check --base-url / OPENAI_BASE_URL ({_SERVERS})"
         return Check(name, "fail", f"cannot reach {url}: {one_line(str(exc), _DETAIL)}", fix), None
+    except ResponseTooLarge as exc:
+        detail = f"GET {url} sent {exc}; no model list is that long"
+        return Check(name, "fail", detail, f"check --base-url ({_SERVERS})"), None
     if response.status_code in (401, 403):
         detail = f"GET {url} answered HTTP {response.status_code}: the key was refused"
         return Check(name, "fail", detail, "check OPENAI_API_KEY"), None
@@ -185,7 +188,8 @@ def _structured_failure(name: str, mode: str, exc: ModelError) -> Check:
         fix = "check --model" if cause.status_code == 404 else _MODE_FIX[mode]
         return Check(name, "fail", detail, fix)
     if isinstance(cause, openai.APIConnectionError):
-        detail = f"the request failed: {one_line(str(cause), _DETAIL)}"
+        # Our message says more than the SDK's "Connection error." (a deadline, the size cap).
+        detail = f"the request failed: {one_line(str(exc), _DETAIL)}"
         return Check(name, "fail", detail, "raise --timeout, or check the server's log")
     detail = f"the answer did not validate against the schema: {one_line(str(cause), 120)}"
     return Check(name, "fail", detail, _MODE_FIX[mode])
