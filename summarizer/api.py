@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
@@ -52,6 +52,7 @@ class SummarizeOptions(TypedDict, total=False):
     timeout: float
     datamark: bool
     max_article_tokens: int
+    max_tokens: int
     policy: RetryPolicy
     http_client: httpx2.Client
     async_http_client: httpx2.AsyncClient
@@ -179,7 +180,9 @@ class Summarizer:
             briefing, stats = self._llm.brief(part.article.text, prompt)
             runs.append((prompt, briefing, stats))
         latency = time.perf_counter() - started
-        return assemble(art, runs, settings=self.settings, model=self._llm.model, latency=latency)
+        result = assemble(art, runs, settings=self.settings, model=self._llm.model, latency=latency)
+        _accept(runs)
+        return result
 
     async def asummarize(self, article: str | Path | Article) -> BriefingResult:
         """Async twin of ``summarize``; the parts of a long article are briefed concurrently."""
@@ -198,10 +201,18 @@ class Summarizer:
 
         runs = await asyncio.gather(*(one(p) for p in self._parts(art)))
         latency = time.perf_counter() - started
-        return assemble(art, list(runs), settings=self.settings, model=llm.model, latency=latency)
+        result = assemble(art, list(runs), settings=self.settings, model=llm.model, latency=latency)
+        _accept(runs)
+        return result
 
     def _parts(self, article: Article) -> list[Part]:
         return article_parts(article, self.settings.max_article_tokens)
+
+
+def _accept(runs: Sequence[tuple[RenderedPrompt, Briefing, CallStats]]) -> None:
+    """The briefing is final: its answers may now answer the same requests from the call log."""
+    for _, _, stats in runs:
+        stats.accept()
 
 
 def _as_article(article: str | Path | Article) -> Article:

@@ -7,10 +7,12 @@ Values come from explicit arguments first, then the environment
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Literal, get_args
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from summarizer.errors import ConfigurationError
 
@@ -21,6 +23,59 @@ ENGINES: tuple[str, ...] = get_args(EngineName)
 
 # Used only when the endpoint is OpenAI's own (no base URL given).
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+
+REDACTED = "[redacted]"
+# In a URL the mark must keep it a URL ("[" would read as an IPv6 host).
+URL_REDACTED = "redacted"
+# The user information of a URL (``http://user:KEY@host``): everything between
+# the scheme's ``//`` (if any) and the last ``@`` before the path.
+_USERINFO = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)?(?P<userinfo>[^/?#]*)@")
+# Query parameters that carry credentials on some gateways (``?key=...``).
+_SECRET_PARAM = re.compile(
+    r"(?P<name>[?&](?:key|api-key|api_key|apikey|access_token|token|sig|signature)=)[^&#]*",
+    re.IGNORECASE,
+)
+
+
+def redact_url(url: str) -> str:
+    """``url`` fit to store or print: its user information and credential parameters hidden.
+
+    ``http://user:KEY@host/v1?key=K`` becomes ``http://redacted@host/v1?key=redacted``
+    (still a URL that parses).
+    Used wherever a URL is written down: messages, the call log, the Batch API
+    ledger, debug output.
+    """
+    url = _USERINFO.sub(lambda m: f"{m.group('scheme') or ''}{URL_REDACTED}@", url, count=1)
+    return _SECRET_PARAM.sub(lambda m: m.group("name") + URL_REDACTED, url)
+
+
+_URL_IN_TEXT = re.compile(r"(?P<scheme>\b[A-Za-z][A-Za-z0-9+.-]*://)[^/\s?#@\"'<>]*@")
+
+
+def redact_text(text: str, secrets: tuple[str, ...] | list[str] = ()) -> str:
+    """``text`` with ``secrets`` and the user information of any URL in it hidden.
+
+    For what a server or a library says back (an error message echoing the
+    endpoint URL or the key) before it is stored or printed.
+    """
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    return _URL_IN_TEXT.sub(lambda m: m.group("scheme") + URL_REDACTED + "@", text)
+
+
+def url_secrets(url: str | None) -> tuple[str, ...]:
+    """The credentials a URL carries in its user information, to scrub from other text.
+
+    The password always; the user name too when it stands alone (``http://TOKEN@host``).
+    Both as written and percent-decoded.
+    """
+    match = _USERINFO.match(url or "")
+    if match is None:
+        return ()
+    user, has_password, password = match.group("userinfo").partition(":")
+    found = [password] if has_password else [user]
+    found += [unquote(s) for s in found]
+    return tuple(sorted({s for s in found if len(s) >= 4}, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -39,7 +94,11 @@ class Settings:
         engine: ``llm``, ``extractive``, or ``auto`` (the LLM when an endpoint is
             configured, else the offline extractive engine).
         max_reasks: Validation re-asks after the first answer.
-        timeout: Seconds for one HTTP request.
+        timeout: Seconds for one HTTP request, all of it: connecting, sending, waiting
+            and reading the answer to its last byte (a deadline, not a per-read limit).
+        max_tokens: The completion budget sent with each request: the most tokens the
+            model may write (a briefing needs about 1,000-2,000); an answer cut off at
+            it is an error.
         datamark: Show the article's spaces as a mark in the prompt (spotlighting),
             so the model can tell data from instructions.
         max_article_tokens: Articles estimated above this many tokens are split on
@@ -55,6 +114,18 @@ class Settings:
     timeout: float = 120.0
     datamark: bool = True
     max_article_tokens: int = 12_000
+    max_tokens: int = 4096
+
+    def __repr__(self) -> str:
+        # The dataclass repr, with the key left out and the base URL's credentials hidden.
+        shown = []
+        for f in fields(self):
+            if f.repr:
+                value = getattr(self, f.name)
+                if f.name == "base_url" and value is not None:
+                    value = redact_url(value)
+                shown.append(f"{f.name}={value!r}")
+        return f"Settings({', '.join(shown)})"
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -67,15 +138,29 @@ class Settings:
             )
         if self.max_reasks < 0:
             raise ConfigurationError("max_reasks must be 0 or more")
-        if self.timeout <= 0:
-            raise ConfigurationError("timeout must be more than 0 seconds")
+        if not _finite(self.timeout) or self.timeout <= 0:
+            raise ConfigurationError(
+                f"timeout must be a finite number of seconds more than 0, not {self.timeout!r}",
+                settings=("timeout",),
+            )
         if self.max_article_tokens < 500:
             raise ConfigurationError("max_article_tokens must be at least 500")
+        if isinstance(self.max_tokens, bool) or not isinstance(self.max_tokens, int):
+            raise ConfigurationError(
+                f"max_tokens must be a whole number of tokens, not {self.max_tokens!r}",
+                settings=("max_tokens",),
+            )
+        if self.max_tokens < 1:
+            raise ConfigurationError("max_tokens must be at least 1", settings=("max_tokens",))
         if self.base_url is not None:
-            parts = urlsplit(self.base_url)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
+            try:
+                parts = urlsplit(self.base_url)
+                usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+            except ValueError:  # an unbalanced [ in an IPv6 host
+                usable = False
+            if not usable:
                 raise ConfigurationError(
-                    f"base URL {self.base_url!r} is not an http(s) URL; "
+                    f"base URL {redact_url(self.base_url)!r} is not an http(s) URL; "
                     "expected something like http://localhost:11434/v1"
                 )
 
@@ -117,9 +202,17 @@ class Settings:
         if self.base_url is None:
             return DEFAULT_OPENAI_MODEL
         raise ConfigurationError(
-            f"no model set for the endpoint {self.base_url}; set model or SUMMARIZER_MODEL",
+            f"no model set for the endpoint {self.endpoint()}; set model or SUMMARIZER_MODEL",
             settings=("model",),
         )
+
+    def endpoint(self) -> str:
+        """The endpoint as messages name it: the base URL, credentials hidden."""
+        return redact_url(self.base_url) if self.base_url else "the OpenAI API"
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every credential these settings hold (the key, a password in the base URL)."""
+        return tuple(s for s in (self.api_key, *url_secrets(self.base_url)) if s)
 
     def endpoint_kind(self) -> str:
         """A label for provenance: openai, azure, local or openai-compatible."""
@@ -133,3 +226,7 @@ class Settings:
         if host in ("localhost", "::1") or host.startswith("127."):
             return "local"
         return "openai-compatible"
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)

@@ -14,6 +14,7 @@ Hierarchy::
     │   ├── ArticleTooLargeError    over the size cap
     │   ├── PrivateAddressError     a URL (or a redirect) that leads to a non-public address
     │   └── ConfigurationError      no endpoint or model configured, unknown mode, ...
+    │       └── CallLogError        the call log's database file cannot be opened or used
     ├── GoldFileError               a gold briefing that breaks the gold schema; exit code 2
     ├── PromptError                 a prompt template is missing or fails to render
     ├── FetchError                  a page server failed: unreachable, timed out, 5xx, redirect loop
@@ -32,6 +33,7 @@ Signals used inside one call, never seen by a caller::
     Refusal                          the model declined (an OpenAI ``refusal`` message)
     MalformedResponse                a 200 that is not a chat completion; retried
     RequestCaptured                  stops instructor once a request body is built, unsent
+    ResponseTooLarge                 an answer over the size cap; not retried
 """
 
 from __future__ import annotations
@@ -128,6 +130,22 @@ class ConfigurationError(InputError):
     def __init__(self, message: str, *, settings: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.settings = settings
+
+
+class CallLogError(ConfigurationError):
+    """The call log (SQLite, in the user's data directory) cannot be opened or used.
+
+    Attributes:
+        path: The database file.
+    """
+
+    def __init__(self, path: object, problem: str) -> None:
+        super().__init__(
+            f"the call log {path} cannot be used: {problem}; move the file aside (it is a "
+            "record and a cache, nothing else depends on it) or set SUMMARIZER_HOME to "
+            "another folder"
+        )
+        self.path = path
 
 
 class GoldFileError(SummarizerError):
@@ -293,6 +311,20 @@ class MalformedResponse(Exception):  # noqa: N818 - reads as what happened
     request was fine and the answer was lost on the way, so it is retried like
     any other transport fault.
     """
+
+
+class ResponseTooLarge(Exception):  # noqa: N818 - reads as what happened
+    """The endpoint's answer is over the size cap; reading stopped there.
+
+    Not retried: the same request would most likely be answered the same way.
+
+    Attributes:
+        limit: The cap, in bytes.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"a response over the {limit:,}-byte limit")
+        self.limit = limit
 
 
 class EvalFailed(SummarizerError):

@@ -315,3 +315,90 @@ def test_brief_logs_each_call_and_answers_a_repeat_from_the_log(
     calls = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(calls) == 3
     assert sorted(bool(c["cache_hit"]) for c in calls) == [False, False, True]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "NaN", "0", "-1"])
+def test_a_timeout_that_is_not_a_finite_positive_number_is_refused_as_usage(
+    value: str, server: LoopbackServer, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "brief", str(article), "--timeout", value)
+    assert code == 2
+    assert "--timeout" in err and "Traceback" not in err
+    assert len(server.requests) == 0
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -1.0, 0.0])
+def test_settings_refuse_a_timeout_that_is_not_a_finite_positive_number(value: float) -> None:
+    from summarizer import Settings
+    from summarizer.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="timeout"):
+        Settings(timeout=value)
+
+
+def test_max_tokens_is_a_flag_and_openai_gets_it_under_its_own_name(
+    server: LoopbackServer,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server.script(Reply.answer(GOOD))
+    code, _, _ = run(capsys, "brief", str(article), "--max-tokens", "1234")
+    assert code == 0
+    assert server.requests[0].body is not None and server.requests[0].body["max_tokens"] == 1234
+    code, out, _ = run(capsys, "prompt", str(article), "--request", "--max-tokens", "777")
+    assert code == 0 and json.loads(out)["max_tokens"] == 777
+    # OpenAI's own API takes the budget as max_completion_tokens (its newer models
+    # refuse max_tokens); other servers know max_tokens.
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-sent")
+    code, out, _ = run(capsys, "prompt", str(article), "--request")
+    body = json.loads(out)
+    assert code == 0 and body["max_completion_tokens"] == 4096 and "max_tokens" not in body
+    code, _, err = run(capsys, "brief", str(article), "--max-tokens", "0")
+    assert code == 2 and "--max-tokens" in err
+
+
+def test_brief_says_it_is_waiting_for_a_slow_model_only_when_asked(
+    server: LoopbackServer,
+    article: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summarizer.cli import waiting
+
+    monkeypatch.setattr(waiting, "NOTICE_AFTER", 0.0)
+    monkeypatch.setattr(waiting, "POLL_EVERY", 0.01)
+    server.script(Reply.answer(GOOD, delay=0.5), Reply.answer(GOOD, delay=0.5))
+    code, _, err = run(capsys, "brief", str(article), "--no-cache")
+    assert code == 0 and "waiting for the model" not in err  # stderr is not a terminal
+    code, _, err = run(capsys, "brief", str(article), "--no-cache", "--progress")
+    assert code == 0
+    assert "summarizer: waiting for the model (0 s)" in err
+
+
+def test_the_waiting_notice_counts_seconds_from_the_start_of_the_request() -> None:
+    from summarizer.cli.waiting import WaitNotice
+
+    now = [100.0]
+    out = io.StringIO()
+    notice = WaitNotice(out, terminal=False, after=5.0, every=10.0, clock=lambda: now[0])
+    notice.poll()
+    notice.started()
+    for t in (102.0, 105.2, 106.0, 114.0, 115.4, 116.0):
+        now[0] = t
+        notice.poll()
+    notice.finished()
+    now[0] = 140.0
+    notice.poll()
+    assert out.getvalue().splitlines() == [
+        "summarizer: waiting for the model (5 s)…",
+        "summarizer: waiting for the model (15 s)…",
+    ]
+    tty = io.StringIO()
+    notice = WaitNotice(tty, terminal=True, after=5.0, every=10.0, clock=lambda: now[0])
+    notice.started()
+    now[0] = 146.0
+    notice.poll()
+    notice.finished()
+    assert tty.getvalue() == "\rsummarizer: waiting for the model (6 s)…\r\x1b[K"

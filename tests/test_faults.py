@@ -81,7 +81,7 @@ MATRIX: dict[str, Row] = {
     "timeout every time": Row(
         _always(lambda: Reply.stall(5.0)),
         error=TransportError,
-        message="timed out after 5 attempt(s)",
+        message="timed out (no complete answer within 0.3 s; --timeout) after 5 attempt(s)",
         requests=5,
     ),
     "body not JSON every time": Row(
@@ -170,3 +170,36 @@ def test_the_cli_reports_a_fault_as_one_line_and_exit_code_1(
     assert code == 1
     assert len(err) == 1 and err[0].startswith("summarizer: error: ")
     assert MATRIX[fault].message in err[0]
+
+
+def test_attempts_in_a_message_count_the_last_request_and_name_re_asks_apart() -> None:
+    with LoopbackServer(models=("m",)) as server:
+        server.script(Reply.answer(MISSING_FIELD), *[Reply.error(503)] * 5)
+        with Summarizer.from_env({}, base_url=server.base_url, model="m") as s:
+            with pytest.raises(TransportError) as info:
+                s.summarize(ARTICLE)
+        assert len(server.requests) == 6
+    message = str(info.value)
+    assert "answered HTTP 503 after 5 attempt(s)" in message
+    assert "1 re-ask" in message and "6 attempt" not in message
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Retry-After": "nan"},
+        {"Retry-After": "inf"},
+        {"Retry-After": "-inf"},
+        {"retry-after-ms": "NaN"},
+        {"retry-after-ms": "1e999"},
+    ],
+)
+def test_a_non_finite_retry_after_is_ignored_and_the_backoff_used(
+    headers: dict[str, str], sleeps: list[float]
+) -> None:
+    with LoopbackServer(models=("m",)) as server:
+        server.script(Reply.error(429, headers=headers), Reply.answer(GOOD))
+        with Summarizer.from_env({}, base_url=server.base_url, model="m") as s:
+            result = s.summarize(ARTICLE)
+    assert result.provenance.transport_retries == 1
+    assert len(sleeps) == 1 and 0.0 <= sleeps[0] <= 1.0  # the first backoff step, not nan/inf

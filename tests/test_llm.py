@@ -321,3 +321,22 @@ def test_a_program_using_the_library_gets_the_typed_error_and_no_stray_log_lines
     )
     assert done.stdout.startswith("typed: the model endpoint")
     assert done.stderr == ""
+
+
+def test_a_completion_budget_is_sent_and_can_be_changed(server: LoopbackServer) -> None:
+    server.script(Reply.answer(GOOD), Reply.answer(GOOD))
+    with _summarizer(server) as s:
+        s.summarize(ARTICLE)
+    with _summarizer(server, max_tokens=1500) as s:
+        s.summarize(ARTICLE)
+    budgets = [r.body["max_tokens"] for r in server.requests if r.body is not None]
+    assert budgets == [4096, 1500]
+
+
+@pytest.mark.parametrize("value", [0, -5])
+def test_a_completion_budget_must_be_positive(value: int) -> None:
+    from summarizer import Settings
+    from summarizer.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="max_tokens"):
+        Settings(max_tokens=value)

@@ -116,3 +116,17 @@ async def test_async_policy_retries_the_same_way(sleeps: list[float]) -> None:
     counter = RetryCounter()
     assert await retry.acall(RetryPolicy(), counter, fn) == "ok"
     assert sleeps == [0.1] and counter.retries == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"retry-after": "nan"},
+        {"retry-after": "inf"},
+        {"retry-after": "-inf"},
+        {"retry-after-ms": "nan"},
+        {"retry-after-ms": "inf"},
+    ],
+)
+def test_a_non_finite_retry_after_is_no_hint_at_all(headers: dict[str, str]) -> None:
+    assert retry_after_seconds(_status_error(429, headers), lambda: NOW) is None

@@ -38,7 +38,7 @@ from summarizer.batch.ledger import InFlight, JobLedger
 from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Status
 from summarizer.batch.output import ResultFile, error_line, ok_line
 from summarizer.checks.grounding import ArticleIndex
-from summarizer.config import Settings
+from summarizer.config import Settings, redact_url
 from summarizer.errors import ModelError, SummarizerError
 from summarizer.inputs.article import Article
 from summarizer.llm import request, retry
@@ -152,7 +152,7 @@ class _Job:
         self.settings, self.out, self.summary, self.options = settings, out, summary, options
         self.log, self.policy, self.on_result, self.sleep = log, policy, on_result, sleep
         self.model = settings.resolved_model()
-        self.endpoint = settings.base_url or "https://api.openai.com/v1"
+        self.endpoint = redact_url(settings.base_url or "https://api.openai.com/v1")
         self.ledger = JobLedger(out.path)
         # Jobs an earlier run created and never collected, and which of their
         # articles this run has read so far (to validate the answers against).
@@ -390,4 +390,6 @@ class _Job:
             )
         except ModelError as exc:
             return error_line(item_id, type(exc).__name__, str(exc))
+        if self.log is not None:  # only an accepted answer may answer a later request
+            self.log.accept_latest(*(part.key for part in entry.parts))
         return ok_line(item_id, result)

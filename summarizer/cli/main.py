@@ -16,13 +16,19 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import httpx2
 
 from summarizer.api import Summarizer
-from summarizer.cli.options import datamark_option, endpoint_options, engine_options, source_options
+from summarizer.cli.options import (
+    datamark_option,
+    endpoint_options,
+    engine_options,
+    max_tokens_option,
+    source_options,
+)
 from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
 from summarizer.inputs.article import SourceFormat
@@ -31,6 +37,9 @@ from summarizer.render import FORMATS, render_briefing
 from summarizer.render.safe import printable
 from summarizer.resources import resource_dir
 from summarizer.schema import SCHEMAS, packaged_schema
+
+if TYPE_CHECKING:
+    from summarizer.llm.calllog import CallLog
 
 _NO_ENDPOINT_HINT = (
     "no model endpoint configured: set OPENAI_API_KEY, or --base-url/OPENAI_BASE_URL "
@@ -81,21 +90,36 @@ def _replace(target: Path, text: str) -> None:
 
 
 @contextmanager
-def _summarizer(no_cache: bool = False, **options: Any) -> Iterator[Summarizer]:
-    """A Summarizer whose model calls go through the call log (and its cache)."""
+def _summarizer(
+    no_cache: bool = False, progress: bool | None = None, **options: Any
+) -> Iterator[tuple[Summarizer, CallLog | None]]:
+    """A Summarizer whose model calls go through the call log (and its cache), and that log.
+
+    With ``progress`` (default: when stderr is a terminal), a request the model
+    takes long over is noticed on stderr while it is out.
+    """
     settings = Settings.from_env(os.environ, **options)
     with ExitStack() as stack:
-        client = None
+        client, log = None, None
         if settings.resolved_engine() == "llm":
+            from summarizer.cli.waiting import NoticedTransport, WaitNotice
             from summarizer.llm.cachetransport import CachingTransport
             from summarizer.llm.calllog import CallLog
 
             log = stack.enter_context(CallLog.open(os.environ))
-            transport = CachingTransport(httpx2.HTTPTransport(), log, use_cache=not no_cache)
+            from summarizer.llm.bounds import http_transport
+
+            network = http_transport(settings.base_url or "https://api.openai.com/v1")
+            transport: httpx2.BaseTransport = CachingTransport(network, log, use_cache=not no_cache)
+            terminal = sys.stderr.isatty()
+            if progress or (progress is None and terminal):
+                notice = WaitNotice(sys.stderr, terminal=terminal)
+                stack.enter_context(notice.running())
+                transport = NoticedTransport(transport, notice)
             client = stack.enter_context(httpx2.Client(transport=transport))
         summarizer = stack.enter_context(Summarizer(settings, http_client=client))
         _say_engine(summarizer, options.get("engine"))
-        yield summarizer
+        yield summarizer, log
 
 
 def _say_engine(summarizer: Summarizer, asked: str | None) -> None:
@@ -165,7 +189,14 @@ def cli() -> None:
 @click.option(
     "--no-cache",
     is_flag=True,
-    help="Send the request even if the call log has answered it before (it is still logged).",
+    help="Send the request even if an accepted answer to it is in the call log "
+    "(it is still logged).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Say on stderr how long the model has been working on a slow request "
+    "(default: when stderr is a terminal).",
 )
 @engine_options
 def brief(
@@ -182,8 +213,14 @@ def brief(
     loaded = read_article(
         article, encoding=encoding, input_format=input_format, allow_private=allow_private
     )
-    with _summarizer(**options) as summarizer:
+    with _summarizer(**options) as (summarizer, log):
         result = summarizer.summarize(loaded)
+        if log is not None and log.tally.cache_hits and not log.tally.http_calls:
+            click.echo(
+                f"summarizer: answered from the call log ({log.path}): an earlier answer to "
+                "this exact request passed every check; --no-cache asks the model again",
+                err=True,
+            )
     if fmt == "text" and out is None and sys.stdout.isatty():
         from summarizer.render.rich import print_rich
 
@@ -204,6 +241,7 @@ def brief(
     "--model shape it (captured in process; nothing is sent).",
 )
 @endpoint_options
+@max_tokens_option
 @datamark_option
 def prompt(
     article: str,

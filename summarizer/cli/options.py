@@ -8,6 +8,7 @@ their names, defaults and help identical.
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 import click
@@ -74,13 +75,43 @@ def endpoint_options(func: Any) -> Any:
     return func
 
 
+class Seconds(click.ParamType[float]):
+    """A finite number of seconds, more than 0 (``nan`` and ``inf`` are refused)."""
+
+    name = "seconds"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        """Parse ``value``; fail with a usage error naming the option."""
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        if not math.isfinite(seconds) or seconds <= 0:
+            self.fail(f"{value!r} is not a finite number of seconds more than 0", param, ctx)
+        return seconds
+
+
 def timeout_option(func: Any) -> Any:
-    """``--timeout``: seconds for one HTTP request to the model."""
+    """``--timeout``: seconds for one whole HTTP request to the model."""
     return click.option(
         "--timeout",
-        type=click.FloatRange(min=0, min_open=True),
+        type=Seconds(),
         default=None,
-        help=f"Seconds for one HTTP request (default {_default('timeout'):g}).",
+        help="Seconds for one HTTP request, from connecting to the last byte of the answer "
+        f"(default {_default('timeout'):g}).",
+    )(func)
+
+
+def max_tokens_option(func: Any) -> Any:
+    """``--max-tokens``: the completion budget sent with each request."""
+    return click.option(
+        "--max-tokens",
+        type=click.IntRange(min=1),
+        default=None,
+        help="The most tokens the model may write in one answer; an answer cut off there is "
+        f"an error (default {_default('max_tokens')}).",
     )(func)
 
 
@@ -94,6 +125,7 @@ def engine_options(func: Any) -> Any:
         f"(default {_default('max_article_tokens')}).",
     )(func)
     func = timeout_option(func)
+    func = max_tokens_option(func)
     func = click.option(
         "--max-reasks",
         type=click.IntRange(min=0),

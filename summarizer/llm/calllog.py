@@ -1,16 +1,25 @@
-"""The call log and response cache: every model call in one SQLite table.
+"""The call log and response cache: every model call in one SQLite database.
 
 The log is filled at the HTTP-transport layer, under the openai SDK, the retry
 policy and instructor, so it sees exactly what goes over the wire: every
-attempt, every re-ask, every answer (see ``summarizer.llm.cachetransport``). A
-``POST .../chat/completions`` whose URL and JSON body match an earlier call
-answered 200 is answered from the table without touching the network; every
-call, cached or not, is logged.
+attempt, every re-ask, every answer (see ``summarizer.llm.cachetransport``).
 
-Headers are never stored, so neither is the API key; query strings are dropped
-from the stored URL for the same reason. The database lives in the user's data
-directory: ``$SUMMARIZER_HOME``, else ``$XDG_DATA_HOME/summarizer``, else
-``~/.local/share/summarizer``, read from an environment mapping passed in.
+Only an answer that produced an accepted briefing answers a later request: a
+call is logged as it happens, and marked *accepted* (``accept``) once the
+briefing it produced passed every check. A ``POST .../chat/completions`` whose
+URL and JSON body match an accepted call is answered from the log without
+touching the network; a 200 that was not JSON, was cut off, refused, or failed
+validation is logged but never served again.
+
+Each distinct request and response body is stored once (table ``bodies``,
+keyed by its SHA-256), however many attempts, re-asks and cache hits refer to it.
+
+Headers are never stored, so neither is the API key; query strings and user
+information (``http://user:KEY@host``) are dropped from the stored URL for the
+same reason. The database lives in the user's data directory:
+``$SUMMARIZER_HOME``, else ``$XDG_DATA_HOME/summarizer``, else
+``~/.local/share/summarizer``, read from an environment mapping passed in. A
+database that cannot be opened or used raises ``CallLogError`` naming the file.
 """
 
 from __future__ import annotations
@@ -19,7 +28,8 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,37 +37,20 @@ from typing import Any
 
 import httpx2
 
-from summarizer.errors import ConfigurationError
+from summarizer.config import redact_url
+from summarizer.errors import CallLogError
+from summarizer.llm.logschema import prepare, sha256_text, transaction
 from summarizer.llm.pricing import PriceTable
 from summarizer.llm.prompts import messages_hash
 
 DB_NAME = "calls.db"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS calls (
-    id INTEGER PRIMARY KEY,
-    ts TEXT NOT NULL,
-    cache_key TEXT NOT NULL,
-    prompt_hash TEXT,
-    model TEXT,
-    url TEXT NOT NULL,
-    via TEXT NOT NULL,
-    status INTEGER,
-    error TEXT,
-    request TEXT NOT NULL,
-    response TEXT,
-    prompt_tokens INTEGER,
-    completion_tokens INTEGER,
-    cost_usd REAL,
-    latency_s REAL,
-    attempt INTEGER NOT NULL,
-    cache_hit INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS calls_by_key ON calls (cache_key) WHERE status = 200;
-"""
 _SUMMARY_COLUMNS = (
-    "id, ts, model, prompt_hash, url, via, status, error, prompt_tokens, completion_tokens, "
-    "cost_usd, latency_s, attempt, cache_hit"
+    "c.id, c.ts, c.model, c.prompt_hash, c.url, c.via, c.status, c.error, c.prompt_tokens, "
+    "c.completion_tokens, c.cost_usd, c.latency_s, c.attempt, c.cache_hit, c.accepted"
+)
+_WITH_BODIES = (
+    "FROM calls c JOIN bodies rq ON rq.sha256 = c.request_sha256 "
+    "LEFT JOIN bodies rs ON rs.sha256 = c.response_sha256"
 )
 
 
@@ -81,9 +74,10 @@ def _utcnow() -> datetime:
 
 
 def _bare_url(url: httpx2.URL | str) -> str:
-    # No query string: some gateways carry the key there (``?key=...``). The URL
-    # is already normalised by httpx2; cutting the string is all that is needed.
-    return str(url).split("#", 1)[0].split("?", 1)[0]
+    # No query string and no user information: some gateways carry the key there
+    # (``?key=...``, ``http://user:KEY@host``). The URL is already normalised by
+    # httpx2; cutting the string is all that is needed.
+    return redact_url(str(url).split("#", 1)[0].split("?", 1)[0])
 
 
 def canonical_body(body: Mapping[str, Any]) -> str:
@@ -129,7 +123,11 @@ class Tally:
 
 @dataclass(frozen=True)
 class LoggedCall:
-    """One row of the call log (``request``/``response`` only from ``CallLog.get``)."""
+    """One row of the call log (``request``/``response`` only from ``CallLog.get``).
+
+    ``accepted`` says the answer produced a briefing that passed every check; only
+    such an answer is served from the cache.
+    """
 
     id: int
     ts: str
@@ -145,8 +143,24 @@ class LoggedCall:
     latency_s: float | None
     attempt: int
     cache_hit: bool
+    accepted: bool
     request: str | None = None
     response: str | None = None
+
+
+def _problem(exc: sqlite3.Error | OSError) -> str:
+    """What is wrong with the database, in words a user can act on."""
+    text = str(getattr(exc, "strerror", None) or exc)
+    lowered = text.lower()
+    if "not a database" in lowered:
+        return "it is not an SQLite database"
+    if "malformed" in lowered or "corrupt" in lowered:
+        return f"it is damaged ({text})"
+    if "readonly" in lowered or "read-only" in lowered:
+        return f"it cannot be written ({text})"
+    if "unable to open" in lowered:
+        return f"it cannot be opened as a file ({text}); is it a folder, or not yours?"
+    return text
 
 
 class CallLog:
@@ -156,6 +170,9 @@ class CallLog:
         path: The database file; its folder is created.
         prices: Prices for the cost column.
         now: The clock for timestamps (timezone-aware UTC).
+
+    Raises:
+        CallLogError: The file cannot be opened, is not a call log, or is damaged.
     """
 
     def __init__(
@@ -175,17 +192,29 @@ class CallLog:
             # One connection shared by the event loop and worker threads, guarded by the lock.
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise ConfigurationError(f"cannot open the call log {path}: {exc}") from exc
+            raise CallLogError(path, _problem(exc)) from exc
         try:
             # WAL: readers (``summarizer logs``) never block a running batch; NORMAL
             # sync is durable across a process kill, which is the crash that matters.
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=10000")
-            self._db.executescript(_SCHEMA)
+            prepare(self._db, path)
         except sqlite3.Error as exc:
             self._db.close()
-            raise ConfigurationError(f"cannot use the call log {path}: {exc}") from exc
+            raise CallLogError(path, _problem(exc)) from exc
+        except CallLogError:
+            self._db.close()
+            raise
+
+    @contextmanager
+    def _using(self) -> Iterator[sqlite3.Connection]:
+        """The connection, under the lock; any database failure as a ``CallLogError``."""
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.Error as exc:
+                raise CallLogError(self.path, _problem(exc)) from exc
 
     @classmethod
     def open(cls, environ: Mapping[str, str], **options: Any) -> CallLog:
@@ -204,14 +233,29 @@ class CallLog:
             self._db.close()
 
     def lookup(self, key: str) -> str | None:
-        """The body of the latest 200 answer to the request ``key``, if any."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT response FROM calls WHERE cache_key = ? AND status = 200 "
-                "ORDER BY id DESC LIMIT 1",
+        """The body of the latest accepted answer to the request ``key``, if any."""
+        with self._using() as db:
+            row = db.execute(
+                "SELECT b.text FROM calls c JOIN bodies b ON b.sha256 = c.response_sha256 "
+                "WHERE c.cache_key = ? AND c.accepted = 1 AND c.status = 200 "
+                "ORDER BY c.id DESC LIMIT 1",
                 (key,),
             ).fetchone()
         return None if row is None else str(row[0])
+
+    def accept(self, call_id: int) -> None:
+        """Mark the answer of call ``call_id`` as one that produced an accepted briefing."""
+        with self._using() as db:
+            db.execute("UPDATE calls SET accepted = 1 WHERE id = ? AND status = 200", (call_id,))
+
+    def accept_latest(self, *keys: str) -> None:
+        """Mark the latest answer to each request of ``keys`` accepted (Batch API answers)."""
+        with self._using() as db:
+            db.executemany(
+                "UPDATE calls SET accepted = 1 WHERE id = (SELECT max(id) FROM calls "
+                "WHERE cache_key = ? AND status = 200 AND cache_hit = 0)",
+                [(key,) for key in keys],
+            )
 
     def record(
         self,
@@ -231,6 +275,7 @@ class CallLog:
         """Log one call and add it to the tally; return its row id.
 
         ``request_text`` is ``canonical_body(request)`` when the caller has it.
+        A body already in the log (a retry, a cache hit) is not stored again.
         """
         answer = json_object(response) if status == 200 else None
         usage = answer.get("usage") if answer else None
@@ -243,6 +288,8 @@ class CallLog:
             cost = self.prices.cost(model, prompt, completion, batch=via == "batch-api")
         messages = request.get("messages")
         prompt_hash = messages_hash(messages) if isinstance(messages, list) else None
+        request_text = request_text if request_text is not None else canonical_body(request)
+        request_sha, response_sha = sha256_text(request_text), sha256_text(response)
         row = (
             self.now().isoformat(),
             key,
@@ -252,8 +299,8 @@ class CallLog:
             via,
             status,
             error,
-            request_text if request_text is not None else canonical_body(request),
-            response,
+            request_sha,
+            response_sha,
             prompt,
             completion,
             cost,
@@ -261,11 +308,17 @@ class CallLog:
             attempt,
             int(cache_hit),
         )
-        with self._lock:
-            cursor = self._db.execute(
+        with self._using() as db, transaction(db):
+            for sha, text in ((request_sha, request_text), (response_sha, response)):
+                if sha is not None:
+                    db.execute(
+                        "INSERT OR IGNORE INTO bodies (sha256, text) VALUES (?, ?)", (sha, text)
+                    )
+            cursor = db.execute(
                 "INSERT INTO calls (ts, cache_key, prompt_hash, model, url, via, status, error, "
-                "request, response, prompt_tokens, completion_tokens, cost_usd, latency_s, "
-                "attempt, cache_hit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "request_sha256, response_sha256, prompt_tokens, completion_tokens, cost_usd, "
+                "latency_s, attempt, cache_hit) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
             if cache_hit:
@@ -289,31 +342,31 @@ class CallLog:
         """
         where, params = [], []
         if query:
-            where.append("(request LIKE ? OR response LIKE ? OR prompt_hash LIKE ?)")
+            where.append("(rq.text LIKE ? OR rs.text LIKE ? OR c.prompt_hash LIKE ?)")
             params += [f"%{query}%"] * 3
         if model:
-            where.append("model = ?")
+            where.append("c.model = ?")
             params.append(model)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM calls {clause} ORDER BY id DESC LIMIT ?"
-        with self._lock:
-            rows = self._db.execute(sql, (*params, limit)).fetchall()
+        sql = f"SELECT {_SUMMARY_COLUMNS} {_WITH_BODIES} {clause} ORDER BY c.id DESC LIMIT ?"
+        with self._using() as db:
+            rows = db.execute(sql, (*params, limit)).fetchall()
         return [_logged(row) for row in rows]
 
     def get(self, call_id: int) -> LoggedCall | None:
         """One call with its request and response bodies."""
-        with self._lock:
-            row = self._db.execute(
-                f"SELECT {_SUMMARY_COLUMNS}, request, response FROM calls WHERE id = ?",
+        with self._using() as db:
+            row = db.execute(
+                f"SELECT {_SUMMARY_COLUMNS}, rq.text, rs.text {_WITH_BODIES} WHERE c.id = ?",
                 (call_id,),
             ).fetchone()
         return None if row is None else _logged(row)
 
 
 def _logged(row: tuple[Any, ...]) -> LoggedCall:
-    head = list(row[:14])
-    head[13] = bool(head[13])
-    return LoggedCall(*head, *row[14:])
+    head = list(row[:15])
+    head[13], head[14] = bool(head[13]), bool(head[14])
+    return LoggedCall(*head, *row[15:])
 
 
 def json_object(text: str | None) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from summarizer.config import Settings
 from summarizer.inputs.article import Article
 from summarizer.llm.logs import capturing
 from summarizer.llm.prompts import RenderedPrompt, render
-from summarizer.llm.request import CHAT_PATH, build_body
+from summarizer.llm.request import CHAT_PATH, build_body, completion_budget
 from summarizer.models import Briefing
 from summarizer.pipeline.longdoc import Part, article_parts
 
@@ -58,7 +58,13 @@ class RequestShaper:
     def _request(self, part: Part) -> ShapedRequest:
         prompt = render(part.article, mark=self.settings.datamark, part=part.position)
         with capturing():
-            body = build_body(self.model, prompt.messages, self.settings.mode, Briefing)
+            body = build_body(
+                self.model,
+                prompt.messages,
+                self.settings.mode,
+                Briefing,
+                completion_budget(self.settings),
+            )
         return ShapedRequest(part, prompt, self.url, body)
 
     def shape_parts(self, article: Article) -> list[ShapedRequest]:

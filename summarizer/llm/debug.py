@@ -4,22 +4,24 @@ The hooks sit on the ``httpx2`` client the ``openai`` client sends through, so
 what is printed is what went over the wire: method, URL, headers and JSON body
 of each request, and status, headers and body of each response. Credentials
 never appear: ``Authorization``, ``api-key`` and similar headers are shown as
-``[redacted]``, and the secret they carried is scrubbed from everything else
+``[redacted]``, URLs lose their user information and key parameters
+(``config.redact_url``), and every secret is scrubbed from everything else
 printed (a server that echoes the key in an error message, say).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 import httpx2
 
-if TYPE_CHECKING:
-    pass
+from summarizer.config import REDACTED, redact_text, redact_url, url_secrets
 
 __all__ = [
     "ENV_VAR",
@@ -34,7 +36,6 @@ __all__ = [
 
 ENV_VAR = "SUMMARIZER_DEBUG_HTTP"
 
-REDACTED = "[redacted]"
 _SECRET_HEADERS = frozenset(
     {
         "authorization",
@@ -46,7 +47,6 @@ _SECRET_HEADERS = frozenset(
         "set-cookie",
     }
 )
-_SECRET_PARAMS = frozenset({"key", "api-key", "api_key", "apikey", "access_token", "token"})
 _MIN_SECRET = 6
 _MAX_BODY = 20_000
 
@@ -59,30 +59,28 @@ def enabled(environ: Mapping[str, str] | None = None) -> bool:
     return value.strip().lower() not in ("", "0", "false", "no", "off")
 
 
-def _secrets(headers: httpx2.Headers) -> list[str]:
-    found = []
-    for name, value in headers.items():
+def _secrets(request: httpx2.Request) -> list[str]:
+    found = list(url_secrets(str(request.url)))
+    for name, value in request.headers.items():
         if name.lower() in _SECRET_HEADERS:
             found.append(value)
             scheme, _, token = value.partition(" ")
             if token and scheme.lower() in ("bearer", "basic", "token"):
                 found.append(token)
+            if token and scheme.lower() == "basic":
+                try:
+                    found.append(base64.b64decode(token, validate=True).decode("utf-8", "replace"))
+                except (binascii.Error, ValueError):
+                    pass
     return sorted((s for s in found if len(s) >= _MIN_SECRET), key=len, reverse=True)
 
 
 def _scrub(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, REDACTED)
-    return text
+    return redact_text(text, secrets)
 
 
 def _url(url: httpx2.URL) -> str:
-    if not url.params:
-        return str(url)
-    params = [
-        (k, REDACTED if k.lower() in _SECRET_PARAMS else v) for k, v in url.params.multi_items()
-    ]
-    return str(url.copy_with(params=params))
+    return redact_url(str(url))
 
 
 def _headers(headers: httpx2.Headers) -> list[str]:
@@ -108,7 +106,7 @@ def _body(content: bytes, content_type: str) -> str:
 
 def format_request(request: httpx2.Request) -> str:
     """The request as printed: method, URL, redacted headers, body."""
-    secrets = _secrets(request.headers)
+    secrets = _secrets(request)
     lines = [
         f"summarizer: http: > {request.method} {_url(request.url)}",
         *_headers(request.headers),
@@ -125,7 +123,7 @@ def format_request(request: httpx2.Request) -> str:
 def format_response(response: httpx2.Response) -> str:
     """The response as printed (its body must have been read): status, headers, body."""
     request = response.request
-    secrets = _secrets(request.headers)
+    secrets = _secrets(request)
     head = (
         f"summarizer: http: < {response.status_code} {response.reason_phrase} "
         f"({request.method} {_url(request.url)})"
@@ -212,7 +210,7 @@ def format_response_head(response: httpx2.Response) -> str:
         f"summarizer: http: < {response.status_code} {response.reason_phrase} "
         f"({request.method} {_url(request.url)}; streamed body not shown)"
     )
-    return _scrub("\n".join([head, *_headers(response.headers)]), _secrets(request.headers)) + "\n"
+    return _scrub("\n".join([head, *_headers(response.headers)]), _secrets(request)) + "\n"
 
 
 def debug_client(

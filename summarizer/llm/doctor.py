@@ -23,9 +23,9 @@ import openai
 from instructor.core import InstructorError
 from pydantic import BaseModel, ConfigDict, Field
 
-from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings
-from summarizer.errors import ModelError
-from summarizer.llm import debug
+from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings, redact_text, redact_url
+from summarizer.errors import ModelError, ResponseTooLarge
+from summarizer.llm import bounds, debug
 from summarizer.llm.engine import LLMEngine
 from summarizer.llm.faults import one_line
 from summarizer.llm.retry import RetryPolicy
@@ -118,6 +118,9 @@ def _list_models(
     except httpx2.RequestError as exc:
         fix = f"start the server, or check --base-url / OPENAI_BASE_URL ({_SERVERS})"
         return Check(name, "fail", f"cannot reach {url}: {one_line(str(exc), _DETAIL)}", fix), None
+    except ResponseTooLarge as exc:
+        detail = f"GET {url} sent {exc}; no model list is that long"
+        return Check(name, "fail", detail, f"check --base-url ({_SERVERS})"), None
     if response.status_code in (401, 403):
         detail = f"GET {url} answered HTTP {response.status_code}: the key was refused"
         return Check(name, "fail", detail, "check OPENAI_API_KEY"), None
@@ -185,7 +188,8 @@ def _structured_failure(name: str, mode: str, exc: ModelError) -> Check:
         fix = "check --model" if cause.status_code == 404 else _MODE_FIX[mode]
         return Check(name, "fail", detail, fix)
     if isinstance(cause, openai.APIConnectionError):
-        detail = f"the request failed: {one_line(str(cause), _DETAIL)}"
+        # Our message says more than the SDK's "Connection error." (a deadline, the size cap).
+        detail = f"the request failed: {one_line(str(exc), _DETAIL)}"
         return Check(name, "fail", detail, "raise --timeout, or check the server's log")
     detail = f"the answer did not validate against the schema: {one_line(str(cause), 120)}"
     return Check(name, "fail", detail, _MODE_FIX[mode])
@@ -248,21 +252,26 @@ def diagnose(settings: Settings, *, http_client: httpx2.Client | None = None) ->
         return [Check("endpoint configured", "fail", "no API key and no base URL", fix)]
     model = settings.model or (DEFAULT_OPENAI_MODEL if settings.base_url is None else None)
     own = http_client is None
-    http = http_client if http_client is not None else httpx2.Client(timeout=settings.timeout)
+    # Bounded: each request ends within --timeout, however slowly the server sends.
+    base = settings.base_url or OPENAI_URL
+    http = http_client if http_client is not None else bounds.client(base, settings.timeout)
     debug.debug_client(http)
     try:
         reached, entries = _list_models(settings, http)
         checks = [reached]
         if entries is None:
             skipped = ("model listed", "structured output", "context length")
-            return checks + [Check(n, "skip", "the endpoint was not reached") for n in skipped]
-        checks.append(_model_check(model, entries))
-        if model is None:
-            checks.append(Check("structured output", "skip", "no model to ask"))
+            checks += [Check(n, "skip", "the endpoint was not reached") for n in skipped]
         else:
-            checks.append(_structured_check(settings, model, http))
-        checks.append(_context_check(model, entries))
-        return checks
+            checks.append(_model_check(model, entries))
+            if model is None:
+                checks.append(Check("structured output", "skip", "no model to ask"))
+            else:
+                checks.append(_structured_check(settings, model, http))
+            checks.append(_context_check(model, entries))
+        # What a server said back may hold the key or the base URL's credentials.
+        secrets = settings.secrets()
+        return [replace(c, detail=redact_text(c.detail, secrets)) for c in checks]
     finally:
         if own:
             http.close()
@@ -273,7 +282,7 @@ _LABELS: dict[Status, str] = {"ok": "ok", "fail": "FAIL", "warn": "warn", "skip"
 
 def render_checks(settings: Settings, checks: Sequence[Check]) -> str:
     """The report ``summarizer doctor`` prints."""
-    where = settings.base_url or OPENAI_URL
+    where = redact_url(settings.base_url or OPENAI_URL)
     model = settings.model or (DEFAULT_OPENAI_MODEL if settings.base_url is None else "(none)")
     lines = [f"summarizer doctor: {where} · model {model} · mode {settings.mode}"]
     for check in checks:

@@ -12,6 +12,13 @@ response model, and its hooks to count what each attempt cost. Layers:
    retried under the one policy (backoff, ``Retry-After``), answers that fail
    validation are re-asked with the validator's message.
 
+Each request carries the completion budget (``Settings.max_tokens``). The
+clients made here bound every request (``bounds``: a total deadline of
+``Settings.timeout`` and a cap on the answer's size); a client passed in is
+used as it is (wrap its transport in ``bounds.BoundedTransport`` for the same).
+Each call notes the answers it got (``answers``); ``CallStats.accept`` marks
+the one that became the briefing accepted in the call log, once it is final.
+
 The article reaches the validators through ``models.grounded_in``, not
 instructor's ``context=``: with a context, instructor renders every message as
 a Jinja template, so an article holding ``{{`` or ``{%`` would be evaluated.
@@ -33,13 +40,14 @@ from pydantic import BaseModel
 
 from summarizer.checks.grounding import ArticleIndex
 from summarizer.config import ModeName, Settings
-from summarizer.errors import ModelError
-from summarizer.llm import debug, retry
+from summarizer.errors import ModelError, SummarizerError
+from summarizer.llm import answers, bounds, debug, retry
 from summarizer.llm.faults import model_error
 from summarizer.llm.logs import secrets_hidden
 from summarizer.llm.prompts import RenderedPrompt
 from summarizer.llm.request import (
     INSTRUCTOR_MODES,
+    completion_budget,
     create_arguments,
     install_async_checks,
     install_checks,
@@ -53,6 +61,8 @@ _RESPONSE_MODEL = instructor.response_schema(Briefing)
 
 # Local servers need some key in the header; they ignore its value.
 _NO_KEY = "no-key-needed"
+# Where requests go when no base URL is set (the SDK's default).
+OPENAI_BASE_URL = "https://api.openai.com/v1"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -81,6 +91,17 @@ class CallStats:
     retry_wait_s: float = 0.0
     last_text: str | None = field(default=None, repr=False)
     usage_known: bool = True
+    answer: answers.Accept | None = field(default=None, repr=False, compare=False)
+
+    def accept(self) -> None:
+        """Mark the answer this call ended on accepted in the call log (if it was logged).
+
+        Call it once the briefing it produced is final: only then may the log
+        answer the same request again.
+        """
+        if self.answer is not None:
+            self.answer()
+            self.answer = None
 
     @property
     def reasks(self) -> int:
@@ -144,11 +165,13 @@ class LLMEngine:
         self._async: instructor.AsyncInstructor | None = None
         self._sdk: openai.OpenAI | None = None
         self._async_sdk: openai.AsyncOpenAI | None = None
+        self._budget = completion_budget(settings)
 
     @property
     def _client(self) -> instructor.Instructor:
         if self._sync is None:
-            http = debug.debug_client(self._http_client) or openai.DefaultHttpxClient()
+            http = debug.debug_client(self._http_client or _bounded_client(self.settings))
+            assert http is not None
             self._sdk = openai.OpenAI(
                 api_key=self.settings.api_key or _NO_KEY,
                 base_url=self.settings.base_url,
@@ -163,10 +186,10 @@ class LLMEngine:
     @property
     def _async_client(self) -> instructor.AsyncInstructor:
         if self._async is None:
-            http = (
-                debug.async_debug_client(self._async_http_client)
-                or openai.DefaultAsyncHttpxClient()
+            http = debug.async_debug_client(
+                self._async_http_client or _async_bounded_client(self.settings)
             )
+            assert http is not None
             self._async_sdk = openai.AsyncOpenAI(
                 api_key=self.settings.api_key or _NO_KEY,
                 base_url=self.settings.base_url,
@@ -203,14 +226,18 @@ class LLMEngine:
         token = _CURRENT.set(stats)
         grounding = grounded_in(article) if article is not None else _nothing()
         try:
-            with secrets_hidden(self.settings.api_key), grounding:
+            with secrets_hidden(*self.settings.secrets()), grounding, answers.collecting() as got:
                 yield
         except Exception as exc:
             self._count(stats, counter, started)
-            raise self._error(exc, stats, counter) from exc
+            error = self._error(exc, stats, counter)
+            if not isinstance(error, ModelError):
+                raise error from error.__cause__  # already ours (a broken call log)
+            raise error from exc
         finally:
             _CURRENT.reset(token)
         self._count(stats, counter, started)
+        stats.answer = got.last()
 
     @staticmethod
     def _count(stats: CallStats, counter: retry.Attempts, started: float) -> None:
@@ -236,7 +263,7 @@ class LLMEngine:
         loop = retry.attempts(self.policy, counter, self.settings.max_reasks)
         with self._call(stats, counter, article):
             result, _ = self._client.chat.completions.create_with_completion(
-                **create_arguments(self.model, messages, response_model, loop)
+                **create_arguments(self.model, messages, response_model, loop, self._budget)
             )
         return result, stats
 
@@ -251,7 +278,7 @@ class LLMEngine:
         loop = retry.async_attempts(self.policy, counter, self.settings.max_reasks)
         with self._call(stats, counter, article):
             result, _ = await self._async_client.chat.completions.create_with_completion(
-                **create_arguments(self.model, messages, response_model, loop)
+                **create_arguments(self.model, messages, response_model, loop, self._budget)
             )
         return result, stats
 
@@ -276,7 +303,7 @@ class LLMEngine:
         """Async twin of ``brief``."""
         return await self.aextract(prompt.messages, _RESPONSE_MODEL, ArticleIndex(article))
 
-    def _error(self, exc: Exception, stats: CallStats, counter: retry.Attempts) -> ModelError:
+    def _error(self, exc: Exception, stats: CallStats, counter: retry.Attempts) -> SummarizerError:
         """Turn whatever instructor or openai raised into one of ours."""
         error = model_error(
             exc,
@@ -285,10 +312,24 @@ class LLMEngine:
             requests=counter.requests,
             retries=counter.transport_retries,
             last_text=stats.last_text,
+            tries=counter.last_tries,
         )
-        error.prompt_tokens = stats.prompt_tokens
-        error.completion_tokens = stats.completion_tokens
+        if isinstance(error, ModelError):
+            error.prompt_tokens = stats.prompt_tokens
+            error.completion_tokens = stats.completion_tokens
         return error
+
+
+def _bounded_client(settings: Settings) -> httpx2.Client:
+    """The SDK's default client, its requests bounded (deadline, size cap)."""
+    url = settings.base_url or OPENAI_BASE_URL
+    return openai.DefaultHttpxClient(transport=bounds.http_transport(url))
+
+
+def _async_bounded_client(settings: Settings) -> httpx2.AsyncClient:
+    """Async twin of ``_bounded_client``."""
+    url = settings.base_url or OPENAI_BASE_URL
+    return openai.DefaultAsyncHttpxClient(transport=bounds.async_http_transport(url))
 
 
 @contextmanager

@@ -3,7 +3,12 @@
 Every failure of the LLM engine reaches the caller as one of ``summarizer.errors``:
 a ``TransportError`` (with a hint for 401/403/404), a ``StaleRecordingError`` for
 a cassette miss, an ``UngroundedError`` listing each quote or figure not in the
-article, or a ``ModelOutputError``. API keys are never part of a message.
+article, or a ``ModelOutputError``; a call log that failed under the request is
+its own ``CallLogError``. API keys, and credentials in the base URL, are never
+part of a message.
+
+Attempts are counted the way a reader would: a transport failure says how many
+times the last request was tried, and how many re-asks came before it, apart.
 """
 
 from __future__ import annotations
@@ -12,14 +17,17 @@ import openai
 from instructor.core import IncompleteOutputException, InstructorError
 from pydantic import ValidationError
 
-from summarizer.config import Settings
+from summarizer.config import Settings, redact_text
 from summarizer.errors import (
+    CallLogError,
     GroundingViolation,
     MalformedResponse,
     ModelError,
     ModelOutputError,
     Refusal,
+    ResponseTooLarge,
     StaleRecordingError,
+    SummarizerError,
     TransportError,
     Ungrounded,
     UngroundedError,
@@ -41,6 +49,16 @@ def ungrounded_items(error: ValidationError) -> list[Ungrounded]:
     return items
 
 
+def causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what caused it, outermost first (``__cause__``, else ``__context__``)."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and seen not in chain:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    return chain
+
+
 def model_error(
     exc: Exception,
     *,
@@ -49,34 +67,46 @@ def model_error(
     requests: int,
     retries: int,
     last_text: str | None,
-) -> ModelError:
+    tries: int | None = None,
+) -> SummarizerError:
     """Turn whatever instructor or openai raised into one of ours.
 
     Args:
-    exc: What the call raised.
-    settings: The endpoint settings (for the message and the key to redact).
-    model: The model asked.
-    requests: Answers asked for (1 + re-asks).
-    retries: Requests repeated after transport faults.
-    last_text: The last answer's text, if any.
+        exc: What the call raised.
+        settings: The endpoint settings (for the message and the secrets to redact).
+        model: The model asked.
+        requests: Answers asked for (1 + re-asks).
+        retries: Requests repeated after transport faults.
+        last_text: The last answer's text, if any.
+        tries: How many times the last request was sent (default: every request).
     """
-    attempts = requests + retries
+    sent = requests + retries
+    attempts = _attempts(tries if tries is not None else sent, requests - 1)
+    local = next((c for c in causes(exc) if isinstance(c, CallLogError)), None)
+    if local is not None:
+        return local  # not the endpoint's doing: the call log under the request failed
     cause: BaseException = exc
     while isinstance(cause, InstructorError) and cause.__cause__ is not None:
         cause = cause.__cause__
     if isinstance(cause, openai.APIConnectionError) and isinstance(
-        cause.__cause__, MalformedResponse | Refusal
+        cause.__cause__, MalformedResponse | Refusal | ResponseTooLarge
     ):
-        # Raised by the completion check on the HTTP client; the SDK wrapped it.
+        # Raised by the completion check or the bounds on the HTTP client; the SDK wrapped it.
         cause = cause.__cause__
     if isinstance(cause, openai.APIError):
-        return transport_error(cause, settings=settings, model=model, attempts=attempts)
-    if isinstance(cause, MalformedResponse):
-        where = settings.base_url or "the OpenAI API"
+        return transport_error(cause, settings=settings, model=model, attempts=sent, tries=attempts)
+    if isinstance(cause, ResponseTooLarge):
         return TransportError(
-            f"the model endpoint {where} sent {cause} after {attempts} attempt(s)",
+            f"the model endpoint {settings.endpoint()} sent {cause}; reading stopped there "
+            "and the request was not repeated",
             model=model,
-            attempts=attempts,
+            attempts=sent,
+        )
+    if isinstance(cause, MalformedResponse):
+        return TransportError(
+            f"the model endpoint {settings.endpoint()} sent {cause} after {attempts}",
+            model=model,
+            attempts=sent,
         )
     if isinstance(cause, Refusal):
         return ModelOutputError(
@@ -100,8 +130,9 @@ def model_error(
         )
     if isinstance(cause, IncompleteOutputException):
         return ModelOutputError(
-            "the model's answer was cut off before it finished (finish_reason=length); "
-            "use a model with a longer output limit or a shorter article",
+            "the model's answer was cut off before it finished (finish_reason=length) at the "
+            f"completion budget of {settings.max_tokens} tokens; raise --max-tokens, or use a "
+            "model with a longer output limit or a shorter article",
             model=model,
             attempts=requests,
             last_response=last_text,
@@ -115,11 +146,33 @@ def model_error(
     )
 
 
+def _attempts(tries: int, reasks: int) -> str:
+    """``5 attempt(s)``, and the re-asks before them when there were any."""
+    text = f"{tries} attempt(s)"
+    if reasks > 0:
+        text += f" (after {reasks} re-ask(s) of answers that failed validation)"
+    return text
+
+
 def transport_error(
-    exc: openai.APIError, *, settings: Settings, model: str, attempts: int
+    exc: openai.APIError,
+    *,
+    settings: Settings,
+    model: str,
+    attempts: int,
+    tries: str | None = None,
 ) -> ModelError:
-    """A transport fault (timeout, refused connection, HTTP error) as one of ours."""
-    where = settings.base_url or "the OpenAI API"
+    """A transport fault (timeout, refused connection, HTTP error) as one of ours.
+
+    Args:
+        exc: The SDK's error.
+        settings: The endpoint settings (for the message and the secrets to redact).
+        model: The model asked.
+        attempts: Requests sent in all.
+        tries: How the message counts them (default: ``attempts`` attempt(s)).
+    """
+    where = settings.endpoint()
+    tries = tries or f"{attempts} attempt(s)"
     if retry.replay_miss(exc):
         return StaleRecordingError(
             "the recorded model traffic holds no answer for this request: the prompt, "
@@ -128,24 +181,22 @@ def transport_error(
             attempts=attempts,
         )
     if isinstance(exc, openai.APITimeoutError):
-        message = f"the model endpoint {where} timed out after {attempts} attempt(s)"
+        message = (
+            f"the model endpoint {where} timed out (no complete answer within "
+            f"{settings.timeout:g} s; --timeout) after {tries}"
+        )
         return TransportError(message, model=model, attempts=attempts)
     if isinstance(exc, openai.APIConnectionError):
-        message = f"cannot reach the model endpoint {where} after {attempts} attempt(s)"
+        message = f"cannot reach the model endpoint {where} after {tries}"
         return TransportError(message, model=model, attempts=attempts)
     status = exc.status_code if isinstance(exc, openai.APIStatusError) else None
-    detail = one_line(getattr(exc, "message", None) or str(exc))
-    if settings.api_key:
-        detail = detail.replace(settings.api_key, "[redacted]")
+    detail = one_line(redact_text(getattr(exc, "message", None) or str(exc), settings.secrets()))
     hint = {
         401: " (check OPENAI_API_KEY)",
         403: " (the key may not have access to this model)",
         404: " (check --model and --base-url)",
     }.get(status or 0, "")
-    message = (
-        f"the model endpoint {where} answered HTTP {status}{hint} "
-        f"after {attempts} attempt(s): {detail}"
-    )
+    message = f"the model endpoint {where} answered HTTP {status}{hint} after {tries}: {detail}"
     return TransportError(message, status_code=status, model=model, attempts=attempts)
 
 

@@ -10,8 +10,9 @@ that touches its logger, through the ``logging`` API only:
   on the stderr of programs that never configured logging (the typed error we
   raise already says what went wrong);
 - a filter that drops the records of a request capture (``build_body`` stops
-  instructor on purpose: no failure to report) and scrubs the API key from the
-  rest (a server may echo it back in an error message).
+  instructor on purpose: no failure to report) and scrubs the API key, and the
+  credentials of any URL, from the rest (a server may echo them back in an error
+  message).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+from summarizer.config import redact_text
 
 LOGGER = logging.getLogger("summarizer")
 
@@ -33,13 +36,10 @@ class _InstructorFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if _CAPTURING.get():
             return False
-        secrets = [s for s in _SECRETS.get() if s]
-        if secrets:
-            message = record.getMessage()
-            if any(s in message for s in secrets):
-                for secret in secrets:
-                    message = message.replace(secret, REDACTED)
-                record.msg, record.args = message, None
+        message = record.getMessage()
+        scrubbed = redact_text(message, _SECRETS.get())
+        if scrubbed != message:
+            record.msg, record.args = scrubbed, None
         return True
 
 

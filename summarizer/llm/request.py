@@ -29,8 +29,9 @@ import instructor
 from openai.types.chat import ChatCompletion
 from pydantic import BaseModel, ValidationError
 
-from summarizer.config import ModeName
-from summarizer.errors import MalformedResponse, Refusal, RequestCaptured
+from summarizer.config import ModeName, Settings
+from summarizer.errors import MalformedResponse, Refusal, RequestCaptured, ResponseTooLarge
+from summarizer.llm.bounds import MAX_RESPONSE_BYTES
 
 INSTRUCTOR_MODES: dict[str, instructor.Mode] = {
     "tools": instructor.Mode.TOOLS,
@@ -45,11 +46,22 @@ CHAT_PATH = "/chat/completions"
 M = TypeVar("M", bound=BaseModel)
 
 
+def completion_budget(settings: Settings) -> dict[str, int]:
+    """The completion budget (``max_tokens``) under the name the endpoint takes.
+
+    OpenAI's own API takes ``max_completion_tokens`` (its reasoning models refuse
+    ``max_tokens``); local and other OpenAI-compatible servers know ``max_tokens``.
+    """
+    name = "max_completion_tokens" if settings.endpoint_kind() == "openai" else "max_tokens"
+    return {name: settings.max_tokens}
+
+
 def create_arguments(
     model: str,
     messages: Sequence[Mapping[str, str]],
     response_model: type[BaseModel],
     max_retries: Any,
+    budget: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """The arguments of instructor's ``create`` for one request.
 
@@ -63,6 +75,7 @@ def create_arguments(
         response_model: The pydantic model the answer must validate as.
         max_retries: Re-asks (an int) or a tenacity ``Retrying`` that also
             retries transport faults (``summarizer.llm.retry.attempts``).
+        budget: The completion budget (``completion_budget``), sent as is.
     """
     return {
         "model": model,
@@ -70,6 +83,7 @@ def create_arguments(
         "response_model": response_model,
         "max_retries": max_retries,
         "strict": False,
+        **(budget or {}),
     }
 
 
@@ -78,6 +92,7 @@ def build_body(
     messages: Sequence[Mapping[str, str]],
     mode: ModeName,
     response_model: type[BaseModel],
+    budget: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """The JSON body a live call would POST for these messages, built by instructor.
 
@@ -93,7 +108,7 @@ def build_body(
 
     create = instructor.patch(create=record, mode=INSTRUCTOR_MODES[mode])
     try:
-        create(**create_arguments(model, messages, response_model, 0))
+        create(**create_arguments(model, messages, response_model, 0, budget))
     except Exception as exc:  # instructor wraps the signal; anything else is real
         if not captured:
             raise
@@ -146,6 +161,13 @@ def _is_chat_answer(response: httpx2.Response) -> bool:
     return response.status_code == 200 and response.request.url.path.endswith(CHAT_PATH)
 
 
+def _declared_too_large(response: httpx2.Response) -> bool:
+    # A client without ``bounds`` (one passed in) reads the whole body; at least
+    # an answer that says it is too large is refused before it is read.
+    declared = response.headers.get("content-length", "")
+    return declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES
+
+
 def check_completion(response: httpx2.Response) -> None:
     """``httpx2`` response hook: refuse a chat answer that is not a usable completion.
 
@@ -154,6 +176,9 @@ def check_completion(response: httpx2.Response) -> None:
     parse (and would re-ask for) an answer that never arrived.
     """
     if _is_chat_answer(response):
+        if _declared_too_large(response):
+            response.close()
+            raise ResponseTooLarge(MAX_RESPONSE_BYTES)
         response.read()
         parse_completion(response.content)
 
@@ -161,6 +186,9 @@ def check_completion(response: httpx2.Response) -> None:
 async def acheck_completion(response: httpx2.Response) -> None:
     """Async twin of ``check_completion``."""
     if _is_chat_answer(response):
+        if _declared_too_large(response):
+            await response.aclose()
+            raise ResponseTooLarge(MAX_RESPONSE_BYTES)
         await response.aread()
         parse_completion(response.content)
 

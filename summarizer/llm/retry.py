@@ -5,12 +5,17 @@ only re-asks on validation errors, so this module is the only place a request is
 repeated after a transport fault: 408, 409, 429 and 5xx answers, timeouts and
 connection errors. Waits back off exponentially with full jitter, and a server's
 ``retry-after-ms`` or ``Retry-After`` (seconds or an HTTP date) is honoured up to
-a cap. The sleep functions and the clock are injected so tests never wait.
+a cap; a value that is not a finite number (``nan``, ``inf``) is no hint at all.
+The sleep functions and the clock are injected so tests never wait.
+
+Not repeated: an answer over the size cap (``ResponseTooLarge``), a refusal,
+and a failure of the call log under the request (``CallLogError``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -27,7 +32,7 @@ from tenacity import (
     stop_after_attempt,
 )
 
-from summarizer.errors import MalformedResponse, Refusal
+from summarizer.errors import CallLogError, MalformedResponse, Refusal, ResponseTooLarge
 from summarizer.llm.logs import LOGGER
 
 T = TypeVar("T")
@@ -57,8 +62,10 @@ def is_transient(exc: BaseException) -> bool:
         return False
     if isinstance(exc, MalformedResponse):
         return True
-    if isinstance(exc.__cause__, Refusal):
-        return False  # asking again gets the same refusal
+    if isinstance(exc.__cause__, Refusal | ResponseTooLarge | CallLogError):
+        # Asking again gets the same refusal or the same oversized answer; a
+        # broken call log is not the endpoint's fault and will not mend itself.
+        return False
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in RETRYABLE_STATUS or exc.status_code >= 500
     # APITimeoutError is a subclass of APIConnectionError.
@@ -87,19 +94,17 @@ def retry_after(headers: Mapping[str, str], now: Callable[[], datetime]) -> floa
 
     ``Retry-After`` may be seconds or an HTTP date; None when neither header is usable.
     """
-    millis = headers.get("retry-after-ms")
+    millis = _seconds(headers.get("retry-after-ms"))
     if millis is not None:
-        try:
-            return max(float(millis) / 1000.0, 0.0)
-        except ValueError:
-            pass
+        return max(millis / 1000.0, 0.0)
     value = headers.get("retry-after")
     if value is None:
         return None
-    try:
-        return max(float(value), 0.0)
-    except ValueError:
-        pass
+    seconds = _seconds(value)
+    if seconds is not None:
+        return max(seconds, 0.0)
+    if _is_number(value):
+        return None  # nan, inf: a number, but not one to wait for
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -107,6 +112,22 @@ def retry_after(headers: Mapping[str, str], now: Callable[[], datetime]) -> floa
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max((when - now()).total_seconds(), 0.0)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _seconds(text: str | None) -> float | None:
+    """``text`` as a finite number, else None (absent, not a number, ``nan``, ``inf``)."""
+    if text is None or not _is_number(text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
 
 
 def _utcnow() -> datetime:
@@ -220,11 +241,14 @@ class Attempts:
         transport_retries: Requests repeated after a transport fault.
         reasks: Requests sent again because the answer failed validation.
         waited: Seconds spent waiting before transport retries.
+        last_tries: How many times the latest request (the first, or the latest
+            re-ask) was sent: what a failure's message counts.
     """
 
     transport_retries: int = 0
     reasks: int = 0
     waited: float = 0.0
+    last_tries: int = 1
     _faults_in_a_row: int = field(default=0, repr=False)
 
     @property
@@ -267,13 +291,16 @@ class _Loop:
 
     def stop(self, state: RetryCallState) -> bool:
         exc = self._outcome(state)
+        counter = self.counter
         if exc is not None and is_transient(exc):
             # Consecutive faults, as a fresh request would count them: a re-ask
             # after two faults still gets the policy's full attempts.
-            self.counter._faults_in_a_row += 1
-            return self.counter._faults_in_a_row >= self.policy.max_attempts
-        self.counter._faults_in_a_row = 0
-        return not is_reask(exc) or self.counter.reasks >= self.max_reasks
+            counter._faults_in_a_row += 1
+            counter.last_tries = counter._faults_in_a_row
+            return counter._faults_in_a_row >= self.policy.max_attempts
+        counter.last_tries = counter._faults_in_a_row + 1
+        counter._faults_in_a_row = 0
+        return not is_reask(exc) or counter.reasks >= self.max_reasks
 
     def wait(self, state: RetryCallState) -> float:
         exc = self._outcome(state)

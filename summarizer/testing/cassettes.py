@@ -24,6 +24,8 @@ import vcr
 from vcr.persisters.filesystem import FilesystemPersister
 from vcr.serialize import serialize
 
+from summarizer.config import redact_url
+
 # Request headers kept in a cassette; everything else (authorization, api-key,
 # cookies, the SDK's x-stainless-* platform headers) is dropped before writing.
 _KEEP_REQUEST_HEADERS = frozenset({"content-type", "accept"})
@@ -67,6 +69,7 @@ def _scrub_request(request: Any) -> Any:
     for name in list(request.headers):
         if name.lower() not in _KEEP_REQUEST_HEADERS:
             del request.headers[name]
+    request.uri = redact_url(request.uri)  # a key in the base URL (http://user:KEY@host)
     return request
 
 
