@@ -206,7 +206,9 @@ class Summarizer:
         return result
 
     def _parts(self, article: Article) -> list[Part]:
-        return article_parts(article, self.settings.max_article_tokens)
+        return article_parts(
+            article, self.settings.max_article_tokens, datamark=self.settings.datamark
+        )
 
 
 def _accept(runs: Sequence[tuple[RenderedPrompt, Briefing, CallStats]]) -> None:

@@ -101,8 +101,11 @@ class Settings:
             it is an error.
         datamark: Show the article's spaces as a mark in the prompt (spotlighting),
             so the model can tell data from instructions.
-        max_article_tokens: Articles estimated above this many tokens are split on
-            paragraph boundaries, briefed part by part and merged.
+        max_article_tokens: Articles estimated above this many tokens *as sent*
+            (datamarks counted: they take about 2.7 times the tokens of plain text on
+            some tokenizers) are split on paragraph boundaries, briefed part by part
+            and merged. The default suits a model with a 32k context; for a local
+            server with a smaller one, lower it (about half the server's context).
     """
 
     model: str | None = None
@@ -113,7 +116,7 @@ class Settings:
     max_reasks: int = 2
     timeout: float = 120.0
     datamark: bool = True
-    max_article_tokens: int = 12_000
+    max_article_tokens: int = 24_000
     max_tokens: int = 4096
 
     def __repr__(self) -> str:

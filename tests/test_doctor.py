@@ -201,7 +201,14 @@ def _server_reporting(entry: dict[str, Any]) -> httpx2.MockTransport:
     ("entry", "status", "detail"),
     [
         ({"id": "m", "max_model_len": 32768}, "ok", "32,768 tokens"),
-        ({"id": "m", "context_length": 4096}, "warn", "4,096 tokens; long articles need"),
+        (
+            {"id": "m", "context_length": 4096},
+            "fail",
+            "4,096 tokens, but briefing the bundled example needs about",
+        ),
+        ({"id": "m", "context_length": 16384}, "warn", "16,384 tokens: enough for the example"),
+        # llama.cpp reports the context it was started with (-c) as meta.n_ctx.
+        ({"id": "m", "meta": {"n_ctx": 2048, "n_ctx_train": 8192}}, "fail", "2,048 tokens, but"),
         ({"id": "m", "metadata": {"context_window": 131072}}, "ok", "131,072 tokens"),
         # llama.cpp: the trained length says nothing about the server's -c.
         ({"id": "m", "meta": {"n_ctx_train": 131072}}, "skip", "the server does not report"),
@@ -217,3 +224,39 @@ def test_the_context_length_is_reported_when_the_server_gives_it(
     assert [c.status for c in checks[:3]] == ["ok", "ok", "ok"]
     assert (checks[3].name, checks[3].status) == ("context length", status)
     assert checks[3].detail.startswith(detail)
+
+
+def test_a_server_that_answers_for_an_unlisted_name_is_a_warning_not_a_failure(
+    server: LoopbackServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # llama.cpp serves its one model under any name: the README's `--model any`.
+    server.script(Reply.answer(PONG))
+    code, lines = doctor(capsys, "--base-url", server.base_url, "--model", "any")
+    assert code == 0, lines
+    assert lines[2].startswith("  warn  model listed: any is not listed")
+    assert "the server answered for it" in lines[2]
+    assert lines[-1] == "All checks passed."
+
+
+def test_llama_cpp_s_own_context_is_read_from_props_when_models_does_not_say() -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx2.Request) -> httpx2.Response:
+        seen.append(request.url.path)
+        if request.url.path.endswith("/models"):
+            entry = {"id": "m.gguf", "owned_by": "llamacpp", "meta": {"n_ctx_train": 131072}}
+            return httpx2.Response(200, json={"object": "list", "data": [entry]})
+        if request.url.path == "/props":
+            return httpx2.Response(200, json={"default_generation_settings": {"n_ctx": 2048}})
+        message = {"role": "assistant", "content": json.dumps(PONG)}
+        choice = {"index": 0, "message": message, "finish_reason": "stop"}
+        body = {"id": "x", "object": "chat.completion", "created": 0, "model": "m"}
+        return httpx2.Response(200, json={**body, "choices": [choice]})
+
+    settings = Settings(base_url="http://127.0.0.1:9/v1", model="m.gguf", mode="json_schema")
+    with httpx2.Client(transport=httpx2.MockTransport(handler)) as client:
+        checks = diagnose(settings, http_client=client)
+    context = checks[3]
+    assert (context.name, context.status) == ("context length", "fail")
+    assert context.detail.startswith("2,048 tokens, but briefing the bundled example needs")
+    assert "-c" in (context.fix or "") and "/props" in seen

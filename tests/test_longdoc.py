@@ -102,8 +102,8 @@ def test_twenty_thousand_words_through_recorded_responses(request: pytest.Fixtur
     with session(record) as s:
         result = s.summarize(ARTICLE)
     p = result.provenance
-    assert (p.parts, p.requests, p.reasks) == (3, 3, 0)
-    assert p.prompt_tokens == 36_000
+    assert (p.parts, p.requests, p.reasks) == (4, 4, 0)
+    assert p.prompt_tokens == 48_000  # 12,000 a part, four parts
     b = result.briefing
     index = ArticleIndex(ARTICLE)
     assert all(index.contains_quote(q) for _, q in b.evidence_quotes())
@@ -124,7 +124,7 @@ async def test_asummarize_briefs_the_parts_concurrently_with_the_same_result() -
             result = await s.asummarize(ARTICLE)
         finally:
             await s.aclose()
-    assert result.provenance.parts == 3 and len(server.requests) == 3
+    assert result.provenance.parts == 4 and len(server.requests) == 4
     with LoopbackServer(models=("m",), fallback=_serve_parts) as server:
         with Summarizer.from_env({}, base_url=server.base_url, model="m") as sync:
             same = sync.summarize(ARTICLE)

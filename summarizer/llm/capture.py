@@ -69,12 +69,18 @@ class RequestShaper:
 
     def shape_parts(self, article: Article) -> list[ShapedRequest]:
         """One request per part of ``article``, as the live engine sends them."""
-        parts = article_parts(article, self.settings.max_article_tokens)
+        parts = article_parts(
+            article, self.settings.max_article_tokens, datamark=self.settings.datamark
+        )
         return [self._request(part) for part in parts]
 
     def shape(self, article: Article) -> tuple[str, dict[str, Any]]:
         """The URL and JSON body of the first request for ``article``."""
-        first = self._request(article_parts(article, self.settings.max_article_tokens)[0])
+        first = self._request(
+            article_parts(
+                article, self.settings.max_article_tokens, datamark=self.settings.datamark
+            )[0]
+        )
         return first.url, first.body
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Literal
 
 import httpx2
@@ -37,13 +38,18 @@ Status = Literal["ok", "fail", "warn", "skip"]
 OPENAI_URL = "https://api.openai.com/v1"
 # Characters of a server's message shown in a check's detail.
 _DETAIL = 160
-# Prompt, schema and answer of a long article's briefing take about this many tokens.
-MIN_CONTEXT = 8192
-# Where servers put the context length in a /models entry (vLLM: max_model_len).
-# llama.cpp's meta.n_ctx_train is the model's trained length, not the server's -c,
-# so it is not read.
-_CONTEXT_KEYS = ("context_length", "max_model_len", "context_window", "max_context_length")
+# Where servers put the context length in a /models entry (vLLM: max_model_len;
+# llama.cpp: meta.n_ctx, the context it was started with, -c). meta.n_ctx_train is
+# the model's trained length, not the server's, so it is not read.
+_CONTEXT_KEYS = (
+    "context_length",
+    "max_model_len",
+    "context_window",
+    "max_context_length",
+    "n_ctx",
+)
 _NO_KEY = "no-key-needed"
+EXAMPLE_PAGE = "harbour-vote.page.txt"
 _SERVERS = (
     "Ollama http://localhost:11434/v1, vLLM http://localhost:8000/v1, "
     "llama.cpp http://localhost:8080/v1"
@@ -205,17 +211,79 @@ def _error_message(exc: openai.APIStatusError) -> str:
     return exc.message or str(exc)
 
 
-def _context_check(model: str | None, entries: Sequence[Mapping[str, Any]]) -> Check:
+def _needed_context(settings: Settings) -> int:
+    """Tokens a briefing of the bundled example needs: its prompt as sent, and the answer."""
+    from summarizer.inputs.load import read_article
+    from summarizer.llm.prompts import render
+    from summarizer.pipeline.longdoc import estimate_tokens
+    from summarizer.resources import resource_dir
+
+    example = read_article(Path(str(resource_dir("examples").joinpath(EXAMPLE_PAGE))))
+    prompt = render(example, mark=settings.datamark)
+    text = "\n".join(m["content"] for m in prompt.messages)
+    # The instructions are plain text; only the article inside the fence is marked.
+    marked = estimate_tokens(example.text, datamark=settings.datamark)
+    return estimate_tokens(text) - estimate_tokens(example.text) + marked + settings.max_tokens
+
+
+def _is_llama_cpp(entry: Mapping[str, Any]) -> bool:
+    return entry.get("owned_by") == "llamacpp" or isinstance(entry.get("meta"), Mapping)
+
+
+def _server_context(base_url: str | None, http: httpx2.Client) -> int | None:
+    """llama.cpp's ``/props``: the context each slot has (``-c`` over ``--parallel``)."""
+    if base_url is None:
+        return None
+    root = base_url.rstrip("/").removesuffix("/v1")
+    try:
+        response = http.get(f"{root}/props")
+        data = response.json() if response.status_code == 200 else None
+    except (httpx2.HTTPError, ValueError):
+        return None
+    if not isinstance(data, Mapping):
+        return None
+    settings = data.get("default_generation_settings")
+    for place in (settings, data):
+        if isinstance(place, Mapping):
+            value = place.get("n_ctx")
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                return value
+    return None
+
+
+def _context_check(
+    settings: Settings,
+    model: str | None,
+    entries: Sequence[Mapping[str, Any]],
+    http: httpx2.Client,
+) -> Check:
     name = "context length"
     entry = next((m for m in entries if m.get("id") == model), None)
+    if entry is None and len(entries) == 1:
+        entry = entries[0]  # a server of one model, asked under another name
     found = _context_length(entry) if entry is not None else None
+    if found is None and entry is not None and _is_llama_cpp(entry):
+        found = _server_context(settings.base_url, http)
     if found is None:
         return Check(name, "skip", "the server does not report it for this model")
-    if found < MIN_CONTEXT:
-        detail = f"{found:,} tokens; long articles need about {MIN_CONTEXT:,}"
-        fix = (
-            "raise it: Ollama OLLAMA_CONTEXT_LENGTH or the num_ctx parameter, "
-            "vLLM --max-model-len, llama.cpp -c"
+    needed = _needed_context(settings)
+    fix = (
+        "start the server with a larger context (llama.cpp -c, split across --parallel "
+        "slots; Ollama OLLAMA_CONTEXT_LENGTH; vLLM --max-model-len), or lower "
+        "--max-article-tokens so articles go in smaller parts"
+    )
+    if found < needed:
+        detail = (
+            f"{found:,} tokens, but briefing the bundled example needs about {needed:,} "
+            f"(prompt{' with datamarks' if settings.datamark else ''} and "
+            f"{settings.max_tokens:,} for the answer): every brief would fail"
+        )
+        return Check(name, "fail", detail, fix)
+    longest = settings.max_article_tokens + needed
+    if found < longest:
+        detail = (
+            f"{found:,} tokens: enough for the example (about {needed:,}), not for an "
+            f"article at --max-article-tokens {settings.max_article_tokens:,}"
         )
         return Check(name, "warn", detail, fix)
     return Check(name, "ok", f"{found:,} tokens")
@@ -223,7 +291,7 @@ def _context_check(model: str | None, entries: Sequence[Mapping[str, Any]]) -> C
 
 def _context_length(entry: Mapping[str, Any]) -> int | None:
     places: list[Mapping[str, Any]] = [entry]
-    for nested in ("metadata", "details"):
+    for nested in ("metadata", "details", "meta"):
         value = entry.get(nested)
         if isinstance(value, Mapping):
             places.append(value)
@@ -263,12 +331,20 @@ def diagnose(settings: Settings, *, http_client: httpx2.Client | None = None) ->
             skipped = ("model listed", "structured output", "context length")
             checks += [Check(n, "skip", "the endpoint was not reached") for n in skipped]
         else:
-            checks.append(_model_check(model, entries))
+            listed = _model_check(model, entries)
             if model is None:
-                checks.append(Check("structured output", "skip", "no model to ask"))
+                structured = Check("structured output", "skip", "no model to ask")
             else:
-                checks.append(_structured_check(settings, model, http))
-            checks.append(_context_check(model, entries))
+                structured = _structured_check(settings, model, http)
+            if listed.status == "fail" and model is not None and structured.status == "ok":
+                # llama.cpp serves its one model under any name: it answered for this one.
+                listed = replace(
+                    listed,
+                    status="warn",
+                    detail=listed.detail + "; but the server answered for it (a server "
+                    "that serves one model under any name, as llama.cpp does)",
+                )
+            checks += [listed, structured, _context_check(settings, model, entries, http)]
         # What a server said back may hold the key or the base URL's credentials.
         secrets = settings.secrets()
         return [replace(c, detail=redact_text(c.detail, secrets)) for c in checks]

@@ -190,7 +190,18 @@ def transport_error(
         message = f"cannot reach the model endpoint {where} after {tries}"
         return TransportError(message, model=model, attempts=attempts)
     status = exc.status_code if isinstance(exc, openai.APIStatusError) else None
-    detail = one_line(redact_text(getattr(exc, "message", None) or str(exc), settings.secrets()))
+    detail = one_line(redact_text(_server_message(exc), settings.secrets()))
+    if retry.is_context_overflow(exc):
+        return TransportError(
+            f"the model endpoint {where} refused the prompt as too long for its context "
+            f"(HTTP {status}: {detail}); start the server with a larger context (llama.cpp "
+            "-c, which it splits across --parallel slots; Ollama OLLAMA_CONTEXT_LENGTH; "
+            "vLLM --max-model-len), or lower max_article_tokens so the article is briefed "
+            "in parts",
+            status_code=status,
+            model=model,
+            attempts=attempts,
+        )
     hint = {
         401: " (check OPENAI_API_KEY)",
         403: " (the key may not have access to this model)",
@@ -198,6 +209,17 @@ def transport_error(
     }.get(status or 0, "")
     message = f"the model endpoint {where} answered HTTP {status}{hint} after {tries}: {detail}"
     return TransportError(message, status_code=status, model=model, attempts=attempts)
+
+
+def _server_message(exc: openai.APIError) -> str:
+    """The server's own words: the ``error.message`` of its JSON body, else the SDK's text."""
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        if isinstance(message, str) and message.strip():
+            return message
+    return getattr(exc, "message", None) or str(exc)
 
 
 def one_line(text: str, limit: int = 200) -> str:

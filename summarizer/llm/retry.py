@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import math
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -54,11 +55,35 @@ def replay_miss(exc: BaseException) -> bool:
     return False
 
 
+# What servers say when a prompt does not fit the context they were started with:
+# OpenAI and vLLM ("maximum context length"), llama.cpp ("exceeds the available
+# context size", "Context size has been exceeded", "n_ctx"), llama-cpp-python
+# ("Requested tokens (N) exceed context window"), Ollama ("context length").
+_CONTEXT_OVERFLOW = re.compile(
+    r"context (?:length|window|size)|maximum context|n_ctx|too many tokens|"
+    r"exceeds? (?:the )?(?:available )?context",
+    re.IGNORECASE,
+)
+
+
+def is_context_overflow(exc: BaseException) -> bool:
+    """Say whether ``exc`` is a server refusing a prompt too long for its context.
+
+    Asking again cannot help (llama.cpp answers HTTP 500 when its parallel slots
+    share the context, which would otherwise look transient).
+    """
+    import openai
+
+    if not isinstance(exc, openai.APIStatusError) or exc.status_code not in (400, 413, 500):
+        return False
+    return bool(_CONTEXT_OVERFLOW.search(f"{exc.message} {exc.body}"))
+
+
 def is_transient(exc: BaseException) -> bool:
     """Say whether ``exc`` is a transport fault worth another try."""
     import openai  # needed only once a request has failed; keeps start-up light
 
-    if replay_miss(exc):
+    if replay_miss(exc) or is_context_overflow(exc):
         return False
     if isinstance(exc, MalformedResponse):
         return True

@@ -162,10 +162,10 @@ def test_a_long_article_goes_as_one_line_per_part_and_comes_back_merged(tmp_path
         assert main(live) == 0
         assert len(srv.requests) == sent
     ids = [json.loads(line)["custom_id"] for line in uploaded]
-    assert ids == ["long#part1of3", "long#part2of3", "long#part3of3"]
+    assert ids == ["long#part1of4", "long#part2of4", "long#part3of4", "long#part4of4"]
     (line,) = read_lines(out)
     assert line["status"] == "ok"
-    assert (line["provenance"]["parts"], line["provenance"]["requests"]) == (3, 3)
+    assert (line["provenance"]["parts"], line["provenance"]["requests"]) == (4, 4)
     # The merge holds the figure every part reports once, with its dispute.
     figures = line["briefing"]["disputed_figures"]
     assert [f["figure"] for f in figures] == ["$412 million"]
@@ -178,7 +178,7 @@ def test_a_part_without_an_answer_fails_its_article_and_says_which_part(tmp_path
 
     def second_fails(request: RecordedRequest) -> Reply:
         assert request.body is not None
-        if "part 2 of 3" in json.dumps(request.body["messages"]):
+        if "part 2 of 4" in json.dumps(request.body["messages"]):
             return Reply.error(500, message="overloaded")
         return _by_part(request)
 
@@ -186,4 +186,4 @@ def test_a_part_without_an_answer_fails_its_article_and_says_which_part(tmp_path
         assert _run(srv, manifest, out) == 1
     (line,) = read_lines(out)
     assert line["status"] == "error"
-    assert "part 2 of 3" in line["error"]["message"] and "overloaded" in line["error"]["message"]
+    assert "part 2 of 4" in line["error"]["message"] and "overloaded" in line["error"]["message"]
