@@ -158,7 +158,7 @@ def batch_command(
     click.echo(
         f"summarizer: {summary.done} done, {summary.failed} failed, {summary.skipped} skipped; "
         f"{summary.prompt_tokens + summary.completion_tokens} tokens, "
-        f"${summary.cost_usd:.4f}; {summary.http_calls} HTTP calls, "
+        f"{summary.cost_text()}; {summary.http_calls} HTTP calls, "
         f"{summary.cache_hits} from the cache"
         + (
             f"; collected {summary.resumed_jobs} Batch API job(s) an earlier run left in flight"
@@ -193,7 +193,8 @@ def logs_command(
         return
     with CallLog.open(environ) as log:
         if show_id is not None:
-            call = log.get(show_id)
+            # SQLite ids are 64-bit: a bigger number is no call, not an overflow.
+            call = log.get(show_id) if 0 < show_id < 2**63 else None
             if call is None:
                 raise InputError(f"no call {show_id} in the log")
             click.echo(json.dumps(_as_json(call, full=True), indent=2, ensure_ascii=False))
