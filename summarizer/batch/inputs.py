@@ -27,6 +27,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from typing import IO
 from summarizer.batch.output import printable
 from summarizer.errors import ArticleNotFoundError, ArticleTooLargeError, InputError
 from summarizer.inputs.article import DEFAULT_MAX_BYTES, Article, article_from_text
+from summarizer.inputs.fetch import is_url
 from summarizer.inputs.load import read_article
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm"})
@@ -314,12 +316,24 @@ def _manifest_item(path: Path, where: str, raw: bytes) -> BatchItem:
         return bad(f"the {field} holds a NUL character", item_id)
     if field == "path":
         return BatchItem(id=item_id, path=path.parent / value, origin=where)
-    if not value.startswith(("http://", "https://")):
+    if not is_url(value):
         return bad(f"url {value!r} is not http(s)", item_id)
-    return BatchItem(id=item_id, url=value, origin=where)
+    return BatchItem(id=item_id, url=value.strip(), origin=where)
 
 
 # --- reading ---------------------------------------------------------------
+
+
+def _check_readable(path: Path) -> None:
+    """Refuse a pipe, device or socket: reading one can block for ever or never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # read_article says why
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise ArticleNotFoundError(
+            printable(str(path)), "is not a regular file (a pipe, a device or a socket)"
+        )
 
 
 def load_local(item: BatchItem, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -340,5 +354,6 @@ def load_local(item: BatchItem, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
                 raise ArticleTooLargeError(item.origin or item.id, size, max_bytes)
         return article_from_text(item.text, source=item.id)
     if item.path is not None:
+        _check_readable(item.path)
         return read_article(item.path, max_bytes=max_bytes)
     raise InputError(f"{item.id}: nothing to read locally")

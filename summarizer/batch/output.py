@@ -127,7 +127,9 @@ class OutputLock:
 
     def __init__(self, output: Path) -> None:
         self.output = output
-        self.path = output.with_name(output.name + ".lock")
+        # Beside the real file: a symlink or another spelling of the path is the same output.
+        real = Path(os.path.realpath(output))
+        self.path = real.with_name(real.name + ".lock")
         self._fd = -1
 
     def acquire(self) -> None:

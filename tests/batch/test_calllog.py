@@ -183,3 +183,13 @@ def test_logs_show_with_a_number_out_of_range_says_there_is_no_such_call(
     assert main(["logs", "--show", call_id]) == 2
     err = capsys.readouterr().err
     assert f"no call {call_id} in the log" in err and "internal error" not in err
+
+
+def test_logs_with_a_huge_limit_or_undecodable_text_is_not_an_internal_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["logs", "-n", "99999999999999999999"]) == 0
+    assert main(["logs", "caf\udce9"]) == 2  # a byte that is not UTF-8, as argv carries it
+    assert main(["logs", "--model", "m\ud800"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "not valid UTF-8" in err

@@ -182,3 +182,54 @@ def test_an_output_whose_folder_cannot_be_made_is_a_usage_error(
     assert _run(manifest, blocker / "out.jsonl") == 2
     err = capsys.readouterr().err
     assert "cannot open output" in err and "internal error" not in err
+
+
+def test_the_lock_holds_whatever_path_names_the_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 1)
+    out = tmp_path / "out.jsonl"
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(out)
+    with ResultFile.open(out):
+        assert _run(manifest, link) == 1
+        assert "another summarizer batch is writing" in capsys.readouterr().err
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env["SUMMARIZER_HOME"] = str(tmp_path / "data")
+    return env
+
+
+def test_an_output_that_is_the_commands_own_stdout_is_refused(tmp_path: Path) -> None:
+    # `summarizer batch in.jsonl -o /dev/stdout > out.jsonl`: the summary printed on
+    # stdout would overwrite the first result lines.
+    manifest = write_manifest(tmp_path / "in.jsonl", 2)
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "summarizer", "batch", str(manifest), "-o", "/dev/stdout"]
+    with out.open("wb") as stdout:
+        proc = subprocess.run(
+            cmd, env=_env(tmp_path), stdout=stdout, stderr=subprocess.PIPE, timeout=60
+        )
+    assert proc.returncode == 2
+    assert b"is this command's standard output" in proc.stderr
+    assert out.read_bytes() == b""
+
+
+def test_a_manifest_path_to_a_pipe_is_an_error_line_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    manifest = tmp_path / "in.jsonl"
+    manifest.write_text(
+        '{"id": "pipe", "path": "story.txt"}\n{"id": "ok", "text": "Harbour workers walked '
+        'out on Monday over pay, the union said, closing the port for the first time."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "summarizer", "batch", str(manifest), "-o", str(out)]
+    proc = subprocess.run(cmd, env=_env(tmp_path), capture_output=True, timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    lines = {line["id"]: line for line in read_lines(out)}
+    assert lines["ok"]["status"] == "ok"
+    assert "not a regular file" in lines["pipe"]["error"]["message"]

@@ -127,3 +127,9 @@ def test_a_fetch_that_outlasts_the_deadline_fails_its_article_only(
     assert lines["inline"]["status"] == "ok"
     assert lines["slow"]["error"]["type"] == "FetchError"
     assert "took longer than 0.2 s" in lines["slow"]["error"]["message"]
+
+
+def test_a_url_is_recognised_as_brief_recognises_it(pages: Pages, tmp_path: Path) -> None:
+    url = pages.add("/story", STORY.encode(), content_type="text/plain")
+    lines = _batch(tmp_path, {"upper": "  " + url.replace("http://", "HTTP://")})
+    assert lines["upper"]["status"] == "ok", lines["upper"]["error"]
