@@ -36,7 +36,7 @@ import openai
 from summarizer.batch.inputs import BatchItem, load_local
 from summarizer.batch.ledger import InFlight, JobLedger
 from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Status
-from summarizer.batch.output import ResultFile, error_line, ok_line
+from summarizer.batch.output import ResultFile, error_line, ok_line, writable
 from summarizer.checks.grounding import ArticleIndex
 from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
@@ -186,6 +186,7 @@ class _Job:
         return self._call(lambda: self.client.files.content(file_id))
 
     def _emit(self, line: dict[str, Any]) -> None:
+        line = writable(line)
         self.out.append(line)
         status: Status = "ok" if line["status"] == "ok" else "error"
         self.summary.count(status)

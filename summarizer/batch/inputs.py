@@ -30,7 +30,7 @@ import os
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO
 
@@ -355,5 +355,7 @@ def load_local(item: BatchItem, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
         return article_from_text(item.text, source=item.id)
     if item.path is not None:
         _check_readable(item.path)
-        return read_article(item.path, max_bytes=max_bytes)
+        article = read_article(item.path, max_bytes=max_bytes)
+        # A file name's undecodable bytes would make the result unwritable as UTF-8.
+        return replace(article, source=printable(article.source))
     raise InputError(f"{item.id}: nothing to read locally")

@@ -75,7 +75,7 @@ def error_line(item_id: str, error_type: str, message: str) -> dict[str, Any]:
         "briefing": None,
         "provenance": None,
         "source": None,
-        "error": {"type": error_type, "message": message},
+        "error": {"type": error_type, "message": printable(message)},
     }
 
 
@@ -92,24 +92,32 @@ def printable(text: str) -> str:
         return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def encode_line(line: dict[str, Any]) -> tuple[str, bytes]:
-    """One output line's id and UTF-8 bytes; a line that cannot be written becomes an error line.
+def writable(line: dict[str, Any]) -> dict[str, Any]:
+    """``line``, or an error line for its id when it cannot be written as UTF-8 JSON.
 
-    The ids a batch reads are valid Unicode already (see ``inputs``); this keeps
-    one bad value elsewhere in a line from stopping the whole batch.
+    The ids and texts a batch reads are valid Unicode already (see ``inputs``);
+    this keeps one bad value elsewhere in a result from stopping the batch, and
+    lets the caller count the line as the error it becomes.
     """
     try:
-        data = json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n"
-        return str(line["id"]), data.encode()
+        _encode(line)
     except (UnicodeEncodeError, ValueError, TypeError) as exc:
-        item_id = printable(str(line.get("id")))
-        fallback = error_line(
-            item_id,
+        return error_line(
+            printable(str(line.get("id"))),
             "InputError",
             f"the result cannot be written as UTF-8 JSON ({printable(str(exc))})",
         )
-        data = json.dumps(fallback, ensure_ascii=False, separators=(",", ":")) + "\n"
-        return item_id, data.encode()
+    return line
+
+
+def encode_line(line: dict[str, Any]) -> tuple[str, bytes]:
+    """One output line's id and UTF-8 bytes (see ``writable`` for a line that has none)."""
+    line = writable(line)
+    return str(line["id"]), _encode(line)
+
+
+def _encode(line: dict[str, Any]) -> bytes:
+    return (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 class OutputLock:

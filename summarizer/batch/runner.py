@@ -24,7 +24,7 @@ from summarizer.api import Summarizer
 from summarizer.batch.gate import GatedTransport, RateGate
 from summarizer.batch.inputs import BatchItem, check_inputs, iter_items, load_local
 from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Status
-from summarizer.batch.output import GroupCommit, ResultFile, error_line, ok_line
+from summarizer.batch.output import GroupCommit, ResultFile, error_line, ok_line, writable
 from summarizer.config import Settings
 from summarizer.errors import ConfigurationError, FetchError, SummarizerError
 from summarizer.inputs.article import Article
@@ -217,7 +217,7 @@ async def _run_workers(
                 continue
             in_flight.add(item.id)
             try:
-                line = await _brief_item(item, brief)
+                line = writable(await _brief_item(item, brief))
                 await writer.append(line)
             finally:
                 in_flight.discard(item.id)

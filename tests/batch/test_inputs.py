@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,3 +175,43 @@ def test_inline_manifest_text_has_the_same_size_limit_as_a_file(
     assert line["error"]["type"] == "ArticleTooLargeError"
     assert "5,000,000-byte limit" in line["error"]["message"]
     assert server.requests == []
+
+
+def test_a_file_name_that_is_not_utf8_is_briefed_under_a_readable_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"caf\xe9.txt")).write_text(article(1), encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("this file system does not take such names")
+    out = tmp_path / "out.jsonl"
+    assert _run(str(folder), "-o", str(out)) == 0
+    (line,) = read_lines(out)
+    assert line["status"] == "ok"
+    assert line["id"] == "caf\\xe9.txt" and line["source"]["source"].endswith("caf\\xe9.txt")
+    assert _summary(capsys)["done"] == 1
+
+
+def test_a_result_that_cannot_be_written_is_counted_as_the_error_it_becomes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer.batch import runner
+
+    real = runner.ok_line
+
+    def poisoned(item_id: str, result: Any) -> dict[str, Any]:
+        line = real(item_id, result)
+        line["briefing"]["headline"] += "\ud800"  # a value no UTF-8 file can hold
+        return line
+
+    monkeypatch.setattr(runner, "ok_line", poisoned)
+    manifest = tmp_path / "in.jsonl"
+    manifest.write_text(json.dumps({"id": "a", "text": article(1)}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert _run(str(manifest), "-o", str(out)) == 1
+    (line,) = read_lines(out)
+    assert line["status"] == "error" and "UTF-8" in line["error"]["message"]
+    summary = _summary(capsys)
+    assert (summary["done"], summary["failed"]) == (0, 1)
