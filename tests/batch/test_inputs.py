@@ -198,8 +198,7 @@ def test_a_result_that_cannot_be_written_is_counted_as_the_error_it_becomes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from summarizer.batch import runner
-
-    real = runner.ok_line
+    from summarizer.batch.output import ok_line as real
 
     def poisoned(item_id: str, result: Any) -> dict[str, Any]:
         line = real(item_id, result)
