@@ -93,7 +93,8 @@ def check_inputs(inputs: Sequence[Path]) -> None:
     """Fail before any work when an input does not exist or cannot be read.
 
     Raises:
-        ArticleNotFoundError: An input path is missing, or a manifest cannot be opened.
+        ArticleNotFoundError: An input path is missing, or a manifest cannot be opened
+            or is not a regular file.
         InputError: No inputs were given.
     """
     if not inputs:
@@ -102,6 +103,7 @@ def check_inputs(inputs: Sequence[Path]) -> None:
         if not path.exists():
             raise ArticleNotFoundError(printable(str(path)))
         if _is_manifest(path):
+            _check_readable(path)  # a pipe named list.jsonl would block the open below
             try:
                 path.open("rb").close()
             except OSError as exc:

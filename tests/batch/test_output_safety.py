@@ -233,3 +233,14 @@ def test_a_manifest_path_to_a_pipe_is_an_error_line_not_a_hang(tmp_path: Path) -
     lines = {line["id"]: line for line in read_lines(out)}
     assert lines["ok"]["status"] == "ok"
     assert "not a regular file" in lines["pipe"]["error"]["message"]
+
+
+def test_a_manifest_that_is_a_pipe_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "list.jsonl"
+    os.mkfifo(fifo)
+    cmd = [sys.executable, "-m", "summarizer", "batch", str(fifo), "-o", str(tmp_path / "o")]
+    proc = subprocess.run(cmd, env=_env(tmp_path), capture_output=True, timeout=60)
+    assert proc.returncode == 2
+    assert b"is not a regular file" in proc.stderr
