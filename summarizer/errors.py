@@ -13,11 +13,14 @@ Hierarchy::
     │   ├── BinaryInputError        the input is not text (NUL bytes, an image, ...)
     │   ├── ArticleTooLargeError    over the size cap
     │   ├── PrivateAddressError     a URL (or a redirect) that leads to a non-public address
+    │   ├── TooManyPartsError       so long it would take more parts (model calls) than the cap
     │   └── ConfigurationError      no endpoint or model configured, unknown mode, ...
     │       └── CallLogError        the call log's database file cannot be opened or used
     ├── GoldFileError               a gold briefing that breaks the gold schema; exit code 2
     ├── PromptError                 a prompt template is missing or fails to render
     ├── FetchError                  a page server failed: unreachable, timed out, 5xx, redirect loop
+    ├── OutputError                 the batch output cannot be written (a full disk, an I/O error)
+    │   └── OutputBusyError         another batch run is writing the same output
     └── ModelError                  the model call failed; carries attempts and usage
         ├── TransportError          HTTP faults left after the retry policy gave up
         ├── StaleRecordingError     replaying a cassette that holds no answer to today's request
@@ -119,6 +122,24 @@ class PrivateAddressError(InputError):
         self.redirected_from = redirected_from
 
 
+class TooManyPartsError(InputError):
+    """An article so long that briefing it would take more parts than the cap allows.
+
+    Each part is one model call (more with re-asks), so the cap bounds what one
+    article can cost; it is refused before any request is sent.
+    """
+
+    def __init__(self, source: str, parts: int, limit: int, max_tokens: int) -> None:
+        super().__init__(
+            f"article {source} is too long: it would be briefed in {parts} parts of about "
+            f"{max_tokens:,} tokens, over the limit of {limit} parts (one model call each); "
+            "split it, or raise --max-article-tokens if the model's context allows"
+        )
+        self.source = source
+        self.parts = parts
+        self.limit = limit
+
+
 class ConfigurationError(InputError):
     """The configuration cannot work (no endpoint, unknown mode, ...).
 
@@ -180,6 +201,25 @@ class FetchError(SummarizerError):
         super().__init__(message)
         self.url = url
         self.status_code = status_code
+
+
+class OutputError(SummarizerError):
+    """The batch output cannot be written: a full disk, an I/O error.
+
+    The lines written before the failure are kept; a rerun with the same output
+    goes on from them.
+
+    Attributes:
+        path: The output file.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class OutputBusyError(OutputError):
+    """Another batch run holds the lock on the same output file."""
 
 
 class ModelError(SummarizerError):

@@ -36,10 +36,10 @@ import openai
 from summarizer.batch.inputs import BatchItem, load_local
 from summarizer.batch.ledger import InFlight, JobLedger
 from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Status
-from summarizer.batch.output import ResultFile, error_line, ok_line
+from summarizer.batch.output import ResultFile, error_line, ok_line, writable
 from summarizer.checks.grounding import ArticleIndex
 from summarizer.config import Settings, redact_url
-from summarizer.errors import ModelError, SummarizerError
+from summarizer.errors import InputError, SummarizerError
 from summarizer.inputs.article import Article
 from summarizer.llm import request, retry
 from summarizer.llm.calllog import CallLog, cache_key
@@ -186,6 +186,7 @@ class _Job:
         return self._call(lambda: self.client.files.content(file_id))
 
     def _emit(self, line: dict[str, Any]) -> None:
+        line = writable(line)
         self.out.append(line)
         status: Status = "ok" if line["status"] == "ok" else "error"
         self.summary.count(status)
@@ -201,12 +202,15 @@ class _Job:
                     self.on_result("skipped")
                 continue
             try:
-                if item.url is not None:
-                    raise SummarizerError("url inputs are fetched only with --via live")
+                if item.url is not None and item.problem is None:
+                    raise InputError("url inputs are fetched only with --via live")
                 article = load_local(item)
                 shaped = self.shaper.shape_parts(article)
             except SummarizerError as exc:
                 self._emit(error_line(item.id, type(exc).__name__, str(exc)))
+                continue
+            except Exception as exc:  # one broken article must not sink the batch
+                self._emit(error_line(item.id, "InternalError", f"{type(exc).__name__}: {exc}"))
                 continue
             entry = _Pending(
                 article,
@@ -299,16 +303,25 @@ class _Job:
             (self.sleep or retry._sleep)(self.options.poll_interval)
             batch = self._call(lambda: self.client.batches.retrieve(batch_id))
         results: dict[str, dict[str, Any]] = {}
+        unreadable = 0
         for file_id in (batch.output_file_id, batch.error_file_id):
             if file_id:
-                content = self._download(file_id)
-                for raw in content.text.splitlines():
+                for raw in self._download(file_id).content.splitlines():
                     if raw.strip():
-                        result = json.loads(raw)
-                        results[str(result.get("custom_id"))] = result
+                        result = _result_line(raw)
+                        if result is None:
+                            unreadable += 1
+                        else:
+                            results[result["custom_id"]] = result
         elapsed = time.perf_counter() - started
         for item_id, entry in pending.items():
-            self._emit(self._outcome(item_id, entry, results, batch, elapsed))
+            try:
+                line = self._outcome(item_id, entry, results, batch, elapsed, unreadable)
+            except SummarizerError as exc:
+                line = error_line(item_id, type(exc).__name__, str(exc))
+            except Exception as exc:  # one broken answer must not sink the batch
+                line = error_line(item_id, "InternalError", f"{type(exc).__name__}: {exc}")
+            self._emit(line)
         self.ledger.finished(batch_id)
 
     def _outcome(
@@ -318,28 +331,38 @@ class _Job:
         results: dict[str, dict[str, Any]],
         batch: Any,
         elapsed: float,
+        unreadable: int = 0,
     ) -> dict[str, Any]:
         """The line for one article: its briefing, or why a part of it got no answer."""
         for part in entry.parts:
             if part.completion is None:
-                failure = self._answer(part, results.get(part.custom_id), batch)
+                failure = self._answer(part, results.get(part.custom_id), batch, unreadable)
                 if failure is not None:
                     return error_line(item_id, "TransportError", failure)
         return self._line(item_id, entry, elapsed)
 
-    def _answer(self, part: _Part, result: dict[str, Any] | None, batch: Any) -> str | None:
+    def _answer(
+        self, part: _Part, result: dict[str, Any] | None, batch: Any, unreadable: int = 0
+    ) -> str | None:
         """Take ``part``'s answer from its result line; say why not when there is none."""
         position = part.shaped.part.position
         which = "it" if position is None else f"part {position[0]} of {position[1]}"
         if result is None:
-            return f"batch {batch.id} ended {batch.status} with no result for {which}"
-        response = result.get("response") or {}
+            damaged = (
+                f" ({unreadable} line(s) of the results could not be read)" if unreadable else ""
+            )
+            return f"batch {batch.id} ended {batch.status} with no result for {which}{damaged}"
+        response = result.get("response")
+        response = response if isinstance(response, dict) else {}
         status = response.get("status_code")
         body = response.get("body")
         if result.get("error") or status != 200 or not isinstance(body, dict):
-            error = result.get("error") or (body or {}).get("error") or {}
-            message = error.get("message") if isinstance(error, dict) else str(error)
-            self._log(part, status, json.dumps(body) if body is not None else None, error=message)
+            error = result.get("error")
+            if not error and isinstance(body, dict):
+                error = body.get("error")
+            message = _failure(error)
+            logged = json.dumps(body, ensure_ascii=False) if body is not None else None
+            self._log(part, status if isinstance(status, int) else None, logged, error=message)
             return f"batch {batch.id} answered HTTP {status} for {which}: {message}"
         self._log(part, 200, json.dumps(body, ensure_ascii=False))
         part.completion = body
@@ -378,18 +401,41 @@ class _Job:
                 briefing = validate_completion(
                     shaped.part.article, part.completion, self.settings, self.model
                 )
-                usage = part.completion.get("usage") or {}
+                usage = part.completion.get("usage")
                 stats = CallStats(
                     requests=1,
-                    prompt_tokens=int(usage.get("prompt_tokens") or 0),
-                    completion_tokens=int(usage.get("completion_tokens") or 0),
+                    prompt_tokens=_count(usage, "prompt_tokens"),
+                    completion_tokens=_count(usage, "completion_tokens"),
                 )
                 runs.append((shaped.prompt, briefing, stats))
             result = assemble(
                 entry.article, runs, settings=self.settings, model=self.model, latency=elapsed
             )
-        except ModelError as exc:
+        except SummarizerError as exc:
             return error_line(item_id, type(exc).__name__, str(exc))
         if self.log is not None:  # only an accepted answer may answer a later request
             self.log.accept_latest(*(part.key for part in entry.parts))
         return ok_line(item_id, result)
+
+
+def _result_line(raw: bytes) -> dict[str, Any] | None:
+    """One line of a Batch API results file, or None when it is not a usable one."""
+    try:
+        result = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(result, dict) or not isinstance(result.get("custom_id"), str):
+        return None
+    return result
+
+
+def _failure(error: object) -> str:
+    """What a failed result line says went wrong."""
+    if isinstance(error, dict):
+        return str(error.get("message") or error)
+    return str(error) if error else "no usable answer"
+
+
+def _count(usage: object, key: str) -> int:
+    value = usage.get(key) if isinstance(usage, dict) else None
+    return int(value) if isinstance(value, int | float) and value >= 0 else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,9 @@ from summarizer.config import Settings
 from summarizer.errors import InputError, SummarizerError
 from summarizer.llm.calllog import CallLog, LoggedCall, data_dir
 from summarizer.llm.pricing import load_prices
+
+# SQLite integers are 64-bit: a larger id or limit cannot reach the database.
+_MAX_SQL_INT = 2**63 - 1
 
 
 class _RateColumn(ProgressColumn):
@@ -122,6 +126,13 @@ def _progress(enabled: bool | None, inputs: list[Path]) -> Iterator[OnResult | N
     default=None,
     help="Progress bar on stderr (default: when stderr is a terminal).",
 )
+@click.option(
+    "--allow-private-urls",
+    "allow_private",
+    is_flag=True,
+    help="Also fetch URL inputs on loopback, private and link-local addresses "
+    "(pages on this machine or its network). Refused by default.",
+)
 @engine_options
 def batch_command(
     inputs: tuple[Path, ...],
@@ -134,6 +145,7 @@ def batch_command(
     poll_interval: float,
     chunk_size: int,
     progress: bool | None,
+    allow_private: bool,
     **engine: Any,
 ) -> None:
     """Brief many articles (files, folders, JSONL manifests) into one JSONL file.
@@ -150,7 +162,9 @@ def batch_command(
         retry_errors=retry_errors,
         poll_interval=poll_interval,
         chunk_size=chunk_size,
+        allow_private_urls=allow_private,
     )
+    _refuse_own_stdio(out)
     table = load_prices(prices, data_dir(environ))
     with CallLog.open(environ, prices=table) as log, _progress(progress, list(inputs)) as bar:
         summary = brief_batch(list(inputs), out, settings, options=options, log=log, on_result=bar)
@@ -158,7 +172,7 @@ def batch_command(
     click.echo(
         f"summarizer: {summary.done} done, {summary.failed} failed, {summary.skipped} skipped; "
         f"{summary.prompt_tokens + summary.completion_tokens} tokens, "
-        f"${summary.cost_usd:.4f}; {summary.http_calls} HTTP calls, "
+        f"{summary.cost_text()}; {summary.http_calls} HTTP calls, "
         f"{summary.cache_hits} from the cache"
         + (
             f"; collected {summary.resumed_jobs} Batch API job(s) an earlier run left in flight"
@@ -169,6 +183,30 @@ def batch_command(
     )
     if summary.failed:
         raise SummarizerError(f"{summary.failed} article(s) failed; their error lines are in {out}")
+
+
+def _refuse_own_stdio(out: Path) -> None:
+    """Refuse an output that is this process's stdout or stderr (``-o /dev/stdout > f``).
+
+    The summary printed there would overwrite result lines. (A pipe or a terminal is
+    not a regular file, and the batch refuses it anyway.)
+    """
+    try:
+        target = os.stat(out)
+    except OSError:
+        return
+    if not stat.S_ISREG(target.st_mode):
+        return
+    for fd, name in ((1, "standard output"), (2, "standard error")):
+        try:
+            stream = os.fstat(fd)
+        except OSError:
+            continue
+        if (stream.st_dev, stream.st_ino) == (target.st_dev, target.st_ino):
+            raise InputError(
+                f"output {out} is this command's {name}, where the summary is printed; "
+                "give the batch a file of its own and cat it"
+            )
 
 
 @click.command("logs")
@@ -191,9 +229,14 @@ def logs_command(
     if show_path:
         click.echo(str(data_dir(environ) / "calls.db"))
         return
+    for name, text in (("QUERY", query), ("--model", model)):
+        if text is not None and _bad_unicode(text):
+            raise InputError(f"{name} is not valid UTF-8 text")
+    limit = min(limit, _MAX_SQL_INT)  # "more than there are" is all of them
     with CallLog.open(environ) as log:
         if show_id is not None:
-            call = log.get(show_id)
+            # SQLite ids are 64-bit: a bigger number is no call, not an overflow.
+            call = log.get(show_id) if 0 < show_id <= _MAX_SQL_INT else None
             if call is None:
                 raise InputError(f"no call {show_id} in the log")
             click.echo(json.dumps(_as_json(call, full=True), indent=2, ensure_ascii=False))
@@ -201,6 +244,14 @@ def logs_command(
         calls = log.calls(query, model=model, limit=limit)
     for call in calls:
         click.echo(json.dumps(_as_json(call)) if as_json else _row(call))
+
+
+def _bad_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _as_json(call: LoggedCall, *, full: bool = False) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarizer.errors import InputError
+from summarizer.errors import InputError, OutputError
 
 
 @dataclass
@@ -60,7 +60,7 @@ class JobLedger:
         for line in raw.splitlines():
             try:
                 entry = json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue  # a torn line from a kill mid-write
             if not isinstance(entry, dict) or not isinstance(entry.get("batch"), str):
                 continue
@@ -68,7 +68,8 @@ class JobLedger:
             if entry.get("finished"):
                 jobs.pop(batch_id, None)
             else:
-                ids = {str(i) for i in entry.get("ids") or []}
+                listed = entry.get("ids")
+                ids = {str(i) for i in listed} if isinstance(listed, list) else set()
                 jobs[batch_id] = InFlight(batch_id, str(entry.get("endpoint") or ""), ids)
         return list(jobs.values())
 
@@ -93,6 +94,10 @@ class JobLedger:
                 data = b"\n" + data  # after a torn line, start a fresh one
             os.write(fd, data)
             os.fsync(fd)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write {self.path}: {exc.strerror or exc}", path=str(self.path)
+            ) from exc
         finally:
             os.close(fd)
 

@@ -27,6 +27,8 @@ class BatchOptions:
         retry_errors: Brief again the articles whose line in the output is an error.
         poll_interval: Seconds between Batch API status checks.
         chunk_size: Requests per Batch API job.
+        allow_private_urls: Also fetch URL inputs on loopback, private and link-local
+            addresses (refused by default, as for ``brief``).
     """
 
     concurrency: int = 8
@@ -35,6 +37,7 @@ class BatchOptions:
     retry_errors: bool = False
     poll_interval: float = 30.0
     chunk_size: int = 5_000
+    allow_private_urls: bool = False
 
     def __post_init__(self) -> None:
         if self.concurrency < 1:
@@ -54,7 +57,8 @@ class BatchSummary:
         skipped: Items already in the output (or repeated in the inputs).
         prompt_tokens: Prompt tokens sent over the network in this run.
         completion_tokens: Completion tokens received over the network.
-        cost_usd: What those tokens cost, for models with a known price.
+        cost_usd: What those tokens cost; None when the model's price is unknown
+            (see ``--prices``).
         http_calls: Model requests sent over the network.
         cache_hits: Model requests answered from the call log.
         resumed_jobs: Batch API jobs an earlier, interrupted run left, collected now.
@@ -67,7 +71,7 @@ class BatchSummary:
     skipped: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    cost_usd: float = 0.0
+    cost_usd: float | None = 0.0
     http_calls: int = 0
     cache_hits: int = 0
     resumed_jobs: int = 0
@@ -76,7 +80,7 @@ class BatchSummary:
     def as_dict(self) -> dict[str, Any]:
         """The summary as plain JSON-ready values."""
         data = dataclasses.asdict(self)
-        data["cost_usd"] = round(self.cost_usd, 6)
+        data["cost_usd"] = None if self.cost_usd is None else round(self.cost_usd, 6)
         data["elapsed_s"] = round(self.elapsed_s, 3)
         return data
 
@@ -96,4 +100,9 @@ class BatchSummary:
         self.cache_hits += after.cache_hits - before.cache_hits
         self.prompt_tokens += after.prompt_tokens - before.prompt_tokens
         self.completion_tokens += after.completion_tokens - before.completion_tokens
-        self.cost_usd += after.cost_usd - before.cost_usd
+        if self.cost_usd is not None:
+            self.cost_usd += after.cost_usd - before.cost_usd
+
+    def cost_text(self) -> str:
+        """The cost for people: ``$0.0123``, or ``unknown`` when a price is missing."""
+        return "cost unknown" if self.cost_usd is None else f"${self.cost_usd:.4f}"

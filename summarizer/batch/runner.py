@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
@@ -22,12 +23,13 @@ import httpx2
 
 from summarizer.api import Summarizer
 from summarizer.batch.gate import GatedTransport, RateGate
-from summarizer.batch.inputs import BatchItem, check_inputs, fetch, iter_items, load_local
+from summarizer.batch.inputs import BatchItem, check_inputs, iter_items, load_local
 from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Status
-from summarizer.batch.output import GroupCommit, ResultFile, error_line, ok_line
+from summarizer.batch.output import GroupCommit, ResultFile, error_line, ok_line, writable
 from summarizer.config import Settings
-from summarizer.errors import ConfigurationError, SummarizerError
+from summarizer.errors import ConfigurationError, FetchError, SummarizerError
 from summarizer.inputs.article import Article
+from summarizer.inputs.fetch import fetch_article
 from summarizer.llm.cachetransport import AsyncCachingTransport
 from summarizer.llm.calllog import CallLog, Tally
 from summarizer.llm.retry import RetryPolicy
@@ -36,6 +38,9 @@ from summarizer.results import BriefingResult
 # Inline article text up to this length is cleaned on the event loop: handing it
 # to a thread cost more CPU (about half a millisecond an article) than the work.
 INLINE_TEXT_CHARS = 100_000
+# A page is fetched as `brief` fetches it (timeouts, 5 redirects, 5 MB, content type
+# and charset checked); on top, one fetch may hold a worker this long in all.
+FETCH_DEADLINE = 60.0
 
 
 def count_items(inputs: Sequence[Path]) -> int:
@@ -98,8 +103,7 @@ def brief_batch(
                 policy=policy,
                 on_result=on_result,
             )
-        if log is not None:
-            summary.add_tally(before, log.tally)
+        _add_calls(summary, settings, log, before)
         summary.elapsed_s = time.perf_counter() - started
         return summary
     return asyncio.run(
@@ -142,7 +146,6 @@ async def abrief_batch(
     if log is not None:
         transport = AsyncCachingTransport(transport, log, use_cache=options.use_cache)
     client = httpx2.AsyncClient(transport=GatedTransport(transport, gate), timeout=settings.timeout)
-    fetcher = httpx2.AsyncClient(timeout=settings.timeout)
     try:
         with ResultFile.open(output, retry_errors=options.retry_errors) as out:
             summarizer = Summarizer(settings, policy=policy, async_http_client=client)
@@ -152,20 +155,31 @@ async def abrief_batch(
                     iter_items(inputs),
                     out,
                     brief,
-                    fetcher,
                     options.concurrency,
                     summary,
                     on_result,
+                    allow_private=options.allow_private_urls,
                 )
             finally:
                 await summarizer.aclose()
     finally:
         await client.aclose()
-        await fetcher.aclose()
-    if log is not None:
-        summary.add_tally(before, log.tally)
+    _add_calls(summary, settings, log, before)
     summary.elapsed_s = time.perf_counter() - started
     return summary
+
+
+def _add_calls(
+    summary: BatchSummary, settings: Settings, log: CallLog | None, before: Tally
+) -> None:
+    """Add this run's calls from the call log; the cost is unknown without a price."""
+    if log is None:
+        return
+    summary.add_tally(before, log.tally)
+    tokens = summary.prompt_tokens + summary.completion_tokens
+    if tokens and settings.resolved_engine() == "llm":
+        if log.prices.price(settings.resolved_model()) is None:
+            summary.cost_usd = None
 
 
 def _briefer(summarizer: Summarizer) -> Callable[[Article], Awaitable[BriefingResult]]:
@@ -183,10 +197,11 @@ async def _run_workers(
     items: Iterable[BatchItem],
     out: ResultFile,
     brief: Callable[[Article], Awaitable[BriefingResult]],
-    fetcher: httpx2.AsyncClient,
     concurrency: int,
     summary: BatchSummary,
     on_result: OnResult | None,
+    *,
+    allow_private: bool = False,
 ) -> None:
     iterator = iter(items)
     in_flight: set[str] = set()
@@ -206,25 +221,62 @@ async def _run_workers(
                 continue
             in_flight.add(item.id)
             try:
-                line = await _brief_item(item, brief, fetcher)
+                line = writable(await _brief_item(item, brief, allow_private=allow_private))
                 await writer.append(line)
             finally:
                 in_flight.discard(item.id)
             report("ok" if line["status"] == "ok" else "error")
 
-    async with asyncio.TaskGroup() as group:
-        for _ in range(concurrency):
-            group.create_task(worker())
+    try:
+        async with asyncio.TaskGroup() as group:
+            for _ in range(concurrency):
+                group.create_task(worker())
+    except BaseExceptionGroup as failed:
+        # One cause, said once: the first of ours (a full disk), else the first at all.
+        raise _first(failed) from failed
+
+
+def _first(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    leaves: list[BaseException] = []
+    pending: list[BaseException] = [group]
+    while pending:
+        exc = pending.pop(0)
+        if isinstance(exc, BaseExceptionGroup):
+            pending[:0] = list(exc.exceptions)
+        else:
+            leaves.append(exc)
+    ours = [exc for exc in leaves if isinstance(exc, SummarizerError)]
+    return (ours or leaves)[0]
+
+
+async def fetch_url(
+    url: str, deadline: float | None = None, *, allow_private: bool = False
+) -> Article:
+    """Fetch and read a page exactly as ``summarizer brief URL`` does, within a deadline.
+
+    Raises:
+        InputError: A 4xx, a page that is not HTML or text, over the size cap, ...
+        FetchError: The server cannot be reached or failed, or the deadline passed.
+    """
+    limit = FETCH_DEADLINE if deadline is None else deadline
+    try:
+        fetch = functools.partial(fetch_article, url, allow_private=allow_private)
+        return await asyncio.wait_for(asyncio.to_thread(fetch), limit)
+    except TimeoutError:
+        raise FetchError(f"fetching {url} took longer than {limit:g} s; gave up", url=url) from None
 
 
 async def _brief_item(
     item: BatchItem,
     brief: Callable[[Article], Awaitable[BriefingResult]],
-    fetcher: httpx2.AsyncClient,
+    *,
+    allow_private: bool = False,
 ) -> dict[str, Any]:
     try:
-        if item.url is not None:
-            article = await fetch(item.url, fetcher)
+        if item.problem is not None:
+            article = load_local(item)  # raises the problem as an error line
+        elif item.url is not None:
+            article = await fetch_url(item.url, allow_private=allow_private)
         elif item.text is not None and len(item.text) <= INLINE_TEXT_CHARS:
             article = load_local(item)  # a fraction of a millisecond: cheaper than a thread hop
         else:

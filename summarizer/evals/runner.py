@@ -14,8 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from summarizer.api import Summarizer
 from summarizer.config import ModeName, Settings
 from summarizer.errors import StaleRecordingError, SummarizerError
@@ -23,7 +21,7 @@ from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.llm.pricing import PriceTable
 from summarizer.llm.prompts import messages_hash, render
 from summarizer.models import Briefing
-from summarizer.testing.cassettes import CassetteOrigin, cassette
+from summarizer.testing.cassettes import CassetteOrigin, cassette, read_cassette
 from summarizer.testing.loopback import LoopbackServer, Reply
 
 # Nothing listens on the discard port: a replay must never reach a server.
@@ -83,9 +81,12 @@ def run_extractive(case: Case) -> Run:
 
 
 def recorded_request(path: Path) -> dict[str, Any]:
-    """The first request body recorded in the cassette at ``path``."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    body = data["interactions"][0]["request"]["body"]
+    """The first request body recorded in the cassette at ``path``.
+
+    Raises:
+        InputError: The cassette is missing or damaged; the message names it.
+    """
+    body = read_cassette(path)[0]["request"]["body"]
     parsed: dict[str, Any] = json.loads(body)
     return parsed
 
@@ -126,7 +127,10 @@ def replay(case: Case, run: str = MAIN_RUN) -> Run:
     path = case.recording(run)
     if not path.is_file():
         return Run(case.id, "llm", run=run, error=f"not recorded: {path} is missing")
-    body = recorded_request(path)
+    try:
+        body = recorded_request(path)
+    except SummarizerError as exc:
+        return Run(case.id, "llm", run=run, error=str(exc))
     settings = Settings(
         engine="llm",
         base_url=REPLAY_URL,

@@ -5,6 +5,11 @@ grounded in the whole. The merge is deterministic code, not another model call:
 duplicate points are merged, one actor's stances on one topic are joined, the
 same figure from the same claimant is kept once with every disputant, and the
 merged briefing is validated against the whole article before it is returned.
+
+Each part is at least one model call, so an article may take at most
+``MAX_PARTS`` parts: a longer one is refused (``TooManyPartsError``) before any
+request is sent, rather than multiplying the calls (and the bill) without bound.
+At the default budget of 12,000 tokens a part, that is about 960,000 characters.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from summarizer.checks.grounding import normalise
 from summarizer.checks.numbers import numbers_in
 from summarizer.checks.validate import revalidated
 from summarizer.config import Settings
+from summarizer.errors import TooManyPartsError
 from summarizer.inputs.article import Article
 from summarizer.llm.prompts import RenderedPrompt, messages_hash
 from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
@@ -34,6 +40,8 @@ CHARS_PER_TOKEN = 4
 # bundled example) and 2.67x (the 5,800-word eval case long-port-inquiry) the
 # tokens of the plain text. The estimate takes the higher figure, rounded up.
 DATAMARK_TOKEN_FACTOR = 2.7
+# The most parts (model calls, before re-asks) one article may be briefed in.
+MAX_PARTS = 20
 MAX_KEY_POINTS = 8
 MAX_EVIDENCE = 3
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -217,9 +225,17 @@ class Part:
     position: tuple[int, int] | None
 
 
-def article_parts(article: Article, max_tokens: int, *, datamark: bool = False) -> list[Part]:
-    """The parts ``article`` is briefed in: itself when it fits ``max_tokens`` as sent."""
+def article_parts(
+    article: Article, max_tokens: int, *, datamark: bool = False, max_parts: int = MAX_PARTS
+) -> list[Part]:
+    """The parts ``article`` is briefed in: itself when it fits ``max_tokens`` as sent.
+
+    Raises:
+        TooManyPartsError: It would take more than ``max_parts`` parts.
+    """
     texts = split_article(article.text, max_tokens, datamark=datamark)
+    if len(texts) > max_parts:
+        raise TooManyPartsError(article.source, len(texts), max_parts, max_tokens)
     if len(texts) == 1:
         return [Part(article, None)]
     return [Part(replace(article, text=text), (i, len(texts))) for i, text in enumerate(texts, 1)]

@@ -9,10 +9,15 @@ fails instead of scoring an old answer as new.
 Cassettes say what produced them: each file opens with a comment block naming
 the endpoint kind, the model, the date and whether the answers were written by
 hand. Credentials and machine-specific headers are never written.
+
+Before a cassette is replayed it is read and checked (``read_cassette``): an
+empty, truncated or hand-edited file is an ``InputError`` naming it, and a
+request the cassette holds no answer for is a ``StaleRecordingError`` naming it.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,10 +26,12 @@ from pathlib import Path
 from typing import Any
 
 import vcr
+import yaml
 from vcr.persisters.filesystem import FilesystemPersister
 from vcr.serialize import serialize
 
 from summarizer.config import redact_url
+from summarizer.errors import InputError, StaleRecordingError
 
 # Request headers kept in a cassette; everything else (authorization, api-key,
 # cookies, the SDK's x-stainless-* platform headers) is dropped before writing.
@@ -63,6 +70,73 @@ class CassetteOrigin:
             "Credentials and platform headers were removed before writing.",
         ]
         return "".join(f"# {line}\n" for line in lines)
+
+
+def read_cassette(path: str | Path) -> list[dict[str, Any]]:
+    """The exchanges recorded at ``path``, checked to be whole before anything is replayed.
+
+    Raises:
+        InputError: The file is missing, is not UTF-8 YAML, holds no exchange, or an
+            exchange lacks its request or answer, or has a body that is not JSON.
+    """
+    name = str(path)
+
+    def damaged(why: str) -> InputError:
+        return InputError(
+            f"the recording {name} cannot be replayed: {why}; re-record it "
+            "(summarizer eval --record, or pytest --record-cassettes)"
+        )
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise damaged("there is no such file") from None
+    except UnicodeDecodeError as exc:
+        raise damaged(f"it is not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise damaged(exc.strerror or str(exc)) from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise damaged(f"it is not valid YAML ({' '.join(str(exc).split())})") from None
+    interactions = data.get("interactions") if isinstance(data, dict) else None
+    if not isinstance(interactions, list) or not interactions:
+        raise damaged("it holds no recorded exchange (it is empty or was cut short)")
+    for number, interaction in enumerate(interactions, start=1):
+        problem = _interaction_problem(interaction)
+        if problem is not None:
+            raise damaged(f"exchange {number} {problem}")
+    return interactions
+
+
+def _interaction_problem(interaction: object) -> str | None:
+    if not isinstance(interaction, dict):
+        return "is not a request and its answer"
+    request, response = interaction.get("request"), interaction.get("response")
+    if not isinstance(request, dict) or not isinstance(response, dict):
+        return "lacks its request or its answer"
+    if not isinstance(request.get("method"), str) or not isinstance(request.get("uri"), str):
+        return "has no method or URL"
+    if not _is_json_object(request.get("body")):
+        return "has a request body that is not JSON"
+    status = response.get("status")
+    body = response.get("body")
+    if not isinstance(status, dict) or not isinstance(status.get("code"), int):
+        return "has no HTTP status"
+    if not isinstance(body, dict) or not isinstance(body.get("string"), str | bytes):
+        return "has no answer body"
+    if status["code"] == 200 and not _is_json_object(body["string"]):
+        return "has an answer body that is not JSON"
+    return None
+
+
+def _is_json_object(text: object) -> bool:
+    if not isinstance(text, str | bytes):
+        return False
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _scrub_request(request: Any) -> Any:
@@ -123,12 +197,17 @@ def cassette(
 
     Raises:
         ValueError: Recording would have written one of ``secrets``; nothing is written.
+        InputError: Replaying, the cassette is missing or damaged (see ``read_cassette``).
+        StaleRecordingError: Replaying, a request the cassette holds no answer for; the
+            message names the cassette.
     """
     if record and origin is None:
         raise ValueError("recording a cassette needs an origin to write at its top")
     if record:
         # vcrpy's "all" mode appends to an existing file; a re-recording replaces it.
         Path(path).unlink(missing_ok=True)
+    else:
+        read_cassette(path)
     recorder = vcr.VCR(
         record_mode="all" if record else "none",
         match_on=MATCH_ON,
@@ -139,6 +218,14 @@ def cassette(
     refused: list[str] = []
     recorder.register_persister(_persister(origin if record else None, secrets, refused))
     with recorder.use_cassette(str(path)):
-        yield
+        try:
+            yield
+        except StaleRecordingError as exc:
+            raise StaleRecordingError(
+                f"{exc} (recording {path})",
+                model=exc.model,
+                attempts=exc.attempts,
+                last_response=exc.last_response,
+            ) from exc
     if refused:
         raise ValueError(refused[0])

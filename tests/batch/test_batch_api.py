@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -187,3 +188,60 @@ def test_a_part_without_an_answer_fails_its_article_and_says_which_part(tmp_path
     (line,) = read_lines(out)
     assert line["status"] == "error"
     assert "part 2 of 4" in line["error"]["message"] and "overloaded" in line["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"{not json\n",
+        b"[1, 2]\n",
+        b'{"custom_id": "a1", "response": "not an object"}\n',
+        b'{"custom_id": "a1", "response": {"status_code": 200, "body": {"usage": "lots"}}}\n',
+        b"\xff\xfe not utf-8\n",
+    ],
+    ids=["not-json", "not-object", "response-not-object", "junk-answer", "not-utf8"],
+)
+def test_a_malformed_line_in_the_results_fails_only_its_article_and_the_job_is_finished(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    damage: bytes,
+) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 3)
+    out = tmp_path / "out.jsonl"
+    ledger = tmp_path / "out.jsonl.batch-jobs"
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        api = srv.batch_api
+        run_job = api._run
+
+        def damaged(batch: Any) -> None:
+            # The provider's output file comes back with a1's line replaced by junk.
+            run_job(batch)
+            name, purpose, data = api.files[batch.output_file_id]
+            kept = [raw for raw in data.splitlines(keepends=True) if b'"a1"' not in raw]
+            api.files[batch.output_file_id] = (name, purpose, b"".join(kept) + damage)
+
+        monkeypatch.setattr(api, "_run", damaged)
+        assert _run(srv, manifest, out) == 1
+        err = capsys.readouterr().err
+        assert "internal error" not in err
+        lines = {line["id"]: line for line in read_lines(out)}
+        assert lines["a0"]["status"] == lines["a2"]["status"] == "ok"
+        assert lines["a1"]["status"] == "error"
+        # The job is collected and off the ledger: a rerun neither dies nor pays again.
+        assert not ledger.exists()
+        assert _run(srv, manifest, out) == 0
+        assert api.created == 1
+
+
+def test_a_damaged_ledger_line_is_ignored_not_fatal(tmp_path: Path) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 2)
+    out = tmp_path / "out.jsonl"
+    ledger = tmp_path / "out.jsonl.batch-jobs"
+    ledger.write_bytes(
+        b'{"batch": "batch_x", "ids": "a0", "endpoint": 7}\n[1]\n\xff\n{"batch": 3}\n{"batc'
+    )
+    with LoopbackServer(fallback=lambda r: Reply.answer(GOOD)) as srv:
+        assert _run(srv, manifest, out) == 0
+    assert sorted(line["id"] for line in read_lines(out)) == ["a0", "a1"]
+    assert not ledger.exists()

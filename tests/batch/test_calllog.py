@@ -153,3 +153,43 @@ def test_snapshots_are_priced_as_their_family_and_batches_at_a_discount() -> Non
     assert table.price("gpt-4o-2024-08-06") == (2.50, 10.00)
     assert table.price("llama3") is None
     assert table.cost("gpt-4o", 1_000_000, 0, batch=True) == pytest.approx(1.25)
+
+
+def test_an_unknown_price_is_shown_as_unknown_not_as_zero(
+    server: LoopbackServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = write_manifest(tmp_path / "in.jsonl", 2)
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", str(manifest), "--out", str(out), *llm_args(server)]) == 0
+    printed = capsys.readouterr()
+    summary = json.loads(printed.out)
+    assert summary["prompt_tokens"] > 0 and summary["cost_usd"] is None
+    assert "cost unknown" in printed.err and "$0.0000" not in printed.err
+    # The log says the same, row by row.
+    assert main(["logs"]) == 0
+    assert all("  -  " in row for row in capsys.readouterr().out.splitlines())
+    # A rerun answered from the cache made no calls: that costs nothing, known.
+    assert (
+        main(["batch", str(manifest), "--out", str(tmp_path / "p.jsonl"), *llm_args(server)]) == 0
+    )
+    printed = capsys.readouterr()
+    assert json.loads(printed.out)["cost_usd"] == 0.0 and "$0.0000" in printed.err
+
+
+@pytest.mark.parametrize("call_id", ["99999999999999999999999", "-5", "0"])
+def test_logs_show_with_a_number_out_of_range_says_there_is_no_such_call(
+    capsys: pytest.CaptureFixture[str], call_id: str
+) -> None:
+    assert main(["logs", "--show", call_id]) == 2
+    err = capsys.readouterr().err
+    assert f"no call {call_id} in the log" in err and "internal error" not in err
+
+
+def test_logs_with_a_huge_limit_or_undecodable_text_is_not_an_internal_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["logs", "-n", "99999999999999999999"]) == 0
+    assert main(["logs", "caf\udce9"]) == 2  # a byte that is not UTF-8, as argv carries it
+    assert main(["logs", "--model", "m\ud800"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error" not in err and "not valid UTF-8" in err

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.batch.output import GroupCommit, ResultFile, error_line
+from summarizer.errors import OutputError
 
 
 async def test_lines_finishing_together_share_an_fsync_and_each_is_written_once(
@@ -50,4 +51,6 @@ async def test_a_lone_line_is_written_at_once_and_a_write_error_reaches_its_writ
             *(writer.append(error_line(f"b{i}", "E", "m")) for i in range(3)),
             return_exceptions=True,
         )
-    assert all(isinstance(r, OSError) for r in results)
+    # One clear error of ours, naming the file and the cause, for every writer waiting.
+    assert all(isinstance(r, OutputError) for r in results)
+    assert "No space left on device" in str(results[0]) and str(path) in str(results[0])
