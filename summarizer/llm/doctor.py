@@ -50,6 +50,7 @@ _CONTEXT_KEYS = (
 )
 _NO_KEY = "no-key-needed"
 EXAMPLE_PAGE = "harbour-vote.page.txt"
+PROBE_MAX_TOKENS = 256
 _SERVERS = (
     "Ollama http://localhost:11434/v1, vLLM http://localhost:8000/v1, "
     "llama.cpp http://localhost:8080/v1"
@@ -169,7 +170,9 @@ def _structured_check(settings: Settings, model: str, http: httpx2.Client) -> Ch
     name = f"structured output ({mode})"
     # The engine ``brief`` uses, on the same HTTP path, asked for a tiny schema;
     # one attempt and no re-ask, so a mode that needs a second chance shows.
-    probe = replace(settings, model=model, max_reasks=0)
+    # A tiny answer: a small budget, so a model that rambles is cut off in seconds
+    # (a local server keeps generating after the client gives up on it).
+    probe = replace(settings, model=model, max_reasks=0, max_tokens=PROBE_MAX_TOKENS)
     engine = LLMEngine(probe, RetryPolicy(max_attempts=1), http_client=http)
     started = time.perf_counter()
     try:
