@@ -174,7 +174,7 @@ def test_a_batch_api_answer_that_failed_validation_is_not_served_to_a_live_rerun
     assert retried.body is not None and len(retried.body["messages"]) == 2
     # Now accepted, it answers a third run into a new file with no request at all.
     sent = len(server.requests)
-    assert main(["batch", str(manifest), "--out", str(tmp_path / "again.jsonl"), *args[3:]]) == 0
+    assert main(["batch", str(manifest), "--out", str(tmp_path / "again.jsonl"), *args[4:]]) == 0
     assert len(server.requests) == sent
 
 
