@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from realmodel.conftest import MODEL
+from real_model.conftest import MODEL
 from summarizer import Summarizer
 from summarizer.checks.grounding import ArticleIndex
 from summarizer.cli.main import main
