@@ -6,7 +6,7 @@ import pytest
 
 from briefings import ARTICLE, GOOD
 from summarizer import Summarizer
-from summarizer.errors import TransportError
+from summarizer.errors import ModelOutputError, TransportError
 from summarizer.testing.loopback import LoopbackServer, Reply
 
 LLAMA_400 = (
@@ -41,3 +41,13 @@ def test_an_ordinary_500_is_still_retried(sleeps: list[float]) -> None:
         with Summarizer.from_env({}, base_url=server.base_url, model="m") as s:
             result = s.summarize(ARTICLE)
     assert result.provenance.transport_retries == 1
+
+
+def test_a_model_that_never_calls_the_tool_is_told_to_try_json_schema() -> None:
+    prose = "Here is a summary of the article: the harbour vote was close."
+    with LoopbackServer(models=("m",)) as server:
+        server.script(*[Reply.answer(prose, form="content")] * 3)
+        with Summarizer.from_env({}, base_url=server.base_url, model="m", mode="tools") as s:
+            with pytest.raises(ModelOutputError) as info:
+                s.summarize(ARTICLE)
+    assert "try mode json_schema" in str(info.value)

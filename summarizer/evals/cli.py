@@ -144,9 +144,18 @@ def _record(cases: list[Any], options: dict[str, Any], console: Console) -> None
                 "or --handwritten to record the hand-written answers"
             )
     runs = harness.record(cases, settings=settings, now=datetime.now(UTC))
+    failed = [run for run in runs if run.error]
     for run in runs:
-        status = run.error or f"{run.requests} request(s)"
-        console.print(f"recorded {run.case}/{run.run}: {status}")
+        if run.error:
+            console.print(
+                f"FAILED to record {run.case}/{run.run} after {run.requests} request(s); "
+                f"the committed recording is kept: {run.error}",
+                highlight=False,
+            )
+        else:
+            console.print(f"recorded {run.case}/{run.run}: {run.requests} request(s)")
+    if failed:
+        raise EvalFailed(f"{len(failed)} recording(s) failed (see above); nothing was replaced")
 
 
 @eval_group.command("keypoints")

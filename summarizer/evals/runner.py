@@ -8,6 +8,7 @@ stale, with the recorded and the current prompt hash, and scores nothing.
 from __future__ import annotations
 
 import json
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from typing import Any
 
 from summarizer.api import Summarizer
 from summarizer.config import ModeName, Settings
-from summarizer.errors import StaleRecordingError, SummarizerError
+from summarizer.errors import ModelError, StaleRecordingError, SummarizerError
 from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.llm.pricing import PriceTable
 from summarizer.llm.prompts import messages_hash, render
@@ -162,11 +163,20 @@ def replay(case: Case, run: str = MAIN_RUN) -> Run:
 def record(case: Case, settings: Settings, origin: CassetteOrigin) -> Run:
     """Re-record the main LLM run of ``case`` against the endpoint in ``settings``."""
     secrets = (settings.api_key,) if settings.api_key else ()
+    target = case.recording(MAIN_RUN)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Recorded beside the committed cassette and moved over it only when the run
+    # succeeded: a failed recording must not replace a good one.
+    partial = target.with_name(f".{target.stem}.partial{target.suffix}")
     try:
-        with cassette(case.recording(MAIN_RUN), record=True, origin=origin, secrets=secrets):
-            return _summarize(case, MAIN_RUN, settings)
+        with cassette(partial, record=True, origin=origin, secrets=secrets):
+            run = _summarize(case, MAIN_RUN, settings)
     except SummarizerError as exc:
-        return Run(case.id, "llm", error=str(exc), model=settings.model)
+        partial.unlink(missing_ok=True)
+        sent = exc.attempts if isinstance(exc, ModelError) else 0
+        return Run(case.id, "llm", error=str(exc), model=settings.model, requests=sent)
+    os.replace(partial, target)
+    return run
 
 
 def handwritten_answers(case: Case, run: str) -> list[dict[str, Any]]:

@@ -137,9 +137,17 @@ def model_error(
             attempts=requests,
             last_response=last_text,
         )
+    hint = ""
+    if settings.mode == "tools" and "tool" in str(cause).lower():
+        # Models that answer in prose instead of calling the tool: a server that
+        # constrains the output to the schema does better.
+        hint = (
+            "; the model did not call the briefing tool: try mode json_schema (or json), "
+            "which servers such as llama.cpp, Ollama and vLLM enforce"
+        )
     return ModelOutputError(
         f"the model did not return a usable briefing after {requests} attempt(s): "
-        f"{one_line(str(cause))}",
+        f"{one_line(str(cause))}{hint}",
         model=model,
         attempts=requests,
         last_response=last_text,

@@ -241,3 +241,42 @@ def test_a_reference_case_whose_article_is_absent_is_skipped_with_a_reason(
     code, out, _ = run(capsys, "--cases", str(cases), "--engine", "extractive")
     assert code == 0
     assert "skipped reference case elsewhere: its article" in out
+
+
+def test_a_failed_recording_keeps_the_committed_cassette_and_says_it_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from briefings import ungrounded
+    from summarizer.cli.main import main
+    from summarizer.testing.loopback import LoopbackServer, Reply
+
+    cases = tmp_path / "cases"
+    shutil.copytree(REPO / "evals" / "cases" / "council-budget", cases / "council-budget")
+    committed = cases / "council-budget" / "recorded" / "answer.yaml"
+    before = committed.read_bytes()
+    with LoopbackServer(fallback=lambda r: Reply.answer(ungrounded())) as server:
+        code = main(
+            [
+                "eval",
+                "--cases",
+                str(cases),
+                "--case",
+                "council-budget",
+                "--engine",
+                "llm",
+                "--record",
+                "--base-url",
+                server.base_url,
+                "--model",
+                "m",
+            ]
+        )
+        sent = len(server.requests)
+    out = capsys.readouterr()
+    assert code == 1
+    assert committed.read_bytes() == before  # the good recording is still there
+    assert f"FAILED to record council-budget/answer after {sent} request(s)" in out.out
+    assert "recorded council-budget" not in out.out
+    assert not list((cases / "council-budget" / "recorded").glob(".*partial*"))
