@@ -365,4 +365,4 @@ def test_a_10_mb_line_is_cleaned_in_linear_time(line: str) -> None:
     assert removed == ()
     assert text == line.rstrip()
     # Linear work on 10 MB takes well under a second; backtracking would take minutes.
-    assert elapsed < 3.0
+    assert elapsed < 30.0  # guards catastrophic backtracking, not speed (see bench/)

