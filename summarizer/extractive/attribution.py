@@ -132,6 +132,18 @@ class Attributor:
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
         return self._own_findings(sentence, tokens)
 
+    def subject(self, sentence: Sentence) -> str | None:
+        """The named person a leading "He" or "She" of ``sentence`` refers to, if known.
+
+        Call it right after :meth:`attribute` on the same sentence: the pronoun
+        resolves against the sentences and speakers seen so far.
+        """
+        first = sentence.text.split(" ", 1)[0]
+        if first not in ("He", "She") or self.current is not sentence:
+            return None
+        actor = self._pronoun(first.lower())
+        return actor.name if actor is not None and actor.person else None
+
     def _without_own_pronoun(self, clause: str, actor: Actor) -> str:
         """``clause`` without a leading "it" that is the speaking body.
 

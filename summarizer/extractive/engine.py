@@ -11,12 +11,18 @@ from summarizer.extractive.actors import build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
 from summarizer.extractive.disputes import find_disputes, remembered_words
 from summarizer.extractive.figures import Figure, find_figures
+from summarizer.extractive.headline import SUMMARY_SENTENCE_WORDS, make_headline, make_summary
 from summarizer.extractive.keypoints import (
-    headline_and_summary,
+    Scored,
+    leftovers,
     pick_key_points,
+    point_of,
     score_sentences,
+    tells_title,
+    title_words,
     word_frequencies,
 )
+from summarizer.extractive.keytext import point_text
 from summarizer.extractive.pronouns import infer_genders
 from summarizer.extractive.sentences import Sentence, split_sentences
 from summarizer.extractive.stances import build_stances
@@ -29,6 +35,25 @@ from summarizer.results import BriefingResult, Provenance, package_version, sour
 MAX_ANALYSED_CHARS = 400_000
 _FALLBACK_CHARS = 300
 _WRAPPERS = "\"' \t\n"
+# The briefing (headline, summary and key points) is at most this share of the
+# article's words, and never more than MAX_BRIEFING_WORDS: issue 14 asks for at most
+# half of a 400-word article and 300 words for any article. Half is the target's
+# own figure; 280 keeps a margin under 300. (On the real-news tuning split a share
+# of 0.45 left the key points too little room: the length-aware score fell below
+# lead-k, 0.44 against 0.45; at 0.5 it is 0.48 against 0.47.)
+BUDGET_SHARE = 0.5
+MAX_BRIEFING_WORDS = 280
+# The summary gets at most this share of the budget: one or two short sentences
+# (0.1, 0.15, 0.2 and 0.25 tried on the tuning split; 0.15 fits two sentences in a
+# 400-word article's budget at no cost to the score).
+SUMMARY_SHARE = 0.15
+# However short the article, a briefing has room for a headline, a short summary and
+# two or three points: under 180 words, half the article would not hold them.
+MIN_BRIEFING_WORDS = 90
+# Sentences of the opening tried for the headline when the lead cannot be compressed.
+_HEADLINE_ALTERNATIVES = 3
+# The summary reads the next few sentences the key points left out, best first.
+_SUMMARY_CANDIDATES = 5
 
 
 def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
@@ -56,22 +81,43 @@ def _brief(text: str, source: str) -> Briefing:
     attributor = Attributor(cast)
     attributions: dict[int, Attribution] = {}
     figures: dict[int, list[Figure]] = {}
+    subjects: dict[int, str] = {}
     for sentence in sentences:
         if sentence.kind == "heading":
             continue
         said = attributor.attribute(sentence) if sentence.is_sentence else None
         if said is not None:
             attributions[sentence.index] = said
+        subject = attributor.subject(sentence) if sentence.is_sentence else None
+        if subject is not None:
+            subjects[sentence.index] = subject
         found = find_figures(sentence.text)
         if found:
             figures[sentence.index] = found
     attributor.link_countries(attributions)
     frequencies = word_frequencies(s for s in sentences if s.is_sentence)
-    scored = score_sentences(sentences, frequencies, figures, attributions)
-    points = pick_key_points(scored, attributions)
+    scored = score_sentences(sentences, frequencies, figures, attributions, subjects)
+    budget = briefing_budget(text)
+    lead = _headline_sentence(scored)
+    if lead is None:
+        return _fallback(sentences, source)
+    opening = _opening_alternatives(scored, lead, title_words(sentences))
+    headline = make_headline(
+        point_text_of(lead, attributions, subjects),
+        *(point_text_of(c, attributions, subjects) for c in opening),
+    )
+    summary_budget = max(SUMMARY_SENTENCE_WORDS, int(SUMMARY_SHARE * budget))
+    points_budget = budget - len(headline.split()) - summary_budget
+    points = pick_key_points(scored, attributions, max(points_budget, 1), subjects)
     if not points:
         return _fallback(sentences, source)
-    headline, summary = headline_and_summary(points)
+    rest = leftovers(scored, points, lead.sentence.index)[:_SUMMARY_CANDIDATES]
+    further = [p for p in (point_of(c, attributions, subjects) for c in rest) if p is not None]
+    summary = (
+        make_summary(further, summary_budget)
+        or make_summary(points[1:], summary_budget, restating=True)
+        or headline
+    )
     return Briefing(
         headline=headline,
         summary=summary,
@@ -81,6 +127,50 @@ def _brief(text: str, source: str) -> Briefing:
             sentences, figures, attributions, attributor.resolve_phrase, cast.allied
         ),
     )
+
+
+def briefing_budget(text: str) -> int:
+    """How many words the headline, summary and key points of ``text`` may have together."""
+    words = len(text.split())
+    return max(MIN_BRIEFING_WORDS, min(MAX_BRIEFING_WORDS, int(BUDGET_SHARE * words)))
+
+
+def _headline_sentence(scored: list[Scored]) -> Scored | None:
+    """The sentence the headline is made from: the lead, unless it cannot stand alone."""
+    leads = [c for c in scored if c.lead and c.standalone]
+    if leads:
+        return leads[0]
+    usable = [c for c in scored if c.standalone and not c.colour]
+    return max(usable, key=lambda c: c.score, default=None)
+
+
+def _opening_alternatives(
+    scored: list[Scored], lead: Scored, title: frozenset[str]
+) -> list[Scored]:
+    """Headlines to try when the lead cannot be compressed: its paragraph's other news.
+
+    Only a sentence of the lead's paragraph that tells the story the title names
+    (``tells_title``) will do; without a title, none.
+    """
+    found = [
+        c
+        for c in scored
+        if c is not lead
+        and c.standalone
+        and not c.colour
+        and c.sentence.paragraph == lead.sentence.paragraph
+        and tells_title(c.words, title)
+    ]
+    return sorted(found, key=lambda c: (-c.score, c.sentence.index))[:_HEADLINE_ALTERNATIVES]
+
+
+def point_text_of(
+    candidate: Scored, attributions: dict[int, Attribution], subjects: dict[int, str]
+) -> str:
+    """The cleaned, unshortened text of a candidate sentence."""
+    index = candidate.sentence.index
+    quote = " ".join(candidate.sentence.text.split())
+    return point_text(quote, attributions.get(index), subjects.get(index))
 
 
 def _fallback(sentences: list[Sentence], source: str) -> Briefing:
