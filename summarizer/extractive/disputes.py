@@ -238,6 +238,11 @@ class _Ledger:
             if bounded or _bound(other.sentence.text, other.figure):
                 continue
             if _rivals(other, claim, cue) or _framing(other, claim):
+                if not cue and (claim.claimant is None or other.claimant is None):
+                    # Two numbers of one unit are a dispute only between two parties:
+                    # the narrator's fact ("the ferry carried 410,000 passengers") is
+                    # no party, and a rival without a cue has no one to contest.
+                    continue
                 if claim.claimant is not None:
                     counter = f"{claim.figure.text} ({claim.claimant})"
                     other.contest(claim.claimant, counter, claim.sentence, self.allied)

@@ -24,6 +24,7 @@ from summarizer.extractive.keypoints import (
 )
 from summarizer.extractive.keytext import point_text
 from summarizer.extractive.pronouns import infer_genders
+from summarizer.extractive.refuted import refuted_sentences
 from summarizer.extractive.sentences import Sentence, split_sentences
 from summarizer.extractive.stances import build_stances
 from summarizer.inputs.article import Article
@@ -96,7 +97,8 @@ def _brief(text: str, source: str) -> Briefing:
             figures[sentence.index] = found
     attributor.link_countries(attributions)
     frequencies = word_frequencies(s for s in sentences if s.is_sentence)
-    scored = score_sentences(sentences, frequencies, figures, attributions, subjects)
+    refuted = refuted_sentences(sentences, set(attributions))
+    scored = score_sentences(sentences, frequencies, figures, attributions, subjects, refuted)
     budget = briefing_budget(text)
     lead = _headline_sentence(scored)
     if lead is None:
@@ -140,7 +142,7 @@ def _headline_sentence(scored: list[Scored]) -> Scored | None:
     leads = [c for c in scored if c.lead and c.standalone]
     if leads:
         return leads[0]
-    usable = [c for c in scored if c.standalone and not c.colour]
+    usable = [c for c in scored if c.standalone and not c.colour and not c.refuted]
     return max(usable, key=lambda c: c.score, default=None)
 
 
@@ -157,6 +159,7 @@ def _opening_alternatives(
         for c in scored
         if c is not lead
         and c.standalone
+        and not c.refuted
         and not c.colour
         and c.sentence.paragraph == lead.sentence.paragraph
         and tells_title(c.words, title)

@@ -56,6 +56,9 @@ POSITION_DECAY = 0.2
 LEAD_BONUS = 0.8
 FIGURE_BONUS = 0.3
 SPEAKER_BONUS = 0.2
+# A sentence that reports a claim false is the article's finding: the same weight as
+# any other contest (CONTEST_BONUS in salience); not tuned, one tuning case has one.
+CORRECTION_BONUS = 0.2
 # Centrality is divided by the word count to this power: a long sentence that
 # carries many of the story's words is worth more than a short one, but not
 # proportionally more.
@@ -82,6 +85,7 @@ class Scored:
         length: Its word count.
         lead: It is the article's lead sentence.
         standalone: It can stand alone as a key point.
+        refuted: The article reports its claim as false: never the headline.
     """
 
     sentence: Sentence
@@ -91,6 +95,7 @@ class Scored:
     length: int = 0
     lead: bool = False
     standalone: bool = True
+    refuted: bool = False
 
 
 def word_frequencies(sentences: Iterable[Sentence]) -> Counter[str]:
@@ -107,6 +112,7 @@ def score_sentences(
     figures: dict[int, list[Figure]],
     attributions: dict[int, Attribution],
     subjects: dict[int, str] | None = None,
+    refuted: tuple[set[int], set[int]] = (set(), set()),
 ) -> list[Scored]:
     """Score every sentence that could stand as a key point.
 
@@ -116,8 +122,11 @@ def score_sentences(
         figures: Figures by sentence index.
         attributions: Attributions by sentence index.
         subjects: Sentence index to the person a leading "He"/"She" refers to.
+        refuted: The sentences the article reports as false, and those that say so
+            (``summarizer.extractive.refuted``).
     """
     subjects = subjects or {}
+    false_claims, corrections = refuted
     counts = {s.index: word_count(s.text) for s in sentences if s.is_sentence}
     candidates = [s for s in sentences if _MIN_WORDS <= counts.get(s.index, 0) <= _MAX_WORDS]
     raw: list[tuple[Sentence, float, frozenset[str]]] = []
@@ -146,8 +155,22 @@ def score_sentences(
             attributed=attributed,
             resolved_subject=sentence.index in subjects,
         )
+        false = sentence.index in false_claims
+        # A claim the article reports as false is a point only with its speaker named.
+        alone = alone and not (false and not attributed)
+        if sentence.index in corrections:
+            score += CORRECTION_BONUS
         scored.append(
-            Scored(sentence, score, words, colour, counts[sentence.index], rank == lead, alone)
+            Scored(
+                sentence,
+                score,
+                words,
+                colour,
+                counts[sentence.index],
+                rank == lead and not false,
+                alone,
+                false,
+            )
         )
     return scored
 

@@ -185,3 +185,47 @@ def test_a_bodys_own_it_opens_no_position_but_a_persons_pronoun_stays() -> None:
     assert positions["Brannock Offshore Wind"].startswith("Would invest 4.6 billion crowns")
     # "she" may be someone else (here, a judge named earlier): the pronoun stays.
     assert positions["Ivo Marsh"].startswith("She had been thorough")
+
+
+# Issue 14: a dispute needs two parties, the same measure and a contest.
+
+
+def test_refusing_money_is_not_contesting_a_figure() -> None:
+    # "denied funding" refuses money; it does not deny anyone's number.
+    text = (
+        "Mayor Ruth Olsen said the new bypass could draw $40 million from the road fund "
+        "and $12 million from the harbour levy.\n\n"
+        "Parliament has twice denied funding for the bypass, and the row over it delayed "
+        "the budget by a month.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_two_counts_of_the_same_unit_are_not_a_dispute() -> None:
+    # A threshold and a tally are both "delegates", but nobody contests either.
+    text = (
+        "Candidates need at least 1,200 delegates to win the Verdant Party's nomination.\n\n"
+        "According to the Morning Ledger, Tove Aalto has won 640 delegates so far.\n\n"
+        "The northern primary next week awards 90 delegates.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_a_narrators_fact_is_not_a_party_to_a_dispute() -> None:
+    # Last year's passengers, as the article states them, and next year's forecast.
+    text = (
+        "Calder Lines carried 410,000 passengers on the island route last year.\n\n"
+        "The Harbour Board said 450,000 passengers would use the new terminal next year.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_rejecting_the_review_by_name_still_disputes_its_figure() -> None:
+    text = (
+        "Councillor Ivo Brant said an independent review put the true cost of the sea wall "
+        "at $9 million.\n\n"
+        "Mayor Elin Voss rejected the review and said the wall would cost $6 million.\n"
+    )
+    briefing = brief(text)
+    wall = figure(briefing, "$9 million")
+    assert wall.claimed_by == "Ivo Brant" and wall.disputed_by == ["Elin Voss"]

@@ -100,3 +100,37 @@ def test_a_pronoun_speaker_closing_a_quotation_is_named() -> None:
     texts = [p.text for p in brief_extractive(text).key_points]
     quoted = [t for t in texts if t.startswith('"The channel')]
     assert quoted and quoted[0].endswith("Lena Dahl said."), texts
+
+
+GARLIC = """Garlic Flu Claim Spreads Online
+
+Eating two cloves of raw garlic a day stops the flu from taking hold in the body.
+
+That message, in a video posted by the wellness blogger Mira Sand, has been shared more \
+than two million times since Monday and copied by dozens of other accounts.
+
+Doctors at the Westfold Infirmary said there is no evidence that garlic prevents or cures \
+the flu, and that the only proven protection is the seasonal vaccine.
+
+The infirmary said 140 patients had been admitted with flu this month, twice as many as \
+last year.
+"""
+
+
+def test_a_claim_the_article_reports_as_false_is_not_stated_as_fact() -> None:
+    briefing = brief_extractive(GARLIC)
+    claim = "Eating two cloves of raw garlic a day stops the flu"
+    assert not briefing.headline.startswith(claim[:30])
+    assert not any(p.text.startswith(claim[:30]) for p in briefing.key_points)
+    # The correction, the article's finding, is said.
+    said = " ".join([briefing.headline, briefing.summary, *(p.text for p in briefing.key_points)])
+    assert "no evidence that garlic prevents" in said
+
+
+def test_a_party_calling_a_figure_wrong_is_a_dispute_not_a_verdict() -> None:
+    from summarizer.extractive.refuted import corrects
+
+    assert not corrects("The union said the figure was wrong.", attributed=True)
+    assert corrects("The figure was wrong.", attributed=False)
+    assert corrects("Scientists said there is no evidence the drug works.", attributed=True)
+    assert not corrects("The minister falsely claimed the drug works.", attributed=False)
