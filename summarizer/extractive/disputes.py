@@ -167,7 +167,7 @@ def find_disputes(
             _apply_reference(ledger, said, resolve)
         for figure in fresh:
             ledger.add(Claim(figure, sentence, said.actor if said else None), said)
-    return _report(ledger.claims, resolve, allied)
+    return _report(ledger.claims, resolve, allied, {s.actor for s in spoken.values()})
 
 
 class _Ledger:
@@ -389,11 +389,13 @@ def _allies(allied: Allied, first: str | None, second: str | None) -> bool:
     return first is not None and second is not None and allied(first, second)
 
 
-def _report(claims: list[Claim], resolve: Resolver | None, allied: Allied) -> list[DisputedFigure]:
+def _report(
+    claims: list[Claim], resolve: Resolver | None, allied: Allied, speakers: set[str]
+) -> list[DisputedFigure]:
     seen: set[tuple[str, str]] = set()
     report: list[DisputedFigure] = []
     for claim in claims:
-        claimant = claim.claimant or _named_in(claim, resolve)
+        claimant = claim.claimant or _named_in(claim, resolve, speakers)
         disputers: list[str] = []
         for name in claim.disputers:
             if not _allies(allied, name, claimant) and not any(allied(name, d) for d in disputers):
@@ -417,13 +419,17 @@ def _report(claims: list[Claim], resolve: Resolver | None, allied: Allied) -> li
     return report
 
 
-def _named_in(claim: Claim, resolve: Resolver | None) -> str | None:
-    """For a narrator's figure, the actor its sentence names before the figure."""
+def _named_in(claim: Claim, resolve: Resolver | None, speakers: set[str]) -> str | None:
+    """For a narrator's figure, the actor its sentence names before the figure.
+
+    Only an actor the article quotes somewhere is a party that can claim a figure:
+    "sales of the Ridgeback SUV rose 2.6 percent" is the narrator's fact, not the car's.
+    """
     if resolve is None:
         return None
     before = claim.sentence.text[: claim.figure.start]
     for run in _NAMED.findall(before):
         actor = resolve(run)
-        if actor is not None and actor not in claim.disputers:
+        if actor is not None and actor not in claim.disputers and actor in speakers:
             return actor
     return None

@@ -229,3 +229,19 @@ def test_rejecting_the_review_by_name_still_disputes_its_figure() -> None:
     briefing = brief(text)
     wall = figure(briefing, "$9 million")
     assert wall.claimed_by == "Ivo Brant" and wall.disputed_by == ["Elin Voss"]
+
+
+def test_a_product_or_a_place_never_claims_a_figure() -> None:
+    # The narrator's figure, named after a car and a pool, has no party to claim it.
+    texts = [
+        "Sales of the Ridgeback SUV rose by 2.6 percent in March, the best month for the "
+        "model in two years.\n\n"
+        "InfoNation analyst Pia Lund said the real rise was closer to 1 percent once fleet "
+        "sales were taken out.\n",
+        "The new Harrowgate pool is an Olympic-size 50 metres long and holds 2.5 million "
+        "litres of water.\n\n"
+        "Councillor Ada Venn said the real capacity was closer to 2 million litres.\n",
+    ]
+    for text in texts:
+        claimants = [d.claimed_by for d in brief(text).disputed_figures]
+        assert not {"Ridgeback SUV", "Harrowgate", "Olympic-size"} & set(claimants), claimants
