@@ -19,6 +19,8 @@ from summarizer.extractive.lexicon import (
     DESCRIPTION_HEADS,
     GROUP_HEADS,
     GROUP_WORDS,
+    MEDIA_NAMES,
+    MEDIA_WORDS,
     NOT_NAMES,
     PURE_SPEECH_VERBS,
     SPEECH_VERBS,
@@ -65,6 +67,20 @@ _PEOPLE_OF = frozenset(
     "residents people villagers citizens voters families parents workers staff employees "
     "members farmers fishermen traders shopkeepers tenants".split()
 )
+# Words that may stand between a subject and its verb of saying: adverbs, auxiliaries,
+# determiners.
+_BETWEEN = frozenset(
+    """
+    also later then now previously recently reportedly still repeatedly again once earlier
+    first subsequently never not further already only even too however meanwhile long
+    has have had would will could did does do is was were are may might must can should
+    been be being a an the this that its their his her both all yesterday today tonight
+    separately jointly publicly privately
+    """.split()
+)
+_BE_FORMS = frozenset("was were is are been being be".split())
+# Verbs by which a news outlet passes on a fact.
+_REPORTING = frozenset("reported reports said says according wrote writes noted".split())
 # Heads by which an article refers back to a firm it has just named ("the company said").
 _FIRM_HEADS = frozenset("company firm operator".split())
 
@@ -115,12 +131,18 @@ class Attributor:
                 continue  # "The wing adds 2,400 square metres": adding, not saying
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
                 continue  # "has not said how many": no statement, so no position
+            if lower in SPEECH_VERBS and i > 0 and tokens[i - 1].text.lower() in _BE_FORMS:
+                continue  # "was reported missing", "were told": the subject says nothing
             if (lower in SPEECH_VERBS or _puts_figure(tokens, i)) and token.text.islower():
                 actor = self._subject_before(tokens, i) or self._subject_after(tokens, i)
+            elif i == 0 and lower in SPEECH_VERBS and len(tokens) > 1:
+                actor = self._named_after(tokens, 1)  # 'Remarked ecologist Tilde Aune, "..."'
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
                 actor = self._subject_at(tokens, i + 2)
             else:
                 continue
+            if actor is not None and is_media(actor.name) and lower in _REPORTING:
+                continue  # "Reuters reported", "according to the Herald": a source of facts
             if actor is not None:
                 self._remember(actor)
                 if lower == "according":
@@ -249,6 +271,11 @@ class Attributor:
     def _subject_before(self, tokens: list[Token], verb: int) -> Actor | None:
         j = verb - 1
         gap = 0
+        # A noun between a name and the verb makes the name a modifier of the real
+        # subject: "The Veskan statement called" is the statement's, not Veska's.
+        noun_between = False
+        # "X backed the project but said ...": the subject of the first verb says it too.
+        coordinated = verb > 0 and tokens[verb - 1].text.lower() in ("but", "yet")
         while j >= 0 and gap <= _MAX_GAP:
             text = tokens[j].text
             lower = text.lower()
@@ -267,7 +294,10 @@ class Attributor:
                 found = self._joined_run(tokens, start, j) or self._resolve_run(tokens, start, j)
                 if found is None and (lower in GROUP_HEADS or lower in DESCRIPTION_HEADS):
                     return self._description(tokens, j)
-                return found
+                if noun_between and not coordinated:
+                    return None
+                head = self._head_of_of_phrase(tokens, start, found)
+                return head or found
             if lower in GROUP_HEADS or lower in DESCRIPTION_HEADS or lower in _SPEAKING_FOR:
                 inner = _inside_of_phrase(tokens, j)
                 if inner is not None:
@@ -279,9 +309,28 @@ class Attributor:
             if text == ",":
                 j = _skip_parenthetical(tokens, j)
                 continue
+            if lower in PREPOSITIONS or lower == "of":
+                noun_between = False  # the nouns after it were inside its phrase
+            elif text.isalpha() and not _skippable(lower):
+                noun_between = True
             gap += 1
             j -= 1
         return None
+
+    def _head_of_of_phrase(
+        self, tokens: list[Token], start: int, found: Actor | None
+    ) -> Actor | None:
+        """The person before "of the <body>": "Lena Brandt of the University of Kestrel said"."""
+        if found is not None and found.person:
+            return None
+        k = start - 1
+        if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
+            k -= 1
+        if k < 1 or tokens[k].text != "of" or not tokens[k - 1].text[0].isupper():
+            return None
+        head_start = _run_start(tokens, k - 1)
+        head = self._resolve_run(tokens, head_start, k - 1)
+        return head if head is not None and head.person else None
 
     def _people_of(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         """The residents, not the place, in "the residents of Eastquay said"."""
@@ -320,6 +369,18 @@ class Attributor:
                 return self._description(tokens, k, possessive=True)
         return self._description(tokens, end - 1)
 
+    def _named_after(self, tokens: list[Token], i: int) -> Actor | None:
+        """The first named actor in the words after a sentence-opening verb of saying."""
+        for k in range(i, min(i + 6, len(tokens))):
+            if tokens[k].text in ',;:"“':
+                return None
+            if tokens[k].text[0].isupper():
+                stop = k
+                while stop + 1 < len(tokens) and tokens[stop + 1].text[0].isupper():
+                    stop += 1
+                return self._resolve_run(tokens, k, stop)
+        return None
+
     def _joined_run(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         """A body whose name holds "and" or "for": "Port Elvan and District Trades Council"."""
         if start < 2 or tokens[start - 1].text not in ("and", "for"):
@@ -349,6 +410,8 @@ class Attributor:
                 return None
             start -= 1
         words = [t.text for t in tokens[start : head + 1]]
+        if words[0].lower() in ("no", "none", "neither", "nobody"):
+            return None  # "no other party has commented": nobody spoke
         if possessive:
             words[-1] = clean_run(words[-1])
         head_word = words[-1].lower()
@@ -416,14 +479,39 @@ def _run_start(tokens: list[Token], end: int) -> int:
 
 
 def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
-    """Step back over ", during a summit with Joe Biden," to the subject before it."""
+    """Step back over ", during a summit with Joe Biden," to the subject before it.
+
+    An aside may hold commas of its own: ", from Leeds, England," opens with a
+    preposition two commas back. A name set off by commas (", Councillor Ines
+    Maro,") is the subject itself.
+    """
+    first: int | None = None
     for k in range(comma - 1, max(-1, comma - 25), -1):
         if tokens[k].text == ",":
             opener = tokens[k + 1].text
-            return k - 1 if opener.islower() else comma - 1
+            if first is None:
+                if opener.islower():
+                    return k - 1
+                first = k
+            elif opener.islower():
+                return k - 1 if opener in PREPOSITIONS else comma - 1
+            continue
         if tokens[k].quoted or tokens[k].text in _QUOTE_MARKS:
             break
     return comma - 1
+
+
+def _skippable(word: str) -> bool:
+    """A word that may stand between a subject and its verb: an adverb or an auxiliary."""
+    return word in _BETWEEN or (word.endswith("ly") and len(word) > 3)
+
+
+def is_media(name: str) -> bool:
+    """True for a news outlet: "Reuters", "the Valley Herald", "Al Jazeera"."""
+    lower = name.lower().removeprefix("the ")
+    if lower in MEDIA_NAMES:
+        return True
+    return any(word in MEDIA_WORDS for word in lower.split())
 
 
 def _is_adverbial(tokens: list[Token], start: int) -> bool:
