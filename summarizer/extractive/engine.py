@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 
 from summarizer.checks.grounding import MIN_QUOTE_CHARS, normalise
 from summarizer.checks.validate import revalidated
 from summarizer.errors import EmptyArticleError
-from summarizer.extractive.actors import build_cast, lowercase_words
+from summarizer.extractive.actors import Cast, build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
 from summarizer.extractive.disputes import find_disputes, remembered_words
 from summarizer.extractive.figures import Figure, find_figures
@@ -26,9 +27,10 @@ from summarizer.extractive.keytext import point_text
 from summarizer.extractive.pronouns import infer_genders
 from summarizer.extractive.refuted import refuted_sentences
 from summarizer.extractive.sentences import Sentence, split_sentences
+from summarizer.extractive.stance_choice import Context
 from summarizer.extractive.stances import build_stances
 from summarizer.inputs.article import Article
-from summarizer.models import Briefing, KeyPoint
+from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
 from summarizer.results import BriefingResult, Provenance, package_version, source_info
 
 # Only this much of a huge input is analysed, so a runaway input cannot stall the
@@ -75,27 +77,55 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         return _brief(text, source)
 
 
-def _brief(text: str, source: str) -> Briefing:
+@dataclass
+class _Analysis:
+    """What the rules read from an article before any choice is made."""
+
+    sentences: list[Sentence]
+    cast: Cast
+    attributor: Attributor
+    attributions: dict[int, Attribution] = field(default_factory=dict)
+    figures: dict[int, list[Figure]] = field(default_factory=dict)
+    subjects: dict[int, str] = field(default_factory=dict)
+
+
+def _analyse(text: str) -> _Analysis:
     sentences = split_sentences(text[:MAX_ANALYSED_CHARS])
     cast = build_cast(sentences, lowercase_words(text[:MAX_ANALYSED_CHARS]))
     infer_genders(sentences, cast)
-    attributor = Attributor(cast)
-    attributions: dict[int, Attribution] = {}
-    figures: dict[int, list[Figure]] = {}
-    subjects: dict[int, str] = {}
+    found = _Analysis(sentences, cast, Attributor(cast))
     for sentence in sentences:
         if sentence.kind == "heading":
             continue
-        said = attributor.attribute(sentence) if sentence.is_sentence else None
+        said = found.attributor.attribute(sentence) if sentence.is_sentence else None
         if said is not None:
-            attributions[sentence.index] = said
-        subject = attributor.subject(sentence) if sentence.is_sentence else None
+            found.attributions[sentence.index] = said
+        subject = found.attributor.subject(sentence) if sentence.is_sentence else None
         if subject is not None:
-            subjects[sentence.index] = subject
-        found = find_figures(sentence.text)
-        if found:
-            figures[sentence.index] = found
-    attributor.link_countries(attributions)
+            found.subjects[sentence.index] = subject
+        numbers = find_figures(sentence.text)
+        if numbers:
+            found.figures[sentence.index] = numbers
+    found.attributor.link_countries(found.attributions)
+    return found
+
+
+def all_stances(text: str) -> list[Stance]:
+    """Every stance the attribution rules find in ``text``, before the briefing chooses.
+
+    For tests and debugging: the briefing reports only the stances that
+    ``summarizer.extractive.stance_choice`` keeps.
+    """
+    with remembered_words():
+        found = _analyse(text)
+        frequencies = word_frequencies(s for s in found.sentences if s.is_sentence)
+        return build_stances(list(found.attributions.values()), frequencies)
+
+
+def _brief(text: str, source: str) -> Briefing:
+    found = _analyse(text)
+    sentences, cast, attributor = found.sentences, found.cast, found.attributor
+    attributions, figures, subjects = found.attributions, found.figures, found.subjects
     frequencies = word_frequencies(s for s in sentences if s.is_sentence)
     refuted = refuted_sentences(sentences, set(attributions))
     scored = score_sentences(sentences, frequencies, figures, attributions, subjects, refuted)
@@ -120,14 +150,28 @@ def _brief(text: str, source: str) -> Briefing:
         or make_summary(points[1:], summary_budget, restating=True)
         or headline
     )
+    disputes = find_disputes(
+        sentences, figures, attributions, attributor.resolve_phrase, cast.allied
+    )
+    context = _stance_context(cast, sentences, lead, disputes)
     return Briefing(
         headline=headline,
         summary=summary,
         key_points=[p.key_point for p in points],
-        stances=build_stances(list(attributions.values()), frequencies),
-        disputed_figures=find_disputes(
-            sentences, figures, attributions, attributor.resolve_phrase, cast.allied
-        ),
+        stances=build_stances(list(attributions.values()), frequencies, context),
+        disputed_figures=disputes,
+    )
+
+
+def _stance_context(
+    cast: Cast, sentences: list[Sentence], lead: Scored, disputes: list[DisputedFigure]
+) -> Context:
+    people = frozenset(a.name for a in cast.actors.values() if a.person)
+    title = title_words(sentences)
+    lead_words = {w.lower() for w in lead.sentence.text.replace(",", " ").split()}
+    parties = {d.claimed_by for d in disputes} | {a for d in disputes for a in d.disputed_by}
+    return Context(
+        people=people, prominent=frozenset(title | lead_words), disputants=frozenset(parties)
     )
 
 

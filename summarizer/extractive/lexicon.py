@@ -37,7 +37,8 @@ SPEECH_VERBS = frozenset(
     dismisses objected conceded suggested asserted declared believes believe called
     calls reported reports confirmed confirms cautioned complained
     pressed stressed emphasised emphasized conceded contended contends found finds
-    commented comments explains explain remarked remarks tweeted tweets
+    commented comments explains explain remarked remarks tweeted tweets spoke blamed blames
+    alleged alleges ruled concluded concludes decided ordered disagreed disagrees agreed
     """.split()
 )
 
@@ -81,7 +82,8 @@ TITLES = frozenset(
     councilman deputy ambassador king queen prince princess pope bishop archbishop
     premier representative rep sen gov dr mr mrs ms prof sheriff superintendent
     inspector commander captain colonel lieutenant sergeant officer manager founder
-    treasurer auditor attorney lawyer economist analyst coach leader head editor
+    treasurer auditor attorney lawyer economist analyst coach leader head editor constable
+    detective administrator
     envoy diplomat official minister-president auditor
     """.split()
 )
@@ -212,6 +214,8 @@ SCALES = {
 # Words that make a capitalised run an organisation or a place, not a person.
 NON_PERSON = frozenset(
     """
+    week day eve weekend festival games olympics cup championship summit conference war
+    treaty agreement convention christmas easter
     cooperative co-op coalition campaign holdings cruises airlines alliance movement
     states kingdom nations union council assembly sea ocean africa america asia europe
     east west north south republic party ministry department university bank court

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from summarizer.extractive import brief_extractive
+from summarizer.extractive.engine import all_stances
 
 
 def actors(text: str) -> list[str]:
-    return [s.actor for s in brief_extractive(text).stances]
+    """Every actor the attribution rules find (before the briefing chooses its stances)."""
+    return [s.actor for s in all_stances(text)]
 
 
 def test_a_title_case_headline_names_no_actor() -> None:
@@ -177,3 +179,34 @@ def test_a_place_in_an_aside_is_not_the_subject() -> None:
         "said he regretted what he had done.\n"
     )
     assert "England" not in actors(text) and "Leeds" not in actors(text)
+
+
+LIBRARY = """Town Council Votes to Close Branch Library
+
+Dunhollow council voted on Monday to close the Eastgate branch library in June to save \
+about $180,000 a year.
+
+Council leader Maren Holt said the branch had lost half its visitors in five years and \
+that the money should go to the central library instead.
+
+"Nobody wants to close a library, but we cannot keep a building open for twenty visitors \
+a day," Holt said.
+
+The Friends of Eastgate Library, a volunteer group, said the council had ignored a \
+petition signed by 2,300 residents and would ask for the decision to be reviewed.
+
+Police said two people were arrested for disorder outside the council chamber.
+
+The Valley Herald reported that the building would be sold at auction.
+"""
+
+
+def test_the_briefing_reports_positions_not_every_statement() -> None:
+    # The council leader (quoted, twice) and the volunteer group (a named body that
+    # contests the decision) hold positions; the police passing on an arrest and the
+    # paper passing on a sale do not.
+    actors = [s.actor for s in brief_extractive(LIBRARY).stances]
+    assert "Maren Holt" in actors
+    assert "Friends of Eastgate Library" in actors
+    assert "Police" not in actors
+    assert not any("Herald" in a for a in actors)

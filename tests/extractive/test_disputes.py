@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summarizer.checks.grounding import ArticleIndex
 from summarizer.extractive import brief_extractive
+from summarizer.extractive.engine import all_stances
 from summarizer.models import Briefing, DisputedFigure
 
 
@@ -156,7 +157,7 @@ NEGATED = (
 
 
 def test_a_negated_verb_keeps_its_not_in_the_position() -> None:
-    positions = {s.actor: s.position for s in brief_extractive(NEGATED).stances}
+    positions = {s.actor: s.position for s in all_stances(NEGATED)}
     assert positions["Dockworkers' union"].startswith("Does not believe the port's jobs")
     assert positions["Ana Velt"].startswith("Never disputed the 3,100 figure")
 
@@ -172,7 +173,7 @@ def test_not_saying_something_is_no_position() -> None:
         "The authority says the quay would support 310 jobs by 2030.\n\n"
         "Critics point out that the authority has not said how many would go to local people.\n"
     )
-    positions = [s.position for s in brief_extractive(text).stances]
+    positions = [s.position for s in all_stances(text)]
     assert not any("how many would go" in p for p in positions)
 
 
@@ -181,7 +182,7 @@ def test_a_bodys_own_it_opens_no_position_but_a_persons_pronoun_stays() -> None:
         "Brannock Offshore Wind said it would invest 4.6 billion crowns in the scheme.\n\n"
         "Councillor Ivo Marsh said she had been thorough in every hearing so far.\n"
     )
-    positions = {s.actor: s.position for s in brief_extractive(text).stances}
+    positions = {s.actor: s.position for s in all_stances(text)}
     assert positions["Brannock Offshore Wind"].startswith("Would invest 4.6 billion crowns")
     # "she" may be someone else (here, a judge named earlier): the pronoun stays.
     assert positions["Ivo Marsh"].startswith("She had been thorough")
