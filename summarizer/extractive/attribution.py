@@ -71,6 +71,10 @@ _PEOPLE_OF = frozenset(
     "residents people villagers citizens voters families parents workers staff employees "
     "members farmers fishermen traders shopkeepers tenants".split()
 )
+# A sentence can be attributed only if it holds one of these words (checked before
+# tokenizing it): the verbs of saying, "according", and "put ... at".
+_SAYING = SPEECH_VERBS | frozenset(("according", "put", "puts"))
+_LETTERS = re.compile(r"[a-z]+")
 # Words that may stand between a subject and its verb of saying: adverbs, auxiliaries,
 # determiners.
 _BETWEEN = frozenset(
@@ -139,6 +143,10 @@ class Attributor:
     def attribute(self, sentence: Sentence) -> Attribution | None:
         """Return the statement ``sentence`` attributes to someone, if any."""
         self.previous, self.current = self.current, sentence
+        if _SAYING.isdisjoint(_LETTERS.findall(sentence.text.lower())) and not (
+            sentence.text.startswith(("Its ", "Their "))
+        ):
+            return None  # no verb of saying, no "according to": most sentences, no tokens
         tokens = tokenize(sentence.text)
         for i, token in enumerate(tokens):
             if token.quoted:

@@ -24,7 +24,7 @@ The evidence of a key point stays the verbatim sentence; only its text is shorte
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.extractive.lexicon import SPEECH_VERBS, TITLES
@@ -179,35 +179,66 @@ def has_verb(text: str) -> bool:
     and "Police arrested a man" are clauses. Without a part-of-speech tagger this
     is a guess from auxiliaries, verbs of saying and past-tense endings.
     """
-    for word in _WORDS.findall(text):
-        if not word.islower():
-            continue  # "United States", "Said Ahmed": names, not verbs
-        if word in _AUXILIARIES or word in _SAID or word in _IRREGULAR_PAST:
-            return True
-        if len(word) >= 4 and word.endswith("ed") and word not in _ED_NOT_VERBS:
-            return True
-    return False
+    return any(_is_verb(word) for word in _WORDS.findall(text))
 
 
-def quoted_mask(text: str) -> list[bool]:
-    """For each character of ``text``, True when it sits inside a quotation."""
-    mask: list[bool] = []
-    inside = False
-    for char in text:
-        if char == "“" or (char == '"' and not inside):
-            mask.append(True)
-            inside = True
-            continue
-        if char == "”" or char == '"':
-            mask.append(True)
-            inside = False
-            continue
-        mask.append(inside)
-    return mask
+def _is_verb(word: str) -> bool:
+    if not word.islower():
+        return False  # "United States", "Said Ahmed": names, not verbs
+    if word in _AUXILIARIES or word in _SAID or word in _IRREGULAR_PAST:
+        return True
+    return len(word) >= 4 and word.endswith("ed") and word not in _ED_NOT_VERBS
 
 
-def _outside(mask: list[bool], start: int, end: int) -> bool:
-    return not any(mask[start:end])
+class QuoteMask:
+    """Which characters of a text sit inside a quotation (its quote marks included).
+
+    Built in one pass over the quote marks only, so a sentence without quotations
+    costs one scan: most sentences are checked many times while being shortened.
+    """
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, text: str) -> None:
+        spans: list[tuple[int, int]] = []
+        start = -1
+        for match in _QUOTE_MARK.finditer(text):
+            char = match.group()
+            if start < 0 and char != "”":
+                start = match.start()
+            elif start >= 0 and char != "“":
+                spans.append((start, match.end()))
+                start = -1
+        if start >= 0:
+            spans.append((start, len(text)))
+        self._spans = spans
+
+    def __getitem__(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self._spans)
+
+    def any_in(self, start: int, end: int) -> bool:
+        """True when a character of ``[start, end)`` is inside a quotation."""
+        return any(s < end and start < e for s, e in self._spans)
+
+
+_QUOTE_MARK = re.compile('["“”]')
+
+
+def quoted_mask(text: str) -> QuoteMask:
+    """For each character of ``text``, whether it sits inside a quotation."""
+    return QuoteMask(text)
+
+
+def _outside(mask: QuoteMask, start: int, end: int) -> bool:
+    return not mask.any_in(start, end)
+
+
+def _cut(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` without the spans outside quotation marks, tidied; itself when none."""
+    found = list(spans)
+    if not found:
+        return text
+    return _tidy(_cut_spans(text, iter(found)))
 
 
 def _cut_spans(text: str, spans: Iterator[tuple[int, int]]) -> str:
@@ -226,6 +257,8 @@ def _cut_spans(text: str, spans: Iterator[tuple[int, int]]) -> str:
 
 def drop_parentheses(text: str) -> str:
     """``text`` without short parenthetical glosses: "(B.C.)", "(1430 UTC)"."""
+    if "(" not in text:
+        return text
     for _ in range(3):  # "((pl))": nested glosses, innermost first
         shorter = _cut_spans(text, ((m.start(), m.end()) for m in _PAREN.finditer(text)))
         shorter = shorter.replace("()", "")
@@ -237,6 +270,8 @@ def drop_parentheses(text: str) -> str:
 
 def drop_time_opener(text: str) -> str:
     """``text`` without an opening time phrase: "Yesterday, ...", "On Monday, ..."."""
+    if "," not in text:
+        return text
     match = _OPENER.match(text)
     if match is None:
         return text
@@ -259,8 +294,10 @@ def drop_opening_adjunct(text: str) -> str:
     an opening condition ("If the board agrees, ...") are kept: without them the
     claim says something else.
     """
+    if "," not in text:
+        return text
     match = _OPENING_ADJUNCT.match(text)
-    if match is None or quoted_mask(text)[match.start() : match.end()].count(True):
+    if match is None or quoted_mask(text).any_in(match.start(), match.end()):
         return text
     rest = text[match.end() :]
     if word_count(rest) < _MIN_KEPT or not has_verb(rest):
@@ -287,7 +324,7 @@ def drop_inner_time(text: str) -> str:
             elif previous == "that" and text.startswith(",", end):
                 yield start, end + 1  # "revealed that in December, the prince ..."
 
-    return _tidy(_cut_spans(text, spans()))
+    return _cut(text, spans())
 
 
 def drop_any_time(text: str) -> str:
@@ -308,7 +345,7 @@ def drop_any_time(text: str) -> str:
             else:
                 yield match.start(), end
 
-    return _capitalise(_tidy(_cut_spans(text, spans())))
+    return _capitalise(_cut(text, spans()))
 
 
 def _starts_lower(text: str, at: int) -> bool:
@@ -318,11 +355,15 @@ def _starts_lower(text: str, at: int) -> bool:
 
 def drop_ages(text: str) -> str:
     """``text`` without ages set off after a name: "Lena Holt, 34, said"."""
-    return _tidy(_cut_spans(text, ((m.start(), m.end() - 1) for m in _AGE.finditer(text))))
+    if "," not in text:
+        return text
+    return _cut(text, ((m.start(), m.end() - 1) for m in _AGE.finditer(text)))
 
 
 def drop_appositives(text: str) -> str:
     """``text`` without descriptions of a named actor: "Dominic Hare, chief executive, said"."""
+    if "," not in text and "—" not in text and "–" not in text and "--" not in text:
+        return text
 
     def spans() -> Iterator[tuple[int, int]]:
         for match in _APPOSITIVE.finditer(text):
@@ -333,12 +374,12 @@ def drop_appositives(text: str) -> str:
             opener = before.split(" ", 1)[0].lower() in _INTRODUCTORY and "," not in before
             yield match.start(), match.end() - 1 if opener else match.end()
 
-    text = _tidy(_cut_spans(text, spans()))
+    text = _cut(text, spans())
     # "The Court — the supreme court on EU law — ruled": a description between dashes.
     dashes = (
         (m.start(), m.end()) for m in _DASH_ASIDE.finditer(text) if _is_description(m.group(1))
     )
-    text = _tidy(_cut_spans(text, dashes))
+    text = _cut(text, dashes)
     final = _FINAL_APPOSITIVE.search(text)
     mask = quoted_mask(text)
     if (
@@ -368,12 +409,16 @@ def drop_adjunct_asides(text: str) -> str:
     "Trump, in a statement delivered via the press secretary, announced ..." and
     "The council, after a long debate, voted ..." keep their subject and verb.
     """
+    if text.count(",") < 2:
+        return text
     spans = ((m.start(), m.end()) for m in _ASIDE.finditer(text))
-    return _tidy(_cut_spans(text, spans))
+    return _cut(text, spans)
 
 
 def drop_relatives(text: str) -> str:
     """``text`` without non-restrictive relative clauses: ", who was bailed,"."""
+    if "," not in text:
+        return text
 
     def spans() -> Iterator[tuple[int, int]]:
         for match in _RELATIVE.finditer(text):
@@ -383,16 +428,20 @@ def drop_relatives(text: str) -> str:
             tail = _TRAILING_SOURCE.match(text, closing)
             yield match.start(), closing if tail is not None else match.end()
 
-    return _tidy(_cut_spans(text, spans()))
+    return _cut(text, spans())
 
 
 def drop_trailing(text: str) -> str:
     """``text`` without a trailing modifier: ", saying the plan was a mistake."."""
+    if "," not in text and " —" not in text and " –" not in text and " -" not in text:
+        return text
     return _cut_from(text, _TRAILING)
 
 
 def drop_coordinated(text: str) -> str:
     """``text`` without a second clause: "; the toilet has not been recovered."."""
+    if "," not in text and ";" not in text:
+        return text
     return _cut_from(text, _COORDINATED)
 
 
@@ -473,18 +522,25 @@ def cut_at_phrase(text: str, limit: int, *, weak_cuts: bool = False) -> str | No
     source = _TRAILING_SOURCE.search(text)
     if source is not None:
         limit -= word_count(source.group(1))  # the attribution is put back after the cut
+    # The words before each gap, and whether a verb is among them, are carried
+    # along the text, so the scan stays linear in the sentence's length.
+    words = 1
+    verb = has_verb(text.split(" ", 1)[0])
     for match in _GAP.finditer(text):
         kept = text[: match.start()]
-        words = word_count(kept)
         if words > limit:
             break
-        if words < _MIN_HARD or mask[match.start()] or kept.count("(") != kept.count(")"):
+        counted, verb_here = words, verb
+        following_word = match.group(2)
+        words += 1
+        verb = verb or any(_is_verb(w) for w in _WORDS.findall(following_word))
+        if counted < _MIN_HARD or mask[match.start()] or kept.count("(") != kept.count(")"):
             continue
-        following = match.group(2).lower().strip("\"“”'‘’(")
+        following = following_word.lower().strip("\"“”'‘’(")
         if _NUMBER_AFTER.match(text, match.end()):
             continue  # "over 4,200", "at least 62": a quantity, not an adjunct
         rest = text[match.start(2) :]
-        if not has_verb(kept) or not _ends_clause(kept, rest) or rest[:1] in "\"“‘'":
+        if not verb_here or not _ends_clause(kept, rest) or rest[:1] in "\"“‘'":
             continue  # never cut off what a speaker said: 'Om Prakash said, "We ...'
         comma = bool(match.group(1).strip())
         if _opens_on_adjunct(kept, comma) or (comma and _splits_clause(rest)):

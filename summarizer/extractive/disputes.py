@@ -115,7 +115,12 @@ def content_words(text: str) -> frozenset[str]:
     memo = _MEMO.get()
     if memo is not None and text in memo:
         return memo[text]
-    words = frozenset({_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)} - STOPWORDS)
+    found = set(_WORD.findall(text.lower()))
+    marked = [w for w in found if "'" in w or "’" in w]
+    if marked:  # "council's" -> "council"; most words carry no apostrophe
+        found.difference_update(marked)
+        found.update(_POSSESSIVE.sub("", w) for w in marked)
+    words = frozenset(found - STOPWORDS)
     if memo is not None:
         memo[text] = words
     return words

@@ -12,12 +12,16 @@ from summarizer.extractive.actors import Cast, build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
 from summarizer.extractive.disputes import find_disputes, remembered_words
 from summarizer.extractive.figures import Figure, find_figures
-from summarizer.extractive.headline import SUMMARY_SENTENCE_WORDS, make_headline, make_summary
+from summarizer.extractive.headline import (
+    SUMMARY_SENTENCE_WORDS,
+    Candidate,
+    make_headline,
+    make_summary,
+)
 from summarizer.extractive.keypoints import (
     Scored,
     leftovers,
     pick_key_points,
-    point_of,
     score_sentences,
     tells_title,
     title_words,
@@ -144,11 +148,10 @@ def _brief(text: str, source: str) -> Briefing:
     if not points:
         return _fallback(sentences, source)
     rest = leftovers(scored, points, lead.sentence.index)[:_SUMMARY_CANDIDATES]
-    further = [p for p in (point_of(c, attributions, subjects) for c in rest) if p is not None]
+    further = [Candidate(c.sentence.index, point_text_of(c, attributions, subjects)) for c in rest]
+    restated = [Candidate(p.index, p.full_text, p.key_point.text) for p in points[1:]]
     summary = (
-        make_summary(further, summary_budget)
-        or make_summary(points[1:], summary_budget, restating=True)
-        or headline
+        make_summary(further, summary_budget) or make_summary(restated, summary_budget) or headline
     )
     disputes = find_disputes(
         sentences, figures, attributions, attributor.resolve_phrase, cast.allied

@@ -16,6 +16,7 @@ anything left over is summarised from its key points, in brief.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from summarizer.checks.grounding import normalise
 from summarizer.extractive.compress import (
@@ -31,7 +32,6 @@ from summarizer.extractive.compress import (
     quoted_mask,
     shorten,
 )
-from summarizer.extractive.keypoints import Point
 
 # Issue 14's limits for the headline and the summary.
 HEADLINE_WORDS = 20
@@ -86,32 +86,46 @@ def headline_form(text: str) -> Shortened:
     )
 
 
-def make_summary(points: list[Point], budget: int, *, restating: bool = False) -> str:
-    """At most three sentences, each a point in brief, in the article's order.
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the summary may put in brief.
+
+    Attributes:
+        index: Its index in the article (the summary reads in the article's order).
+        text: The sentence, cleaned for reading.
+        point: The key point it already is, if any: the summary must not repeat it.
+    """
+
+    index: int
+    text: str
+    point: str | None = None
+
+
+def make_summary(candidates: list[Candidate], budget: int) -> str:
+    """At most three sentences, each a candidate in brief, in the article's order.
 
     Args:
-        points: Candidate points, most important first.
+        candidates: Candidate sentences, most important first.
         budget: The most words the summary may have.
-        restating: The candidates are the key points themselves: a point already
-            as short as its brief form is skipped, or the summary would repeat
-            it word for word.
 
     Returns:
-        The summary, or "" when no point can be put in brief within ``budget``.
+        The summary, or "" when no candidate can be put in brief within ``budget``
+        (a key point already as short as its brief form is skipped: the summary
+        would repeat it word for word).
     """
     picked: list[tuple[int, str]] = []
     spent = 0
-    for point in points:
-        if _leans_back(point.full_text):
+    for candidate in candidates:
+        if _leans_back(candidate.text):
             continue  # "Reyland also questioned the grant": a non sequitur without its context
-        short = shorten(point.full_text, SUMMARY_SENTENCE_WORDS, always=_BRIEF)
+        short = shorten(candidate.text, SUMMARY_SENTENCE_WORDS, always=_BRIEF)
         if not short.fits:
             continue
-        if restating and normalise(short.text) == normalise(point.key_point.text):
+        if candidate.point is not None and normalise(short.text) == normalise(candidate.point):
             continue
         if spent + short.words > budget:
             continue
-        picked.append((point.index, short.text))
+        picked.append((candidate.index, short.text))
         spent += short.words
         if len(picked) == SUMMARY_SENTENCES:
             break

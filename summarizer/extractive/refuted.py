@@ -41,6 +41,40 @@ _EVIDENCE_AGAINST = re.compile(
     r"(?:false|untrue|inaccurate|misleading|inflated)\b",
     re.IGNORECASE,
 )
+# Words one of which each pattern needs: a cheap test that spares most sentences the regexes.
+_VERDICT_WORDS = (
+    "false",
+    "true",
+    "unfounded",
+    "baseless",
+    "unsubstantiated",
+    "misleading",
+    "myth",
+    "hoax",
+    "fake",
+    "wrong",
+    "incorrect",
+    "inaccurate",
+    "exaggerated",
+    "inflated",
+)
+_EVIDENCE_WORDS = (
+    "evidence",
+    "proof",
+    "proven",
+    "shown",
+    "confirmed",
+    "substantiated",
+    "debunk",
+    "disproven",
+    "fact",
+    "rated",
+    "ruled",
+    "judged",
+    "found",
+)
+_VERDICT_HINT = re.compile("|".join(_VERDICT_WORDS))
+_EVIDENCE_HINT = re.compile("|".join(_EVIDENCE_WORDS))
 # A sentence that frames its own claim: "falsely claimed that ...", "the baseless claim that".
 _SELF_FRAMED = re.compile(
     r"\b(?:falsely|wrongly|incorrectly|without evidence|baselessly)\b"
@@ -62,11 +96,16 @@ def corrects(text: str, *, attributed: bool) -> bool:
         attributed: Someone in the article says it: then only a statement about the
             evidence counts, not a party calling a rival's claim wrong.
     """
+    lower = text.lower()
+    verdict = not attributed and _VERDICT_HINT.search(lower) is not None
+    evidence = _EVIDENCE_HINT.search(lower) is not None
+    if not (verdict or evidence):
+        return False  # the common case, decided without a regex
     if _SELF_FRAMED.search(text) is not None:
         return False
-    if _EVIDENCE_AGAINST.search(text) is not None:
+    if evidence and _EVIDENCE_AGAINST.search(text) is not None:
         return True
-    return not attributed and _VERDICT.search(text) is not None
+    return verdict and _VERDICT.search(text) is not None
 
 
 def refuted_sentences(

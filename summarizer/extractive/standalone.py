@@ -45,6 +45,24 @@ _METHOD = re.compile(
     r"|\bconfidence interval\b",
     re.IGNORECASE,
 )
+# Words one of which each pattern needs (a cheap test before the regexes).
+_CAPTION_WORDS = ("photo", "image", "picture", "credit", "getty", "pictured")
+_CAPTION_OPENERS = ("above", "top", "left", "right", "caption", "video", "watch", "listen")
+_METHOD_WORDS = (
+    "margin of",
+    "conducted",
+    "sample",
+    "interviewed",
+    "surveyed",
+    "polled",
+    "methodology",
+    "weighted to",
+    "collected",
+    "confidence interval",
+)
+_CAPTION_HINT = re.compile("|".join(_CAPTION_WORDS))
+_METHOD_HINT = re.compile("|".join(_METHOD_WORDS))
+_POINTING_HINT = re.compile("those |these |such |the same|the latter|the former")
 # "Counting the cost The authority says ...": a short run of words with no verb and
 # no closing mark, then a capitalised sentence opener.
 _GLUED_HEAD = re.compile(
@@ -93,6 +111,11 @@ def stands_alone(text: str, *, attributed: bool, resolved_subject: bool = False)
 
 def points_back(text: str) -> bool:
     """True when ``text``, outside its quotations, points at something said before it."""
+    lower = text.lower()
+    if not any(
+        word in lower for word in ("those ", "these ", "such ", "the same", "the lat", "the for")
+    ):
+        return False
     outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
     return _POINTING_BACK.search(outside) is not None
 
@@ -113,11 +136,16 @@ def is_bare_quote(text: str, *, attributed: bool) -> bool:
 
 def is_caption(text: str) -> bool:
     """True for a photo caption or credit line ("(Photo: ...)", "Image courtesy of ...")."""
+    lower = text.lower()
+    if _CAPTION_HINT.search(lower) is None and not lower.startswith(_CAPTION_OPENERS):
+        return False  # the common case, decided without the full patterns
     return _CAPTION.search(text) is not None or _CREDIT.search(text) is not None
 
 
 def is_method(text: str) -> bool:
     """True for a line on how a poll or study was made: its sample, dates, margin of error."""
+    if _METHOD_HINT.search(text.lower()) is None:
+        return False
     return _METHOD.search(text) is not None
 
 
