@@ -158,6 +158,8 @@ class Attributor:
                 continue  # "has not said how many": no statement, so no position
             if lower in SPEECH_VERBS and i > 0 and tokens[i - 1].text.lower() in _BE_FORMS:
                 continue  # "was reported missing", "were told": the subject says nothing
+            if lower in SPEECH_VERBS and _reduced_passive(tokens, i):
+                continue  # "Tomas Brink, accused of fraud by ...,": what others say of him
             if lower in SPEECH_VERBS and any(
                 t.text == "according" for t in tokens[max(0, i - 3) : i]
             ):
@@ -588,6 +590,13 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
         if tokens[k].quoted or tokens[k].text in _QUOTE_MARKS:
             break
     return comma - 1
+
+
+def _reduced_passive(tokens: list[Token], i: int) -> bool:
+    """True for ", accused of fraud," or ", criticised by the union,": a participle, not a verb."""
+    if i == 0 or tokens[i - 1].text != "," or not tokens[i].text.endswith("ed"):
+        return False
+    return i + 1 < len(tokens) and tokens[i + 1].text in ("of", "by", "in", "for", "as")
 
 
 def _skippable(word: str) -> bool:

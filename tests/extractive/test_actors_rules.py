@@ -210,3 +210,21 @@ def test_the_briefing_reports_positions_not_every_statement() -> None:
     assert "Friends of Eastgate Library" in actors
     assert "Police" not in actors
     assert not any("Herald" in a for a in actors)
+
+
+def test_an_accusation_is_not_the_accused_persons_position() -> None:
+    text = (
+        "Tomas Brink, accused of fraud by two former partners, has denied the allegations "
+        "and said he would clear his name in court.\n"
+    )
+    positions = {s.actor: s.position for s in all_stances(text)}
+    assert "Accused" not in positions.get("Tomas Brink", "")
+    assert not positions.get("Tomas Brink", "").lower().startswith("accused")
+
+
+def test_a_letter_is_not_its_addressees_position() -> None:
+    text = (
+        "A letter from Councillor Ann Voss to Mayor Tim Reed said the new budget was "
+        "unlawful and should be withdrawn.\n"
+    )
+    assert "Tim Reed" not in actors(text)
