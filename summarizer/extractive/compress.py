@@ -47,7 +47,10 @@ _PAREN = re.compile(r" ?\([^()\"“”]{0,80}\)")
 # "After a long debate, ", "Amid protests at the gates, ": up to twelve words.
 _OPENING_ADJUNCT = re.compile(
     r"(?:After|Before|Following|Despite|Amid|During|Under|Within|Throughout|Ahead of"
-    r"|In the wake of|In response to|Earlier|Later)\b[^,;:\"“”()]{0,80}?, (?=[A-Za-z])"
+    r"|In the wake of|In response to|Earlier|Later"
+    r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|\d+) (?:hours?"
+    r"|days?|weeks?|months?|years?|decades?) (?:after|before|since))"
+    r"\b[^,;:\"“”()]{0,80}?, (?=[A-Za-z])"
 )
 # " on Friday", " last week", ", in December," inside a sentence.
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

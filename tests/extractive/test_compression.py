@@ -182,3 +182,16 @@ def test_a_list_of_titles_is_not_a_clause() -> None:
     assert not has_verb("Radio presenter, columnist, and author")
     assert has_verb("The bridge was closed")
     assert has_verb("Police arrested a man")
+
+
+def test_an_opening_time_clause_goes_from_the_headline() -> None:
+    text = (
+        "A month after a storm tore the roof off the old Kelvin school, the council and "
+        "the parents' association still cannot agree on who should pay to repair it "
+        "before the winter term begins.\n\n"
+        "The council says the school's insurer must pay; the association says the council "
+        "let the roof decay for years.\n"
+    )
+    headline = brief_extractive(text).headline
+    assert not headline.endswith("…"), headline
+    assert headline.startswith("The council and the parents' association still cannot agree")
