@@ -210,7 +210,15 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
         end += 2
     if any(t.lower() in NON_PERSON for t in tokens[end:]):
         return [], tokens  # "UN General Assembly" is a body, not General Assembly
+    if len(tokens) - end == 1 and tokens[end - 1].lower() in _STYLED_TITLES:
+        # "Pope Francis", "King Harald": the title is part of the one name they go by.
+        return tokens[: end - 1], tokens[end - 1 :]
     return tokens[:end], tokens[end:]
+
+
+_STYLED_TITLES = frozenset(
+    "pope king queen prince princess emperor empress sultan sheikh emir".split()
+)
 
 
 def clean_run(run: str) -> str:

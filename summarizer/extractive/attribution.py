@@ -19,6 +19,8 @@ from summarizer.extractive.lexicon import (
     DESCRIPTION_HEADS,
     GROUP_HEADS,
     GROUP_WORDS,
+    MEDIA_NAMES,
+    MEDIA_WORDS,
     NOT_NAMES,
     PURE_SPEECH_VERBS,
     SPEECH_VERBS,
@@ -57,7 +59,11 @@ _OWN_FINDINGS = frozenset(
     """.split()
 )
 _QUOTE_MARKS = frozenset('" “ ” ; :'.split())
-_SPEAKING_FOR = frozenset("office spokesman spokeswoman spokesperson aides".split())
+_SPEAKING_FOR = frozenset(
+    "office spokesman spokeswoman spokesperson aides website statement".split()
+)
+# ... of these, only with a possessive owner: "the WHO's website said".
+_OWNED_ONLY = frozenset("website statement".split())
 # A description owned by a pronoun ("its critics") names no one the reader can place.
 _POSSESSIVE_DETERMINERS = frozenset("its their his her our my your this these those".split())
 # Groups of people named by where they live or work: "residents of Eastquay".
@@ -65,6 +71,37 @@ _PEOPLE_OF = frozenset(
     "residents people villagers citizens voters families parents workers staff employees "
     "members farmers fishermen traders shopkeepers tenants".split()
 )
+# A sentence can be attributed only if it holds one of these words (checked before
+# tokenizing it): the verbs of saying, "according", and "put ... at".
+_SAYING = SPEECH_VERBS | frozenset(("according", "put", "puts"))
+_LETTERS = re.compile(r"[a-z]+")
+# Words that may stand between a subject and its verb of saying: adverbs, auxiliaries,
+# determiners.
+_BETWEEN = frozenset(
+    """
+    also later then now previously recently reportedly still repeatedly again once earlier
+    first subsequently never not further already only even too however meanwhile long
+    has have had would will could did does do is was were are may might must can should
+    been be being a an the this that its their his her both all yesterday today tonight
+    separately jointly publicly privately
+    """.split()
+)
+_BE_FORMS = frozenset("was were is are been being be".split())
+# Nouns and adjectives ending in "-ly": not adverbs ("his family reported").
+_LY_NOUNS = frozenset(
+    "family assembly supply rally ally anomaly monopoly homily bully folly belly jelly "
+    "italy july lily holly early daily weekly monthly yearly elderly friendly likely".split()
+)
+# Verbs that may come before their speaker: '"...," said Mayor Holt', '..., added Holt'.
+# "told" never does: what follows it is the listener ("..., told Reuters").
+_INVERTING = frozenset(
+    """
+    said says added adds wrote writes explained explains remarked commented noted asked
+    replied continued insisted warned argued stated declared recalled
+    """.split()
+)
+# Verbs by which a news outlet passes on a fact.
+_REPORTING = frozenset("reported reports said says according wrote writes noted".split())
 # Heads by which an article refers back to a firm it has just named ("the company said").
 _FIRM_HEADS = frozenset("company firm operator".split())
 
@@ -106,6 +143,10 @@ class Attributor:
     def attribute(self, sentence: Sentence) -> Attribution | None:
         """Return the statement ``sentence`` attributes to someone, if any."""
         self.previous, self.current = self.current, sentence
+        if _SAYING.isdisjoint(_LETTERS.findall(sentence.text.lower())) and not (
+            sentence.text.startswith(("Its ", "Their "))
+        ):
+            return None  # no verb of saying, no "according to": most sentences, no tokens
         tokens = tokenize(sentence.text)
         for i, token in enumerate(tokens):
             if token.quoted:
@@ -115,12 +156,24 @@ class Attributor:
                 continue  # "The wing adds 2,400 square metres": adding, not saying
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
                 continue  # "has not said how many": no statement, so no position
+            if lower in SPEECH_VERBS and i > 0 and tokens[i - 1].text.lower() in _BE_FORMS:
+                continue  # "was reported missing", "were told": the subject says nothing
+            if lower in SPEECH_VERBS and _reduced_passive(tokens, i):
+                continue  # "Tomas Brink, accused of fraud by ...,": what others say of him
+            if lower in SPEECH_VERBS and any(
+                t.text == "according" for t in tokens[max(0, i - 3) : i]
+            ):
+                continue  # "according to government reports": a noun, not a verb
             if (lower in SPEECH_VERBS or _puts_figure(tokens, i)) and token.text.islower():
                 actor = self._subject_before(tokens, i) or self._subject_after(tokens, i)
+            elif i == 0 and lower in SPEECH_VERBS and len(tokens) > 1:
+                actor = self._named_after(tokens, 1)  # 'Remarked ecologist Tilde Aune, "..."'
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
                 actor = self._subject_at(tokens, i + 2)
             else:
                 continue
+            if actor is not None and is_media(actor.name) and lower in _REPORTING:
+                continue  # "Reuters reported", "according to the Herald": a source of facts
             if actor is not None:
                 self._remember(actor)
                 if lower == "according":
@@ -131,6 +184,18 @@ class Attributor:
                 clause = self._without_own_pronoun(clause, actor)
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
         return self._own_findings(sentence, tokens)
+
+    def subject(self, sentence: Sentence) -> str | None:
+        """The named person a leading "He" or "She" of ``sentence`` refers to, if known.
+
+        Call it right after :meth:`attribute` on the same sentence: the pronoun
+        resolves against the sentences and speakers seen so far.
+        """
+        first = sentence.text.split(" ", 1)[0]
+        if first not in ("He", "She") or self.current is not sentence:
+            return None
+        actor = self._pronoun(first.lower())
+        return actor.name if actor is not None and actor.person else None
 
     def _without_own_pronoun(self, clause: str, actor: Actor) -> str:
         """``clause`` without a leading "it" that is the speaking body.
@@ -237,6 +302,11 @@ class Attributor:
     def _subject_before(self, tokens: list[Token], verb: int) -> Actor | None:
         j = verb - 1
         gap = 0
+        # A noun between a name and the verb makes the name a modifier of the real
+        # subject: "The Veskan statement called" is the statement's, not Veska's.
+        noun_between = False
+        # "X backed the project but said ...": the subject of the first verb says it too.
+        coordinated = verb > 0 and tokens[verb - 1].text.lower() in ("but", "yet")
         while j >= 0 and gap <= _MAX_GAP:
             text = tokens[j].text
             lower = text.lower()
@@ -246,17 +316,27 @@ class Attributor:
                 return self._pronoun(lower) if text.islower() or j == 0 else None
             if text[0].isupper():
                 start = _run_start(tokens, j)
-                if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
-                    j, gap = start - 1, gap + 1
-                    continue
                 people = self._people_of(tokens, start, j)
                 if people is not None:
                     return people
+                if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
+                    j, gap = start - 1, gap + 1
+                    continue
                 found = self._joined_run(tokens, start, j) or self._resolve_run(tokens, start, j)
                 if found is None and (lower in GROUP_HEADS or lower in DESCRIPTION_HEADS):
                     return self._description(tokens, j)
-                return found
+                if noun_between and not coordinated:
+                    return None
+                head = self._head_of_of_phrase(tokens, start, found)
+                return head or found
             if lower in GROUP_HEADS or lower in DESCRIPTION_HEADS or lower in _SPEAKING_FOR:
+                owner = _of_phrase_owner(tokens, j)
+                if owner is not None:
+                    # "Peter Iseley of worldwide victim group Ending Clergy Abuse said":
+                    # the group describes the speaker before "of".
+                    j, gap = owner, gap + 1
+                    noun_between = False
+                    continue
                 inner = _inside_of_phrase(tokens, j)
                 if inner is not None:
                     # "Organisers from the Save Marlow coalition said": the subject
@@ -267,9 +347,28 @@ class Attributor:
             if text == ",":
                 j = _skip_parenthetical(tokens, j)
                 continue
+            if lower in PREPOSITIONS or lower == "of":
+                noun_between = False  # the nouns after it were inside its phrase
+            elif text.isalpha() and not _skippable(lower):
+                noun_between = True
             gap += 1
             j -= 1
         return None
+
+    def _head_of_of_phrase(
+        self, tokens: list[Token], start: int, found: Actor | None
+    ) -> Actor | None:
+        """The person before "of the <body>": "Lena Brandt of the University of Kestrel said"."""
+        if found is not None and found.person:
+            return None
+        k = start - 1
+        if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
+            k -= 1
+        if k < 1 or tokens[k].text != "of" or not tokens[k - 1].text[0].isupper():
+            return None
+        head_start = _run_start(tokens, k - 1)
+        head = self._resolve_run(tokens, head_start, k - 1)
+        return head if head is not None and head.person else None
 
     def _people_of(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         """The residents, not the place, in "the residents of Eastquay said"."""
@@ -285,6 +384,8 @@ class Attributor:
     def _subject_after(self, tokens: list[Token], verb: int) -> Actor | None:
         if verb == 0 or tokens[verb - 1].text not in (",", '"', "”"):
             return None
+        if tokens[verb].text.lower() not in _INVERTING:
+            return None
         return self._subject_at(tokens, verb + 1)
 
     def _subject_at(self, tokens: list[Token], i: int) -> Actor | None:
@@ -299,14 +400,64 @@ class Attributor:
             return None
         if tokens[i].text[0].isupper():
             stop = i
-            while stop + 1 < end and tokens[stop + 1].text[0].isupper():
-                stop += 1
-            return self._resolve_run(tokens, i, stop)
+            while stop + 1 < len(tokens):
+                following = tokens[stop + 1].text
+                if following[0].isupper():
+                    stop += 1
+                elif (
+                    following in ("of", "for", "and")
+                    and stop + 2 < len(tokens)
+                    and tokens[stop + 2].text[0].isupper()
+                ):
+                    stop += 2  # "the Centers for Disease Control and Prevention"
+                else:
+                    break
+            found = self._resolve_run(tokens, i, stop)
+            later = self._person_after_role(tokens, stop + 1, end)
+            return later or found
         for k in range(i, end):
             if _POSSESSIVE_END.search(tokens[k].text):
                 # "according to the group's analysis": the owner of the analysis.
                 return self._description(tokens, k, possessive=True)
         return self._description(tokens, end - 1)
+
+    def _named_after(self, tokens: list[Token], i: int) -> Actor | None:
+        """The speaker named after a sentence-opening verb of saying, a person first.
+
+        'Remarked Center for Biological Diversity scientist Tierra Curry, "..."':
+        the scientist speaks, not the centre.
+        """
+        first: Actor | None = None
+        last_person: Actor | None = None
+        k = i
+        while k < min(i + 12, len(tokens)):
+            if tokens[k].text in ',;:"“':
+                break
+            if tokens[k].text[0].isupper():
+                stop = k
+                while stop + 1 < len(tokens) and tokens[stop + 1].text[0].isupper():
+                    stop += 1
+                found = self._resolve_run(tokens, k, stop)
+                if found is not None and found.person:
+                    last_person = found  # the head of the phrase comes last
+                first = first or found
+                k = stop
+            k += 1
+        return last_person or first
+
+    def _person_after_role(self, tokens: list[Token], k: int, end: int) -> Actor | None:
+        """'according to the Samoa Observer editor Keni Lesa': the editor, not the paper."""
+        if k >= len(tokens) or not tokens[k].text.islower():
+            return None
+        while k < len(tokens) and tokens[k].text.islower() and tokens[k].text not in ",;:":
+            k += 1
+        if k >= len(tokens) or not tokens[k].text[0].isupper():
+            return None
+        stop = k
+        while stop + 1 < len(tokens) and tokens[stop + 1].text[0].isupper():
+            stop += 1
+        found = self._resolve_run(tokens, k, stop)
+        return found if found is not None and found.person else None
 
     def _joined_run(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         """A body whose name holds "and" or "for": "Port Elvan and District Trades Council"."""
@@ -331,17 +482,22 @@ class Attributor:
         start = head
         while start > 0 and head - start < 4:
             prev = tokens[start - 1].text
-            if prev.lower() in ("the", ",") or prev.lower() in _STOP_WALK:
+            if prev.lower() in ("the", ",", "to", "of", "according") or prev.lower() in _STOP_WALK:
                 break
             if prev.lower() in _POSSESSIVE_DETERMINERS:
                 return None
             start -= 1
         words = [t.text for t in tokens[start : head + 1]]
+        if words[0].lower() in ("no", "none", "neither", "nobody"):
+            return None  # "no other party has commented": nobody spoke
         if possessive:
             words[-1] = clean_run(words[-1])
         head_word = words[-1].lower()
         if head_word in _SPEAKING_FOR and len(words) > 1:
-            return self._possessor(clean_run(words[-2]))
+            owner = words[-2]
+            if head_word in _OWNED_ONLY and not _POSSESSIVE_END.search(owner):
+                return None  # "the Veskan statement": an adjective, not an owner
+            return self._possessor(clean_run(owner))
         found = self.cast.resolve_description(" ".join(words), self.recent)
         if found is None and head_word in _FIRM_HEADS and len(words) == 1:
             found = self._firm_named_before()
@@ -390,6 +546,16 @@ def _inside_of_phrase(tokens: list[Token], head: int) -> int | None:
     return before if word[0].isupper() or word.lower() in GROUP_HEADS else None
 
 
+def _of_phrase_owner(tokens: list[Token], head: int) -> int | None:
+    """For "<Name> of <few words> <head>", the index of the name's last token, else None."""
+    for k in range(head - 1, max(0, head - 4), -1):
+        if tokens[k].text == "of":
+            return k - 1 if k >= 1 and tokens[k - 1].text[:1].isupper() else None
+        if not tokens[k].text.isalpha():
+            return None
+    return None
+
+
 def _run_start(tokens: list[Token], end: int) -> int:
     start = end
     while start > 0:
@@ -404,19 +570,63 @@ def _run_start(tokens: list[Token], end: int) -> int:
 
 
 def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
-    """Step back over ", during a summit with Joe Biden," to the subject before it."""
+    """Step back over ", during a summit with Joe Biden," to the subject before it.
+
+    An aside may hold commas of its own: ", from Leeds, England," opens with a
+    preposition two commas back. A name set off by commas (", Councillor Ines
+    Maro,") is the subject itself.
+    """
+    first: int | None = None
     for k in range(comma - 1, max(-1, comma - 25), -1):
         if tokens[k].text == ",":
             opener = tokens[k + 1].text
-            return k - 1 if opener.islower() else comma - 1
+            if first is None:
+                if opener.islower():
+                    return k - 1
+                first = k
+            elif opener.islower():
+                return k - 1 if opener in PREPOSITIONS else comma - 1
+            continue
         if tokens[k].quoted or tokens[k].text in _QUOTE_MARKS:
             break
     return comma - 1
 
 
+def _reduced_passive(tokens: list[Token], i: int) -> bool:
+    """True for ", accused of fraud," or ", criticised by the union,": a participle, not a verb."""
+    if i == 0 or tokens[i - 1].text != "," or not tokens[i].text.endswith("ed"):
+        return False
+    return i + 1 < len(tokens) and tokens[i + 1].text in ("of", "by", "in", "for", "as")
+
+
+def _skippable(word: str) -> bool:
+    """A word that may stand between a subject and its verb: an adverb or an auxiliary."""
+    return word in _BETWEEN or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
+
+
+def is_media(name: str) -> bool:
+    """True for a news outlet: "Reuters", "the Valley Herald", "Al Jazeera"."""
+    lower = name.lower().removeprefix("the ")
+    if lower in MEDIA_NAMES:
+        return True
+    return any(word in MEDIA_WORDS for word in lower.split())
+
+
 def _is_adverbial(tokens: list[Token], start: int) -> bool:
-    """True when the capitalised run at ``start`` sits in a phrase like "in a UN address"."""
+    """True when the capitalised run at ``start`` sits in a phrase like "in a UN address".
+
+    "of" counts after a word: in "Suman Haripriya of the Hajo assembly said" the
+    body belongs to the speaker's description, and the speaker comes before it.
+    """
     k = start - 1
     if k >= 0 and tokens[k].text.lower() in ARTICLES:
         k -= 1
-    return k >= 0 and tokens[k].text.lower() in PREPOSITIONS
+    # "of worldwide victim group Ending Clergy Abuse": a few lower-case words first.
+    words = 0
+    while k >= 1 and words < 4 and tokens[k].text.islower() and tokens[k].text.isalpha():
+        if tokens[k].text in PREPOSITIONS or tokens[k].text == "of":
+            break
+        k, words = k - 1, words + 1
+    if k >= 1 and tokens[k].text == "of" and tokens[k - 1].text[:1].isalpha():
+        return True
+    return k >= 0 and tokens[k].text.lower() in PREPOSITIONS and (words == 0 or k >= 1)

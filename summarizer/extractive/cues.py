@@ -88,10 +88,58 @@ def contests(said: Attribution) -> bool:
     verb = said.verb.lower()
     if said.negated:
         return verb in _DOUBTED_WHEN_DENIED
-    if verb in CONTEST_VERBS:
+    if verb in CONTEST_VERBS and aims_at_claim(said.sentence.text, said.verb):
         return True
     lowered = said.sentence.text.lower()
     return any(phrase in lowered for phrase in CONTEST_PHRASES)
+
+
+# What a verb of contest must be aimed at to contest a claim: "denied that ...",
+# "rejected the review", "disputes the price", "questioned the 3,100 figure". "Denied
+# funding", "rejected the plan" and "challenged the law" refuse or oppose; they
+# contest nobody's number.
+_CLAIM_OBJECTS = frozenset(
+    """
+    figure figures number numbers estimate estimates claim claims count counts total totals
+    tally calculation calculations analysis review reviews report reports finding findings
+    conclusion conclusions account accounts assessment assessments forecast forecasts
+    projection projections framing arithmetic data statistics study studies survey surveys
+    model models price prices cost costs amount toll allegation allegations charge charges
+    suggestion suggestions assertion assertions characterisation characterization version
+    reading interpretation evidence method methodology sums valuation
+    """.split()
+)
+_AIM_REACH = 7
+_AIM_WORD = re.compile(r"[\w’'$€£%]+|[\"“]")
+
+
+def aims_at_claim(text: str, verb: str) -> bool:
+    """True when the verb of contest ``verb`` in ``text`` is aimed at a claim.
+
+    Its object, within a few words, is "that ...", a quotation, a number, or a
+    noun that names a claim or a measure ("the review", "the price", "its figure").
+    A verb with nothing after it ("..., which the union disputes.") points back at
+    the claim before it.
+    """
+    found = re.search(rf"\b{re.escape(verb)}\b", text)
+    if found is None:
+        return True
+    following = _AIM_WORD.findall(text[found.end() :])[:_AIM_REACH]
+    if not following:
+        return True
+    if following[0].lower() in ("that", "it", "this", "them", "these", "those", "claims"):
+        return True
+    for word in following:
+        lower = word.lower().strip("’'")
+        if word in ('"', "“") or lower[:1].isdigit() or lower[:1] in "$€£":
+            return True
+        if _possessive_free(lower) in _CLAIM_OBJECTS:
+            return True
+    return False
+
+
+def _possessive_free(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 # Verbs of belief: denied, they doubt ("does not believe the jobs numbers").

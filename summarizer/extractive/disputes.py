@@ -115,7 +115,12 @@ def content_words(text: str) -> frozenset[str]:
     memo = _MEMO.get()
     if memo is not None and text in memo:
         return memo[text]
-    words = frozenset({_POSSESSIVE.sub("", w.lower()) for w in _WORD.findall(text)} - STOPWORDS)
+    found = set(_WORD.findall(text.lower()))
+    marked = [w for w in found if "'" in w or "’" in w]
+    if marked:  # "council's" -> "council"; most words carry no apostrophe
+        found.difference_update(marked)
+        found.update(_POSSESSIVE.sub("", w) for w in marked)
+    words = frozenset(found - STOPWORDS)
     if memo is not None:
         memo[text] = words
     return words
@@ -167,7 +172,7 @@ def find_disputes(
             _apply_reference(ledger, said, resolve)
         for figure in fresh:
             ledger.add(Claim(figure, sentence, said.actor if said else None), said)
-    return _report(ledger.claims, resolve, allied)
+    return _report(ledger.claims, resolve, allied, {s.actor for s in spoken.values()})
 
 
 class _Ledger:
@@ -238,6 +243,11 @@ class _Ledger:
             if bounded or _bound(other.sentence.text, other.figure):
                 continue
             if _rivals(other, claim, cue) or _framing(other, claim):
+                if not cue and (claim.claimant is None or other.claimant is None):
+                    # Two numbers of one unit are a dispute only between two parties:
+                    # the narrator's fact ("the ferry carried 410,000 passengers") is
+                    # no party, and a rival without a cue has no one to contest.
+                    continue
                 if claim.claimant is not None:
                     counter = f"{claim.figure.text} ({claim.claimant})"
                     other.contest(claim.claimant, counter, claim.sentence, self.allied)
@@ -384,11 +394,13 @@ def _allies(allied: Allied, first: str | None, second: str | None) -> bool:
     return first is not None and second is not None and allied(first, second)
 
 
-def _report(claims: list[Claim], resolve: Resolver | None, allied: Allied) -> list[DisputedFigure]:
+def _report(
+    claims: list[Claim], resolve: Resolver | None, allied: Allied, speakers: set[str]
+) -> list[DisputedFigure]:
     seen: set[tuple[str, str]] = set()
     report: list[DisputedFigure] = []
     for claim in claims:
-        claimant = claim.claimant or _named_in(claim, resolve)
+        claimant = claim.claimant or _named_in(claim, resolve, speakers)
         disputers: list[str] = []
         for name in claim.disputers:
             if not _allies(allied, name, claimant) and not any(allied(name, d) for d in disputers):
@@ -412,13 +424,17 @@ def _report(claims: list[Claim], resolve: Resolver | None, allied: Allied) -> li
     return report
 
 
-def _named_in(claim: Claim, resolve: Resolver | None) -> str | None:
-    """For a narrator's figure, the actor its sentence names before the figure."""
+def _named_in(claim: Claim, resolve: Resolver | None, speakers: set[str]) -> str | None:
+    """For a narrator's figure, the actor its sentence names before the figure.
+
+    Only an actor the article quotes somewhere is a party that can claim a figure:
+    "sales of the Ridgeback SUV rose 2.6 percent" is the narrator's fact, not the car's.
+    """
     if resolve is None:
         return None
     before = claim.sentence.text[: claim.figure.start]
     for run in _NAMED.findall(before):
         actor = resolve(run)
-        if actor is not None and actor not in claim.disputers:
+        if actor is not None and actor not in claim.disputers and actor in speakers:
             return actor
     return None

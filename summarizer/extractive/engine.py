@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 
 from summarizer.checks.grounding import MIN_QUOTE_CHARS, normalise
 from summarizer.checks.validate import revalidated
 from summarizer.errors import EmptyArticleError
-from summarizer.extractive.actors import build_cast, lowercase_words
+from summarizer.extractive.actors import Cast, build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
 from summarizer.extractive.disputes import find_disputes, remembered_words
 from summarizer.extractive.figures import Figure, find_figures
+from summarizer.extractive.headline import (
+    SUMMARY_SENTENCE_WORDS,
+    Candidate,
+    make_headline,
+    make_summary,
+)
 from summarizer.extractive.keypoints import (
-    headline_and_summary,
+    Scored,
+    leftovers,
     pick_key_points,
     score_sentences,
+    tells_title,
+    title_words,
     word_frequencies,
 )
+from summarizer.extractive.keytext import point_text
 from summarizer.extractive.pronouns import infer_genders
+from summarizer.extractive.refuted import refuted_sentences
 from summarizer.extractive.sentences import Sentence, split_sentences
+from summarizer.extractive.stance_choice import Context
 from summarizer.extractive.stances import build_stances
 from summarizer.inputs.article import Article
-from summarizer.models import Briefing, KeyPoint
+from summarizer.models import Briefing, DisputedFigure, KeyPoint, Stance
 from summarizer.results import BriefingResult, Provenance, package_version, source_info
 
 # Only this much of a huge input is analysed, so a runaway input cannot stall the
@@ -29,6 +42,25 @@ from summarizer.results import BriefingResult, Provenance, package_version, sour
 MAX_ANALYSED_CHARS = 400_000
 _FALLBACK_CHARS = 300
 _WRAPPERS = "\"' \t\n"
+# The briefing (headline, summary and key points) is at most this share of the
+# article's words, and never more than MAX_BRIEFING_WORDS: issue 14 asks for at most
+# half of a 400-word article and 300 words for any article. Half is the target's
+# own figure; 280 keeps a margin under 300. (On the real-news tuning split a share
+# of 0.45 left the key points too little room: the length-aware score fell below
+# lead-k, 0.44 against 0.45; at 0.5 it is 0.48 against 0.47.)
+BUDGET_SHARE = 0.5
+MAX_BRIEFING_WORDS = 280
+# The summary gets at most this share of the budget: one or two short sentences
+# (0.1, 0.15, 0.2 and 0.25 tried on the tuning split; 0.15 fits two sentences in a
+# 400-word article's budget at no cost to the score).
+SUMMARY_SHARE = 0.15
+# However short the article, a briefing has room for a headline, a short summary and
+# two or three points: under 180 words, half the article would not hold them.
+MIN_BRIEFING_WORDS = 90
+# Sentences of the opening tried for the headline when the lead cannot be compressed.
+_HEADLINE_ALTERNATIVES = 3
+# The summary reads the next few sentences the key points left out, best first.
+_SUMMARY_CANDIDATES = 5
 
 
 def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
@@ -49,38 +81,146 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         return _brief(text, source)
 
 
-def _brief(text: str, source: str) -> Briefing:
+@dataclass
+class _Analysis:
+    """What the rules read from an article before any choice is made."""
+
+    sentences: list[Sentence]
+    cast: Cast
+    attributor: Attributor
+    attributions: dict[int, Attribution] = field(default_factory=dict)
+    figures: dict[int, list[Figure]] = field(default_factory=dict)
+    subjects: dict[int, str] = field(default_factory=dict)
+
+
+def _analyse(text: str) -> _Analysis:
     sentences = split_sentences(text[:MAX_ANALYSED_CHARS])
     cast = build_cast(sentences, lowercase_words(text[:MAX_ANALYSED_CHARS]))
     infer_genders(sentences, cast)
-    attributor = Attributor(cast)
-    attributions: dict[int, Attribution] = {}
-    figures: dict[int, list[Figure]] = {}
+    found = _Analysis(sentences, cast, Attributor(cast))
     for sentence in sentences:
         if sentence.kind == "heading":
             continue
-        said = attributor.attribute(sentence) if sentence.is_sentence else None
+        said = found.attributor.attribute(sentence) if sentence.is_sentence else None
         if said is not None:
-            attributions[sentence.index] = said
-        found = find_figures(sentence.text)
-        if found:
-            figures[sentence.index] = found
-    attributor.link_countries(attributions)
+            found.attributions[sentence.index] = said
+        subject = found.attributor.subject(sentence) if sentence.is_sentence else None
+        if subject is not None:
+            found.subjects[sentence.index] = subject
+        numbers = find_figures(sentence.text)
+        if numbers:
+            found.figures[sentence.index] = numbers
+    found.attributor.link_countries(found.attributions)
+    return found
+
+
+def all_stances(text: str) -> list[Stance]:
+    """Every stance the attribution rules find in ``text``, before the briefing chooses.
+
+    For tests and debugging: the briefing reports only the stances that
+    ``summarizer.extractive.stance_choice`` keeps.
+    """
+    with remembered_words():
+        found = _analyse(text)
+        frequencies = word_frequencies(s for s in found.sentences if s.is_sentence)
+        return build_stances(list(found.attributions.values()), frequencies)
+
+
+def _brief(text: str, source: str) -> Briefing:
+    found = _analyse(text)
+    sentences, cast, attributor = found.sentences, found.cast, found.attributor
+    attributions, figures, subjects = found.attributions, found.figures, found.subjects
     frequencies = word_frequencies(s for s in sentences if s.is_sentence)
-    scored = score_sentences(sentences, frequencies, figures, attributions)
-    points = pick_key_points(scored, attributions)
+    refuted = refuted_sentences(sentences, set(attributions))
+    scored = score_sentences(sentences, frequencies, figures, attributions, subjects, refuted)
+    budget = briefing_budget(text)
+    lead = _headline_sentence(scored)
+    if lead is None:
+        return _fallback(sentences, source)
+    opening = _opening_alternatives(scored, lead, title_words(sentences))
+    headline = make_headline(
+        point_text_of(lead, attributions, subjects),
+        *(point_text_of(c, attributions, subjects) for c in opening),
+    )
+    summary_budget = max(SUMMARY_SENTENCE_WORDS, int(SUMMARY_SHARE * budget))
+    points_budget = budget - len(headline.split()) - summary_budget
+    points = pick_key_points(scored, attributions, max(points_budget, 1), subjects)
     if not points:
         return _fallback(sentences, source)
-    headline, summary = headline_and_summary(points)
+    rest = leftovers(scored, points, lead.sentence.index)[:_SUMMARY_CANDIDATES]
+    further = [Candidate(c.sentence.index, point_text_of(c, attributions, subjects)) for c in rest]
+    restated = [Candidate(p.index, p.full_text, p.key_point.text) for p in points[1:]]
+    summary = (
+        make_summary(further, summary_budget) or make_summary(restated, summary_budget) or headline
+    )
+    disputes = find_disputes(
+        sentences, figures, attributions, attributor.resolve_phrase, cast.allied
+    )
+    context = _stance_context(cast, sentences, lead, disputes)
     return Briefing(
         headline=headline,
         summary=summary,
         key_points=[p.key_point for p in points],
-        stances=build_stances(list(attributions.values()), frequencies),
-        disputed_figures=find_disputes(
-            sentences, figures, attributions, attributor.resolve_phrase, cast.allied
-        ),
+        stances=build_stances(list(attributions.values()), frequencies, context),
+        disputed_figures=disputes,
     )
+
+
+def _stance_context(
+    cast: Cast, sentences: list[Sentence], lead: Scored, disputes: list[DisputedFigure]
+) -> Context:
+    people = frozenset(a.name for a in cast.actors.values() if a.person)
+    title = title_words(sentences)
+    lead_words = {w.lower() for w in lead.sentence.text.replace(",", " ").split()}
+    parties = {d.claimed_by for d in disputes} | {a for d in disputes for a in d.disputed_by}
+    return Context(
+        people=people, prominent=frozenset(title | lead_words), disputants=frozenset(parties)
+    )
+
+
+def briefing_budget(text: str) -> int:
+    """How many words the headline, summary and key points of ``text`` may have together."""
+    words = len(text.split())
+    return max(MIN_BRIEFING_WORDS, min(MAX_BRIEFING_WORDS, int(BUDGET_SHARE * words)))
+
+
+def _headline_sentence(scored: list[Scored]) -> Scored | None:
+    """The sentence the headline is made from: the lead, unless it cannot stand alone."""
+    leads = [c for c in scored if c.lead and c.standalone]
+    if leads:
+        return leads[0]
+    usable = [c for c in scored if c.standalone and not c.colour and not c.refuted]
+    return max(usable, key=lambda c: c.score, default=None)
+
+
+def _opening_alternatives(
+    scored: list[Scored], lead: Scored, title: frozenset[str]
+) -> list[Scored]:
+    """Headlines to try when the lead cannot be compressed: its paragraph's other news.
+
+    Only a sentence of the lead's paragraph that tells the story the title names
+    (``tells_title``) will do; without a title, none.
+    """
+    found = [
+        c
+        for c in scored
+        if c is not lead
+        and c.standalone
+        and not c.refuted
+        and not c.colour
+        and c.sentence.paragraph == lead.sentence.paragraph
+        and tells_title(c.words, title)
+    ]
+    return sorted(found, key=lambda c: (-c.score, c.sentence.index))[:_HEADLINE_ALTERNATIVES]
+
+
+def point_text_of(
+    candidate: Scored, attributions: dict[int, Attribution], subjects: dict[int, str]
+) -> str:
+    """The cleaned, unshortened text of a candidate sentence."""
+    index = candidate.sentence.index
+    quote = " ".join(candidate.sentence.text.split())
+    return point_text(quote, attributions.get(index), subjects.get(index))
 
 
 def _fallback(sentences: list[Sentence], source: str) -> Briefing:

@@ -26,6 +26,7 @@ _NUMBER = re.compile(
     r"(?<![\w.,$€£¥])(?P<cur>US\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<dec>\.\d{1,6})?(?![\d,.]?\d)"
 )
+_DIGIT = re.compile(r"\d")
 _SCALE = re.compile(r"[ \-]?(thousand|million|billion|trillion|bn|mn|tn|m|k)\b")
 _PERCENT = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b|points?\b)")
 _NOUN = re.compile(r" (?:([a-z][a-z\-]{1,20}) )?([a-z][a-z\-]{1,20})\b")
@@ -92,6 +93,8 @@ def parse_number(digits: str, decimals: str | None) -> float:
 
 def find_figures(sentence: str) -> list[Figure]:
     """Every number with a unit in ``sentence``, in order."""
+    if _DIGIT.search(sentence) is None:
+        return []  # most sentences hold no number at all
     found: list[Figure] = []
     for match in _NUMBER.finditer(sentence):
         figure = _figure_at(sentence, match)

@@ -26,19 +26,64 @@ _COMMA_ONLY = frozenset("Still Also Instead Yet".split())
 _PRONOUN_START = re.compile(r"(?:He|She) (?=[a-z])")
 _PRONOUN_INSIDE = re.compile(r"(, )(?:he|she) (said|says|added|argued|told \w+)(,)")
 _OPENING_QUOTE = "\"“'‘"
+_PRONOUN_CLOSING = re.compile(r"([,!?][\"”] )(?:he|she) (said|says|added|told \w+)([.,])")
+# "Its president, Tomas Reyland, said ...": the role leans on the sentence before;
+# the name stands alone.
+_LEANING_ROLE = re.compile(
+    r"(?:Its|Their|His|Her) [a-z][\w\-]*(?: [a-z][\w\-]*){0,3}, "
+    r"([A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}), (?=[a-z])"
+)
 
 
-def point_text(evidence: str, said: Attribution | None) -> str:
-    """The self-contained text of a key point whose evidence is ``evidence``."""
+def point_text(evidence: str, said: Attribution | None, subject: str | None = None) -> str:
+    """The self-contained text of a key point whose evidence is ``evidence``.
+
+    Args:
+        evidence: The sentence, verbatim.
+        said: Its attribution, if any: a pronoun speaker becomes the speaker's name.
+        subject: The person a leading "He" or "She" refers to, if resolved.
+    """
     text = clean_prose(evidence)
     text = strip_marker(text)
+    role = _LEANING_ROLE.match(text)
+    if role is not None:
+        text = role.group(1) + " " + text[role.end() :]
+    if subject and _PRONOUN_START.match(text) and (said is None or said.actor == subject):
+        return subject + text[text.index(" ") :]
     if said is None or not said.actor or said.actor[:1].islower():
         return text
+    text = _full_name(text, said.actor)
     if _PRONOUN_START.match(text):
         # "He said ..." names no one; the attribution knows who "he" is.
         text = said.actor + text[text.index(" ") :]
     elif text[:1] not in _OPENING_QUOTE:
         text = _PRONOUN_INSIDE.sub(lambda m: f"{m[1]}{said.actor} {m[2]}{m[3]}", text, count=1)
+    else:
+        # '"We will appeal," she said.': the speaker closes the quotation.
+        text = _PRONOUN_CLOSING.sub(lambda m: f"{m[1]}{said.actor} {m[2]}{m[3]}", text, count=1)
+    return text
+
+
+def _full_name(text: str, actor: str) -> str:
+    """The speaker's full name where the sentence gives the surname alone.
+
+    "Reyland also questioned ..." becomes "Tomas Reyland also questioned ...",
+    and '"...," Vasko told reporters' becomes '"...," Mirela Vasko told
+    reporters': the reader of one point has not met Reyland or Vasko. Only the
+    first mention outside quotation marks, followed by a lower-case word.
+    """
+    names = actor.split()
+    if len(names) < 2 or not all(n[:1].isupper() for n in names):
+        return text  # a person's name, not "According to government"
+    surname = re.escape(names[-1])
+    pattern = re.compile(rf"(?<![\w’'\-]){surname}(?= [a-z])")
+    for match in pattern.finditer(text):
+        before = text[: match.start()]
+        if before.count('"') % 2 or before.count("“") > before.count("”"):
+            continue  # inside a quotation: the speaker's own words
+        if before.rstrip().endswith(names[-2]):
+            return text  # the full name is already there
+        return before + actor + text[match.end() :]
     return text
 
 

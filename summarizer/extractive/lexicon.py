@@ -37,6 +37,8 @@ SPEECH_VERBS = frozenset(
     dismisses objected conceded suggested asserted declared believes believe called
     calls reported reports confirmed confirms cautioned complained
     pressed stressed emphasised emphasized conceded contended contends found finds
+    commented comments explains explain remarked remarks tweeted tweets spoke blamed blames
+    alleged alleges ruled concluded concludes decided ordered disagreed disagrees agreed
     """.split()
 )
 
@@ -80,7 +82,8 @@ TITLES = frozenset(
     councilman deputy ambassador king queen prince princess pope bishop archbishop
     premier representative rep sen gov dr mr mrs ms prof sheriff superintendent
     inspector commander captain colonel lieutenant sergeant officer manager founder
-    treasurer auditor attorney lawyer economist analyst coach leader head editor
+    treasurer auditor attorney lawyer economist analyst coach leader head editor constable
+    detective administrator
     envoy diplomat official minister-president auditor
     """.split()
 )
@@ -111,8 +114,27 @@ PRONOUNS = frozenset("he she they it we i".split())
 
 # Verbs that only introduce speech: what follows them is the reported content.
 PURE_SPEECH_VERBS = frozenset(
-    "said says say added adds told tells stated states noted notes wrote writes".split()
+    """
+    said says say added adds told tells stated states noted notes wrote writes commented
+    comments explains explained remarked remarks tweeted tweets
+    """.split()
 )
+
+# News outlets: reporting what happened, they hold no position of their own. A word
+# of a name ("Valley Herald", "Morning Ledger") or a well-known agency or network.
+MEDIA_WORDS = frozenset(
+    """
+    news times post press herald journal tribune gazette observer guardian telegraph
+    magazine daily chronicle courier independent mirror express radio television tv
+    broadcasting broadcaster wire insider ledger bulletin dispatch examiner inquirer
+    reporter newspaper newsweek wikinews
+    """.split()
+)
+MEDIA_NAMES = frozenset(
+    """
+    reuters ap afp bbc cnn npr pbs abc nbc cbs bloomberg xinhua tass itv msnbc
+    """.split()
+) | frozenset(("al jazeera", "associated press", "agence france-presse", "fox news", "sky news"))
 
 # Capitalised words that are never names on their own.
 NOT_NAMES = frozenset(
@@ -192,6 +214,8 @@ SCALES = {
 # Words that make a capitalised run an organisation or a place, not a person.
 NON_PERSON = frozenset(
     """
+    week day eve weekend festival games olympics cup championship summit conference war
+    treaty agreement convention christmas easter
     cooperative co-op coalition campaign holdings cruises airlines alliance movement
     states kingdom nations union council assembly sea ocean africa america asia europe
     east west north south republic party ministry department university bank court

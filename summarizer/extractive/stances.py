@@ -16,6 +16,7 @@ from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import strip_marker
 from summarizer.extractive.lexicon import SPEECH_VERBS
 from summarizer.extractive.prose import clean_prose
+from summarizer.extractive.stance_choice import THRESHOLD, Context, stance_score
 from summarizer.extractive.topics import topic_of
 from summarizer.models import Stance
 
@@ -42,8 +43,16 @@ class _Group:
     words: set[str] = field(default_factory=set)
 
 
-def build_stances(attributions: list[Attribution], frequencies: Counter[str]) -> list[Stance]:
-    """Group statements by actor and topic, in order of the actor's first statement."""
+def build_stances(
+    attributions: list[Attribution],
+    frequencies: Counter[str],
+    context: Context | None = None,
+) -> list[Stance]:
+    """Group statements by actor and topic, in order of the actor's first statement.
+
+    With a ``context``, only the stances that score at least the threshold of
+    ``summarizer.extractive.stance_choice`` are kept.
+    """
     groups: list[_Group] = []
     by_actor: dict[str, list[_Group]] = {}
     for said in attributions:
@@ -61,6 +70,10 @@ def build_stances(attributions: list[Attribution], frequencies: Counter[str]) ->
             groups.append(group)
         group.statements.append(said)
         group.words |= words
+    if context is not None:
+        groups = [
+            g for g in groups if stance_score(g.actor, g.role, g.statements, context) >= THRESHOLD
+        ]
     return [_stance(g, frequencies) for g in groups]
 
 

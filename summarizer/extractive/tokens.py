@@ -7,7 +7,7 @@ from quoted words. Work per sentence is capped at a fixed number of tokens.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from summarizer.extractive.lexicon import DENIAL_VERBS, PURE_SPEECH_VERBS
 
@@ -20,9 +20,8 @@ PREPOSITIONS = frozenset(
 ARTICLES = frozenset("a an the this last next".split())
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word, number or mark of a sentence."""
+class Token(NamedTuple):
+    """One word, number or mark of a sentence (a tuple: made by the hundred per article)."""
 
     text: str
     start: int

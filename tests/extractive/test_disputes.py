@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summarizer.checks.grounding import ArticleIndex
 from summarizer.extractive import brief_extractive
+from summarizer.extractive.engine import all_stances
 from summarizer.models import Briefing, DisputedFigure
 
 
@@ -156,7 +157,7 @@ NEGATED = (
 
 
 def test_a_negated_verb_keeps_its_not_in_the_position() -> None:
-    positions = {s.actor: s.position for s in brief_extractive(NEGATED).stances}
+    positions = {s.actor: s.position for s in all_stances(NEGATED)}
     assert positions["Dockworkers' union"].startswith("Does not believe the port's jobs")
     assert positions["Ana Velt"].startswith("Never disputed the 3,100 figure")
 
@@ -172,7 +173,7 @@ def test_not_saying_something_is_no_position() -> None:
         "The authority says the quay would support 310 jobs by 2030.\n\n"
         "Critics point out that the authority has not said how many would go to local people.\n"
     )
-    positions = [s.position for s in brief_extractive(text).stances]
+    positions = [s.position for s in all_stances(text)]
     assert not any("how many would go" in p for p in positions)
 
 
@@ -181,7 +182,67 @@ def test_a_bodys_own_it_opens_no_position_but_a_persons_pronoun_stays() -> None:
         "Brannock Offshore Wind said it would invest 4.6 billion crowns in the scheme.\n\n"
         "Councillor Ivo Marsh said she had been thorough in every hearing so far.\n"
     )
-    positions = {s.actor: s.position for s in brief_extractive(text).stances}
+    positions = {s.actor: s.position for s in all_stances(text)}
     assert positions["Brannock Offshore Wind"].startswith("Would invest 4.6 billion crowns")
     # "she" may be someone else (here, a judge named earlier): the pronoun stays.
     assert positions["Ivo Marsh"].startswith("She had been thorough")
+
+
+# Issue 14: a dispute needs two parties, the same measure and a contest.
+
+
+def test_refusing_money_is_not_contesting_a_figure() -> None:
+    # "denied funding" refuses money; it does not deny anyone's number.
+    text = (
+        "Mayor Ruth Olsen said the new bypass could draw $40 million from the road fund "
+        "and $12 million from the harbour levy.\n\n"
+        "Parliament has twice denied funding for the bypass, and the row over it delayed "
+        "the budget by a month.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_two_counts_of_the_same_unit_are_not_a_dispute() -> None:
+    # A threshold and a tally are both "delegates", but nobody contests either.
+    text = (
+        "Candidates need at least 1,200 delegates to win the Verdant Party's nomination.\n\n"
+        "According to the Morning Ledger, Tove Aalto has won 640 delegates so far.\n\n"
+        "The northern primary next week awards 90 delegates.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_a_narrators_fact_is_not_a_party_to_a_dispute() -> None:
+    # Last year's passengers, as the article states them, and next year's forecast.
+    text = (
+        "Calder Lines carried 410,000 passengers on the island route last year.\n\n"
+        "The Harbour Board said 450,000 passengers would use the new terminal next year.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_rejecting_the_review_by_name_still_disputes_its_figure() -> None:
+    text = (
+        "Councillor Ivo Brant said an independent review put the true cost of the sea wall "
+        "at $9 million.\n\n"
+        "Mayor Elin Voss rejected the review and said the wall would cost $6 million.\n"
+    )
+    briefing = brief(text)
+    wall = figure(briefing, "$9 million")
+    assert wall.claimed_by == "Ivo Brant" and wall.disputed_by == ["Elin Voss"]
+
+
+def test_a_product_or_a_place_never_claims_a_figure() -> None:
+    # The narrator's figure, named after a car and a pool, has no party to claim it.
+    texts = [
+        "Sales of the Ridgeback SUV rose by 2.6 percent in March, the best month for the "
+        "model in two years.\n\n"
+        "InfoNation analyst Pia Lund said the real rise was closer to 1 percent once fleet "
+        "sales were taken out.\n",
+        "The new Harrowgate pool is an Olympic-size 50 metres long and holds 2.5 million "
+        "litres of water.\n\n"
+        "Councillor Ada Venn said the real capacity was closer to 2 million litres.\n",
+    ]
+    for text in texts:
+        claimants = [d.claimed_by for d in brief(text).disputed_figures]
+        assert not {"Ridgeback SUV", "Harrowgate", "Olympic-size"} & set(claimants), claimants

@@ -1,0 +1,778 @@
+"""Shortening a sentence for a headline or a key point, without changing what it says.
+
+A news sentence carries its claim in the main clause and decorates it: a time
+or place opener ("On Monday, ..."), a parenthesis, an appositive that says who
+someone is (", the chief executive of the palace,"), a non-restrictive relative
+clause (", who was arrested on Saturday,"), a trailing participle or relative
+clause (", saying the plan was a mistake."), a second clause joined by "and" or
+a semicolon. :func:`shorten` drops these, least informative first, until the
+sentence fits; the words it keeps are the article's, in the article's order.
+
+Rules that keep the meaning:
+
+- Nothing inside quotation marks is cut: a quotation with a hole in it
+  misquotes its speaker. A sentence that only fits by cutting a quotation does
+  not fit.
+- An attribution ("police said", "according to the ministry") is never dropped:
+  a claim without its source reads as the briefing's own assertion.
+- A negation or a verb of denial is never dropped: the cuts remove whole
+  modifiers and whole trailing clauses, never a word of the main clause.
+
+The evidence of a key point stays the verbatim sentence; only its text is shortened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from summarizer.extractive.lexicon import SPEECH_VERBS, TITLES
+
+# Words that may make up a time opener: "On Monday,", "Late on Sunday,",
+# "The previous day,", "Back in 2017,", "On Thursday local time,".
+_TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december yesterday today tonight
+    earlier later last this next previous following same day days week weeks month months
+    year years morning afternoon evening night weekend local time
+    """.split()
+)
+_TIME_FILLERS = frozenset("on in at the a late early back of by during".split())
+_OPENER = re.compile(r"((?:[\w’'\-]+ ){0,5}[\w’'\-]+), ")
+_YEAR_OR_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
+# A parenthesis of at most this many characters is a gloss ("(B.C.)", "(1430 UTC)").
+_PAREN = re.compile(r" ?\([^()\"“”]{0,80}\)")
+# "After a long debate, ", "Amid protests at the gates, ": up to twelve words.
+_OPENING_ADJUNCT = re.compile(
+    r"(?:After|Before|Following|Despite|Amid|During|Under|Within|Throughout|Ahead of"
+    r"|In the wake of|In response to|Earlier|Later"
+    r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|\d+) (?:hours?"
+    r"|days?|weeks?|months?|years?|decades?) (?:after|before|since))"
+    r"\b[^,;:\"“”()]{0,80}?, (?=[A-Za-z])"
+)
+# " on Friday", " last week", ", in December," inside a sentence.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+_INNER_TIME = re.compile(
+    r" (?:(?:late |early )?(?:on |last |this |next )?" + _DAY + r"(?: (?:morning|afternoon"
+    r"|evening|night))?"
+    r"|(?:in |last |this |next |early |late )" + _MONTH + r"(?: \d{1,2})?(?:,? \d{4})?"
+    r"|(?:last|this|next) (?:week|month|year|weekend)"
+    r"|yesterday|today|tonight|earlier today"
+    r")(?=[ ,.;])"
+)
+# Any time phrase: a headline may drop even the day of the event ("will vote on
+# Thursday"), as headlines do.
+_NEEDS_OBJECT = frozenset("than since until from by of to before after between".split())
+_ANY_TIME = re.compile(
+    r"(?:,? |^)(?:(?:[Ll]ate |[Ee]arly )?(?:[Oo]n |[Ll]ast |[Tt]his |[Nn]ext )?"
+    + _DAY
+    + r"(?: (?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|next) (?:week|month|year|weekend)|yesterday|today|tonight"
+    r")(?=[ ,.;])"
+)
+# Verbs after which a time phrase dates the saying, not the claim: "said on Friday that".
+_DATED_VERBS = frozenset(
+    """
+    said says told announced reported stated confirmed revealed wrote added claimed
+    declared warned argued insisted noted explained
+    """.split()
+)
+# ", 34," after a name: an age.
+_AGE = re.compile(r"(?<=[A-Za-z]), \d{1,3},(?= )")
+# ", who was arrested on the day of the theft,", ", which opened in 1990," and the
+# reduced forms ", known to fans as the I-Man,", ", based in Leeds,".
+_RELATIVE = re.compile(
+    r", (?:who|which|whose|where|known|named|called|based|located|aged|born|nicknamed)"
+    r" [^,;:\"“”()]{2,120},(?= )"
+)
+# ", the chief executive of the palace," / ", a cybersecurity firm," after a name.
+_APPOSITIVE = re.compile(
+    r"(?<=[\w.’')]), ((?:the |a |an |former |then |[a-z][\w\-]* )"
+    r"[^,;:\"“”()]{1,80}),(?= [a-z])"
+)
+_DASH_ASIDE = re.compile(r" (?:—|–|--) ((?:the|a|an) [^—–;:\"“”()]{2,80}) (?:—|–|--)(?= )")
+_RELATIVE_WORD = re.compile(r" (?:who|whose|which|that|where) ")
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'.\-]*$")
+# A description closing the sentence: "..., said Lena Holt, a teacher at the school."
+_FINAL_APPOSITIVE = re.compile(r"(?<=[\w.’')]), (?:the|a|an|former) [^;:\"“”()]{1,120}$")
+# An opening phrase that is not the subject: "According to a report by UpGuard, ...".
+_INTRODUCTORY = frozenset(
+    "according in on at after before by from with for during under as following since".split()
+)
+# A trailing modifier that runs to the end of the sentence.
+_TRAILING = re.compile(
+    r"(?:,| —| –| -) (?:which|who|whose|saying|claiming|adding|arguing|citing|including|while"
+    r"|whereas|after|before|despite|although|though|with|where|when|amid|following|as well as"
+    r"|leaving|making|prompting|causing|bringing|in what|a move|a step|a project|a decision"
+    r"|(?:an?|the) [a-z]+ (?:that|which|who|whose))\b"
+)
+_AUXILIARIES = frozenset(
+    """
+    is are was were be been has have had will would can could may might must shall should
+    did does do won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't
+    """.split()
+)
+# Verbs of saying that are not also plural nouns ("reports", "claims", "calls").
+_SAID = frozenset(
+    """
+    said says told reported announced stated claimed wrote added warned argued insisted
+    noted explained confirmed denied declared
+    """.split()
+)
+_IRREGULAR_PAST = frozenset(
+    """
+    made took gave found won lost left met ran sent began fell rose hit shot held brought
+    built bought caught fought thought sold became came went saw knew got put set kept led
+    paid spent struck stood wrote spoke broke chose drew flew grew threw hid beat cut let
+    quit shut spread sank fled felt meant sought taught underwent withdrew upheld overturned
+    dies died born given taken known seen done gone""".split()
+)
+_ED_NOT_VERBS = frozenset(
+    "hundred sacred naked wicked kindred need speed seed breed creed greed".split()
+)
+_COORDINATED = re.compile(r"(?:; |, (?:and|but|while|yet|so) )")
+# ", in a statement on Monday," / ", after a long debate," between a subject and its verb.
+_ASIDE = re.compile(
+    r"(?<=[\w.’')]), (?:in|during|at|via|through|after|before|following|despite|amid|with)"
+    r" [^,;:\"“”()]{2,80},(?= [a-z]+ )"
+)
+# A closing attribution: ", the council said.", ", according to the ministry.",
+# ", police told reporters.".
+_TRAILING_SOURCE = re.compile(
+    r", ((?:according to [^,;:\"“”]{2,60})|(?:[^,;:\"“”]{2,60} (?:said|says|reported|reports"
+    r"|announced|stated|confirmed|added|told [^,;:\"“”]{2,30}|wrote)))[.!?]?[\"'”’)]*\s*$"
+)
+# A cut must leave a clause of at least this many words.
+_MIN_KEPT = 6
+_TERMINAL = ".!?"
+_CLOSERS = "\"'”’)]"
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+
+
+@dataclass(frozen=True)
+class Shortened:
+    """A sentence's shortened text.
+
+    Attributes:
+        text: The text, at most the limit's words when ``fits``.
+        fits: The rules brought the sentence within the limit.
+        words: The text's word count.
+    """
+
+    text: str
+    fits: bool
+    words: int
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, split on whitespace (as a reader, and the eval, counts them)."""
+    return len(text.split())
+
+
+def has_verb(text: str) -> bool:
+    """True when ``text`` holds a word that looks like a finite verb: a clause, not a list.
+
+    "Radio host, television host" is a list; "The toilet has not been recovered"
+    and "Police arrested a man" are clauses. Without a part-of-speech tagger this
+    is a guess from auxiliaries, verbs of saying and past-tense endings.
+    """
+    return any(_is_verb(word) for word in _WORDS.findall(text))
+
+
+def _is_verb(word: str) -> bool:
+    if not word.islower():
+        return False  # "United States", "Said Ahmed": names, not verbs
+    if word in _AUXILIARIES or word in _SAID or word in _IRREGULAR_PAST:
+        return True
+    return len(word) >= 4 and word.endswith("ed") and word not in _ED_NOT_VERBS
+
+
+class QuoteMask:
+    """Which characters of a text sit inside a quotation (its quote marks included).
+
+    Built in one pass over the quote marks only, so a sentence without quotations
+    costs one scan: most sentences are checked many times while being shortened.
+    """
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, text: str) -> None:
+        spans: list[tuple[int, int]] = []
+        start = -1
+        for match in _QUOTE_MARK.finditer(text):
+            char = match.group()
+            if start < 0 and char != "”":
+                start = match.start()
+            elif start >= 0 and char != "“":
+                spans.append((start, match.end()))
+                start = -1
+        if start >= 0:
+            spans.append((start, len(text)))
+        self._spans = spans
+
+    def __getitem__(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self._spans)
+
+    def any_in(self, start: int, end: int) -> bool:
+        """True when a character of ``[start, end)`` is inside a quotation."""
+        return any(s < end and start < e for s, e in self._spans)
+
+
+_QUOTE_MARK = re.compile('["“”]')
+
+
+def quoted_mask(text: str) -> QuoteMask:
+    """For each character of ``text``, whether it sits inside a quotation."""
+    return QuoteMask(text)
+
+
+def _outside(mask: QuoteMask, start: int, end: int) -> bool:
+    return not mask.any_in(start, end)
+
+
+def _cut(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` without the spans outside quotation marks, tidied; itself when none."""
+    found = list(spans)
+    if not found:
+        return text
+    return _tidy(_cut_spans(text, iter(found)))
+
+
+def _cut_spans(text: str, spans: Iterator[tuple[int, int]]) -> str:
+    """``text`` without the spans outside quotation marks."""
+    mask = quoted_mask(text)
+    out: list[str] = []
+    pos = 0
+    for start, end in spans:
+        if start < pos or not _outside(mask, start, end):
+            continue
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def drop_parentheses(text: str) -> str:
+    """``text`` without short parenthetical glosses: "(B.C.)", "(1430 UTC)"."""
+    if "(" not in text:
+        return text
+    for _ in range(3):  # "((pl))": nested glosses, innermost first
+        shorter = _cut_spans(text, ((m.start(), m.end()) for m in _PAREN.finditer(text)))
+        shorter = shorter.replace("()", "")
+        if shorter == text:
+            break
+        text = shorter
+    return _tidy(text)
+
+
+def drop_time_opener(text: str) -> str:
+    """``text`` without an opening time phrase: "Yesterday, ...", "On Monday, ..."."""
+    if "," not in text:
+        return text
+    match = _OPENER.match(text)
+    if match is None:
+        return text
+    words = match.group(1).lower().split()
+    if not any(w in _TIME_WORDS or _YEAR_OR_DATE.fullmatch(w) for w in words):
+        return text
+    if not all(w in _TIME_WORDS or w in _TIME_FILLERS or _YEAR_OR_DATE.fullmatch(w) for w in words):
+        return text
+    rest = text[match.end() :]
+    if len(rest.split()) < 4:
+        return text
+    return _capitalise(rest)
+
+
+def drop_opening_adjunct(text: str) -> str:
+    """``text`` without an opening phrase of time or circumstance.
+
+    "After a debate that ran past midnight, the council voted ..." keeps "the
+    council voted ...". An opening attribution ("According to police, ...") and
+    an opening condition ("If the board agrees, ...") are kept: without them the
+    claim says something else.
+    """
+    if "," not in text:
+        return text
+    match = _OPENING_ADJUNCT.match(text)
+    if match is None or quoted_mask(text).any_in(match.start(), match.end()):
+        return text
+    rest = text[match.end() :]
+    if word_count(rest) < _MIN_KEPT or not has_verb(rest):
+        return text
+    return _capitalise(rest)
+
+
+def drop_inner_time(text: str) -> str:
+    """``text`` without a time phrase that dates the telling: "said on Friday that".
+
+    A time phrase in the claim itself ("dredging would begin in September") is
+    kept: it is part of what is claimed.
+    """
+
+    def spans() -> Iterator[tuple[int, int]]:
+        for match in _INNER_TIME.finditer(text):
+            start, end = match.start(), match.end()
+            before = text[:start]
+            previous = before.rsplit(" ", 1)[-1].lower()
+            if before.endswith(",") and text.startswith(",", end):
+                yield start - 1, end  # ", on Tuesday," set off by commas
+            elif previous in _DATED_VERBS:
+                yield start, end  # "said on Friday that": when it was said
+            elif previous == "that" and text.startswith(",", end):
+                yield start, end + 1  # "revealed that in December, the prince ..."
+
+    return _cut(text, spans())
+
+
+def drop_any_time(text: str) -> str:
+    """``text`` without day names and "last week": for a headline, where the day is colour."""
+
+    def spans() -> Iterator[tuple[int, int]]:
+        for match in _ANY_TIME.finditer(text):
+            previous = text[: match.start()].rsplit(" ", 1)[-1].lower()
+            if previous in _NEEDS_OBJECT:
+                continue  # "greater than last year" keeps its year
+            end = match.end()
+            # ", on Monday," goes with both its commas; "released by X on Monday, scientists
+            # report" keeps the comma that closes the opening phrase.
+            if text.startswith(",", end) and not match.group().startswith(","):
+                yield match.start(), end
+            elif text.startswith(",", end) and match.start() > 0:
+                yield match.start(), end + 1 if _starts_lower(text, end + 1) else end
+            else:
+                yield match.start(), end
+
+    return _capitalise(_cut(text, spans()))
+
+
+def _starts_lower(text: str, at: int) -> bool:
+    rest = text[at:].lstrip()
+    return rest[:1].islower()
+
+
+def drop_ages(text: str) -> str:
+    """``text`` without ages set off after a name: "Lena Holt, 34, said"."""
+    if "," not in text:
+        return text
+    return _cut(text, ((m.start(), m.end() - 1) for m in _AGE.finditer(text)))
+
+
+def drop_appositives(text: str) -> str:
+    """``text`` without descriptions of a named actor: "Dominic Hare, chief executive, said"."""
+    if "," not in text and "—" not in text and "–" not in text and "--" not in text:
+        return text
+
+    def spans() -> Iterator[tuple[int, int]]:
+        for match in _APPOSITIVE.finditer(text):
+            before = text[: match.start()]
+            if not _NAME_BEFORE.search(before) or not _is_description(match.group(1)):
+                continue
+            # Inside an opening phrase the closing comma still ends that phrase.
+            opener = before.split(" ", 1)[0].lower() in _INTRODUCTORY and "," not in before
+            yield match.start(), match.end() - 1 if opener else match.end()
+
+    text = _cut(text, spans())
+    # "The Court — the supreme court on EU law — ruled": a description between dashes.
+    dashes = (
+        (m.start(), m.end()) for m in _DASH_ASIDE.finditer(text) if _is_description(m.group(1))
+    )
+    text = _cut(text, dashes)
+    final = _FINAL_APPOSITIVE.search(text)
+    mask = quoted_mask(text)
+    if (
+        final is not None
+        and _NAME_BEFORE.search(text, 0, final.start())
+        and not mask[final.start()]
+        and _is_description(final.group()[2:])
+    ):
+        return _close(text[: final.start()], text)
+    return text
+
+
+def _is_description(phrase: str) -> bool:
+    head = _RELATIVE_WORD.split(phrase, maxsplit=1)[0]
+    if has_verb(head):
+        return False  # ", the SDF is largely made up of ...": a clause, not a description
+    words = phrase.lower().split()
+    if words[0] in ("the", "a", "an", "former", "then"):
+        return True
+    # A lower-case appositive must name a role: "chief executive of the palace".
+    return any(w.strip(".,") in TITLES for w in words) or " of " in f" {phrase} "
+
+
+def drop_adjunct_asides(text: str) -> str:
+    """``text`` without an adjunct set off by commas inside the clause.
+
+    "Trump, in a statement delivered via the press secretary, announced ..." and
+    "The council, after a long debate, voted ..." keep their subject and verb.
+    """
+    if text.count(",") < 2:
+        return text
+    spans = ((m.start(), m.end()) for m in _ASIDE.finditer(text))
+    return _cut(text, spans)
+
+
+def drop_relatives(text: str) -> str:
+    """``text`` without non-restrictive relative clauses: ", who was bailed,"."""
+    if "," not in text:
+        return text
+
+    def spans() -> Iterator[tuple[int, int]]:
+        for match in _RELATIVE.finditer(text):
+            # "..., which will cost jobs, the company said.": the comma before the
+            # attribution stays.
+            closing = match.end() - 1
+            tail = _TRAILING_SOURCE.match(text, closing)
+            yield match.start(), closing if tail is not None else match.end()
+
+    return _cut(text, spans())
+
+
+def drop_trailing(text: str) -> str:
+    """``text`` without a trailing modifier: ", saying the plan was a mistake."."""
+    if "," not in text and " —" not in text and " –" not in text and " -" not in text:
+        return text
+    return _cut_from(text, _TRAILING)
+
+
+def drop_coordinated(text: str) -> str:
+    """``text`` without a second clause: "; the toilet has not been recovered."."""
+    if "," not in text and ";" not in text:
+        return text
+    return _cut_from(text, _COORDINATED)
+
+
+def _cut_from(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` cut at the first match of ``pattern`` outside quotes that leaves a clause."""
+    mask = quoted_mask(text)
+    for match in pattern.finditer(text):
+        kept = text[: match.start()]
+        if mask[match.start()] or word_count(kept) < _MIN_KEPT or not has_verb(kept):
+            continue
+        if text.count("(", 0, match.start()) != text.count(")", 0, match.start()):
+            continue
+        return _close(text[: match.start()], text)
+    return text
+
+
+def _close(kept: str, original: str) -> str:
+    """End ``kept`` as ``original`` ends: with its attribution and its full stop.
+
+    A cut never drops who said it: when ``original`` ends on ", the council
+    said." or ", according to the ministry." and the cut removed it, it is put back.
+    """
+    kept = kept.rstrip(" ,;:—–-")
+    end = original.rstrip(_CLOSERS + " ")
+    mark = end[-1] if end and end[-1] in _TERMINAL else "."
+    source = _TRAILING_SOURCE.search(original)
+    if source is not None and source.group(1) not in kept:
+        kept = f"{kept}, {source.group(1)}"
+    if kept.endswith(mark):
+        return kept  # "... until 6 p.m." already ends on a full stop
+    return kept + mark
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    return " ".join(text.split())
+
+
+def _capitalise(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    if text[:1].islower() and not any(c.isupper() for c in first[1:]):
+        return text[:1].upper() + text[1:]
+    return text
+
+
+# Words before which a sentence may end as a shorter, still true, clause: the
+# start of an adjunct (a place, a time, a reason) or of a coordinated clause.
+# "and", "or" and "but" join names and noun phrases as often as clauses: they end a
+# clause only after a comma. Conditions and limits ("if", "unless", "until", "once")
+# are never cut off: without them the claim says something else.
+_STRONG_BOUNDARIES = frozenset(
+    """
+    after before when while because since during amid following including although
+    though whereas despite
+    """.split()
+)
+_CONDITIONS = frozenset("if unless until once provided".split())
+_BOUNDARIES = _STRONG_BOUNDARIES | frozenset(
+    "in at on for with from by near across over under against about into through within".split()
+)
+_GAP = re.compile(r"([ ]*[,;]?)[ ]+([^\s,;]+)")
+_NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
+# A last-resort cut keeps at least this many words.
+_MIN_HARD = 8
+
+
+def cut_at_phrase(text: str, limit: int, *, weak_cuts: bool = False) -> str | None:
+    """The longest start of ``text`` within ``limit`` words that ends before an adjunct.
+
+    "A mother called the police in Kamloops on Sunday after her daughter found a
+    bag of drugs" may end before "after" or "on": each prefix is a clause that
+    is still true. Never inside quotation marks or parentheses; None when no
+    such prefix holds a verb.
+    """
+    mask = quoted_mask(text)
+    strong: str | None = None
+    weak: str | None = None
+    source = _TRAILING_SOURCE.search(text)
+    if source is not None:
+        limit -= word_count(source.group(1))  # the attribution is put back after the cut
+    # The words before each gap, and whether a verb is among them, are carried
+    # along the text, so the scan stays linear in the sentence's length.
+    words = 1
+    verb = has_verb(text.split(" ", 1)[0])
+    for match in _GAP.finditer(text):
+        kept = text[: match.start()]
+        if words > limit:
+            break
+        counted, verb_here = words, verb
+        following_word = match.group(2)
+        words += 1
+        verb = verb or any(_is_verb(w) for w in _WORDS.findall(following_word))
+        if counted < _MIN_HARD or mask[match.start()] or kept.count("(") != kept.count(")"):
+            continue
+        following = following_word.lower().strip("\"“”'‘’(")
+        if _NUMBER_AFTER.match(text, match.end()):
+            continue  # "over 4,200", "at least 62": a quantity, not an adjunct
+        rest = text[match.start(2) :]
+        if not verb_here or not _ends_clause(kept, rest) or rest[:1] in "\"“‘'":
+            continue  # never cut off what a speaker said: 'Om Prakash said, "We ...'
+        comma = bool(match.group(1).strip())
+        if _opens_on_adjunct(kept, comma) or (comma and _splits_clause(rest)):
+            continue
+        if match.group(1).strip() and _open_subordinate(kept):
+            continue  # "said if the goal is peace, | then ...": the main clause is cut off
+
+        if following in _STRONG_BOUNDARIES or (comma and following not in _CONDITIONS):
+            strong = kept
+        elif not weak_cuts or _bare_verb_end(kept):
+            continue
+        elif following in _BOUNDARIES and (_ends_noun_phrase(kept) or _ends_on_past(kept)):
+            weak = kept  # "... a parking structure | at ...", "... Don Imus died | at ..."
+        elif following == "to" and _purpose_to(kept) and _ends_noun_phrase(kept):
+            weak = kept
+    best = strong or weak
+    return _close(best, text) if best is not None else None
+
+
+_DANGLING = _AUXILIARIES | frozenset(
+    """
+    that which who whom whose to the a an of in on at for with from by as and or but not
+    no its their his her our my your this these those than into onto about
+    """.split()
+)
+
+
+_MODALS = frozenset("will would can could may might must shall should to".split())
+_ADJUNCT_OPENERS = frozenset(
+    "according in on at during via through after before with from by for under as".split()
+)
+# After a comma, a lower-case word that is none of these resumes an interrupted
+# clause: "the rationale ..., that women were ineligible ..., no longer applies".
+_CLAUSE_AFTER_COMMA = re.compile(
+    r", (?!(?:and|but|or|nor|so|yet|which|who|whom|whose|where|when|while|as|with|including"
+    r"|after|before|in|on|at|for|from|to|by|of|the|a|an|said|says|told|according|although"
+    r"|though|because|since|if|unless|until|such|like|than|its|their|his|her|this|that"
+    r"|these|those|some|many|most|all|both|each|not|only|also|even|then|now|however|plus"
+    r"|[a-z]+ing|\d)\b)[a-z]"
+)
+
+
+def _bare_verb_end(kept: str) -> bool:
+    """True for "... will appear" or "... to make way": a verb that wants what follows."""
+    words = kept.lower().split()
+    return (len(words) >= 2 and words[-2] in _MODALS) or "to" in words[-3:-1]
+
+
+# Words after which "to" starts their complement, not a purpose: "plans to", "due to".
+_TAKES_TO = frozenset(
+    """
+    plan plans planned want wants wanted agree agrees agreed decide decides decided refuse
+    refuses refused try tries tried able unable going expected due set likely about need
+    needs needed begin began begun continue continues continued seek seeks sought aim aims
+    aimed hope hopes hoped vote votes voted pledge pledged promise promised threaten
+    threatened vow vowed choose chose asked ask told urged called order ordered used
+    according close closer next prior similar equal up down back return returned moved
+    """.split()
+)
+
+
+def _purpose_to(kept: str) -> bool:
+    """True when "to" after ``kept`` starts a purpose ("a shutdown | to make way")."""
+    last = kept.split()[-1].lower().strip(",")
+    return not (
+        last in _TAKES_TO
+        or last in _AUXILIARIES
+        or last.endswith(("ed", "ing"))
+        or not last.isalpha()
+    )
+
+
+_DETERMINERS = frozenset(
+    "the a an its his her their our this these those some any no each every".split()
+)
+_NP_BREAKERS = frozenset("than but not and or nor".split())
+
+
+def _ends_on_past(kept: str) -> bool:
+    """True for a clause ending on a past verb with no object: "Don Imus died"."""
+    last = kept.rstrip(".,;:").split()[-1]
+    return last.islower() and (last in _IRREGULAR_PAST or (last.endswith("ed") and len(last) > 4))
+
+
+def _ends_noun_phrase(kept: str) -> bool:
+    """True when ``kept`` ends on a noun phrase: "... began a planned two-day shutdown".
+
+    A guess without a tagger: the last word is a name, or a determiner, a number
+    or a possessive opens the last few words and nothing after it is a function
+    word ("... was 144% greater than", "... registering men but not women" fail).
+    """
+    words = kept.rstrip(".,;:").split()
+    if not words:
+        return False
+    if words[-1][:1].isupper() and words[-1].lower() not in _DANGLING:
+        return True
+    for back in range(1, min(7, len(words))):
+        word = words[-1 - back]
+        lower = word.lower().strip(",")
+        opener = lower in _DETERMINERS or lower.endswith(("'s", "’s")) or lower[:1].isdigit()
+        if opener:
+            tail = [w.strip(",") for w in words[-back:]]
+            return not any(
+                w.lower() in _DANGLING or w.lower() in _NP_BREAKERS or w in _IRREGULAR_PAST
+                for w in tail
+            )
+        if lower in _DANGLING or lower in _NP_BREAKERS:
+            return False
+    return False
+
+
+_SUBORDINATORS = frozenset("if when because although though while unless whether as since".split())
+
+
+def _open_subordinate(kept: str) -> bool:
+    """True when the last comma-delimited part of ``kept`` holds a subordinate clause.
+
+    The comma after "if the goal is peace and security" leads to the main clause.
+    """
+    last = kept.rsplit(",", 1)[-1].lower().split()
+    return any(word in _SUBORDINATORS for word in last)
+
+
+def _opens_on_adjunct(kept: str, comma: bool) -> bool:
+    """True when the last comma-delimited part of ``kept`` opens on a preposition.
+
+    "Trump, in a statement delivered via his secretary" and "According to the
+    reports by the university" are adjuncts waiting for their clause.
+    """
+    if "," not in kept:
+        # "In a new study by the museum, | scientists report ...": an opening phrase
+        # whose clause the comma would cut off.
+        return comma and kept.split(" ", 1)[0].lower() in _ADJUNCT_OPENERS
+    last = kept.rsplit(",", 1)[-1].split()
+    return bool(last) and last[0].lower() in _ADJUNCT_OPENERS
+
+
+def _splits_clause(rest: str) -> bool:
+    """True when the text after a comma continues the clause the comma interrupted.
+
+    "..., announced US troops would leave" (the verb of the subject before the
+    comma) and "..., personified as an avatar, was displayed" (a parenthesis
+    inside a clause) must not be cut off.
+    """
+    first = rest.split(" ", 1)[0]
+    if first.islower() and (
+        first in _AUXILIARIES or first in SPEECH_VERBS or first in _IRREGULAR_PAST
+    ):
+        return True
+    if first.islower() and first.endswith("ed") and not first.endswith("eed"):
+        return rest.split(",", 1)[0].count(" ") < 2 or _CLAUSE_AFTER_COMMA.search(rest) is not None
+    return _CLAUSE_AFTER_COMMA.search(rest) is not None
+
+
+def _ends_clause(kept: str, rest: str) -> bool:
+    """True when ``kept`` can end a sentence and the cut falls outside a name.
+
+    "... that had, by reports" ends on an auxiliary; "Baylor Scott | and White
+    Medical Center" splits a name.
+    """
+    words = kept.split()
+    last = words[-1].strip("\"“”'‘’,;:")
+    if last.lower() in _DANGLING or last.lower() in _SAID:
+        return False  # "... the outbreak that had" / "an attendee said"
+    # "... the outbreak that had, by reports": a parenthesis left open after "had".
+    inner = kept.rsplit(",", 1)[0].split() if "," in kept else []
+    if inner and inner[-1].lower() in _DANGLING:
+        return False
+    following = rest.split(None, 2)
+    if not last[:1].isupper() or not following:
+        return True
+    if following[0][:1].isupper():
+        return False  # "College Station | Texas"... is one name running on
+    joined = following[0] in ("and", "of", "for", "&") and len(following) > 1
+    return not (joined and following[1][:1].isupper())
+
+
+# The cuts, least informative first. Each keeps the claim and its source.
+CUTS: tuple[Callable[[str], str], ...] = (
+    drop_time_opener,
+    drop_opening_adjunct,
+    drop_inner_time,
+    drop_ages,
+    drop_appositives,
+    drop_adjunct_asides,
+    drop_relatives,
+    drop_trailing,
+    drop_coordinated,
+)
+
+
+def shorten(
+    text: str,
+    limit: int,
+    *,
+    always: tuple[Callable[[str], str], ...] = (),
+    cuts: tuple[Callable[[str], str], ...] = CUTS,
+    hard: bool = True,
+    weak_cuts: bool = False,
+) -> Shortened:
+    """``text`` cut down to at most ``limit`` words by the rules above.
+
+    Args:
+        text: The sentence, already cleaned of datelines and discourse markers.
+        limit: The most words the result may have.
+        always: Cuts applied whatever the length (a headline never opens on
+            "Yesterday,"); parentheses are always dropped.
+        cuts: The cuts tried, in order, until the text fits.
+        hard: As a last resort, end the sentence before a subordinate clause
+            (:func:`cut_at_phrase`).
+        weak_cuts: Let the last resort also end the sentence before a
+            prepositional phrase, after a noun phrase (for a headline).
+
+    Returns:
+        The shortened text; ``fits`` is False when the rules could not bring it
+        within ``limit`` (the text is then as short as they could make it).
+    """
+    text = drop_parentheses(text)
+    for cut in always:
+        text = cut(text)
+    count = word_count(text)
+    for cut in cuts:
+        if count <= limit:
+            break
+        shorter = cut(text)
+        if shorter != text:
+            text, count = shorter, word_count(shorter)
+    if count > limit and hard:
+        last = cut_at_phrase(text, limit, weak_cuts=weak_cuts)
+        if last is not None:
+            text, count = last, word_count(last)
+    return Shortened(text, count <= limit, count)

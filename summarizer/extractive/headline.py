@@ -1,0 +1,139 @@
+"""The headline and the summary: the lead compressed, and what else the story says in brief.
+
+The headline is the article's lead sentence compressed to at most
+``HEADLINE_WORDS`` words: no time opener, no descriptions of who someone is, no
+trailing clause (``summarizer.extractive.compress``).
+
+The summary is at most three short sentences, each an informative sentence of
+the article that the key points left out, compressed more tightly than a point
+(``SUMMARY_SENTENCE_WORDS``). A summary that restated the key points would make
+the reader read every fact twice (the complaint of issue 14 was that every
+summary sentence repeated a key point); headline, summary and key points
+together tell the story once, headline first. Only a story too short to have
+anything left over is summarised from its key points, in brief.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.checks.grounding import normalise
+from summarizer.extractive.compress import (
+    CUTS,
+    Shortened,
+    drop_ages,
+    drop_any_time,
+    drop_appositives,
+    drop_inner_time,
+    drop_opening_adjunct,
+    drop_relatives,
+    drop_time_opener,
+    quoted_mask,
+    shorten,
+)
+
+# Issue 14's limits for the headline and the summary.
+HEADLINE_WORDS = 20
+SUMMARY_SENTENCES = 3
+# A summary sentence is a point in brief: at most this many words (chosen with the
+# headline's limit in mind, on the fiction and real-news tuning sets).
+SUMMARY_SENTENCE_WORDS = 18
+# A headline may also drop the day of the event, before any clause is cut.
+_HEADLINE_CUTS = (*CUTS[:1], drop_any_time, *CUTS[1:])
+_BRIEF = (drop_time_opener, drop_inner_time, drop_ages, drop_appositives, drop_relatives)
+_LEANING = frozenset("he she it they this that these those so then".split())
+
+
+def make_headline(lead_text: str, *others: str) -> str:
+    """The lead sentence compressed to a headline of at most ``HEADLINE_WORDS`` words.
+
+    Args:
+        lead_text: The lead sentence, cleaned.
+        others: Further sentences of the opening, best first, tried in turn when
+            the lead cannot be compressed that far; the lead cut at the limit
+            (with "…") is the last resort.
+    """
+    for text in (lead_text, *others):
+        short = headline_form(text)
+        if short.fits:
+            return short.text
+    return truncated(headline_form(lead_text).text, HEADLINE_WORDS)
+
+
+def truncated(text: str, limit: int) -> str:
+    """The first words of ``text`` within ``limit``, never ending inside a quotation, and "…"."""
+    mask = quoted_mask(text)
+    words = list(re.finditer(r"\S+", text))
+    end = words[min(limit, len(words)) - 1].end()
+    for match in reversed(words[:limit]):
+        end = match.end()
+        inside = mask[match.start()] or mask[end - 1]
+        balanced = text.count("(", 0, end) == text.count(")", 0, end)
+        if not inside and balanced:
+            break
+    return text[:end].rstrip(",;:—–- ") + "…"
+
+
+def headline_form(text: str) -> Shortened:
+    """``text`` compressed as a headline is: no time opener, no day, a clause cut if need be."""
+    return shorten(
+        text,
+        HEADLINE_WORDS,
+        always=(drop_time_opener, drop_opening_adjunct),
+        cuts=_HEADLINE_CUTS,
+        weak_cuts=True,
+    )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the summary may put in brief.
+
+    Attributes:
+        index: Its index in the article (the summary reads in the article's order).
+        text: The sentence, cleaned for reading.
+        point: The key point it already is, if any: the summary must not repeat it.
+    """
+
+    index: int
+    text: str
+    point: str | None = None
+
+
+def make_summary(candidates: list[Candidate], budget: int) -> str:
+    """At most three sentences, each a candidate in brief, in the article's order.
+
+    Args:
+        candidates: Candidate sentences, most important first.
+        budget: The most words the summary may have.
+
+    Returns:
+        The summary, or "" when no candidate can be put in brief within ``budget``
+        (a key point already as short as its brief form is skipped: the summary
+        would repeat it word for word).
+    """
+    picked: list[tuple[int, str]] = []
+    spent = 0
+    for candidate in candidates:
+        if _leans_back(candidate.text):
+            continue  # "Reyland also questioned the grant": a non sequitur without its context
+        short = shorten(candidate.text, SUMMARY_SENTENCE_WORDS, always=_BRIEF)
+        if not short.fits:
+            continue
+        if candidate.point is not None and normalise(short.text) == normalise(candidate.point):
+            continue
+        if spent + short.words > budget:
+            continue
+        picked.append((candidate.index, short.text))
+        spent += short.words
+        if len(picked) == SUMMARY_SENTENCES:
+            break
+    picked.sort()
+    return " ".join(text for _, text in picked)
+
+
+def _leans_back(text: str) -> bool:
+    """True when ``text`` continues an earlier sentence: "He ...", "Reyland also ..."."""
+    words = text.lower().replace(",", " ").split()
+    return bool(words) and (words[0] in _LEANING or "also" in words[:4])

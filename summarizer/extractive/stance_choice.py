@@ -1,0 +1,157 @@
+"""Which stances a briefing reports: the positions of the story's actors, not every voice.
+
+An article quotes many people; a reader wants the positions of those the story
+is about. A statement earns its actor a stance by what it is, weighed as:
+
+- the actor is someone the article names as a person, or gives a role;
+- the actor speaks more than once, or in a quotation;
+- the statement takes a position ("urged", "rejected", "called for", "warned")
+  rather than passing on a fact ("reported", "announced", "confirmed");
+- the actor is in the title or the lead;
+- the actor is a party to a disputed figure the briefing reports (always kept);
+
+and loses for being a bare collective ("Police", "Scientists") or a fragment.
+Only stances that score at least ``THRESHOLD`` are reported: precision first,
+since a wrong or idle stance misleads more than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.extractive.attribution import Attribution
+from summarizer.extractive.figures import find_figures
+from summarizer.extractive.lexicon import GROUP_HEADS
+
+# Verbs by which a speaker takes a position.
+STANCE_VERBS = frozenset(
+    """
+    urged urges warned warns argued argues insisted insists rejected rejects denied denies
+    disputed disputes contested contests questioned criticized criticised criticizes
+    criticises accused accuses claimed claims vowed vows promised pledged predicted predicts
+    called calls dismissed dismisses objected conceded asserted declared believes believe
+    countered counters complained cautioned pressed stressed contended contends condemned
+    welcomed praised demanded opposed defended spoke blamed blames alleged alleges ruled
+    concluded concludes decided ordered disagreed disagrees agreed
+    """.split()
+)
+# Verbs by which a speaker passes on a fact.
+REPORTING_VERBS = frozenset(
+    """
+    reported reports announced announces confirmed confirms acknowledged estimated
+    estimates noted notes stated states according
+    """.split()
+)
+_QUOTE_MARKS = ('"', "“", "”")
+_PRESENT_SAYING = frozenset("says say argues argue insists insist".split())
+_PRESCRIBES = re.compile(
+    r"\b(?:should|must|ought to|needs? to|has to|have to|cannot|can't|won't|will not"
+    r"|would not|shouldn't|mustn't)\b",
+    re.IGNORECASE,
+)
+
+
+# The weights. Chosen on the real-news tuning split and the fiction set, never on
+# the validation split: the threshold was swept over 1, 1.5 and 2 and each weight over
+# 0.5 and 1. A threshold of 2 gave the most precision on real news (0.79 at a recall
+# of 0.65) but dropped a fiction trustee's stance; 1.5 keeps every fiction stance
+# (precision 0.76, recall 0.68 on real news). Beyond these, no setting of the
+# weights raised real-news precision past 0.8: the stances the gold leaves out are
+# mostly quoted reactions (a tribute, a bystander's joke) that look like positions.
+PERSON = 1.0
+ROLE = 1.0
+MULTI = 1.0
+QUOTE = 1.0
+POSITION = 0.5
+PROMINENT = 0.5
+BODY = 1.0
+FIGURE = 0.5
+PRESENT = 0.5
+PRESCRIPTIVE = 0.5
+COLLECTIVE = 1.0
+REPORTING = 1.0
+THRESHOLD = 1.5
+# A party to a reported dispute always clears the threshold.
+DISPUTANT = THRESHOLD
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the article says about its actors.
+
+    Attributes:
+        people: Canonical names of the named persons.
+        prominent: Lower-cased words of the title and the lead sentence.
+        disputants: Who claims or contests a disputed figure the briefing reports.
+    """
+
+    people: frozenset[str] = frozenset()
+    prominent: frozenset[str] = frozenset()
+    disputants: frozenset[str] = frozenset()
+
+
+def stance_score(
+    actor: str, role: str | None, statements: list[Attribution], context: Context
+) -> float:
+    """How clearly the article reports ``actor``'s position."""
+    if actor in context.disputants:
+        return DISPUTANT  # a party to a reported dispute: its stance is part of the story
+    score = 0.0
+    if actor in context.people:
+        score += PERSON
+    elif _named_body(actor):
+        score += BODY
+    if role:
+        score += ROLE
+    if len({s.sentence.index for s in statements}) >= 2:
+        score += MULTI
+    if any(any(m in s.sentence.text for m in _QUOTE_MARKS) for s in statements):
+        score += QUOTE
+    verbs = {s.verb.lower() for s in statements}
+    if verbs & STANCE_VERBS:
+        score += POSITION
+    elif verbs <= REPORTING_VERBS:
+        score -= REPORTING
+    if any(find_figures(s.sentence.text) for s in statements):
+        score += FIGURE  # a claim with a number: what disputes are made of
+    if any(v.endswith("s") and v in STANCE_VERBS | _PRESENT_SAYING for v in verbs):
+        score += PRESENT  # "the club says", "opponents argue": a position held, not a remark
+    if any(_PRESCRIBES.search(s.clause) for s in statements):
+        score += PRESCRIPTIVE  # "should have waited", "must not": what ought to happen
+    names = {w.lower() for w in actor.split() if len(w) > 2}
+    if names & context.prominent:
+        score += PROMINENT
+    if _collective(actor):
+        score -= COLLECTIVE
+    return score
+
+
+def _named_body(actor: str) -> bool:
+    """A body the article names: "Wisconsin Supreme Court", "World Health Organization", "CIA"."""
+    words = actor.split()
+    if len(words) == 1:
+        return len(actor) >= 2 and actor.isupper()  # an acronym: "WHO", "CIA"
+    if words[-1].lower() in BODY_HEADS and words[0][:1].isupper():
+        return True
+    # "Corvane Minerals", "Halvic Federation of Fishing Associations": a proper name.
+    return all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in words)
+
+
+BODY_HEADS = GROUP_HEADS | frozenset(
+    """
+    court government ministry department organization organisation office embassy service
+    forces army navy administration senate congress parliament assembly
+    """.split()
+)
+
+
+def _collective(actor: str) -> bool:
+    """A bare collective: "Police", "Local officials", "Scientists" (not "Dockworkers' union")."""
+    words = actor.lower().split()
+    if words[-1] not in GROUP_HEADS or actor.split()[-1][:1].isupper() and len(words) > 1:
+        return False
+    return len(words) == 1 or (len(words) == 2 and words[0] in _VAGUE)
+
+
+_VAGUE = frozenset("local government state federal city senior other some many several".split())

@@ -1,0 +1,197 @@
+"""Issue 14: briefings that compress. Fresh fiction written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.checks.grounding import ArticleIndex, normalise
+from summarizer.extractive import brief_extractive
+from summarizer.extractive.compress import has_verb, shorten
+from summarizer.models import Briefing
+
+# About 380 words: a long lead, long sentences, quotes, an appositive or two.
+KESTREL = """Kestrel Point Council Backs Ferry Fare Rise
+
+KESTREL POINT, April 9 (Estuary Post) - On Tuesday evening, after a debate that ran \
+past midnight, Kestrel Point's council voted by seven votes to four to raise the fare on \
+the island ferry from $3 to $4.50 from June, a rise its leader says will keep the service \
+afloat and its critics call a tax on the island's poorest families.
+
+Council leader Orla Vance, who has run the council since 2019, said the ferry had lost \
+$1.2 million last year and that without the rise the second boat would be withdrawn by \
+the autumn, leaving islanders with one crossing an hour instead of two.
+
+The Islanders' Association, which says it speaks for about 900 households on Gull Island, \
+said the rise would cost a family that crosses twice a day more than $1,000 a year.
+
+Its chair, Bram Kettle, a retired harbour pilot, said the council had ignored a cheaper \
+plan that would have sold advertising on the boats and cut the number of late crossings \
+in winter.
+
+"They have asked the people with the least to pay the most," Kettle said. "We will take \
+this to the regional ombudsman, and we will win."
+
+The council's finance officer, Nia Drummond, said the association's figure assumed a \
+family bought single tickets every time, although a monthly pass would cost $90, and that \
+most regular travellers already used one.
+
+Fares for schoolchildren and for residents over 70 will stay at $1, the council said.
+
+Drummond said the ferry carried 410,000 passengers last year, about 6 percent fewer than \
+in 2022, while fuel and crew costs rose by about 14 percent over the same period.
+
+The ombudsman's office said it had received no complaint yet and could not comment on a \
+case it had not seen.
+
+A public meeting on the timetable will be held at the ferry terminal on April 20, and \
+the new fares will take effect on June 1 if the regional transport board approves them \
+at its May meeting.
+
+Island shopkeeper Petra Lusk, 58, who crosses every morning to collect stock from the \
+mainland wholesaler, said she would pass the cost on to her customers.
+
+"Everybody on the island will pay for this in the end, one way or another," she said.
+"""
+
+
+@pytest.fixture(scope="module")
+def kestrel() -> Briefing:
+    return brief_extractive(KESTREL)
+
+
+def _briefing_words(briefing: Briefing) -> int:
+    texts = [briefing.headline, briefing.summary, *(p.text for p in briefing.key_points)]
+    return sum(len(t.split()) for t in texts)
+
+
+def test_the_headline_is_the_lead_compressed_to_twenty_words(kestrel: Briefing) -> None:
+    headline = kestrel.headline
+    assert len(headline.split()) <= 20
+    assert not headline.startswith(("On Tuesday", "KESTREL"))
+    assert "after a debate that ran past midnight" not in headline  # an aside, dropped
+    assert headline.startswith("Kestrel Point's council voted")
+
+
+def test_key_points_are_single_sentences_of_at_most_thirty_words(kestrel: Briefing) -> None:
+    assert 1 <= len(kestrel.key_points) <= 7
+    index = ArticleIndex(KESTREL)
+    for point in kestrel.key_points:
+        assert len(point.text.split()) <= 30, point.text
+        assert len(point.evidence) == 1
+        assert index.contains_quote(point.evidence[0])
+
+
+def test_a_shortened_point_keeps_the_whole_sentence_as_its_evidence(kestrel: Briefing) -> None:
+    shortened = [p for p in kestrel.key_points if len(p.text.split()) < len(p.evidence[0].split())]
+    assert shortened, "the long lead must have been shortened"
+    for point in shortened:
+        assert len(point.evidence[0].split()) > 30 or point.evidence[0].startswith("On Tuesday")
+
+
+def test_the_summary_is_short_and_repeats_no_key_point(kestrel: Briefing) -> None:
+    sentences = [s for s in kestrel.summary.replace("?", ".").split(". ") if s.strip()]
+    assert 1 <= len(sentences) <= 3
+    for point in kestrel.key_points:
+        assert normalise(point.text).rstrip(".") not in normalise(kestrel.summary)
+    assert normalise(kestrel.headline).rstrip(".") not in normalise(kestrel.summary)
+
+
+def test_the_briefing_is_at_most_half_of_a_400_word_article(kestrel: Briefing) -> None:
+    assert 350 <= len(KESTREL.split()) <= 460
+    assert _briefing_words(kestrel) <= len(KESTREL.split()) / 2
+
+
+def test_a_long_article_gets_at_most_300_words() -> None:
+    paragraphs = KESTREL.split("\n\n")[1:]
+    long_article = "\n\n".join(
+        p.replace("Kestrel", f"Kestrel{n}").replace("$", f"${n}")
+        for n in range(1, 8)
+        for p in paragraphs
+    )
+    briefing = brief_extractive(long_article)
+    assert len(long_article.split()) > 2500
+    assert _briefing_words(briefing) <= 300
+    assert len(briefing.key_points) <= 7
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # An appositive saying who someone is goes; the name and the claim stay.
+        (
+            "Marta Quell, the director of the Lowmoor museum since its founding, said the "
+            "roof would be repaired before the winter storms and the galleries reopened.",
+            "Marta Quell said the roof would be repaired",
+        ),
+        # A non-restrictive relative clause goes.
+        (
+            "The old signal box, which was built by the railway company in the last years "
+            "of the war, will be moved to the museum yard on a lorry next spring.",
+            "The old signal box will be moved",
+        ),
+    ],
+)
+def test_shortening_drops_descriptions_not_claims(sentence: str, kept: str) -> None:
+    short = shorten(sentence, 20)
+    assert short.fits and short.words <= 20
+    assert short.text.startswith(kept), short.text
+
+
+def test_shortening_never_cuts_inside_a_quotation() -> None:
+    sentence = (
+        '"We will not accept a plan that closes the school, moves the clinic and sells the '
+        "playing fields to a developer,\" said Ada Brenn, who chairs the parents' group."
+    )
+    short = shorten(sentence, 22)
+    quote = sentence[: sentence.index('," said') + 2]
+    assert short.text.startswith(quote)
+    assert "Ada Brenn" in short.text
+
+
+def test_shortening_keeps_the_source_of_a_claim() -> None:
+    sentence = (
+        "The plant will close in March, which will cost the valley its largest employer "
+        "and about 300 jobs in the mill towns along the river, the company said."
+    )
+    short = shorten(sentence, 12)
+    assert short.fits
+    assert short.text.endswith(", the company said.")
+
+
+def test_shortening_keeps_a_condition() -> None:
+    # Without its "if", the claim would say something else.
+    sentence = (
+        "Nordvale Ferries said it would run a second boat from May if the council "
+        "agreed to pay for a new pontoon at the northern landing stage."
+    )
+    short = shorten(sentence, 14)
+    assert not short.fits or " if " in short.text
+
+
+def test_a_time_in_the_claim_stays_but_the_day_of_saying_goes() -> None:
+    sentence = (
+        "Mayor Ilse Brandt said on Monday that the new bridge would open in September, "
+        "three months later than planned, because of flooding at the site."
+    )
+    short = shorten(sentence, 16)
+    assert "on Monday" not in short.text
+    assert "in September" in short.text
+
+
+def test_a_list_of_titles_is_not_a_clause() -> None:
+    assert not has_verb("Radio presenter, columnist, and author")
+    assert has_verb("The bridge was closed")
+    assert has_verb("Police arrested a man")
+
+
+def test_an_opening_time_clause_goes_from_the_headline() -> None:
+    text = (
+        "A month after a storm tore the roof off the old Kelvin school, the council and "
+        "the parents' association still cannot agree on who should pay to repair it "
+        "before the winter term begins.\n\n"
+        "The council says the school's insurer must pay; the association says the council "
+        "let the roof decay for years.\n"
+    )
+    headline = brief_extractive(text).headline
+    assert not headline.endswith("…"), headline
+    assert headline.startswith("The council and the parents' association still cannot agree")

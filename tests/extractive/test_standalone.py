@@ -1,0 +1,136 @@
+"""Issue 14: key points that stand alone. Fresh fiction written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extractive import brief_extractive
+from summarizer.extractive.standalone import stands_alone
+
+HALLOW = """Hallow Bay Votes to Close Its Pier
+
+Hallow Bay council voted on Thursday to close the town's Victorian pier for at least two \
+years after engineers found rot in more than half of its iron supports.
+
+Engineer Tessa Morrow, who led the inspection for the council, said the pier could not \
+safely hold a crowd and that repairs would cost about $6 million.
+
+"I have walked that pier every morning for forty years and I never thought I would see \
+this day," said Cora Blyth, who runs the kiosk at its entrance.
+
+"It breaks my heart. But nobody wants a child to fall through the boards."
+
+Pier photo: the seaward end of the pier at low tide on Wednesday (Photo: Ian Ross/Bay Herald)
+
+The poll of 600 residents was conducted by telephone between March 3 and March 9 and has \
+a margin of error of four percentage points.
+
+Most of those residents said they would pay a small levy to save the pier.
+
+Councillor Amos Reed said the council would apply for a heritage grant next month and \
+would publish the engineers' full report on its website.
+
+Reed also said the pier's cafe would move to the promenade until the work is done.
+
+What happens next? The council will choose a contractor in the autumn.
+"""
+
+
+@pytest.fixture(scope="module")
+def points() -> list[str]:
+    briefing = brief_extractive(HALLOW)
+    return [p.text for p in briefing.key_points]
+
+
+def test_a_quotation_without_its_speaker_is_not_a_key_point(points: list[str]) -> None:
+    assert not any(p.startswith('"It breaks my heart') for p in points)
+    assert not stands_alone('"It breaks my heart, and I will miss it."', attributed=False)
+
+
+def test_a_quotation_with_its_speaker_named_may_be_a_key_point() -> None:
+    assert stands_alone('"It breaks my heart," said Cora Blyth.', attributed=True)
+
+
+def test_captions_credits_and_methodology_are_not_key_points(points: list[str]) -> None:
+    joined = " ".join(points)
+    assert "Photo:" not in joined and "Ian Ross" not in joined
+    assert "margin of error" not in joined
+    assert not stands_alone(
+        "The survey of 1,200 adults was conducted online between May 2 and May 6.",
+        attributed=False,
+    )
+    assert not stands_alone(
+        "The results have a margin of error of three percentage points.", attributed=False
+    )
+    assert not stands_alone(
+        "Main image: dockers leave the gates at the end of the shift (Photo: Lee Park).",
+        attributed=False,
+    )
+
+
+def test_a_sentence_that_points_back_is_not_a_key_point(points: list[str]) -> None:
+    assert not any("those residents" in p for p in points)
+    assert not stands_alone("They released him two days later without charge.", attributed=False)
+
+
+def test_a_question_or_a_glued_sub_head_is_not_a_key_point() -> None:
+    assert not stands_alone("What happens next for the families on the estate?", attributed=False)
+    assert not stands_alone(
+        "Counting the cost The council says the repairs will take two years.", attributed=False
+    )
+    assert stands_alone("Last year The Times reported the pier was unsafe.", attributed=False)
+
+
+def test_a_surname_alone_becomes_the_full_name_in_a_key_point() -> None:
+    text = (
+        "Councillor Amos Reed said the council would apply for a heritage grant to repair "
+        "the pier.\n\n"
+        "The pier closed to the public on Thursday.\n\n"
+        "Reed also said the cafe would move to the promenade while the work was done.\n"
+    )
+    texts = [p.text for p in brief_extractive(text).key_points]
+    assert any(t.startswith("Amos Reed also said the cafe") for t in texts), texts
+
+
+def test_a_pronoun_speaker_closing_a_quotation_is_named() -> None:
+    text = (
+        "Harbour master Lena Dahl said the dredging would start in May and last six weeks.\n\n"
+        '"The channel has silted up faster than anyone expected this winter," she said.\n'
+    )
+    texts = [p.text for p in brief_extractive(text).key_points]
+    quoted = [t for t in texts if t.startswith('"The channel')]
+    assert quoted and quoted[0].endswith("Lena Dahl said."), texts
+
+
+GARLIC = """Garlic Flu Claim Spreads Online
+
+Eating two cloves of raw garlic a day stops the flu from taking hold in the body.
+
+That message, in a video posted by the wellness blogger Mira Sand, has been shared more \
+than two million times since Monday and copied by dozens of other accounts.
+
+Doctors at the Westfold Infirmary said there is no evidence that garlic prevents or cures \
+the flu, and that the only proven protection is the seasonal vaccine.
+
+The infirmary said 140 patients had been admitted with flu this month, twice as many as \
+last year.
+"""
+
+
+def test_a_claim_the_article_reports_as_false_is_not_stated_as_fact() -> None:
+    briefing = brief_extractive(GARLIC)
+    claim = "Eating two cloves of raw garlic a day stops the flu"
+    assert not briefing.headline.startswith(claim[:30])
+    assert not any(p.text.startswith(claim[:30]) for p in briefing.key_points)
+    # The correction, the article's finding, is said.
+    said = " ".join([briefing.headline, briefing.summary, *(p.text for p in briefing.key_points)])
+    assert "no evidence that garlic prevents" in said
+
+
+def test_a_party_calling_a_figure_wrong_is_a_dispute_not_a_verdict() -> None:
+    from summarizer.extractive.refuted import corrects
+
+    assert not corrects("The union said the figure was wrong.", attributed=True)
+    assert corrects("The figure was wrong.", attributed=False)
+    assert corrects("Scientists said there is no evidence the drug works.", attributed=True)
+    assert not corrects("The minister falsely claimed the drug works.", attributed=False)
