@@ -144,9 +144,11 @@ def _record(cases: list[Any], options: dict[str, Any], console: Console) -> None
                 "or --handwritten to record the hand-written answers"
             )
     runs = harness.record(cases, settings=settings, now=datetime.now(UTC))
-    failed = [run for run in runs if run.error]
+    failed = [run for run in runs if run.error and run.error not in harness.SKIPPED_RECORDINGS]
     for run in runs:
-        if run.error:
+        if run.error in harness.SKIPPED_RECORDINGS:
+            console.print(f"recorded {run.case}/{run.run}: {run.error}", highlight=False)
+        elif run.error:
             console.print(
                 f"FAILED to record {run.case}/{run.run} after {run.requests} request(s); "
                 f"the committed recording is kept: {run.error}",

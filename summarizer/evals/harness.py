@@ -14,6 +14,11 @@ from summarizer.testing.cassettes import CassetteOrigin
 
 ENGINES = ("llm", "extractive")
 
+# Cases a recording run leaves alone on purpose: these are skips, not failures.
+NOT_RECORDED_REFERENCE = "reference case: not recorded"
+NOT_RECORDED_REAL_NEWS = "real-news case: record it from a model"
+SKIPPED_RECORDINGS = frozenset({NOT_RECORDED_REFERENCE, NOT_RECORDED_REAL_NEWS})
+
 
 def evaluate(
     cases: Sequence[Case],
@@ -74,11 +79,11 @@ def record(
     for case in cases:
         if case.reference:
             # A recording would copy an article that may not be redistributed.
-            results.append(Run(case.id, "llm", error="reference case: not recorded"))
+            results.append(Run(case.id, "llm", error=NOT_RECORDED_REFERENCE))
             continue
         if settings is None and case.real_news:
             # Nobody writes answers for real news: only a model's run is recorded.
-            results.append(Run(case.id, "llm", error="real-news case: record it from a model"))
+            results.append(Run(case.id, "llm", error=NOT_RECORDED_REAL_NEWS))
             continue
         if settings is None:
             for run in case.runs():
