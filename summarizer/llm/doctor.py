@@ -28,7 +28,7 @@ from summarizer.config import DEFAULT_OPENAI_MODEL, ModeName, Settings, redact_t
 from summarizer.errors import ModelError, ResponseTooLarge
 from summarizer.llm import bounds, debug
 from summarizer.llm.engine import LLMEngine
-from summarizer.llm.faults import one_line
+from summarizer.llm.faults import one_line, server_message
 from summarizer.llm.retry import RetryPolicy
 
 __all__ = ["Check", "diagnose", "render_checks"]
@@ -192,7 +192,7 @@ def _structured_failure(name: str, mode: str, exc: ModelError) -> Check:
     while isinstance(cause, InstructorError) and cause.__cause__ is not None:
         cause = cause.__cause__
     if isinstance(cause, openai.APIStatusError):
-        message = one_line(_error_message(cause), _DETAIL)
+        message = one_line(server_message(cause), _DETAIL)
         detail = f"the server refused the request: HTTP {cause.status_code}: {message}"
         fix = "check --model" if cause.status_code == 404 else _MODE_FIX[mode]
         return Check(name, "fail", detail, fix)
@@ -202,16 +202,6 @@ def _structured_failure(name: str, mode: str, exc: ModelError) -> Check:
         return Check(name, "fail", detail, "raise --timeout, or check the server's log")
     detail = f"the answer did not validate against the schema: {one_line(str(cause), 120)}"
     return Check(name, "fail", detail, _MODE_FIX[mode])
-
-
-def _error_message(exc: openai.APIStatusError) -> str:
-    body = exc.body
-    if isinstance(body, Mapping):
-        inner = body.get("error", body)
-        message = inner.get("message") if isinstance(inner, Mapping) else inner
-        if isinstance(message, str) and message:
-            return message
-    return exc.message or str(exc)
 
 
 def _needed_context(settings: Settings) -> int:

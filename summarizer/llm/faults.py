@@ -198,7 +198,7 @@ def transport_error(
         message = f"cannot reach the model endpoint {where} after {tries}"
         return TransportError(message, model=model, attempts=attempts)
     status = exc.status_code if isinstance(exc, openai.APIStatusError) else None
-    detail = one_line(redact_text(_server_message(exc), settings.secrets()))
+    detail = one_line(redact_text(server_message(exc), settings.secrets()))
     if retry.is_context_overflow(exc):
         return TransportError(
             f"the model endpoint {where} refused the prompt as too long for its context "
@@ -219,7 +219,7 @@ def transport_error(
     return TransportError(message, status_code=status, model=model, attempts=attempts)
 
 
-def _server_message(exc: openai.APIError) -> str:
+def server_message(exc: openai.APIError) -> str:
     """The server's own words: the ``error.message`` of its JSON body, else the SDK's text."""
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
