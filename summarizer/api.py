@@ -231,7 +231,9 @@ def summarize(article: str | Path | Article, **options: Unpack[SummarizeOptions]
         return summarizer.summarize(article)
 
 
-async def asummarize(article: str | Path | Article, **options: Unpack[SummarizeOptions]) -> BriefingResult:
+async def asummarize(
+    article: str | Path | Article, **options: Unpack[SummarizeOptions]
+) -> BriefingResult:
     """Async twin of ``summarize``."""
     summarizer = Summarizer.from_env(**options)
     try:
