@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from summarizer.checks.grounding import MIN_QUOTE_CHARS, normalise
+from summarizer.checks.injection import reported, suspect_spans
 from summarizer.checks.validate import revalidated
 from summarizer.errors import EmptyArticleError
 from summarizer.extractive.actors import build_cast, lowercase_words
@@ -46,7 +47,18 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
             eight characters.
     """
     with remembered_words():
-        return _brief(text, source)
+        return _brief(_without_suspects(text[:MAX_ANALYSED_CHARS]), source)
+
+
+def _without_suspects(text: str) -> str:
+    """``text`` with instructions planted in it blanked out, every offset kept.
+
+    What they say is not news. Each becomes blank lines of its own length, so no
+    sentence joins across it and every other sentence stays verbatim at its place.
+    """
+    for span in suspect_spans(text):
+        text = text[: span.start] + "\n" * (span.end - span.start) + text[span.end :]
+    return text
 
 
 def _brief(text: str, source: str) -> Briefing:
@@ -117,5 +129,6 @@ def brief_result(article: Article) -> BriefingResult:
         engine="extractive",
         latency_s=round(time.perf_counter() - started, 6),
         summarizer_version=package_version(),
+        suspect_spans=reported(suspect_spans(article.text)),
     )
     return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))
