@@ -47,7 +47,19 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
             eight characters.
     """
     with remembered_words():
-        return _brief(_without_suspects(text[:MAX_ANALYSED_CHARS]), source)
+        return _brief(_without_suspects(_analysed(text)), source)
+
+
+def _analysed(text: str) -> str:
+    """The part of ``text`` the rules read: all of it, or up to a space near the limit.
+
+    Cut at a space, never inside a word, so a sentence cut short is still verbatim
+    and on word boundaries.
+    """
+    if len(text) <= MAX_ANALYSED_CHARS:
+        return text
+    cut = max(text.rfind(" ", 0, MAX_ANALYSED_CHARS), text.rfind("\n", 0, MAX_ANALYSED_CHARS))
+    return text[: cut if cut > 0 else MAX_ANALYSED_CHARS]
 
 
 def _without_suspects(text: str) -> str:
