@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 Kind = Literal["amount", "day", "year", "time", "ordinal"]
@@ -350,6 +351,24 @@ def _anchors(text: str) -> list[int]:
 
 def stated_numbers(text: str) -> list[Stated]:
     """Every number ``text`` states, in order, with its kind, unit and scale."""
+    if len(text) <= _CACHED_CHARS:
+        return list(_stated_in_line(text))
+    return list(_stated_numbers(text))
+
+
+# A briefing's lines are read again on every re-ask and merge (an article is read
+# once per index, and is too big to keep).
+_CACHED_CHARS = 2000
+
+
+@lru_cache(maxsize=4096)
+def _stated_in_line(text: str) -> tuple[Stated, ...]:
+    return _stated_numbers(text)
+
+
+def _stated_numbers(text: str) -> tuple[Stated, ...]:
+    if not _DIGIT_RUN.search(text) and _ANCHOR_WORDS.isdisjoint(_ALPHA_RUN.findall(text.lower())):
+        return ()  # no digit and no number word: nothing to read
     found: list[Stated] = []
     end = 0
     for anchor in _anchors(text):
@@ -360,7 +379,7 @@ def stated_numbers(text: str) -> list[Stated]:
             continue
         end = match.end()
         found.extend(_read(match))
-    return _share_ranges(found, text)
+    return tuple(_share_ranges(found, text))
 
 
 def plain(value: float) -> str:

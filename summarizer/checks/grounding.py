@@ -232,15 +232,19 @@ class ArticleIndex:
     text: str
     find_suspects: bool = True
     _norm: str = field(init=False, repr=False)
-    _breaks: tuple[int, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        normalised = Normalised.of(self.text)
-        self._norm = normalised.text
-        self._breaks = normalised.breaks
+        self._norm = normalise(self.text)
+
+    @cached_property
+    def _breaks(self) -> tuple[int, ...]:
+        """Where sentences and paragraphs end: read only for a quote that elides words."""
+        return Normalised.of(self.text).breaks
 
     def match(self, quote: str) -> QuoteMatch:
         """Where ``quote`` sits in the normalised article, or why it does not."""
+        if _ELLIPSIS.search(quote) is None:
+            return match_quote(self._norm, quote)
         return match_quote(self._norm, quote, self._breaks)
 
     def quote_problem(self, quote: str) -> str | None:

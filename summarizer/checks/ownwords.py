@@ -36,6 +36,8 @@ _BARE_DOMAIN = re.compile(
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _TRAILING = ".,;:!?…"
+# Every link, address or image holds one of these; prose without any is skipped.
+_LINK_HINT = re.compile(r"://|www\.|@|!\[|[a-z0-9]\.[a-z]|script:|data:", re.IGNORECASE)
 
 
 def untraceable_numbers(text: str, article: ArticleIndex) -> Iterator[tuple[Stated, bool]]:
@@ -72,6 +74,8 @@ def value_problem(figure: str, value: float | None) -> str | None:
 
 def links_in(text: str) -> Iterator[str]:
     """Every link, address or image in ``text``: URLs, bare domains, script links, e-mail."""
+    if not _LINK_HINT.search(text):
+        return  # most of a briefing: prose without a single link
     seen: list[tuple[int, int]] = []
     for pattern in (_MD_IMAGE, _SCRIPT_URL, _URL, _EMAIL, _BARE_DOMAIN):
         for match in pattern.finditer(text):
