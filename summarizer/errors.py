@@ -25,14 +25,15 @@ Hierarchy::
         ├── TransportError          HTTP faults left after the retry policy gave up
         ├── StaleRecordingError     replaying a cassette that holds no answer to today's request
         ├── ModelOutputError        the model's answer could not be parsed or validated
-        └── UngroundedError         quotes or figures not found in the article, after re-asks
+        └── UngroundedError         quotes, numbers, links or actors the article does not back,
+                                    after re-asks (each with its reason and place)
     ├── CaseUnavailable (InputError)  a reference eval case whose article is not here
     └── EvalFailed                  eval runs failed, or the gate found a regression
 
 Signals used inside one call, never seen by a caller::
 
-    GroundingViolation (ValueError)  a validator found text not in the article; pydantic
-                                     wraps it, and ``UngroundedError`` reports it
+    GroundingViolation (ValueError)  a validator found what the article does not back;
+                                     pydantic wraps it, and ``UngroundedError`` reports it
     Refusal                          the model declined (an OpenAI ``refusal`` message)
     MalformedResponse                a 200 that is not a chat completion; retried
     RequestCaptured                  stops instructor once a request body is built, unsent
@@ -284,19 +285,47 @@ class ModelOutputError(ModelError):
 
 @dataclass(frozen=True)
 class Ungrounded:
-    """One quote or figure the article does not contain.
+    """One thing in a briefing the article does not back: a quote, figure, number, link or actor.
 
     Attributes:
-        location: Where it sits in the briefing, e.g. ``key_points[1].evidence[0]``.
-        text: The quote or figure as the model wrote it.
+        location: Where it sits in the briefing, e.g. ``key_points[1].evidence[0]``
+            (the first place, when it is repeated).
+        text: The quote, figure, number, link or name as the model wrote it.
+        reason: Why it was refused, e.g. "is too short to be evidence; quote a full
+            phrase or sentence" (the part after ";" is advice for the model).
+        locations: Every place it sits, ``location`` first.
     """
 
     location: str
     text: str
+    reason: str = "does not occur in the article"
+    locations: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.locations:
+            object.__setattr__(self, "locations", (self.location,))
+
+    @property
+    def finding(self) -> str:
+        """The reason without the advice: "is too short to be evidence"."""
+        return self.reason.split(";")[0].strip()
+
+    def describe(self, *, advice: bool = True, every_place: bool = True) -> str:
+        """One line: where, what, and why (with the advice for the model, if asked)."""
+        if every_place or len(self.locations) == 1:
+            where = ", ".join(self.locations)
+        else:
+            where = f"{self.location} (and {len(self.locations) - 1} more place(s))"
+        text = self.text if advice else _clip(self.text)
+        return f"{where}: {text!r} {self.reason if advice else self.finding}"
 
 
 class UngroundedError(ModelError):
-    """The model kept citing quotes or figures that are not in the article."""
+    """The model kept writing quotes, figures, numbers, links or actors the article does not back.
+
+    Attributes:
+        items: Each problem once, with its reason and every place it sits.
+    """
 
     def __init__(
         self,
@@ -306,11 +335,11 @@ class UngroundedError(ModelError):
         attempts: int = 0,
         last_response: str | None = None,
     ) -> None:
-        shown = "; ".join(f"{i.location}: {_clip(i.text)!r}" for i in items[:3])
+        shown = "; ".join(i.describe(advice=False, every_place=False) for i in items[:3])
         more = f" (and {len(items) - 3} more)" if len(items) > 3 else ""
         super().__init__(
             f"the model's briefing is not grounded in the article after {attempts} "
-            f"attempt(s): {len(items)} item(s) not found in the text: {shown}{more}",
+            f"attempt(s): {len(items)} problem(s): {shown}{more}",
             model=model,
             attempts=attempts,
             last_response=last_response,
@@ -323,21 +352,25 @@ def _clip(text: str, limit: int = 80) -> str:
 
 
 class GroundingViolation(ValueError):
-    """Raised inside a validator when quotes, figures or numbers are not in the article.
+    """Raised inside a validator when a briefing says what the article does not back.
 
     Pydantic wraps it into the validation error; the caller finds it again in the
-    error's ``ctx`` to tell ungrounded answers from malformed ones.
+    error's ``ctx`` to tell ungrounded answers from malformed ones. Its message is
+    what the model is re-asked with: every problem, each with where it is and why.
 
     Attributes:
-        texts: The offending quotes, figures, numbers or links, as the model wrote them.
-        locations: Where each sits in the briefing, when the validator knows better
-            than pydantic's location (a whole-briefing check), else None.
+        items: Each problem once. An item with an empty ``location`` sits where
+            pydantic's error says.
     """
 
-    def __init__(self, message: str, texts: list[str], locations: list[str] | None = None) -> None:
+    def __init__(self, message: str, items: Sequence[Ungrounded]) -> None:
         super().__init__(message)
-        self.texts = texts
-        self.locations = locations
+        self.items = list(items)
+
+    @property
+    def texts(self) -> list[str]:
+        """The offending quotes, figures, numbers, links or names, as the model wrote them."""
+        return [i.text for i in self.items]
 
 
 class Refusal(Exception):  # noqa: N818 - reads as what happened

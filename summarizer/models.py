@@ -5,9 +5,12 @@ them to the model as the schema, so they are written as instructions to it.
 
 Grounding: when validated with a context holding the article
 (``{"article": ArticleIndex(...)}``), or inside ``grounded_in(ArticleIndex(...))``,
-every evidence quote must occur in the article and every disputed ``figure``
-must occur as written. Without either (loading saved JSON, say) only the types
-are checked.
+the whole briefing is checked against it at once (``summarizer.checks.audit``):
+every evidence quote must occur in the article, every disputed ``figure`` as
+written, every actor must be named by it, and the model's own words may carry
+only numbers and links it states, none taken from an instruction planted in it.
+Every problem is reported together. Without either (loading saved JSON, say)
+only the types are checked.
 """
 
 from __future__ import annotations
@@ -22,12 +25,11 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
-    field_validator,
     model_validator,
 )
 
+from summarizer.checks.audit import Checked, audit, violation_message
 from summarizer.checks.grounding import MARK, ArticleIndex
-from summarizer.checks.ownwords import foreign_links, untraceable_numbers
 from summarizer.errors import GroundingViolation
 
 SCHEMA_VERSION = "v1"
@@ -89,20 +91,9 @@ def _article(info: ValidationInfo) -> ArticleIndex | None:
     return _GROUNDING.get()
 
 
-def _check_evidence(quotes: list[str], info: ValidationInfo) -> list[str]:
-    article = _article(info)
-    if article is None:
-        return quotes
-    problems = []
-    bad = []
-    for quote in quotes:
-        problem = article.quote_problem(quote)
-        if problem is not None:
-            problems.append(f"the quote {quote!r} {problem}")
-            bad.append(quote)
-    if problems:
-        raise GroundingViolation("; ".join(problems), bad)
-    return quotes
+def _quotes(where: str, evidence: list[str]) -> Iterator[Checked]:
+    for j, quote in enumerate(evidence):
+        yield Checked(f"{where}.evidence[{j}]", quote, "quote")
 
 
 class _Model(BaseModel):
@@ -119,8 +110,6 @@ class KeyPoint(_Model):
         )
     )
     evidence: EvidenceList
-
-    _ground = field_validator("evidence")(_check_evidence)
 
 
 class Stance(_Model):
@@ -141,8 +130,6 @@ class Stance(_Model):
         description="What the actor holds on that topic, paraphrased faithfully in one sentence."
     )
     evidence: EvidenceList
-
-    _ground = field_validator("evidence")(_check_evidence)
 
 
 class DisputedFigure(_Model):
@@ -188,20 +175,6 @@ class DisputedFigure(_Model):
     )
     evidence: EvidenceList
 
-    _ground = field_validator("evidence")(_check_evidence)
-
-    @field_validator("figure")
-    @classmethod
-    def _figure_in_article(cls, figure: str, info: ValidationInfo) -> str:
-        article = _article(info)
-        if article is not None and not article.contains_figure(figure):
-            raise GroundingViolation(
-                f"the figure {figure!r} does not occur in the article; "
-                "write the number exactly as the article does",
-                [figure],
-            )
-        return figure
-
 
 class Briefing(_Model):
     """A briefing on one news article for a busy reader.
@@ -239,52 +212,42 @@ class Briefing(_Model):
         return _replace_mark(data)
 
     @model_validator(mode="after")
-    def _own_words_are_traceable(self, info: ValidationInfo) -> Briefing:
+    def _grounded(self, info: ValidationInfo) -> Briefing:
+        """Every quote, figure, number, link and actor against the article, all at once."""
         article = _article(info)
         if article is None:
             return self
-        prose = list(self.prose_fields())
-        figures = [(f.figure, f.value) for f in self.disputed_figures]
-        numbers = untraceable_numbers(prose, figures, article)
-        links = foreign_links(prose, article)
-        if numbers or links:
-            parts = [
-                f"{where}: {text} is not the number its figure states"
-                if where.endswith(".value")
-                else f"{where}: the number {text!r} is not in the article"
-                for where, text in numbers
-            ]
-            parts += [
-                f"{where}: {text!r} is not in the article; add no links, addresses or images"
-                for where, text in links
-            ]
-            raise GroundingViolation(
-                "; ".join(parts)
-                + ". Use only numbers the article states, written as it writes them.",
-                [text for _, text in numbers + links],
-                [where for where, _ in numbers + links],
-            )
+        problems = audit(list(self.checked_fields()), article)
+        if problems:
+            raise GroundingViolation(violation_message(problems), problems)
         return self
 
-    def prose_fields(self) -> Iterator[tuple[str, str]]:
-        """The briefing's own words (not its quotes), with their locations."""
-        yield "headline", self.headline
-        yield "summary", self.summary
+    def checked_fields(self) -> Iterator[Checked]:
+        """Every field the grounding checks read, in document order, with its role."""
+        yield Checked("headline", self.headline, "prose")
+        yield Checked("summary", self.summary, "prose")
         for i, point in enumerate(self.key_points):
-            yield f"key_points[{i}].text", point.text
+            yield Checked(f"key_points[{i}].text", point.text, "prose")
+            yield from _quotes(f"key_points[{i}]", point.evidence)
         for i, stance in enumerate(self.stances):
-            yield f"stances[{i}].actor", stance.actor
+            where = f"stances[{i}]"
+            yield Checked(f"{where}.actor", stance.actor, "actor")
             if stance.role:
-                yield f"stances[{i}].role", stance.role
-            yield f"stances[{i}].topic", stance.topic
-            yield f"stances[{i}].position", stance.position
+                yield Checked(f"{where}.role", stance.role, "prose")
+            yield Checked(f"{where}.topic", stance.topic, "prose")
+            yield Checked(f"{where}.position", stance.position, "prose")
+            yield from _quotes(where, stance.evidence)
         for i, figure in enumerate(self.disputed_figures):
-            yield f"disputed_figures[{i}].measure", figure.measure
-            yield f"disputed_figures[{i}].claimed_by", figure.claimed_by
+            where = f"disputed_figures[{i}]"
+            yield Checked(f"{where}.figure", figure.figure, "figure", figure.value)
+            yield Checked(f"{where}.measure", figure.measure, "prose")
+            yield Checked(f"{where}.claimed_by", figure.claimed_by, "actor")
             for j, actor in enumerate(figure.disputed_by):
-                yield f"disputed_figures[{i}].disputed_by[{j}]", actor
+                if actor.strip():
+                    yield Checked(f"{where}.disputed_by[{j}]", actor, "actor")
             if figure.counter_claim:
-                yield f"disputed_figures[{i}].counter_claim", figure.counter_claim
+                yield Checked(f"{where}.counter_claim", figure.counter_claim, "prose")
+            yield from _quotes(where, figure.evidence)
 
     def evidence_quotes(self) -> list[tuple[str, str]]:
         """Every evidence quote with its location, e.g. ``("key_points[0].evidence[1]", q)``."""

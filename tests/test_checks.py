@@ -73,7 +73,7 @@ def test_a_number_the_article_never_states_is_refused_where_it_is(
 
 def test_a_figure_value_must_be_the_number_its_figure_states() -> None:
     answer = changed(("disputed_figures", 0, "value"), 1_240_000)  # scale slip on "$12.4 million"
-    with pytest.raises(ValidationError, match="1,240,000 is not the number its figure states"):
+    with pytest.raises(ValidationError, match="'1,240,000' is not the number its figure states"):
         validate(answer)
 
 

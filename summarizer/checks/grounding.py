@@ -1,63 +1,96 @@
 """Checking that quotes and figures occur in the article.
 
-A quote is grounded when it occurs in the article after both are normalised:
-runs of whitespace become one space, curly and typographic quote marks become
-straight ones, the many dashes become ``-``, and the case of the quote's first
-letter is ignored (a quote lifted from mid-sentence may be capitalised). A quote
-may elide text with ``...`` or ``…``: each part must then occur, in order.
-Nothing else is forgiven: a changed word is not a quote.
+A quote is grounded when it occurs in the article after both are normalised
+(``summarizer.checks.normal``: whitespace, quote marks, dashes) and the case of
+the quote's first letter is ignored (a quote lifted from mid-sentence may be
+capitalised). It must start and end on word boundaries: "supported" is not a
+quote of "unsupported", nor "$12" of "$12.4 million".
+
+A quote may elide words with ``...`` or ``…`` (an ellipsis the article itself
+prints is copied as it is), within limits that keep it the article's words: at
+most two elisions, each part at least three words, the parts in order within one
+sentence, and no negation (not, no, never, n't, without, nor...) among the words
+skipped (nor "against", "refused", "denied", "hardly" and the like, which turn
+it around as surely). Nothing else is forgiven: a changed word is not a quote.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from summarizer.checks.numbers import numbers_in
+from summarizer.checks.actors import NameIndex
+from summarizer.checks.amounts import Stated, stated_numbers
+from summarizer.checks.injection import SuspectSpan, suspect_spans
+from summarizer.checks.normal import _QUOTES, _WS, MARK, Normalised, normalise
+from summarizer.checks.untrusted import PlantedIndex
 
-_QUOTES = str.maketrans(
-    {
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u2033": '"',  # ″
-        "\u00ab": '"',  # «
-        "\u00bb": '"',  # »
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u2032": "'",  # ′
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # en dash
-        "\u2014": "-",  # em dash
-        "\u2015": "-",  # horizontal bar
-        "\u2212": "-",  # minus sign
-        "\u00a0": " ",  # no-break space
-        "\u202f": " ",  # narrow no-break space
-        "\u2009": " ",  # thin space
-        "\u02c6": " ",  # the datamark that stands for spaces in the prompt (MARK)
-    }
-)
-# Spotlighting: in the prompt, the article's spaces are replaced by this mark so
-# the model can tell article text from instructions. Quotes copied with it still
-# ground, because normalisation maps it back to a space.
-MARK = "\u02c6"
-_WS = re.compile(r"\s+")
+__all__ = [
+    "MARK",
+    "MIN_QUOTE_CHARS",
+    "_QUOTES",
+    "_WS",
+    "ArticleIndex",
+    "QuoteMatch",
+    "find_quote",
+    "match_quote",
+    "normalise",
+]
+
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*")
 # Characters a model tends to wrap a quote in; they are not part of the quote.
 _WRAPPERS = "\"' \t\n"
+# Words that turn a sentence around: skipped by "...", they would reverse it.
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nor|without|cannot|none|neither|nobody|nothing|nowhere|hardly|barely"
+    r"|scarcely|seldom|rarely|against|unless|except|refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?"
+    r"|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b|n't\b"
+    r"|\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt|werent|hasnt|havent|hadnt|wouldnt"
+    r"|shouldnt|couldnt|mustnt)\b",
+    re.IGNORECASE,
+)
+_SPLIT_NUMBER = re.compile(r"[.,]\d")
 
 MIN_QUOTE_CHARS = 8
+MAX_ELISIONS = 2
+MIN_FRAGMENT_WORDS = 3
+# Occurrences of one part tried before giving up (a part of three common words).
+_MAX_OCCURRENCES = 500
+
+TOO_SHORT = "is too short to be evidence; quote a full phrase or sentence"
+NOT_FOUND = "does not occur in the article; copy the words exactly as written"
+TOO_MANY_ELISIONS = (
+    f"skips words in more than {MAX_ELISIONS} places; use at most two '...' in one quote"
+)
+SHORT_FRAGMENT = (
+    "has a part of fewer than three words beside its '...'; "
+    "quote at least three words on each side or quote the words in full"
+)
+CROSSES_SENTENCES = (
+    "joins words from different sentences with '...'; '...' may only skip words "
+    "inside one sentence: quote each sentence separately"
+)
+SKIPS_NEGATION = (
+    "skips a negation (not, no, never, n't, without, nor, against, refused...) with '...', "
+    "which changes its meaning; quote those words in full"
+)
 
 
-def normalise(text: str) -> str:
-    """Return ``text`` with quote marks, dashes and whitespace normalised."""
-    return _WS.sub(" ", text.translate(_QUOTES)).strip()
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where a quote sits in the article, or why it does not.
+
+    Attributes:
+        spans: One (start, end) range of the normalised article per part of the
+            quote, in order; None when it does not ground.
+        problem: Why it does not ground, written for the model; None when it does.
+    """
+
+    spans: list[tuple[int, int]] | None
+    problem: str | None = None
 
 
 def _first_letter_variants(segment: str) -> tuple[str, ...]:
@@ -68,31 +101,122 @@ def _first_letter_variants(segment: str) -> tuple[str, ...]:
     return (segment,)
 
 
-def find_quote(normalised_article: str, quote: str) -> list[tuple[int, int]] | None:
+def _bounded(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] starts and ends on word boundaries."""
+    if text[start].isalnum() and start > 0 and text[start - 1].isalnum():
+        return False
+    if text[end - 1].isalnum() and end < len(text) and text[end].isalnum():
+        return False
+    if text[end - 1].isdigit() and _SPLIT_NUMBER.match(text, end):
+        return False  # "$12" of "$12.4"
+    return not (
+        text[start].isdigit()
+        and start >= 2
+        and text[start - 1] in ".,"
+        and text[start - 2].isdigit()
+    )
+
+
+def _occurrences(text: str, segment: str) -> list[tuple[int, int]]:
+    found: set[tuple[int, int]] = set()
+    for variant in _first_letter_variants(segment):
+        pos = text.find(variant)
+        while pos >= 0 and len(found) < _MAX_OCCURRENCES:
+            if _bounded(text, pos, pos + len(variant)):
+                found.add((pos, pos + len(variant)))
+            pos = text.find(variant, pos + 1)
+    return sorted(found)
+
+
+def _segments(quote: str) -> list[str]:
+    core = normalise(quote).strip(_WRAPPERS)
+    parts = [s.strip(_WRAPPERS) for s in _ELLIPSIS.split(core)]
+    return [s for s in parts if s]
+
+
+def match_quote(text: str, quote: str, breaks: Sequence[int] = ()) -> QuoteMatch:
+    """Find ``quote`` in the normalised article ``text`` under the elision rules.
+
+    Args:
+        text: The article in normal form.
+        quote: The quote as the model wrote it.
+        breaks: Sorted offsets in ``text`` where sentences and paragraphs end.
+    """
+    if len(normalise(quote).strip(_WRAPPERS)) < MIN_QUOTE_CHARS:
+        return QuoteMatch(None, TOO_SHORT)
+    whole = _occurrences(text, normalise(quote).strip(_WRAPPERS))
+    if whole:
+        return QuoteMatch([whole[0]])  # verbatim, "..." and all: the article's own ellipsis
+    segments = _segments(quote)
+    if not segments:
+        return QuoteMatch(None, TOO_SHORT)
+    if len(segments) > MAX_ELISIONS + 1:
+        return QuoteMatch(None, TOO_MANY_ELISIONS)
+    if len(segments) > 1 and any(
+        sum(any(c.isalnum() for c in w) for w in s.split()) < MIN_FRAGMENT_WORDS for s in segments
+    ):
+        return QuoteMatch(None, SHORT_FRAGMENT)
+    occurrences = [_occurrences(text, s) for s in segments]
+    if not all(occurrences):
+        return QuoteMatch(None, NOT_FOUND)
+    refused: set[str] = set()
+
+    def extend(i: int, acc: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+        if i == len(segments):
+            return acc
+        for start, end in occurrences[i]:
+            if acc and start < acc[-1][1]:
+                continue
+            if acc:
+                first = acc[0][0]
+                if (
+                    bisect_right(breaks, first) < len(breaks)
+                    and breaks[bisect_right(breaks, first)] < end
+                ):
+                    refused.add(CROSSES_SENTENCES)
+                    break  # later occurrences are further away still
+                if _NEGATION.search(text[acc[-1][1] : start]):
+                    refused.add(SKIPS_NEGATION)
+                    continue
+            found = extend(i + 1, [*acc, (start, end)])
+            if found is not None:
+                return found
+        return None
+
+    spans = extend(0, [])
+    if spans is not None:
+        return QuoteMatch(spans)
+    for problem in (SKIPS_NEGATION, CROSSES_SENTENCES):
+        if problem in refused:
+            return QuoteMatch(None, problem)
+    return QuoteMatch(None, NOT_FOUND)
+
+
+def find_quote(
+    normalised_article: str, quote: str, breaks: Sequence[int] = ()
+) -> list[tuple[int, int]] | None:
     """Where ``quote`` sits in an already normalised article, as grounding sees it.
 
     Returns:
         One (start, end) range of ``normalised_article`` per part of the quote (a
         quote that elides words with ``...`` has several, in order), or None.
     """
-    core = normalise(quote).strip(_WRAPPERS)
-    segments = [s.strip(_WRAPPERS) for s in _ELLIPSIS.split(core)]
-    segments = [s for s in segments if s]
-    if not segments:
-        return None
-    spans = []
-    pos = 0
-    for seg in segments:
-        found = -1
-        for variant in _first_letter_variants(seg):
-            found = normalised_article.find(variant, pos)
-            if found >= 0:
-                break
-        if found < 0:
-            return None
-        spans.append((found, found + len(seg)))
-        pos = found + len(seg)
-    return spans
+    return match_quote(normalised_article, quote, breaks).spans
+
+
+# What licenses a number of each kind in the briefing: an amount needs an amount,
+# while a year-like number may be an amount written without its comma.
+_LICENSED_BY = {
+    "amount": ("amount",),
+    "year": ("year", "amount"),
+    "day": ("day",),
+    "time": ("time",),
+    "ordinal": ("ordinal", "amount", "year"),
+}
+
+
+def _key(value: float) -> float:
+    return float(f"{value:.9g}")
 
 
 @dataclass
@@ -101,38 +225,31 @@ class ArticleIndex:
 
     Attributes:
         text: The article text the quotes must come from.
+        find_suspects: Look for instructions planted in the article (off for the
+            article with them taken out, ``trusted``).
     """
 
     text: str
+    find_suspects: bool = True
     _norm: str = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._norm = normalise(self.text)
 
+    @cached_property
+    def _breaks(self) -> tuple[int, ...]:
+        """Where sentences and paragraphs end: read only for a quote that elides words."""
+        return Normalised.of(self.text).breaks
+
+    def match(self, quote: str) -> QuoteMatch:
+        """Where ``quote`` sits in the normalised article, or why it does not."""
+        if _ELLIPSIS.search(quote) is None:
+            return match_quote(self._norm, quote)
+        return match_quote(self._norm, quote, self._breaks)
+
     def quote_problem(self, quote: str) -> str | None:
         """Say why ``quote`` is not a verbatim quote of the article, or None when it is."""
-        if len(normalise(quote).strip(_WRAPPERS)) < MIN_QUOTE_CHARS:
-            return "is too short to be evidence; quote a full phrase or sentence"
-        if find_quote(self._norm, quote) is None:
-            return "does not occur in the article; copy the words exactly as written"
-        return None
-
-    @cached_property
-    def numbers(self) -> frozenset[float]:
-        """Every number the article writes with digits (scale words applied and not)."""
-        return frozenset(round(n, 6) for n in numbers_in(self.text))
-
-    def knows_number(self, number: float) -> bool:
-        """True when the article states ``number`` (as written or with its scale word)."""
-        return round(number, 6) in self.numbers
-
-    @cached_property
-    def _norm_lower(self) -> str:
-        return self._norm.lower()
-
-    def mentions(self, text: str) -> bool:
-        """True when ``text`` (a link, an address) occurs in the article, any case."""
-        return normalise(text).lower() in self._norm_lower
+        return self.match(quote).problem
 
     def contains_quote(self, quote: str) -> bool:
         """True when ``quote`` occurs verbatim in the article (after normalisation)."""
@@ -143,10 +260,82 @@ class ArticleIndex:
         core = normalise(figure).strip(_WRAPPERS).rstrip(".,;:")
         if not core:
             return False
+        text = self._norm
         for variant in _first_letter_variants(core):
             # Whole tokens only: "70 percent" must not match inside "170 percent",
             # nor "12" inside "12.4".
-            pattern = rf"(?<![\w.]){re.escape(variant)}(?![\w]|[.,]\d)"
-            if re.search(pattern, self._norm):
+            pos = text.find(variant)
+            while pos >= 0:
+                end = pos + len(variant)
+                before = text[pos - 1] if pos else " "
+                if not (before.isalnum() or before in "_.") and not (
+                    (end < len(text) and (text[end].isalnum() or text[end] == "_"))
+                    or _SPLIT_NUMBER.match(text, end)
+                ):
+                    return True
+                pos = text.find(variant, pos + 1)
+        return False
+
+    @cached_property
+    def _norm_lower(self) -> str:
+        return self._norm.lower()
+
+    def mentions(self, text: str) -> bool:
+        """True when ``text`` (a link, an address) occurs in the article, any case."""
+        return normalise(text).lower() in self._norm_lower
+
+    @cached_property
+    def _stated(self) -> dict[tuple[str, float], set[str | None]]:
+        found: dict[tuple[str, float], set[str | None]] = {}
+        for number in stated_numbers(self._norm):
+            for value in number.values:
+                found.setdefault((number.kind, _key(value)), set()).add(number.unit)
+        return found
+
+    @cached_property
+    def _days_of_month(self) -> frozenset[float]:
+        return frozenset(v % 100 for kind, v in self._stated if kind == "day")
+
+    def licenses(self, number: Stated) -> bool:
+        """True when the article states ``number``: same value, scale, kind and unit."""
+        for value in number.values:
+            for kind in _LICENSED_BY[number.kind]:
+                units = self._stated.get((kind, _key(value)))
+                if units and (number.unit is None or number.unit in units):
+                    return True
+            if number.kind == "ordinal" and value in self._days_of_month:
                 return True
         return False
+
+    def numbers_of(self, text: str) -> Iterator[Stated]:
+        """The numbers ``text`` states, read as the article's are."""
+        return iter(stated_numbers(normalise(text)))
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """The names and words the article uses, for checking actors."""
+        return NameIndex(self._norm)
+
+    @cached_property
+    def suspects(self) -> list[SuspectSpan]:
+        """Instructions planted in the article (``summarizer.checks.injection``)."""
+        return suspect_spans(self.text) if self.find_suspects else []
+
+    @cached_property
+    def trusted(self) -> ArticleIndex:
+        """The article with its suspect spans taken out (itself when there are none)."""
+        if not self.suspects:
+            return self
+        pieces = []
+        pos = 0
+        for span in self.suspects:
+            pieces.append(self.text[pos : span.start])
+            pieces.append("\n\n")  # nothing on either side joins across the gap
+            pos = span.end
+        pieces.append(self.text[pos:])
+        return ArticleIndex("".join(pieces), find_suspects=False)
+
+    @cached_property
+    def planted(self) -> PlantedIndex:
+        """The words and phrases the article has only inside its suspect spans."""
+        return PlantedIndex([s.text for s in self.suspects], self.trusted._norm)

@@ -2,74 +2,88 @@
 
 Quotes are checked elsewhere (they must be verbatim); these checks cover what the
 model writes itself. Every number in the headline, summary, points, positions,
-topics, measures and counter-claims must be a number the article states (after
-normalisation: "12.4 million" matches "$12.4 million"; words such as "half" are
-not numbers here). No link, e-mail address or Markdown image may appear unless
-the article contains it. These are the deterministic half of the firewall
-against prompt injection: an article that tells the model to add a link or a
-figure of its own cannot get either past validation.
+topics, measures and counter-claims must be a number the article states, with
+the same scale, kind and unit (``summarizer.checks.amounts``: "12.4 million"
+matches "$12.4 million", "$12.4 billion" does not, and the 3 of "December 3" is
+no amount; "nine hundred" is read as 900). No link (bare domains and
+``javascript:`` URLs included), e-mail address or Markdown image may appear
+unless the article contains it. These are the
+deterministic half of the firewall against prompt injection: an article that
+tells the model to add a link or a figure of its own cannot get either past
+validation.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator
 
+from summarizer.checks.amounts import Stated, plain, stated_numbers
 from summarizer.checks.grounding import ArticleIndex
-from summarizer.checks.numbers import numbers_in
 
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'\]]+", re.IGNORECASE)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\"'\]…]+", re.IGNORECASE)
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data):[^\s<>\"']+", re.IGNORECASE)
+# "example.org/x", "harbour-truth.example": lower-case labels and a known or
+# two-letter top-level domain, so "U.S." and "3.5bn" are not links.
+_TLDS = (
+    "com|org|net|gov|edu|mil|int|info|biz|io|ai|app|dev|news|online|site|xyz|example|test|"
+    "invalid|local|localhost|co|me|tv|ly|gl|gg|to|[a-z]{2}"
+)
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@.:/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _TLDS + r")\b"
+    r"(?![\w-]|\.[a-z])(?:/[^\s<>()\"'\]…]*)?"
+)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_TRAILING = ".,;:!?…"
 # Every link, address or image holds one of these; prose without any is skipped.
-_LINK_HINT = re.compile(r"://|www\.|@|!\[", re.IGNORECASE)
-_NUMBER_TOKEN = re.compile(
-    r"[$€£¥]?\d[\d,.]*(?:\s*(?:thousand|million|billion|trillion|bn|m|k)\b)?", re.IGNORECASE
-)
+_LINK_HINT = re.compile(r"://|www\.|@|!\[|[a-z0-9]\.[a-z]|script:|data:", re.IGNORECASE)
 
 
-def untraceable_numbers(
-    prose: Iterable[tuple[str, str]],
-    figures: Sequence[tuple[str, float | None]],
-    article: ArticleIndex,
-) -> list[tuple[str, str]]:
-    """(location, number) for every number in the prose that the article does not state.
+def untraceable_numbers(text: str, article: ArticleIndex) -> Iterator[tuple[Stated, bool]]:
+    """Each number in ``text`` the article does not state, and whether only a planted span does.
 
-    Args:
-        prose: The briefing's own words with their locations (``Briefing.prose_fields``).
-        figures: Each disputed figure's text and value, in order: a ``value`` must be
-            the number its ``figure`` text states, with the scale applied
-            ("$12.4 million" -> 12400000).
-        article: The article.
+    Yields:
+        (number, planted): ``planted`` is True when the article states it only
+        inside an instruction planted in it (``ArticleIndex.suspects``).
     """
-    found = []
-    for where, text in prose:
-        for match in _NUMBER_TOKEN.finditer(text):
-            # "12.4 million" reads as 12.4 and as 12,400,000: one known reading is enough.
-            readings = numbers_in(match.group(0))
-            if readings and not any(article.knows_number(n) for n in readings):
-                found.append((where, match.group(0).strip().rstrip(".,")))
-    for i, (figure, value) in enumerate(figures):
-        stated = numbers_in(figure)
-        if value is not None and stated:
-            if not any(abs(value - n) <= 1e-6 * max(1.0, abs(n)) for n in stated):
-                found.append((f"disputed_figures[{i}].value", _plain(value)))
-    return found
+    for number in article.numbers_of(text):
+        if not article.licenses(number):
+            yield number, False
+        elif article.trusted is not article and not article.trusted.licenses(number):
+            yield number, True
 
 
-def _plain(value: float) -> str:
-    return f"{int(value):,}" if value.is_integer() else f"{value:,}"
+def value_problem(figure: str, value: float | None) -> str | None:
+    """The value, written out, when it is not the number its figure states, else None.
+
+    "$12.4 million" states 12,400,000; a value of 12.4 or 1,240,000 drops or slips
+    its scale.
+    """
+    if value is None:
+        return None
+    stated = stated_numbers(figure)
+    if not stated:
+        return None
+    readings = {v for number in stated for v in number.values}
+    readings |= {v % 100 for number in stated if number.kind == "day" for v in number.values}
+    if any(abs(value - n) <= 1e-6 * max(1.0, abs(n)) for n in readings):
+        return None
+    return plain(value)
 
 
-def foreign_links(prose: Iterable[tuple[str, str]], article: ArticleIndex) -> list[tuple[str, str]]:
-    """(location, text) for every link, address or image the article does not contain."""
-    found: list[tuple[str, str]] = []
-    for where, text in prose:
-        if not _LINK_HINT.search(text):
-            continue
-        for pattern in (_MD_IMAGE, _URL, _EMAIL):
-            for match in pattern.finditer(text):
-                token = match.group(0).rstrip(".,;:")
-                if not article.mentions(token):
-                    found.append((where, token))
-    return found
+def links_in(text: str) -> Iterator[str]:
+    """Every link, address or image in ``text``: URLs, bare domains, script links, e-mail."""
+    if not _LINK_HINT.search(text):
+        return  # most of a briefing: prose without a single link
+    seen: list[tuple[int, int]] = []
+    for pattern in (_MD_IMAGE, _SCRIPT_URL, _URL, _EMAIL, _BARE_DOMAIN):
+        for match in pattern.finditer(text):
+            if any(a <= match.start() < b for a, b in seen):
+                continue  # part of a link already found ("www.x.org" in "http://www.x.org")
+            seen.append((match.start(), match.end()))
+            token = match.group(0).rstrip(_TRAILING)
+            if token.count(")") > token.count("("):
+                token = token.rstrip(")")
+            if token:
+                yield token

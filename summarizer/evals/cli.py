@@ -144,10 +144,22 @@ def _record(cases: list[Any], options: dict[str, Any], console: Console) -> None
                 "or --handwritten to record the hand-written answers"
             )
     runs = harness.record(cases, settings=settings, now=datetime.now(UTC))
-    failed = [run for run in runs if run.error and run.error not in harness.SKIPPED_RECORDINGS]
+    failed = [
+        run
+        for run in runs
+        if run.error
+        and run.error not in harness.SKIPPED_RECORDINGS
+        and not run.extra.get("refused_as_intended")
+    ]
     for run in runs:
         if run.error in harness.SKIPPED_RECORDINGS:
             console.print(f"recorded {run.case}/{run.run}: {run.error}", highlight=False)
+        elif run.extra.get("refused_as_intended"):
+            console.print(
+                f"recorded {run.case}/{run.run}: {run.requests} request(s), refused by the "
+                f"checks as a flawed run should be: {run.error}",
+                highlight=False,
+            )
         elif run.error:
             console.print(
                 f"FAILED to record {run.case}/{run.run} after {run.requests} request(s); "

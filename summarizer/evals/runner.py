@@ -17,7 +17,13 @@ from typing import Any
 
 from summarizer.api import Summarizer
 from summarizer.config import ModeName, Settings
-from summarizer.errors import ModelError, StaleRecordingError, SummarizerError
+from summarizer.errors import (
+    ModelError,
+    ModelOutputError,
+    StaleRecordingError,
+    SummarizerError,
+    UngroundedError,
+)
 from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.llm.pricing import PriceTable
 from summarizer.llm.prompts import messages_hash, render
@@ -213,8 +219,21 @@ def record_handwritten(case: Case, run: str, now: datetime | None = None) -> Run
         settings = Settings(
             engine="llm", base_url=server.base_url, api_key="sk-loopback", model=HANDWRITTEN_MODEL
         )
+        target = case.recording(run)
+        partial = target.with_name(f".{target.stem}.partial{target.suffix}")
         try:
-            with cassette(case.recording(run), record=True, origin=origin):
-                return _summarize(case, run, settings)
+            with cassette(partial, record=True, origin=origin):
+                result = _summarize(case, run, settings)
         except SummarizerError as exc:
-            return Run(case.id, "llm", run=run, error=str(exc), model=HANDWRITTEN_MODEL)
+            failed = Run(case.id, "llm", run=run, error=str(exc), model=HANDWRITTEN_MODEL)
+            if run != MAIN_RUN and isinstance(exc, UngroundedError | ModelOutputError):
+                # A flawed answer the checks refuse is what the variant is for: the
+                # recording is complete, and replaying it reproduces the refusal.
+                os.replace(partial, target)
+                failed.requests = exc.attempts
+                failed.extra["refused_as_intended"] = True
+            else:
+                partial.unlink(missing_ok=True)
+            return failed
+    os.replace(partial, target)
+    return result

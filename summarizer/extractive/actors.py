@@ -54,7 +54,7 @@ _BODY_AFTER = re.compile(
     r"|council|company|firm|network|organisation|organization|foundation)\b"
 )
 _APPOSITIVE_AFTER = re.compile(
-    r",\s+((?:the|a|an|[A-Z][\w\-]*(?:’s|'s))\s+[^,;:\"“”()]{3,70}?)(?:,|\.(?:\s|$|[\"”]))"
+    r",\s+((?:the|a|an|[A-Z][\w\-]*(?:’s|'s))\s+[^,;:\"“”()]{3,70}?)(?:,(?!\d)|\.(?:\s|$|[\"”]))"
 )
 
 

@@ -40,6 +40,7 @@ from summarizer.extractive.cues import (
 )
 from summarizer.extractive.figures import Figure, bare_numbers
 from summarizer.extractive.lexicon import STOPWORDS
+from summarizer.extractive.prose import clip_words
 from summarizer.extractive.sentences import Sentence
 from summarizer.models import DisputedFigure
 
@@ -386,8 +387,8 @@ def _same_measure(first: Figure, second: Figure) -> bool:
 
 def _clip(clause: str, limit: int = 30) -> str:
     words = clause.replace('"', "").replace("“", "").replace("”", "").split()
-    text = " ".join(words[:limit]).rstrip(".,;:")
-    return text + ("…" if len(words) > limit else "")
+    text, cut = clip_words(words, limit)
+    return text.rstrip(".,;:") + ("…" if cut else "")
 
 
 def _allies(allied: Allied, first: str | None, second: str | None) -> bool:

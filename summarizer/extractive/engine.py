@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 
 from summarizer.checks.grounding import MIN_QUOTE_CHARS, normalise
+from summarizer.checks.injection import reported, suspect_spans
 from summarizer.checks.validate import revalidated
 from summarizer.errors import EmptyArticleError
 from summarizer.extractive.actors import Cast, build_cast, lowercase_words
@@ -78,7 +79,30 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
             eight characters.
     """
     with remembered_words():
-        return _brief(text, source)
+        return _brief(_without_suspects(_analysed(text)), source)
+
+
+def _analysed(text: str) -> str:
+    """The part of ``text`` the rules read: all of it, or up to a space near the limit.
+
+    Cut at a space, never inside a word, so a sentence cut short is still verbatim
+    and on word boundaries.
+    """
+    if len(text) <= MAX_ANALYSED_CHARS:
+        return text
+    cut = max(text.rfind(" ", 0, MAX_ANALYSED_CHARS), text.rfind("\n", 0, MAX_ANALYSED_CHARS))
+    return text[: cut if cut > 0 else MAX_ANALYSED_CHARS]
+
+
+def _without_suspects(text: str) -> str:
+    """``text`` with instructions planted in it blanked out, every offset kept.
+
+    What they say is not news. Each becomes blank lines of its own length, so no
+    sentence joins across it and every other sentence stays verbatim at its place.
+    """
+    for span in suspect_spans(text):
+        text = text[: span.start] + "\n" * (span.end - span.start) + text[span.end :]
+    return text
 
 
 @dataclass
@@ -257,5 +281,6 @@ def brief_result(article: Article) -> BriefingResult:
         engine="extractive",
         latency_s=round(time.perf_counter() - started, 6),
         summarizer_version=package_version(),
+        suspect_spans=reported(suspect_spans(article.text)),
     )
     return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))

@@ -104,13 +104,42 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 def bare_numbers(sentence: str) -> list[tuple[str, float]]:
-    """Every number in ``sentence`` that is not a year, as ``(text, value)``."""
+    """Every number in ``sentence`` that is not a year or a time, as ``(text, value)``.
+
+    A scale word stays with its number ("5 million"), so the text says the value.
+    """
     numbers: list[tuple[str, float]] = []
     for match in _NUMBER.finditer(sentence):
+        if sentence[match.end() : match.end() + 1].isalpha():
+            continue  # "5bn", "3rd": not a bare number, and not findable as one
+        if _part_of_date_or_time(sentence, match):
+            continue
         value = parse_number(match.group("num"), match.group("dec"))
-        if not _is_year(match.group("num"), value):
-            numbers.append((match.group().strip(), value))
+        if _is_year(match.group("num"), value):
+            continue
+        scale = _SCALE.match(sentence, match.end())
+        if scale is not None and scale.group(1) in ("thousand", "million", "billion", "trillion"):
+            # "5 million": the number with its scale, as the article writes it
+            numbers.append(
+                (sentence[match.start() : scale.end()].strip(), value * SCALES[scale.group(1)])
+            )
+            continue
+        numbers.append((match.group().strip(), value))
     return numbers
+
+
+_DATE_BEFORE = re.compile(
+    r"(?:\d{4}[-–/]|\d[:.]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )$"
+)
+_TIME_AFTER = re.compile(r"[:.]\d\d(?!\d)|\s?[ap]\.?m\b")
+
+
+def _part_of_date_or_time(sentence: str, match: re.Match[str]) -> bool:
+    """True for the "21" of "2020-21", the "10" and "30" of "10:30", the "3" of "Dec 3"."""
+    start = match.start("num")
+    if _DATE_BEFORE.search(sentence, max(0, start - 12), start):
+        return True
+    return _TIME_AFTER.match(sentence, match.end()) is not None
 
 
 def _is_year(digits: str, value: float) -> bool:
@@ -118,6 +147,8 @@ def _is_year(digits: str, value: float) -> bool:
 
 
 def _figure_at(sentence: str, match: re.Match[str]) -> Figure | None:
+    if _part_of_date_or_time(sentence, match):
+        return None
     value = parse_number(match.group("num"), match.group("dec"))
     end = match.end()
     scale = _SCALE.match(sentence, end)

@@ -22,6 +22,29 @@ _DATELINE = re.compile(
     r"(?: \([^()\n]{1,30}\))?" + _DASH
 )
 _CAPS_WORD = re.compile(r"[A-Z]{3,}")
+# Words that belong to a number: "nine hundred", "$3", "12.4 million", "70 percent".
+_NUMBERISH = re.compile(
+    r"[$€£¥]?\d[\d,.]*\w*|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|bn|m|k|"
+    r"percent|per|cent|%|a\.?m\.?|p\.?m\.?)(?:-\w+)?[.,;:]?",
+    re.IGNORECASE,
+)
+
+
+def clip_words(words: list[str], limit: int) -> tuple[str, bool]:
+    """The first ``limit`` words joined, and whether any were cut.
+
+    A cut never splits a number from its scale or unit ("nine | hundred jobs",
+    "$12.4 | million"): the number goes too, since alone it would say another one.
+    """
+    if len(words) <= limit:
+        return " ".join(words), False
+    kept = words[:limit]
+    if _NUMBERISH.fullmatch(words[limit]):
+        while kept and _NUMBERISH.fullmatch(kept[-1]):
+            kept.pop()
+    return " ".join(kept), True
 
 
 def clean_prose(text: str) -> str:

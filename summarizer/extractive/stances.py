@@ -15,7 +15,7 @@ from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import strip_marker
 from summarizer.extractive.lexicon import SPEECH_VERBS
-from summarizer.extractive.prose import clean_prose
+from summarizer.extractive.prose import clean_prose, clip_words
 from summarizer.extractive.stance_choice import THRESHOLD, Context, stance_score
 from summarizer.extractive.topics import topic_of
 from summarizer.models import Stance
@@ -140,8 +140,9 @@ def _substantive(text: str) -> bool:
 def position_text(clause: str) -> str:
     """The reported clause as a short, clean sentence."""
     words = clause.replace('"', "").replace("“", "").replace("”", "").split()
-    text = " ".join(words[:_POSITION_WORDS]).rstrip(".,;:")
-    if len(words) > _POSITION_WORDS:
+    text, cut = clip_words(words, _POSITION_WORDS)
+    text = text.rstrip(".,;:")
+    if cut:
         text += "…"
     else:
         text += "."

@@ -2,16 +2,19 @@
 
 Every failure of the LLM engine reaches the caller as one of ``summarizer.errors``:
 a ``TransportError`` (with a hint for 401/403/404), a ``StaleRecordingError`` for
-a cassette miss, an ``UngroundedError`` listing each quote or figure not in the
-article, or a ``ModelOutputError``; a call log that failed under the request is
-its own ``CallLogError``. API keys, and credentials in the base URL, are never
-part of a message.
+a cassette miss, an ``UngroundedError`` listing each quote, figure, number, link
+or actor the article does not back (with its reason and place), or a
+``ModelOutputError``; a call log that failed under the request is its own
+``CallLogError``. API keys, and credentials in the base URL, are never part of a
+message.
 
 Attempts are counted the way a reader would: a transport failure says how many
 times the last request was tried, and how many re-asks came before it, apart.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import openai
 from instructor.core import IncompleteOutputException, InstructorError
@@ -36,16 +39,17 @@ from summarizer.llm import retry
 
 
 def ungrounded_items(error: ValidationError) -> list[Ungrounded]:
-    """The quotes and figures a validation error reports as not in the article."""
+    """The problems a validation error reports: each with its reason and full location."""
     items: list[Ungrounded] = []
     for detail in error.errors():
         cause = (detail.get("ctx") or {}).get("error")
         if isinstance(cause, GroundingViolation):
             where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in detail["loc"])
-            locations = cause.locations or [where.lstrip(".")] * len(cause.texts)
-            items.extend(
-                Ungrounded(loc, text) for loc, text in zip(locations, cause.texts, strict=True)
-            )
+            for item in cause.items:
+                if item.location:
+                    items.append(item)
+                else:
+                    items.append(replace(item, location=where.lstrip("."), locations=()))
     return items
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from summarizer.checks.grounding import normalise
+from summarizer.checks.injection import reported, suspect_spans
 from summarizer.checks.numbers import numbers_in
 from summarizer.checks.validate import revalidated
 from summarizer.config import Settings
@@ -289,5 +290,6 @@ def assemble(
         total_tokens=prompt_tokens + completion_tokens,
         latency_s=round(latency, 6),
         summarizer_version=package_version(),
+        suspect_spans=reported(suspect_spans(article.text)),
     )
     return BriefingResult(briefing=briefing, provenance=provenance, source=source_info(article))

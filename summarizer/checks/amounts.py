@@ -1,0 +1,387 @@
+"""Reading the numbers a text states, with their scale, unit and kind.
+
+"$12.4 million" is 12,400,000 US dollars, not 12.4 nor $12.4 billion; the 3 of
+"December 3" is a day, the 2022 of "in 2022" a year and the 30 of "10:30" part of
+a clock time, and none of them is an amount; "nine hundred jobs" is 900 although
+it is written in words. Both the article and a briefing are read this way, so a
+briefing's number is licensed only by an article number of the same value, scale,
+kind and (when the briefing gives one) unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+Kind = Literal["amount", "day", "year", "time", "ordinal"]
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        1,
+    )
+    for name in names
+}
+# Month names count only capitalised ("may" is a verb): matched case-sensitively.
+_MONTH_NAMES = sorted(_MONTHS, key=len, reverse=True)
+_MONTH = (
+    r"(?P<{g}>(?-i:"
+    + "|".join([*(m.capitalize() for m in _MONTH_NAMES), *(m.upper() for m in _MONTH_NAMES)])
+    + r"))\.?"
+)
+
+_UNITS = {
+    "%": "percent",
+    "percent": "percent",
+    "per cent": "percent",
+    "pc": "percent",
+    "percentage point": "points",
+    "percentage points": "points",
+    "dollar": "USD",
+    "dollars": "USD",
+    "usd": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "eur": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "yen": "JPY",
+    "jpy": "JPY",
+}
+_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+_DOLLAR_PREFIXES = {"us": "USD", "a": "AUD", "c": "CAD", "nz": "NZD", "hk": "HKD", "s": "SGD"}
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+# "5m" and "5k" may be metres or a 5k run; read both ways unless money is meant.
+_SHORT_SCALES = {"m": 1e6, "k": 1e3}
+
+_ONES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_WORD = "|".join(sorted([*_ONES, *_TENS, *_WORD_SCALES], key=len, reverse=True))
+_FRACTION = r"(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)"
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SCALE_WORD = r"hundred|thousand|million|mln|billion|bn|trillion|tn|m|k"
+_UNIT_WORD = (
+    r"%|percentage\s+points?|per\s*cent\b|percent\b|pc\b|dollars?\b|euros?\b|pounds?\b"
+    r"|sterling\b|yen\b|USD\b|EUR\b|GBP\b|JPY\b"
+)
+_CURRENCY = r"(?P<cur>(?:(?<![A-Za-z])(?-i:US|A|C|NZ|HK|S))?\$|[€£¥])"
+
+_TOKEN = re.compile(
+    # Clock times: "10:30", "9.30am", "3 p.m.", "15:00 GMT".
+    r"(?P<time>\b(?P<th>\d{1,2})(?::(?P<tm>\d{2})\b(?:\s*(?P<tap>[ap])\.?m\b\.?)?"
+    r"|[.](?P<tm2>\d{2})\s*(?:(?P<tap2>[ap])\.?m\b\.?|(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT)\b)"
+    r"|\s*(?P<tap3>[ap])\.?m\b\.?))"
+    # Dates: "December 3", "Dec. 3rd", "3 December", "3rd of December".
+    r"|(?P<md>\b" + _MONTH.format(g="m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b(?![.,]\d|:))"
+    r"|(?P<dm>\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m2") + r"(?!\w))"
+    # Years: "2022", "the 1990s", "2020-21".
+    r"|(?P<year>(?<![\d.,$€£¥])\b(?P<y>1[5-9]\d\d|20\d\d|21\d\d)(?:s\b|(?P<ys>[-–/]\d\d)\b)?"
+    r"(?![.,]?\d|\s*(?:%|" + _SCALE_WORD + r")\b|\s*(?:%|percent|per cent)))"
+    # Ordinals: "3rd", "21st".
+    r"|(?P<ord>\b\d+(?:st|nd|rd|th)\b)"
+    # Amounts written with digits: "$12.4 million", "70%", "3bn euros", "US$5".
+    r"|(?P<amount>(?:" + _CURRENCY + r"\s?)?(?P<num>" + _DIGITS + r")(?![\d])"
+    r"(?:\s?(?P<scale>" + _SCALE_WORD + r")\b)?(?:\s?(?P<unit>" + _UNIT_WORD + r"))?)"
+    # Amounts written in words: "nine hundred", "two million dollars", "forty-five".
+    r"|(?P<words>\b(?:a\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?"
+    r"(?:" + _NUMBER_WORD + r")(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMBER_WORD + r"))*\b"
+    r"(?!-?\s?" + _FRACTION + r"\b)(?:\s?(?P<wunit>" + _UNIT_WORD + r"))?)",
+    re.IGNORECASE,
+)
+_DIGIT_RUN = re.compile(r"\d+")
+_SIGN = re.compile(r"[$€£¥]")
+_DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)$")
+_ALPHA_RUN = re.compile(r"[A-Za-z]+")
+_ANCHOR_WORDS = frozenset([*_ONES, *_TENS, *_WORD_SCALES])
+_SCALE_NEXT = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+# Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
+_RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One number as a text states it.
+
+    Attributes:
+        text: The number as written, with its currency, scale and unit words.
+        start: Where it starts in the text.
+        end: Where it ends.
+        values: Its readings, scale applied; several only when the scale is ambiguous
+            ("5m") or shared with a neighbour ("3 to 5 million" reads 3 as 3 and 3,000,000).
+        kind: ``amount``, ``day`` (month * 100 + day), ``year``, ``time`` (minutes
+            after midnight) or ``ordinal``.
+        unit: A currency code, ``percent`` or ``points``, else None.
+        scaled: True when a scale word or symbol was given with it.
+    """
+
+    text: str
+    start: int
+    end: int
+    values: tuple[float, ...]
+    kind: Kind
+    unit: str | None = None
+    scaled: bool = False
+
+
+def _words_value(words: str) -> float | None:
+    """The value of a number written in words ("nine hundred and five" -> 905)."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("and", ""):
+            continue
+        if word == "a":
+            current = 1
+        elif word in _ONES:
+            current += _ONES[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _WORD_SCALES:
+            total += (current or 1) * _WORD_SCALES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _unit(text: str | None) -> str | None:
+    if not text:
+        return None
+    key = " ".join(text.lower().split())
+    return _UNITS.get(key, _UNITS.get(key.rstrip("s")))
+
+
+def _currency(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    if symbol in _SYMBOLS:
+        return _SYMBOLS[symbol]
+    return _DOLLAR_PREFIXES.get(symbol[:-1].lower(), "USD")
+
+
+def _amount(match: re.Match[str]) -> Stated:
+    raw = float(match.group("num").replace(",", ""))
+    currency = _currency(match.group("cur"))
+    scale = (match.group("scale") or "").lower()
+    unit = currency or _unit(match.group("unit"))
+    if scale in _SCALES:
+        values: tuple[float, ...] = (raw * _SCALES[scale],)
+    elif scale in _SHORT_SCALES:
+        scaled = raw * _SHORT_SCALES[scale]
+        values = (scaled,) if currency else (scaled, raw)
+    else:
+        values = (raw,)
+    return Stated(
+        match.group(0).strip(),
+        match.start(),
+        match.end(),
+        values,
+        "amount",
+        unit,
+        scaled=bool(scale),
+    )
+
+
+def _time(match: re.Match[str]) -> Stated:
+    hour = int(match.group("th"))
+    minute = int(match.group("tm") or match.group("tm2") or 0)
+    half = (match.group("tap") or match.group("tap2") or match.group("tap3") or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    if half == "a" and hour == 12:
+        hour = 0
+    return Stated(match.group(0), match.start(), match.end(), (hour * 60.0 + minute,), "time")
+
+
+def _read(match: re.Match[str]) -> Iterator[Stated]:
+    text, start, end = match.group(0), match.start(), match.end()
+    if match.group("time"):
+        if match.group("tm") or match.group("tm2") or match.group("tap3"):
+            yield _time(match)
+        return
+    if match.group("md") or match.group("dm"):
+        month = _MONTHS[(match.group("m1") or match.group("m2")).lower()]
+        day = int(match.group("d1") or match.group("d2"))
+        if 1 <= day <= 31:
+            yield Stated(text, start, end, (month * 100.0 + day,), "day")
+        return
+    if match.group("year"):
+        year = int(match.group("y"))
+        yield Stated(text, start, end, (float(year),), "year")
+        if match.group("ys"):  # "2020-21": the second year too
+            yield Stated(text, start, end, (float(year // 100 * 100 + int(text[-2:])),), "year")
+        return
+    if match.group("ord"):
+        yield Stated(text, start, end, (float(re.sub(r"\D", "", text)),), "ordinal")
+        return
+    if match.group("amount"):
+        yield _amount(match)
+        return
+    value = _words_value(re.sub(r"(?i)\s*(?:" + _UNIT_WORD + r")\s*$", "", text))
+    words = [w.lower() for w in re.split(r"[\s-]+", match.group("words")) if w]
+    # "one" alone is a pronoun or an article ("one of them"), not a count; a scale
+    # word alone ("the million-strong march", a topic "million") counts nothing.
+    alone = words == ["one"] and not match.group("wunit")
+    bare_scale = all(w in _WORD_SCALES or w == "and" for w in words)
+    if value is not None and not alone and not bare_scale:
+        scaled = any(w.lower() in _WORD_SCALES for w in re.split(r"[\s-]+", text))
+        yield Stated(text, start, end, (value,), "amount", _unit(match.group("wunit")), scaled)
+
+
+def _share_ranges(found: list[Stated], text: str) -> list[Stated]:
+    """Let a range share its scale and currency: "3 to 5 million", "$3-5bn"."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "amount" or b.kind != "amount":
+            continue
+        gap = _RANGE_GAP.fullmatch(text[a.end : b.start])
+        if gap is None:
+            continue
+        if gap.group(0).strip().lower() in ("and", "or") and not _BETWEEN.search(
+            text[max(0, a.start - 12) : a.start]
+        ):
+            continue  # "$12.4 million and 300 jobs" is two numbers, not a range
+        if b.scaled and not a.scaled:
+            factor = b.values[0] / _plain(b)
+            out[i] = replace(a, values=(*a.values, a.values[0] * factor), unit=a.unit or b.unit)
+        elif b.unit and not a.unit:
+            out[i] = replace(a, unit=b.unit)
+        if a.unit and not b.unit:
+            out[i + 1] = replace(b, unit=a.unit)
+    return out
+
+
+def _plain(stated: Stated) -> float:
+    """The number as written, before its scale ("5 million" -> 5)."""
+    digits = re.search(_DIGITS, stated.text)
+    if digits is not None:
+        return float(digits.group(0).replace(",", ""))
+    words = re.sub(
+        r"(?i)\b(?:hundred|thousand|million|billion|trillion)\b.*$", "", stated.text
+    ).strip()
+    return _words_value(words) or 1.0
+
+
+def _anchors(text: str) -> list[int]:
+    """Where a number may start: a digit, a currency sign, a month or a number word.
+
+    ``_TOKEN`` is tried only there: scanning every character with it costs a
+    hundred times more on a long article.
+    """
+    found = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    for match in _SIGN.finditer(text):
+        prefix = _DOLLAR_PREFIX.search(text, max(0, match.start() - 2), match.start())
+        found.append(prefix.start() if prefix else match.start())
+    for match in _ALPHA_RUN.finditer(text):
+        word = match.group(0)
+        low = word.lower()
+        if low in _ANCHOR_WORDS or (
+            low in _MONTHS and (word[0].isupper()) and (word.istitle() or word.isupper())
+        ):
+            found.append(match.start())
+        elif low == "a" and _SCALE_NEXT.match(text, match.end()):
+            found.append(match.start())
+    return sorted(set(found))
+
+
+def stated_numbers(text: str) -> list[Stated]:
+    """Every number ``text`` states, in order, with its kind, unit and scale."""
+    if len(text) <= _CACHED_CHARS:
+        return list(_stated_in_line(text))
+    return list(_stated_numbers(text))
+
+
+# A briefing's lines are read again on every re-ask and merge (an article is read
+# once per index, and is too big to keep).
+_CACHED_CHARS = 2000
+
+
+@lru_cache(maxsize=4096)
+def _stated_in_line(text: str) -> tuple[Stated, ...]:
+    return _stated_numbers(text)
+
+
+def _stated_numbers(text: str) -> tuple[Stated, ...]:
+    if not _DIGIT_RUN.search(text) and _ANCHOR_WORDS.isdisjoint(_ALPHA_RUN.findall(text.lower())):
+        return ()  # no digit and no number word: nothing to read
+    found: list[Stated] = []
+    end = 0
+    for anchor in _anchors(text):
+        if anchor < end:
+            continue
+        match = _TOKEN.match(text, anchor)
+        if match is None or match.end() == match.start():
+            continue
+        end = match.end()
+        found.extend(_read(match))
+    return tuple(_share_ranges(found, text))
+
+
+def plain(value: float) -> str:
+    """A value as a person writes it: 1240000 -> "1,240,000", 12.5 -> "12.5"."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

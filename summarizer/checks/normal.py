@@ -1,0 +1,104 @@
+"""Normal form of article and briefing text, and where its sentences end.
+
+Runs of whitespace become one space, curly and typographic quote marks become
+straight ones, the many dashes become ``-``, and the datamark that stands for
+spaces in the prompt becomes a space again. Every check compares text in this form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u2033": '"',  # ″
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash
+        "\u2014": "-",  # em dash
+        "\u2015": "-",  # horizontal bar
+        "\u2212": "-",  # minus sign
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+        "\u2009": " ",  # thin space
+        "\u02c6": " ",  # the datamark that stands for spaces in the prompt (MARK)
+    }
+)
+# Spotlighting: in the prompt, the article's spaces are replaced by this mark so
+# the model can tell article text from instructions. Quotes copied with it still
+# ground, because normalisation maps it back to a space.
+MARK = "\u02c6"
+_WS = re.compile(r"\s+")
+# A run of whitespace holding a blank line: where one paragraph ends.
+_PARAGRAPH_GAP = re.compile(r"\s*\n[^\S\n]*\n\s*")
+
+# Words a full stop follows without ending the sentence ("Mr. Holt", "Dec. 3").
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen col lt sgt capt jr sr inc corp co ltd no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon dept univ est approx".split()
+)
+_LAST_WORD = re.compile(r"(\w+)[.!?…]*$")
+# Possessive, and never starting inside a run of marks: a line of a million dots
+# must not be re-scanned from each of them.
+_SENTENCE_END = re.compile(
+    r"(?<![.!?…])[.!?…]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])"
+)
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with quote marks, dashes and whitespace normalised."""
+    return _WS.sub(" ", text.translate(_QUOTES)).strip()
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence-final mark in ``text`` (abbreviations excepted)."""
+    ends = []
+    for match in _SENTENCE_END.finditer(text):
+        before = _LAST_WORD.search(text, max(0, match.start() - 24), match.start() + 1)
+        word = before.group(1).lower() if before else ""
+        if text[match.start()] == "." and (word in ABBREVIATIONS or len(word) == 1):
+            continue  # "Mr. Holt", "U.S. officials", "J. Smith"
+        ends.append(match.end())
+    return ends
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A text in normal form, with the places its sentences and paragraphs end.
+
+    Attributes:
+        text: The text as ``normalise`` makes it.
+        breaks: Sorted offsets in ``text`` where a sentence or a paragraph ends.
+    """
+
+    text: str
+    breaks: tuple[int, ...]
+
+    @classmethod
+    def of(cls, original: str) -> Normalised:
+        """Normalise ``original``, remembering where its paragraphs broke."""
+        pieces = (
+            _WS.sub(" ", p).strip() for p in _PARAGRAPH_GAP.split(original.translate(_QUOTES))
+        )
+        paragraphs = [p for p in pieces if p]
+        breaks: list[int] = []
+        size = 0
+        for piece in paragraphs[:-1]:
+            size += len(piece)
+            breaks.append(size)
+            size += 1
+        text = " ".join(paragraphs)
+        return cls(text, tuple(sorted({*breaks, *sentence_ends(text)})))

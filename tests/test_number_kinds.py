@@ -1,0 +1,129 @@
+"""Item 3 of issue 13: a number in the briefing keeps its scale and its kind.
+
+"$12.4 billion" is not the article's "$12.4 million"; the 3 of "December 3" is a
+day, not three million dollars; and "nine hundred jobs" is a number even when it
+is written in words.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from briefings import ARTICLE, GOOD
+from summarizer.checks.grounding import ArticleIndex
+from summarizer.models import CONTEXT_KEY, Briefing
+
+
+def validate(answer: dict[str, Any], article: str = ARTICLE) -> Briefing:
+    return Briefing.model_validate(answer, context={CONTEXT_KEY: ArticleIndex(article)})
+
+
+def with_summary(text: str) -> dict[str, Any]:
+    answer = copy.deepcopy(GOOD)
+    answer["summary"] = text
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("Vasko says the dredge will cost $12.4 billion.", "$12.4 billion"),  # million -> billion
+        ("The union puts the bill at $19 thousand.", "$19 thousand"),
+        ("The union puts the real bill at $19.", "$19"),  # the scale dropped
+        ("The plan would bring 300 million jobs.", "300 million"),
+        ("The plan costs 12.4, officials say.", "12.4"),
+    ],
+)
+def test_a_number_must_keep_the_scale_the_article_gives_it(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(with_summary(summary))
+    assert repr(bad) in str(info.value) and "is not in the article" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("The union says the dredge will cost $3 million.", "$3 million"),  # 3 of December 3
+        ("Vasko says costs would rise 3 percent.", "3 percent"),
+        ("Brell says 3 jobs already exist.", "3"),
+    ],
+)
+def test_the_day_of_a_date_does_not_license_an_amount(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(with_summary(summary))
+    assert repr(bad) in str(info.value)
+
+
+FESTIVAL = (
+    "Harbour Festival Breaks Records\n\n"
+    "The harbour festival drew two million visitors and nine hundred volunteers this year, "
+    "organisers said on 14 May 2023. The closing parade started at 10:30 and lasted "
+    "forty-five minutes. Ticket sales rose by between 3 and 5 million euros, the organisers "
+    "said, and the festival employed 1,250 people."
+)
+
+
+def festival_answer(summary: str) -> dict[str, Any]:
+    evidence = [
+        "The harbour festival drew two million visitors and nine hundred volunteers this year"
+    ]
+    return {
+        "headline": "The harbour festival broke its records.",
+        "summary": summary,
+        "key_points": [{"text": "The festival had a record year.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("The festival drew $14 million in sales.", "$14 million"),  # 14 is a day
+        ("The festival sold 2,023 tickets.", "2,023"),  # 2023 is a year
+        ("Sales rose 30 percent.", "30 percent"),  # 30 is the minutes of 10:30
+        ("The festival drew nine million visitors.", "nine million"),  # words, wrong
+        ("It drew two hundred volunteers.", "two hundred"),
+        ("The festival drew 2 billion visitors.", "2 billion"),
+        ("The festival employed twelve hundred people.", "twelve hundred"),
+    ],
+)
+def test_numbers_of_another_kind_or_in_words_are_checked(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(festival_answer(summary), FESTIVAL)
+    assert repr(bad) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The festival drew 2 million visitors and 900 volunteers.",  # words in the article
+        "The festival drew two million visitors on May 14, 2023.",
+        "The parade began at 10:30 and lasted 45 minutes.",
+        "Sales rose by 3 million to 5 million euros; 1,250 people were employed.",  # shared scale
+        "In 2023 the festival drew nine hundred volunteers.",
+    ],
+)
+def test_numbers_the_article_states_in_any_form_still_pass(summary: str) -> None:
+    validate(festival_answer(summary), FESTIVAL)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Vasko says three hundred new jobs will come; the union disagrees.",
+        "The council votes on December 3 on the $12.4m plan, costing $12,400,000.",
+        "Two independent engineers checked the estimate.",
+    ],
+)
+def test_the_harbour_answer_in_other_words_still_passes(summary: str) -> None:
+    validate(with_summary(summary))
+
+
+def test_a_figure_value_that_drops_the_scale_is_refused() -> None:
+    answer = copy.deepcopy(GOOD)
+    answer["disputed_figures"][0]["value"] = 12.4  # "$12.4 million" is 12,400,000
+    with pytest.raises(ValidationError, match="is not the number its figure states"):
+        validate(answer)
