@@ -9,7 +9,7 @@ Hierarchy::
     SummarizerError                 base; exit code 1
     ├── InputError                  the article or an option is unusable; exit code 2
     │   ├── ArticleNotFoundError    a path that does not exist or is a directory
-    │   ├── EmptyArticleError       nothing left to brief after cleaning
+    │   ├── EmptyArticleError       nothing left to brief after cleaning, or too short to quote
     │   ├── BinaryInputError        the input is not text (NUL bytes, an image, ...)
     │   ├── ArticleTooLargeError    over the size cap
     │   ├── PrivateAddressError     a URL (or a redirect) that leads to a non-public address
@@ -72,9 +72,25 @@ class ArticleNotFoundError(InputError):
 
 
 class EmptyArticleError(InputError):
-    def __init__(self, source: str) -> None:
-        super().__init__(f"article {source} is empty: there is no text to brief")
+    """Nothing to brief: no text at all, or none long enough to be quoted as evidence.
+
+    Attributes:
+        source: Where the article came from (its path, URL, ``<stdin>`` or ``<text>``).
+        shortest: For text that is there but too short, the fewest characters a
+            quote may have; None when there is no text at all.
+    """
+
+    def __init__(self, source: str, *, shortest: int | None = None) -> None:
+        if shortest is None:
+            message = f"article {source} is empty: there is no text to brief"
+        else:
+            message = (
+                f"article {source} is too short to brief: it has no run of words of "
+                f"{shortest} characters or more to quote as evidence"
+            )
+        super().__init__(message)
         self.source = source
+        self.shortest = shortest
 
 
 class BinaryInputError(InputError):

@@ -169,3 +169,15 @@ def test_prompt_shows_page_metadata_without_terminal_escape_codes(
         assert code == 0, err
         controls = [ch for ch in out if ch not in "\n\t" and (ord(ch) < 32 or 127 <= ord(ch) < 160)]
         assert controls == [] and "owned" not in out
+
+
+@pytest.mark.parametrize("text", ["hello", "Yes.\n\nNo.", "OK!"])
+def test_text_too_short_to_quote_is_called_too_short_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(text)
+    code, out, err = run(capsys, "brief", str(path))
+    assert code == 2 and out == ""
+    line = err.strip().splitlines()[-1]
+    assert "note.txt is too short to brief" in line and "empty" not in line

@@ -254,7 +254,7 @@ def _fallback(sentences: list[Sentence], source: str) -> Briefing:
         if span:
             point = KeyPoint(text=span, evidence=[span])
             return Briefing(headline=span, summary=span, key_points=[point])
-    raise EmptyArticleError(source)
+    raise EmptyArticleError(source, shortest=MIN_QUOTE_CHARS)
 
 
 def _usable_span(text: str) -> str:
