@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -499,3 +500,42 @@ def test_a_manifest_path_must_stay_in_its_folder(tmp_path: Path) -> None:
     for escape in ("../secret.txt", str(tmp_path / "secret.txt"), "link.txt", "sub/../../x"):
         with pytest.raises(InputError, match="outside"):
             check_local_path(escape, inside)
+
+
+_SLOW_PAGE = (
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+    + b"X-Padding: "
+    + b"a" * 400
+    + b"\r\n"
+    + b"Content-Length: 60\r\n\r\n<html><body><p>The pier reopened on Saturday.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("phase", ["head", "body"])
+def test_a_page_that_trickles_in_is_cut_at_the_fetch_deadline(phase: str) -> None:
+    # A byte every 20 ms: each read is far inside the timeout, the whole page is
+    # ten seconds away. The fetch deadline is the whole fetch, headers included.
+    from rawserver import RawServer, read_request, trickle
+
+    if phase == "head":
+        server = RawServer(trickle(_SLOW_PAGE, 0.02))
+    else:
+        head, body = _SLOW_PAGE.split(b"\r\n\r\n", 1)
+
+        def handle(conn: socket.socket, stopping: threading.Event) -> None:
+            read_request(conn)
+            conn.sendall(head + b"\r\n\r\n")
+            for byte in body * 10:
+                if stopping.wait(0.1):
+                    return
+                conn.sendall(bytes([byte]))
+
+        server = RawServer(handle)
+    with server:
+        url = server.base_url.removesuffix("/v1") + "/story"
+        started = time.monotonic()
+        with pytest.raises(FetchError, match=r"within 0\.5 s"):
+            fetch_page(url, timeout=0.5, allow_private=True)
+        # Generous over the 0.5 s deadline for a loaded machine; the page itself
+        # would take ten seconds and more.
+        assert time.monotonic() - started < 5

@@ -27,9 +27,9 @@ from summarizer.batch.inputs import BatchItem, check_inputs, iter_items, load_lo
 from summarizer.batch.options import BatchOptions, BatchSummary, OnResult, Status
 from summarizer.batch.output import GroupCommit, ResultFile, error_line, ok_line, writable
 from summarizer.config import Settings
-from summarizer.errors import ConfigurationError, FetchError, SummarizerError
+from summarizer.errors import ConfigurationError, SummarizerError
 from summarizer.inputs.article import Article
-from summarizer.inputs.fetch import fetch_article
+from summarizer.inputs.fetch import DEFAULT_TIMEOUT, fetch_article
 from summarizer.llm.cachetransport import AsyncCachingTransport
 from summarizer.llm.calllog import CallLog, Tally
 from summarizer.llm.retry import RetryPolicy
@@ -38,9 +38,9 @@ from summarizer.results import BriefingResult
 # Inline article text up to this length is cleaned on the event loop: handing it
 # to a thread cost more CPU (about half a millisecond an article) than the work.
 INLINE_TEXT_CHARS = 100_000
-# A page is fetched as `brief` fetches it (timeouts, 5 redirects, 5 MB, content type
-# and charset checked); on top, one fetch may hold a worker this long in all.
-FETCH_DEADLINE = 60.0
+# A page is fetched as `brief` fetches it (5 redirects, 5 MB, content type and
+# charset checked), with the same deadline for the whole fetch.
+FETCH_DEADLINE = DEFAULT_TIMEOUT
 
 
 def count_items(inputs: Sequence[Path]) -> int:
@@ -259,11 +259,8 @@ async def fetch_url(
         FetchError: The server cannot be reached or failed, or the deadline passed.
     """
     limit = FETCH_DEADLINE if deadline is None else deadline
-    try:
-        fetch = functools.partial(fetch_article, url, allow_private=allow_private)
-        return await asyncio.wait_for(asyncio.to_thread(fetch), limit)
-    except TimeoutError:
-        raise FetchError(f"fetching {url} took longer than {limit:g} s; gave up", url=url) from None
+    fetch = functools.partial(fetch_article, url, timeout=limit, allow_private=allow_private)
+    return await asyncio.to_thread(fetch)
 
 
 async def _brief_item(

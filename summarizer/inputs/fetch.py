@@ -21,6 +21,7 @@ timed out, a 5xx, a redirect loop or a malformed redirect) is a ``FetchError``
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -117,7 +118,7 @@ def fetch_page(
         url: An http(s) URL.
         client: The HTTP client to use (proxies, tests); by default a new one,
             closed before returning.
-        timeout: Seconds for each network operation, and for the whole download.
+        timeout: Seconds for the whole fetch: connecting, redirects, headers and body.
         max_bytes: The largest body accepted; reading stops just past it.
         max_redirects: Redirects followed before giving up.
         clock: Monotonic seconds, for the whole-download deadline.
@@ -140,11 +141,46 @@ def fetch_page(
     own = client is None
     http = client if client is not None else httpx2.Client(trust_env=True)
     guard = None if allow_private else resolver
-    try:
-        return _fetch(http, target, timeout, max_bytes, max_redirects, clock, guard)
-    finally:
-        if own:
-            http.close()
+
+    def fetch() -> FetchedPage:
+        try:
+            return _fetch(http, target, timeout, max_bytes, max_redirects, clock, guard)
+        finally:
+            if own:
+                http.close()
+
+    return _within(timeout, fetch, str(target))
+
+
+def _within(seconds: float, fetch: Callable[[], FetchedPage], shown: str) -> FetchedPage:
+    """``fetch()``, given up at ``seconds`` however slowly the page server sends.
+
+    ``httpx2`` times each socket read, so a server that sends its status line, its
+    headers or its body a byte at a time is never timed out by it. The fetch runs
+    in a worker thread the caller stops waiting for at the deadline (a blocking
+    read cannot be interrupted otherwise); the worker ends at its next read.
+    """
+    outcome: list[FetchedPage | BaseException] = []
+    done = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome.append(fetch())
+        except BaseException as exc:  # handed to the caller, raised there
+            outcome.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="summarizer-fetch", daemon=True).start()
+    if not done.wait(seconds):
+        raise FetchError(
+            f"the page server for {shown} did not send the whole page within {seconds:g} s",
+            url=shown,
+        )
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 # Labels of letters, digits, hyphens and underscores, none empty, none over 63 characters.
@@ -366,7 +402,10 @@ def _read_capped(
                 )
             chunks.append(chunk)
             if clock() > deadline:
-                raise FetchError(f"the page {url} took too long to download", url=url)
+                raise FetchError(
+                    f"the page server for {url} did not send the whole page within the deadline",
+                    url=url,
+                )
     except httpx2.TimeoutException:
         raise FetchError(f"the page server for {url} stopped sending the page", url=url) from None
     except httpx2.HTTPError as exc:

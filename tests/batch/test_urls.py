@@ -128,7 +128,8 @@ def test_a_fetch_that_outlasts_the_deadline_fails_its_article_only(
     lines = _batch(tmp_path, {"slow": slow}, inline=STORY)
     assert lines["inline"]["status"] == "ok"
     assert lines["slow"]["error"]["type"] == "FetchError"
-    assert "took longer than 0.2 s" in lines["slow"]["error"]["message"]
+    # Whichever comes first: no answer within the deadline, or no whole page.
+    assert "within 0.2 s" in lines["slow"]["error"]["message"]
 
 
 def test_a_url_is_recognised_as_brief_recognises_it(pages: Pages, tmp_path: Path) -> None:
