@@ -239,12 +239,34 @@ def _is_acronym(token: str) -> bool:
 def _is_person(name: list[str]) -> bool:
     if not 2 <= len(name) <= 4:
         return False
+    if _demonym(name[0]) or _demonym(name[-1]):
+        return False  # "Turkish Cypriot", "Maltese Falcon": a people's adjective, no person
     for token in name:
         if token.lower() in NON_PERSON or token.lower() in NOT_NAMES:
             return False
         if _is_acronym(token):
             return False  # an acronym: "UN General Assembly"
     return True
+
+
+def _demonym(token: str) -> bool:
+    """True for an adjective of a people: "Turkish", "Polish", "Chinese", "Maltese".
+
+    Only the endings no given name or surname shares are read: "-ish" and "-ese"
+    after n, m, l, t or u ("Therese" and "Reese" stay names).
+    """
+    lower = token.lower()
+    if len(lower) >= 5 and lower.endswith("ish"):
+        return True
+    return len(lower) >= 7 and lower.endswith("ese") and lower[-4] in "nmltu"
+
+
+def _titled_one_name(name: list[str], role: str | None) -> bool:
+    """True for one name after a person's title: "Turkish president Erdogan"."""
+    if len(name) != 1 or not role or _is_acronym(name[0]) or name[0].lower() in NOT_NAMES:
+        return False
+    title = role.replace(",", " ").split()[-1].lower()
+    return title in TITLES and name[0].lower() not in NON_PERSON
 
 
 def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> list[str]:
@@ -419,6 +441,8 @@ def _add(cast: Cast, name: list[str], role: str | None) -> Actor:
     actor = cast.actors.get(key)
     if actor is None:
         actor = cast.actors[key] = Actor(key, person=_is_person(name))
+    if not actor.person and _titled_one_name(name, role):
+        actor.person = True
     if role and actor.role is None:
         actor.role = role
     return actor
@@ -431,6 +455,8 @@ def _link_aliases(cast: Cast) -> None:
         if not actor.person:
             continue
         tokens = actor.name.split()
+        if len(tokens) == 1:
+            continue  # one name ("Erdogan"): the actor itself, no alias of another
         for token in (tokens[0], tokens[-1]):
             if len(token) > 1 and token.lower() not in NOT_NAMES:
                 claims.setdefault(token, []).append(actor.name)

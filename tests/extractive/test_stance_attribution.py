@@ -82,3 +82,13 @@ def test_a_conjunction_is_not_part_of_a_collective_speaker() -> None:
         "the board of hiding the real cost of the new mains.\n"
     )
     assert list(stances(text)) == ["Residents group"]
+
+
+def test_a_peoples_adjective_is_no_person_a_pronoun_could_mean() -> None:
+    text = (
+        "Valmoran president Oskarov criticised the Danish Norwegian drilling deal on "
+        'Monday. "No plan that shuts out our fleet can work," he said.\n'
+    )
+    found = stances(text)
+    assert list(found) == ["Oskarov"]
+    assert found["Oskarov"].role == "Valmoran president"
