@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.extractive.actors import Actor, Cast, clean_run
 from summarizer.extractive.lexicon import (
+    DENIAL_VERBS,
     DESCRIPTION_HEADS,
     GROUP_HEADS,
     GROUP_WORDS,
@@ -188,6 +189,7 @@ class Attributor:
                     clause = reported_clause(sentence.text, tokens, i)
                     if not negated:
                         clause = _quotation_after(sentence.text, tokens, i) or clause
+                        clause = _denied_charge(sentence.text, tokens, i) or clause
                 clause = self._without_own_pronoun(clause, actor)
                 self.current_speaker = actor.name
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
@@ -595,6 +597,30 @@ def _quotation_after(text: str, tokens: list[Token], verb: int) -> str | None:
 
 
 _MIN_QUOTE_WORDS = 3
+
+
+# "was accused of inciting the murder": the charge a later "which he denied" denies.
+_CHARGE = re.compile(
+    r"\b(?:accused|suspected|charged|convicted|blamed)\s+(?:of|with|for)\s+(.+?)[\s,]*$"
+)
+
+
+def _denied_charge(text: str, tokens: list[Token], verb: int) -> str | None:
+    """For "X was accused of fraud, which he denied.": "denied fraud".
+
+    The denial points back at the charge the sentence reports; the charge alone is
+    what others say of X, not X's position.
+    """
+    lower = tokens[verb].text.lower()
+    if lower not in DENIAL_VERBS or verb < 2:
+        return None
+    which = next(
+        (k for k in range(verb - 1, max(-1, verb - 4), -1) if tokens[k].text == "which"), None
+    )
+    if which is None or which == 0 or tokens[which - 1].text != ",":
+        return None
+    charge = _CHARGE.search(text[: tokens[which - 1].start])
+    return f"{tokens[verb].text} {charge.group(1)}" if charge else None
 
 
 def _adds_speech(tokens: list[Token], i: int) -> bool:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from summarizer.extractive import brief_extractive
 from summarizer.extractive.engine import all_stances
 from summarizer.models import Stance
+
+
+def brief_stances(text: str) -> list[Stance]:
+    """The stances the briefing reports."""
+    return brief_extractive(text).stances
 
 
 def stances(text: str) -> dict[str, Stance]:
@@ -92,3 +98,46 @@ def test_a_peoples_adjective_is_no_person_a_pronoun_could_mean() -> None:
     found = stances(text)
     assert list(found) == ["Oskarov"]
     assert found["Oskarov"].role == "Valmoran president"
+
+
+def test_an_account_of_ones_own_experience_is_no_position() -> None:
+    text = (
+        "Ilse Marquardt won the regional chess title on Sunday. "
+        '"I was not expecting to get past the second round," Marquardt said.\n'
+    )
+    assert brief_stances(text) == []
+
+
+def test_a_tribute_to_the_dead_is_no_position() -> None:
+    text = (
+        "The sculptor Arvid Lindqvist has died at 91. "
+        '"Arvid was the kindest teacher our academy ever had," said Mona Ekholm, '
+        "the academy's director.\n"
+    )
+    assert brief_stances(text) == []
+
+
+def test_a_view_told_in_the_first_person_is_still_a_position() -> None:
+    text = (
+        "The council voted to close the Eastvale library. "
+        '"I think the council was wrong to close it without asking readers," said '
+        "Councillor Mona Ekholm.\n"
+    )
+    assert [s.actor for s in brief_stances(text)] == ["Mona Ekholm"]
+
+
+def test_a_denied_charge_is_the_denial_not_the_accusation() -> None:
+    text = (
+        "Ferry captain Emil Varga spoke at the harbour rally on Friday. He was later "
+        "accused of stirring up the crowd in some way, which he denied.\n"
+    )
+    found = stances(text)
+    assert found["Emil Varga"].position == "Denied stirring up the crowd in some way."
+
+
+def test_a_figure_passed_on_by_according_to_is_no_position() -> None:
+    text = (
+        "Schools across the island closed for two days of vaccinations. According to "
+        "the health agency's Lorna Pettit, the goal was to reach 85 percent of children.\n"
+    )
+    assert brief_stances(text) == []
