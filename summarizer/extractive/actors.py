@@ -53,6 +53,10 @@ _BODY_AFTER = re.compile(
     r" (?:campaign|coalition|group|movement|party|committee|union|alliance|association"
     r"|council|company|firm|network|organisation|organization|foundation)\b"
 )
+# "in Selbury Vale", "near Port Elvan": a name after these is where something is.
+_PLACE_BEFORE = re.compile(r"(?<![\w’'])(?:in|near|across|throughout|outside) $")
+# "in Holt's view": a person's, not a place.
+_POSSESSED = re.compile(r"(?:’s|'s|’|')")
 _APPOSITIVE_AFTER = re.compile(
     r",\s+((?:the|a|an|[A-Z][\w\-]*(?:’s|'s))\s+[^,;:\"“”()]{3,70}?)(?:,(?!\d)|\.(?:\s|$|[\"”]))"
 )
@@ -86,6 +90,7 @@ class Cast:
     def resolve_name(self, run: str) -> Actor | None:
         """Resolve a capitalised run (with or without role) to an actor."""
         role, name = split_role(run.split())
+        name = _person_of(name)[0]
         if not name:
             return self.resolve_description(" ".join(role)) if role else None
         key = " ".join(name)
@@ -234,12 +239,34 @@ def _is_acronym(token: str) -> bool:
 def _is_person(name: list[str]) -> bool:
     if not 2 <= len(name) <= 4:
         return False
+    if _demonym(name[0]) or _demonym(name[-1]):
+        return False  # "Turkish Cypriot", "Maltese Falcon": a people's adjective, no person
     for token in name:
         if token.lower() in NON_PERSON or token.lower() in NOT_NAMES:
             return False
         if _is_acronym(token):
             return False  # an acronym: "UN General Assembly"
     return True
+
+
+def _demonym(token: str) -> bool:
+    """True for an adjective of a people: "Turkish", "Polish", "Chinese", "Maltese".
+
+    Only the endings no given name or surname shares are read: "-ish" and "-ese"
+    after n, m, l, t or u ("Therese" and "Reese" stay names).
+    """
+    lower = token.lower()
+    if len(lower) >= 5 and lower.endswith("ish"):
+        return True
+    return len(lower) >= 7 and lower.endswith("ese") and lower[-4] in "nmltu"
+
+
+def _titled_one_name(name: list[str], role: str | None) -> bool:
+    """True for one name after a person's title: "Turkish president Erdogan"."""
+    if len(name) != 1 or not role or _is_acronym(name[0]) or name[0].lower() in NOT_NAMES:
+        return False
+    title = role.replace(",", " ").split()[-1].lower()
+    return title in TITLES and name[0].lower() not in NON_PERSON
 
 
 def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> list[str]:
@@ -302,6 +329,7 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
     """Collect every named actor, its role and its aliases from the article."""
     cast = Cast()
     bodies: list[str] = []
+    places: set[str] = set()
     raw: list[tuple[Sentence, int, list[str]]] = []
     for sentence in sentences:
         if sentence.kind == "heading":
@@ -309,25 +337,50 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
         found_bodies: list[str] = []
         for start, end, tokens in capital_runs(sentence.text, lower_words):
             role, name = split_role(tokens)
+            name, origin = _person_of(name)
             if not name:
                 continue
             text = sentence.text
             found = " ".join(role) if role else _appositive(text, start, end, bodies)
             found = found or _role_before(text, start, lower_words)
             found = _with_body(found, _OF_BODY.match(text, end))
+            if origin:
+                found = f"{found}, {origin}" if found else origin
             actor = _add(cast, name, found)
             if _BODY_AFTER.match(text, end):
                 actor.person = False
+            if _PLACE_BEFORE.search(text, max(0, start - 12), start) and not _POSSESSED.match(
+                text, end
+            ):
+                places.add(actor.name)
             raw.append((sentence, start, name))
             if not actor.person:
                 found_bodies.append(actor.name)
         bodies = found_bodies
+    for place in places:
+        cast.actors[place].person = False  # "in Selbury Vale": a place, whoever it sounds like
     _link_aliases(cast)
     for sentence, start, name in raw:
         person = cast.resolve_name(" ".join(name))
         if person is not None and person.person:
             cast.mentions.setdefault(sentence.index, []).append((start, person.name))
     return cast
+
+
+def _person_of(name: list[str]) -> tuple[list[str], str | None]:
+    """Split "Hassan Rouhani of Iran" into the person and where they are from.
+
+    A run that reads as a person's name before "of" ("Aldo Renzetti of Valmora",
+    "Lena Brandt of Kestrel Films") names that person; what follows "of" is their
+    country or body, not part of their name. "Bank of England" and "Federal Bureau of
+    Investigation" stay whole: their first part is no person's name.
+    """
+    if "of" not in name:
+        return name, None
+    cut = name.index("of")
+    if 2 <= cut <= 4 and cut + 1 < len(name) and _is_person(name[:cut]):
+        return name[:cut], " ".join(name[cut + 1 :])
+    return name, None
 
 
 def _role_before(sentence: str, start: int, lower_words: set[str]) -> str | None:
@@ -388,6 +441,8 @@ def _add(cast: Cast, name: list[str], role: str | None) -> Actor:
     actor = cast.actors.get(key)
     if actor is None:
         actor = cast.actors[key] = Actor(key, person=_is_person(name))
+    if not actor.person and _titled_one_name(name, role):
+        actor.person = True
     if role and actor.role is None:
         actor.role = role
     return actor
@@ -400,6 +455,8 @@ def _link_aliases(cast: Cast) -> None:
         if not actor.person:
             continue
         tokens = actor.name.split()
+        if len(tokens) == 1:
+            continue  # one name ("Erdogan"): the actor itself, no alias of another
         for token in (tokens[0], tokens[-1]):
             if len(token) > 1 and token.lower() not in NOT_NAMES:
                 claims.setdefault(token, []).append(actor.name)

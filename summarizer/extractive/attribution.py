@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.extractive.actors import Actor, Cast, clean_run
 from summarizer.extractive.lexicon import (
+    DENIAL_VERBS,
     DESCRIPTION_HEADS,
     GROUP_HEADS,
     GROUP_WORDS,
@@ -86,6 +87,7 @@ _BETWEEN = frozenset(
     separately jointly publicly privately
     """.split()
 )
+_CONJUNCTIONS = frozenset("but yet so nor".split())
 _BE_FORMS = frozenset("was were is are been being be".split())
 # Nouns and adjectives ending in "-ly": not adverbs ("his family reported").
 _LY_NOUNS = frozenset(
@@ -139,10 +141,14 @@ class Attributor:
         self.last_body: str | None = None
         self.previous: Sentence | None = None
         self.current: Sentence | None = None
+        # Who the sentence before and this one are attributed to, if anyone.
+        self.previous_speaker: str | None = None
+        self.current_speaker: str | None = None
 
     def attribute(self, sentence: Sentence) -> Attribution | None:
         """Return the statement ``sentence`` attributes to someone, if any."""
         self.previous, self.current = self.current, sentence
+        self.previous_speaker, self.current_speaker = self.current_speaker, None
         if _SAYING.isdisjoint(_LETTERS.findall(sentence.text.lower())) and not (
             sentence.text.startswith(("Its ", "Their "))
         ):
@@ -156,8 +162,8 @@ class Attributor:
                 continue  # "The wing adds 2,400 square metres": adding, not saying
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
                 continue  # "has not said how many": no statement, so no position
-            if lower in SPEECH_VERBS and i > 0 and tokens[i - 1].text.lower() in _BE_FORMS:
-                continue  # "was reported missing", "were told": the subject says nothing
+            if lower in SPEECH_VERBS and _passive(tokens, i):
+                continue  # "was reported missing", "was widely reported": the subject says nothing
             if lower in SPEECH_VERBS and _reduced_passive(tokens, i):
                 continue  # "Tomas Brink, accused of fraud by ...,": what others say of him
             if lower in SPEECH_VERBS and any(
@@ -179,9 +185,13 @@ class Attributor:
                 if lower == "according":
                     clause, negated = according_clause(sentence.text, tokens, i), False
                 else:
-                    clause = reported_clause(sentence.text, tokens, i)
                     negated = negation_start(tokens, i) is not None
+                    clause = reported_clause(sentence.text, tokens, i)
+                    if not negated:
+                        clause = _quotation_after(sentence.text, tokens, i) or clause
+                        clause = _denied_charge(sentence.text, tokens, i) or clause
                 clause = self._without_own_pronoun(clause, actor)
+                self.current_speaker = actor.name
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
         return self._own_findings(sentence, tokens)
 
@@ -294,7 +304,9 @@ class Attributor:
     def _pronoun(self, word: str) -> Actor | None:
         name = None
         if word in ("he", "she") and self.current is not None:
-            name = resolve_pronoun(self.cast, word, self.previous, self.current, self.recent)
+            name = resolve_pronoun(
+                self.cast, word, self.previous, self.current, self.recent, self.previous_speaker
+            )
         if word == "it":
             name = self.last_body
         return self.cast.actors.get(name) if name else None
@@ -414,12 +426,40 @@ class Attributor:
                     break
             found = self._resolve_run(tokens, i, stop)
             later = self._person_after_role(tokens, stop + 1, end)
+            if later is None and (found is None or not found.person):
+                later = self._person_in_apposition(tokens, stop + 1)
             return later or found
+        named = self._person_in_apposition(tokens, end)
+        if named is not None:
+            return named  # 'said the councillor who chairs the board, Ines Maro': Maro
         for k in range(i, end):
             if _POSSESSIVE_END.search(tokens[k].text):
                 # "according to the group's analysis": the owner of the analysis.
                 return self._description(tokens, k, possessive=True)
         return self._description(tokens, end - 1)
+
+    def _person_in_apposition(self, tokens: list[Token], k: int) -> Actor | None:
+        """The person a description after an inverted verb leads up to, if any.
+
+        '"...," said the head of the Kestrel Institute, Ines Maro.' and '..., said
+        Kestrel University's dean, Ines Maro.': the speaker is the named person the
+        description leads up to, not the body inside the description. Only a person
+        the cast knows, at the end of the sentence or of the aside, is taken.
+        """
+        limit = min(len(tokens), k + _APPOSITION_REACH)
+        while k < limit:
+            if tokens[k].text == "," and k + 1 < len(tokens) and tokens[k + 1].text[0].isupper():
+                stop = k + 1
+                while stop + 1 < len(tokens) and tokens[stop + 1].text[0].isupper():
+                    stop += 1
+                closes = stop + 1 >= len(tokens) or tokens[stop + 1].text in ',.;:"”'
+                found = self._resolve_run(tokens, k + 1, stop)
+                if closes and found is not None and found.person:
+                    return found
+            if tokens[k].quoted or tokens[k].text in ';:."“”':
+                return None
+            k += 1
+        return None
 
     def _named_after(self, tokens: list[Token], i: int) -> Actor | None:
         """The speaker named after a sentence-opening verb of saying, a person first.
@@ -484,6 +524,8 @@ class Attributor:
             prev = tokens[start - 1].text
             if prev.lower() in ("the", ",", "to", "of", "according") or prev.lower() in _STOP_WALK:
                 break
+            if prev.lower() in _CONJUNCTIONS:
+                break  # "..., but a consumer group accused": the group, not "But a ..."
             if prev.lower() in _POSSESSIVE_DETERMINERS:
                 return None
             start -= 1
@@ -503,6 +545,8 @@ class Attributor:
             found = self._firm_named_before()
         if found is not None or head_word not in GROUP_HEADS:
             return found
+        if len(words) > 1 and words[0].lower() in ("a", "an"):
+            words = words[1:]  # "a consumer group" is named "Consumer group"
         name = " ".join(words)
         return self.cast.actors.setdefault(name, Actor(name[0].upper() + name[1:]))
 
@@ -510,6 +554,73 @@ class Attributor:
         if word[:1].isupper():
             return self.cast.resolve_name(word)
         return self.cast.resolve_description(word, self.recent)
+
+
+def _passive(tokens: list[Token], verb: int) -> bool:
+    """True for "was reported", "were widely reported", "has been told": a passive verb.
+
+    A form of "be" before the verb, with only adverbs between ("was previously
+    announced"), makes the subject what was said, not who said it.
+    """
+    k = verb - 1
+    while k >= 0 and k >= verb - 3 and tokens[k].text.lower() not in _BE_FORMS:
+        word = tokens[k].text.lower()
+        if not (word.endswith("ly") and word not in _LY_NOUNS) and word not in _BETWEEN_ADVERBS:
+            return False
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() in _BE_FORMS
+
+
+# Adverbs that may stand inside a passive: "was previously announced", "were also told".
+_BETWEEN_ADVERBS = frozenset(
+    "also later then now previously recently still again once first".split()
+)
+# How far after an inverted verb a description may run before the name it leads to.
+_APPOSITION_REACH = 14
+
+
+def _quotation_after(text: str, tokens: list[Token], verb: int) -> str | None:
+    """The quotation right after the verb: 'Speaking to reporters, Holm said, "..."'.
+
+    What stands before the speaker there is how or where they spoke, not what they
+    said: the quotation that follows the verb is the statement.
+    """
+    k = verb + 1
+    if k < len(tokens) and tokens[k].text in (",", ":"):
+        k += 1
+    if k >= len(tokens) or tokens[k].text not in ('"', "“"):
+        return None
+    rest = text[tokens[k].end :]
+    close = min((i for i in (rest.find('"'), rest.find("”")) if i >= 0), default=len(rest))
+    quote = rest[:close].strip()
+    return quote if len(quote.split()) >= _MIN_QUOTE_WORDS else None
+
+
+_MIN_QUOTE_WORDS = 3
+
+
+# "was accused of inciting the murder": the charge a later "which he denied" denies.
+_CHARGE = re.compile(
+    r"\b(?:accused|suspected|charged|convicted|blamed)\s+(?:of|with|for)\s+(.+?)[\s,]*$"
+)
+
+
+def _denied_charge(text: str, tokens: list[Token], verb: int) -> str | None:
+    """For "X was accused of fraud, which he denied.": "denied fraud".
+
+    The denial points back at the charge the sentence reports; the charge alone is
+    what others say of X, not X's position.
+    """
+    lower = tokens[verb].text.lower()
+    if lower not in DENIAL_VERBS or verb < 2:
+        return None
+    which = next(
+        (k for k in range(verb - 1, max(-1, verb - 4), -1) if tokens[k].text == "which"), None
+    )
+    if which is None or which == 0 or tokens[which - 1].text != ",":
+        return None
+    charge = _CHARGE.search(text[: tokens[which - 1].start])
+    return f"{tokens[verb].text} {charge.group(1)}" if charge else None
 
 
 def _adds_speech(tokens: list[Token], i: int) -> bool:
@@ -619,6 +730,9 @@ def _is_adverbial(tokens: list[Token], start: int) -> bool:
     body belongs to the speaker's description, and the speaker comes before it.
     """
     k = start - 1
+    if k >= 1 and tokens[k].text == "and" and tokens[k - 1].text[:1].isupper():
+        # "hosted by Greta Holm and Pia Lind": the second name shares the first's phrase.
+        return _is_adverbial(tokens, _run_start(tokens, k - 1))
     if k >= 0 and tokens[k].text.lower() in ARTICLES:
         k -= 1
     # "of worldwide victim group Ending Clergy Abuse": a few lower-case words first.

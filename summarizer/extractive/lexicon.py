@@ -236,6 +236,7 @@ NON_PERSON = frozenset(
     networks communications telecom pharmaceuticals pharma labs laboratories
     ventures enterprises brands stores retail foods farms fisheries dairies breweries
     solutions consulting consultants associates analytics software
+    institution institutions house eastern western northern southern central
     """.split()
 )
 

@@ -83,9 +83,18 @@ def _pronouns(text: str) -> list[re.Match[str]]:
 
 
 def resolve_pronoun(
-    cast: Cast, word: str, previous: Sentence | None, sentence: Sentence, recent: list[str]
+    cast: Cast,
+    word: str,
+    previous: Sentence | None,
+    sentence: Sentence,
+    recent: list[str],
+    speaker: str | None = None,
 ) -> str | None:
     """The canonical name "he" or "she" refers to in ``sentence``, or None.
+
+    The speaker of the sentence before comes first: in '"... the people of Eastvale
+    are worried," Holt said. She called for ...' the "she" is Holt, not a name
+    inside her quotation.
 
     Args:
         cast: The article's actors, genders inferred.
@@ -93,10 +102,13 @@ def resolve_pronoun(
         previous: The sentence before, if any.
         sentence: The sentence holding the pronoun.
         recent: Canonical names of recent speakers, most recent first.
+        speaker: Who the sentence before is attributed to, if anyone.
     """
     want = "m" if word == "he" else "f"
     candidates: list[str] = []
     if previous is not None and previous.paragraph == sentence.paragraph:
+        if speaker is not None and speaker in cast.actors and cast.actors[speaker].person:
+            candidates.append(speaker)
         candidates += [name for _, name in cast.mentions.get(previous.index, [])]
     candidates += [n for n in recent if n in cast.actors and cast.actors[n].person]
     for rank, name in enumerate(dict.fromkeys(candidates)):

@@ -76,6 +76,35 @@ THRESHOLD = 1.5
 DISPUTANT = THRESHOLD
 
 
+# A stance whose every statement takes no position scores this: below any threshold.
+IDLE = -10.0
+
+
+def takes_no_position(said: Attribution, people: frozenset[str] = frozenset()) -> bool:
+    """True for a statement that reports no position, however it is attributed.
+
+    - an account of the speaker's own experience: "I was not expecting this", "At
+      first I thought it was a prank" (first person, past, nothing that ought to be);
+    - a portrait of a person: "He was a rebel", "Munk has been a treasure to
+      science" (a tribute or a description, not a view on a question).
+
+    A statement that judges ("wrong", "unlawful", "I think") or prescribes ("should")
+    is a position whatever else it is. (A third kind, a fact passed on in indirect
+    speech, "police said they had arrested a second man", was tried on the real-news
+    tuning split and left out: it dropped as many stances the gold lists, experts'
+    findings told in indirect speech, as it dropped stances the gold leaves out.)
+    """
+    if said.negated or _PRESCRIBES.search(said.clause) or _JUDGES.search(said.clause):
+        return False
+    clause = said.clause.lstrip("[.…] \"“'")
+    if _EXPERIENCE.search(" ".join(clause.split()[:_EXPERIENCE_WORDS])):
+        return True
+    if _portrait(clause, people):
+        return True
+    # "According to the agency's Holt, the goal was 90 percent": a sourced figure.
+    return said.verb.lower() == "according" and bool(find_figures(said.clause))
+
+
 @dataclass(frozen=True)
 class Context:
     """What the article says about its actors.
@@ -97,6 +126,8 @@ def stance_score(
     """How clearly the article reports ``actor``'s position."""
     if actor in context.disputants:
         return DISPUTANT  # a party to a reported dispute: its stance is part of the story
+    if all(takes_no_position(s, context.people) for s in statements):
+        return IDLE
     score = 0.0
     if actor in context.people:
         score += PERSON
@@ -155,3 +186,28 @@ def _collective(actor: str) -> bool:
 
 
 _VAGUE = frozenset("local government state federal city senior other some many several".split())
+
+
+# "I was", "I always knew", "I thought": the speaker tells what happened to them.
+_EXPERIENCE = re.compile(
+    r"(?<![\w’'])I (?:\w+ly )?(?:was|wasn't|thought|knew|felt|had|never|did not|didn't)\b"
+)
+# The opening words in which such an account must start.
+_EXPERIENCE_WORDS = 15
+# A judgement or a view: what ought to be, or how good or right something is.
+_JUDGES = re.compile(
+    r"\b(?:I think|we think|I believe|we believe|wrong|right to|unlawful|illegal|unfair"
+    r"|unacceptable|justified|mistake|fail(?:ed|s)? to)\b",
+    re.IGNORECASE,
+)
+_PORTRAIT = re.compile(r"^(\S+) (?:was|has been|had been|is) (?:a|an|the|one)\b")
+
+
+def _portrait(clause: str, people: frozenset[str]) -> bool:
+    """True for "He was a rebel", "Munk has been a world treasure": who someone was."""
+    found = _PORTRAIT.match(clause)
+    if found is None:
+        return False
+    subject = found.group(1)
+    names = {w for name in people for w in name.split()}
+    return subject in ("He", "She") or subject in names
