@@ -1,4 +1,4 @@
-"""Which network addresses a fetch may reach, and which local files a manifest may name.
+"""Which network addresses a fetch may reach.
 
 A URL is untrusted input: ``http://localhost:8080/admin``, a name that resolves to
 ``10.0.0.5``, a redirect to ``http://169.254.169.254/`` (cloud metadata) would make
@@ -10,24 +10,21 @@ IPv6 (``::ffff:127.0.0.1``, ``::127.0.0.1``, NAT64 ``64:ff9b::a00:1``, 6to4 and
 Teredo). The fetcher then connects to the very address it checked, so a DNS answer
 that changes between the check and the connection (rebinding) cannot get through.
 
-``check_local_path`` is the same idea for files: a path given relative to a folder
-(a batch manifest's ``path``) must stay inside that folder.
+A batch manifest's ``path`` entries are not confined: the manifest is its own user's,
+naming files that user can read, and the HTTP service accepts no ``path`` at all.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import os
 import socket
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from summarizer.errors import FetchError, InputError, PrivateAddressError
+from summarizer.errors import FetchError, PrivateAddressError
 
 __all__ = [
     "Resolver",
     "address_refusal",
-    "check_local_path",
     "public_addresses",
     "system_resolver",
 ]
@@ -157,29 +154,3 @@ def public_addresses(
                 url, address, kind, host=host, redirected_from=redirected_from
             )
     return addresses
-
-
-def check_local_path(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> Path:
-    """Resolve ``path`` against ``root`` and refuse it unless it stays inside ``root``.
-
-    Symbolic links are followed before the check, so a link inside ``root`` that
-    points outside it is refused too.
-
-    Args:
-        path: A path as a manifest gives it (relative to ``root``, or absolute).
-        root: The folder that paths must stay in.
-
-    Returns:
-        The resolved path.
-
-    Raises:
-        InputError: The path leads outside ``root`` (``../``, an absolute path, a link).
-    """
-    base = Path(root).resolve()
-    resolved = (base / path).resolve()
-    if not resolved.is_relative_to(base):
-        raise InputError(
-            f"refusing to read {os.fspath(path)!r}: it is outside {os.fspath(base)!r}, "
-            "the folder it must be in"
-        )
-    return resolved
