@@ -172,3 +172,8 @@ def test_halves_dozens_and_points_are_read_as_the_numbers_they_are(summary: str,
 )
 def test_the_same_numbers_written_another_way_pass(summary: str) -> None:
     validate(survey_answer(summary), SURVEY)
+
+
+def test_points_the_article_counts_without_a_unit_may_be_called_points() -> None:
+    article = SURVEY + " Inspectors took samples at eight sampling points on the river."
+    validate(survey_answer("Samples were taken at eight points."), article)

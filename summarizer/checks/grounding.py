@@ -349,6 +349,9 @@ class ArticleIndex:
                 units = self._stated.get((kind, _key(value)))
                 if units and (number.unit is None or number.unit in units):
                     return True
+                # "eight points" for "eight sampling points"; never the 3 of "3%".
+                if units and number.unit == "points" and None in units:
+                    return True
             if number.kind == "ordinal" and value in self._days_of_month:
                 return True
         return False
