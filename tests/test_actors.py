@@ -138,3 +138,57 @@ def test_a_title_word_does_not_turn_an_organisation_into_a_word_of_the_article()
     assert "'State Department' is not named" in message
     assert "'Minister of Health' is not named" in message
     assert "Mayor Holt" not in message  # a title and a surname the article gives
+
+
+TITLED = ArticleIndex(
+    "Senator María López said the Harbour Authority would fund the plan. "
+    "President Joe Walker of the Chamber of Commerce said José Ortega backed it. "
+    "Mary Smith, a local teacher, opposed it. Dr. Ann O'Neil spoke for the hospital."
+)
+
+
+def titled_answer(actor: str) -> dict[str, Any]:
+    return {
+        "headline": "The Harbour Authority will fund the plan.",
+        "summary": "The Harbour Authority will fund the plan.",
+        "key_points": [
+            {
+                "text": "The Harbour Authority will fund the plan.",
+                "evidence": ["said the Harbour Authority would fund the plan"],
+            }
+        ],
+        "stances": [
+            {
+                "actor": actor,
+                "topic": "the plan",
+                "position": "The plan has support.",
+                "evidence": ["said the Harbour Authority would fund the plan"],
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    "actor",
+    ["President López", "Senator Walker", "Mayor Mary Smith", "Dr Smith", "Lord Walker"],
+)
+def test_a_title_the_article_does_not_give_that_person_is_refused(actor: str) -> None:
+    with pytest.raises(ValidationError, match="not named in the article"):
+        validate(titled_answer(actor), TITLED)
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "Senator Lopez",  # accents dropped
+        "Maria Lopez",
+        "Jose Ortega",
+        "President Walker",
+        "Ms Smith",  # a courtesy title is anyone's
+        "Mr Ortega",
+        "Dr O\u2019Neil",  # a typographic apostrophe
+        "Dr. Ann O\u2019Neil",
+    ],
+)
+def test_accents_apostrophes_and_the_articles_own_titles_are_accepted(actor: str) -> None:
+    validate(titled_answer(actor), TITLED)

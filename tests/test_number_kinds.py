@@ -127,3 +127,53 @@ def test_a_figure_value_that_drops_the_scale_is_refused() -> None:
     answer["disputed_figures"][0]["value"] = 12.4  # "$12.4 million" is 12,400,000
     with pytest.raises(ValidationError, match="is not the number its figure states"):
         validate(answer)
+
+
+SURVEY = (
+    "Port Survey Published\n\n"
+    "The port has half a million customers and a dozen ships, the survey found. "
+    "Unemployment in the town is 3% and rose 2 points last year."
+)
+
+
+def survey_answer(summary: str) -> dict[str, Any]:
+    evidence = ["The port has half a million customers and a dozen ships"]
+    return {
+        "headline": "The port survey was published.",
+        "summary": summary,
+        "key_points": [{"text": "The port has many customers.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("The port has a million customers.", "a million"),  # "half a million" is not a million
+        ("The port has two dozen ships.", "two dozen"),
+        ("The port has a dozen million customers.", "a dozen million"),
+        ("Unemployment rose 3 points.", "3 points"),  # 3 is a percent, not points
+        ("Unemployment rose 3 percentage points.", "3 percentage points"),
+    ],
+)
+def test_halves_dozens_and_points_are_read_as_the_numbers_they_are(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(survey_answer(summary), SURVEY)
+    assert repr(bad) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The port has 500,000 customers and 12 ships.",
+        "The port has five hundred thousand customers and a dozen ships.",
+        "The port has half a million customers.",
+        "Unemployment rose 2 percentage points to 3 percent.",
+    ],
+)
+def test_the_same_numbers_written_another_way_pass(summary: str) -> None:
+    validate(survey_answer(summary), SURVEY)
+
+
+def test_points_the_article_counts_without_a_unit_may_be_called_points() -> None:
+    article = SURVEY + " Inspectors took samples at eight sampling points on the river."
+    validate(survey_answer("Samples were taken at eight points."), article)

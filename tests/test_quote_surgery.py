@@ -173,3 +173,62 @@ def test_highlighting_locates_what_grounding_accepts(index: ArticleIndex) -> Non
     assert spans is not None and len(spans) == 2
     assert ARTICLE[spans[0][0] : spans[0][1]] == "The claim is unsupported"
     assert locate(text, "supported by evidence from the crossing logs") is None
+
+
+MORE = (
+    "The scheme is unlikely to save money for the passengers on the island route. "
+    "The ferry is non-compliant with the safety rules set by the regulator in May. "
+    "The figures are misleading according to the auditors who read the accounts. "
+    "The board will pay only the crew a higher wage from the start of May. "
+    "The new boats will cost less than the council expected to pay for them. "
+    "The route will close if the council cuts its grant to the operator.\n\n"
+    "Fares will rise sharply next year\n\n"
+    "for all passengers on the route, the union said. "
+    "The operator said the timetable\u200b would not change before the summer.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The scheme is ... to save money for the passengers",  # "unlikely"
+        "The ferry is ... with the safety rules set by the regulator",  # "non-compliant"
+        "The figures are ... according to the auditors",  # "misleading"
+        "The board will pay ... the crew a higher wage",  # "only"
+        "The new boats will cost ... the council expected to pay",  # "less than"
+        "The route will close ... the council cuts its grant",  # "if"
+    ],
+)
+def test_an_elision_over_a_word_that_negates_limits_or_conditions_is_refused(quote: str) -> None:
+    problem = ArticleIndex(MORE).quote_problem(quote)
+    assert problem is not None and "negation" in problem, problem
+
+
+def test_a_quote_may_not_run_from_one_paragraph_into_the_next() -> None:
+    index = ArticleIndex(MORE)
+    problem = index.quote_problem(
+        "Fares will rise sharply next year for all passengers on the route"
+    )
+    assert problem is not None and "paragraph" in problem
+    assert index.contains_quote("for all passengers on the route, the union said")
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Passengers on the early crossing . . . will pay 40 percent more from June",
+        "Passengers on the early crossing [\u2026] will pay 40 percent more from June",
+    ],
+)
+def test_other_ways_of_writing_an_ellipsis_elide_as_dots_do(
+    index: ArticleIndex, quote: str
+) -> None:
+    assert index.contains_quote(quote), index.quote_problem(quote)
+
+
+def test_an_invisible_character_decides_nothing_about_a_quote() -> None:
+    index = ArticleIndex(MORE)
+    assert index.contains_quote("the timetable would not change before the summer")
+    assert not index.contains_quote("The operator said the timetable would change before summer")
+    spans = locate(NormalisedText.of(MORE), "the timetable would not change before the summer")
+    assert spans is not None and MORE[spans[0][0] : spans[0][1]].startswith("the timetable\u200b")

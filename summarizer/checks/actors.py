@@ -13,12 +13,16 @@ by the article, in a form it supports:
 - several of these joined ("Tomas Brell and the dockworkers' union").
 
 A person the article never names (a famous figure the model adds) fails, and so
-does a first name stitched to another person's surname ("Mirela Brell").
+does a first name stitched to another person's surname ("Mirela Brell") or a title
+the article does not give that person ("President López" for "Senator María
+López"; a courtesy title, "Ms López", is anyone's). Accents and typographic
+apostrophes do not tell names apart ("Jose Lopez", "O’Neil").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -52,14 +56,29 @@ TITLES = frozenset(
 )
 # At most this many words may follow a title: a person's name, not an organisation.
 _MAX_NAME_WORDS = 3
+# Titles anyone may be given: every other title ("Senator", "Dr", "Mayor") must be
+# one the article gives that person, within this many words of the name.
+COURTESY_TITLES = frozenset("mr mrs ms miss mx".split())
+_TITLE_REACH = 6
+# Accents and typographic apostrophes are not what tells two names apart: "Jose
+# Lopez" is "José López", "O’Neil" is "O'Neil".
+_MARKS = re.compile("[\u0300-\u036f]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+
+
+def _plain_letters(text: str) -> str:
+    if text.isascii():
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)))
 
 
 def _prepared(text: str) -> str:
     """``text`` with initials run together and possessives dropped.
 
     "U.S.", "U. S." and "US" are all "US"; "J. R. R. Tolkien" is "JRR Tolkien";
-    "the Users' Council" is "the Users Council".
+    "the Users' Council" is "the Users Council"; accents are dropped.
     """
+    text = _plain_letters(text)
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _INITIALS.sub(lambda m: re.sub(r"[\s.]", "", m.group(0)), text)
     return _POSSESSIVE.sub("", text)
@@ -143,10 +162,29 @@ class NameIndex:
         # "Ms Vasko" is Vasko; "Minister of Health" is not "Health".
         personal = len(bare) <= _MAX_NAME_WORDS and all(_capitalised(w) for w in shown)
         if bare != words and personal and self._contiguous(bare):
-            return True
+            return self._gives_titles(words[: len(words) - len(bare)], bare)
         if len(bare) > 1 and self._in_one_name(bare):
             return True
         return len(original) == 1 and self._acronym(original[0])
+
+    def _gives_titles(self, titles: list[str], name: list[str]) -> bool:
+        """True when the article gives ``name`` each of ``titles`` (courtesy titles aside).
+
+        "President López" is refused when the article calls her "Senator María López".
+        """
+        wanted = [t for t in titles if t not in COURTESY_TITLES]
+        if not wanted:
+            return True
+        needle = f" {' '.join(name)} "
+        reach = 20 * _TITLE_REACH
+        pos = self._sequence.find(needle)
+        while pos >= 0:
+            before = self._sequence[max(0, pos - reach) : pos].split()[-_TITLE_REACH:]
+            after = self._sequence[pos + len(needle) : pos + len(needle) + reach].split()
+            if all(t in before or t in after[:4] for t in wanted):  # "Vasko, the chair"
+                return True
+            pos = self._sequence.find(needle, pos + 1)
+        return False
 
     def names(self, actor: str) -> bool:
         """True when the article names ``actor`` in a form it supports."""

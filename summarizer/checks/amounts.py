@@ -5,7 +5,8 @@
 a clock time, and none of them is an amount; "nine hundred jobs" is 900 although
 it is written in words. Both the article and a briefing are read this way, so a
 briefing's number is licensed only by an article number of the same value, scale,
-kind and (when the briefing gives one) unit.
+kind and (when the briefing gives one) unit. "half a million" is 500,000 and "two
+dozen" 24; "2 points" is percentage points, never the 2 of "2%".
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ _UNITS = {
     "pc": "percent",
     "percentage point": "points",
     "percentage points": "points",
+    "point": "points",
+    "points": "points",
+    "pts": "points",
+    "pp": "points",
     "dollar": "USD",
     "dollars": "USD",
     "usd": "USD",
@@ -114,13 +119,14 @@ _TENS = {
     "ninety": 90,
 }
 _WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NUMBER_WORD = "|".join(sorted([*_ONES, *_TENS, *_WORD_SCALES], key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted([*_ONES, *_TENS, *_WORD_SCALES, "dozen"], key=len, reverse=True))
 _FRACTION = r"(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)"
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE_WORD = r"hundred|thousand|million|mln|billion|bn|trillion|tn|m|k"
 _UNIT_WORD = (
-    r"%|percentage\s+points?|per\s*cent\b|percent\b|pc\b|dollars?\b|euros?\b|pounds?\b"
+    r"%|percentage\s+points?|points?\b|pts\b|pp\b|per\s*cent\b|percent\b|pc\b|dollars?\b"
+    r"|euros?\b|pounds?\b"
     r"|sterling\b|yen\b|USD\b|EUR\b|GBP\b|JPY\b"
 )
 _CURRENCY = r"(?P<cur>(?:(?<![A-Za-z])(?-i:US|A|C|NZ|HK|S))?\$|[€£¥])"
@@ -142,7 +148,7 @@ _TOKEN = re.compile(
     r"|(?P<amount>(?:" + _CURRENCY + r"\s?)?(?P<num>" + _DIGITS + r")(?![\d])"
     r"(?:\s?(?P<scale>" + _SCALE_WORD + r")\b)?(?:\s?(?P<unit>" + _UNIT_WORD + r"))?)"
     # Amounts written in words: "nine hundred", "two million dollars", "forty-five".
-    r"|(?P<words>\b(?:a\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?"
+    r"|(?P<words>\b(?:(?:half\s+)?a\s+(?=(?:hundred|thousand|million|billion|trillion|dozen)\b))?"
     r"(?:" + _NUMBER_WORD + r")(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMBER_WORD + r"))*\b"
     r"(?!-?\s?" + _FRACTION + r"\b)(?:\s?(?P<wunit>" + _UNIT_WORD + r"))?)",
     re.IGNORECASE,
@@ -151,8 +157,9 @@ _DIGIT_RUN = re.compile(r"\d+")
 _SIGN = re.compile(r"[$€£¥]")
 _DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)$")
 _ALPHA_RUN = re.compile(r"[A-Za-z]+")
-_ANCHOR_WORDS = frozenset([*_ONES, *_TENS, *_WORD_SCALES])
-_SCALE_NEXT = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+_ANCHOR_WORDS = frozenset([*_ONES, *_TENS, *_WORD_SCALES, "dozen"])
+_SCALE_NEXT = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
+_HALF_NEXT = re.compile(r"\s+a" + _SCALE_NEXT.pattern, re.IGNORECASE)
 # Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -188,10 +195,16 @@ def _words_value(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    share = 1.0  # "half a million" is 500,000
     for word in re.split(r"[\s-]+", words.lower()):
         if word in ("and", ""):
             continue
-        if word == "a":
+        if word == "half":
+            share = 0.5
+            continue
+        if word == "dozen":
+            current = (current or 1) * 12
+        elif word == "a":
             current = 1
         elif word in _ONES:
             current += _ONES[word]
@@ -205,7 +218,7 @@ def _words_value(words: str) -> float | None:
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return (total + current) * share if seen else None
 
 
 def _unit(text: str | None) -> str | None:
@@ -345,6 +358,8 @@ def _anchors(text: str) -> list[int]:
         ):
             found.append(match.start())
         elif low == "a" and _SCALE_NEXT.match(text, match.end()):
+            found.append(match.start())
+        elif low == "half" and _HALF_NEXT.match(text, match.end()):
             found.append(match.start())
     return sorted(set(found))
 

@@ -10,8 +10,13 @@ A quote may elide words with ``...`` or ``…`` (an ellipsis the article itself
 prints is copied as it is), within limits that keep it the article's words: at
 most two elisions, each part at least three words, the parts in order within one
 sentence, and no negation (not, no, never, n't, without, nor...) among the words
-skipped (nor "against", "refused", "denied", "hardly" and the like, which turn
-it around as surely). Nothing else is forgiven: a changed word is not a quote.
+skipped (nor "against", "refused", "denied", "hardly", a word negated by its
+prefix such as "unlikely" or "non-compliant", and the like, which turn it around
+as surely; nor "only", "less", "fewer" or "if", which limit or condition it).
+A verbatim quote may not run from one paragraph into the next (a headline joined
+to the paragraph below it reads as a sentence the article never wrote). Invisible
+characters (zero-width spaces, soft hyphens) are ignored on both sides. Nothing
+else is forgiven: a changed word is not a quote.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from functools import cached_property
 from summarizer.checks.actors import NameIndex
 from summarizer.checks.amounts import Stated, stated_numbers
 from summarizer.checks.injection import SuspectSpan, suspect_spans
-from summarizer.checks.normal import _QUOTES, _WS, MARK, Normalised, normalise
+from summarizer.checks.normal import _PARAGRAPH_GAP, _QUOTES, _WS, MARK, Normalised, normalise
 from summarizer.checks.untrusted import PlantedIndex
 
 __all__ = [
@@ -40,7 +45,7 @@ __all__ = [
     "normalise",
 ]
 
-_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…|\.\s\.\s\.|\[\s*(?:\.\.\.|…)\s*\])\s*")
 # Characters a model tends to wrap a quote in; they are not part of the quote.
 _WRAPPERS = "\"' \t\n"
 # Words that turn a sentence around: skipped by "...", they would reverse it.
@@ -49,7 +54,17 @@ _NEGATION = re.compile(
     r"|scarcely|seldom|rarely|against|unless|except|refus(?:e|es|ed|ing)|fail(?:s|ed|ing)?"
     r"|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|oppos(?:e|es|ed|ing))\b|n't\b"
     r"|\b(?:dont|doesnt|didnt|wont|cant|isnt|arent|wasnt|werent|hasnt|havent|hadnt|wouldnt"
-    r"|shouldnt|couldnt|mustnt)\b",
+    r"|shouldnt|couldnt|mustnt)\b"
+    # A word negated by its prefix: "unlikely", "unsupported", "non-compliant",
+    # "disagreed", "illegal", "impossible", "incorrect", "misleading".
+    r"|\bun(?!der|til|ion|ited?\b|ite[ds]?\b|its?\b|ity|ique|iform|ivers|animous|cle)[a-z]{4,}"
+    r"|\bnon-?[a-z]{3,}|\bdis(?:agree|approv|honest|prov|lik|allow|credit|put|believ|avow|own|"
+    r"satisf|qualif)[a-z]*|\b(?:il(?:legal|legitimate|licit|logical)|im(?:possib|prob|proper|"
+    r"precise|material|plausib)|in(?:correct|accura|adequa|sufficien|valid|effective|capab|"
+    r"complete|consisten|eligib)|ir(?:relevan|regular|responsib)|mis(?:lead|represent|stat|quot"
+    r"|inform))[a-z]*"
+    # Words that limit or condition what follows: "only", "less than", "if".
+    r"|\b(?:only|merely|less|fewer|false|untrue|wrong|if|whether|unless)\b",
     re.IGNORECASE,
 )
 _SPLIT_NUMBER = re.compile(r"[.,]\d")
@@ -73,9 +88,14 @@ CROSSES_SENTENCES = (
     "joins words from different sentences with '...'; '...' may only skip words "
     "inside one sentence: quote each sentence separately"
 )
+CROSSES_PARAGRAPHS = (
+    "joins the end of one paragraph to the start of the next as if they were one sentence; "
+    "quote each paragraph separately"
+)
 SKIPS_NEGATION = (
-    "skips a negation (not, no, never, n't, without, nor, against, refused...) with '...', "
-    "which changes its meaning; quote those words in full"
+    "skips a negation (not, no, never, n't, without, nor, against, refused, un- and non- words "
+    "such as unlikely...) or a word that limits or conditions it (only, less, fewer, if...) "
+    "with '...', which changes its meaning; quote those words in full"
 )
 
 
@@ -134,19 +154,31 @@ def _segments(quote: str) -> list[str]:
     return [s for s in parts if s]
 
 
-def match_quote(text: str, quote: str, breaks: Sequence[int] = ()) -> QuoteMatch:
+def _crosses(breaks: Sequence[int], start: int, end: int) -> bool:
+    i = bisect_right(breaks, start)
+    return i < len(breaks) and breaks[i] < end
+
+
+def match_quote(
+    text: str, quote: str, breaks: Sequence[int] = (), paragraphs: Sequence[int] = ()
+) -> QuoteMatch:
     """Find ``quote`` in the normalised article ``text`` under the elision rules.
 
     Args:
         text: The article in normal form.
         quote: The quote as the model wrote it.
         breaks: Sorted offsets in ``text`` where sentences and paragraphs end.
+        paragraphs: Sorted offsets in ``text`` where paragraphs end: a quote may
+            not run across one ("Fares will rise" + "for all passengers").
     """
     if len(normalise(quote).strip(_WRAPPERS)) < MIN_QUOTE_CHARS:
         return QuoteMatch(None, TOO_SHORT)
     whole = _occurrences(text, normalise(quote).strip(_WRAPPERS))
-    if whole:
-        return QuoteMatch([whole[0]])  # verbatim, "..." and all: the article's own ellipsis
+    within = [(a, b) for a, b in whole if not _crosses(paragraphs, a, b)]
+    if within:
+        return QuoteMatch([within[0]])  # verbatim, "..." and all: the article's own ellipsis
+    if whole and _ELLIPSIS.search(quote) is None:
+        return QuoteMatch(None, CROSSES_PARAGRAPHS)
     segments = _segments(quote)
     if not segments:
         return QuoteMatch(None, TOO_SHORT)
@@ -241,11 +273,25 @@ class ArticleIndex:
         """Where sentences and paragraphs end: read only for a quote that elides words."""
         return Normalised.of(self.text).breaks
 
+    @cached_property
+    def _paragraphs(self) -> tuple[int, ...]:
+        """Where paragraphs end in the normalised article (the space joining them)."""
+        if "\n" not in self.text:
+            return ()
+        pieces = [p for p in map(normalise, _PARAGRAPH_GAP.split(self.text)) if p]
+        ends = []
+        size = 0
+        for piece in pieces[:-1]:
+            size += len(piece)
+            ends.append(size)
+            size += 1
+        return tuple(ends)
+
     def match(self, quote: str) -> QuoteMatch:
         """Where ``quote`` sits in the normalised article, or why it does not."""
         if _ELLIPSIS.search(quote) is None:
-            return match_quote(self._norm, quote)
-        return match_quote(self._norm, quote, self._breaks)
+            return match_quote(self._norm, quote, paragraphs=self._paragraphs)
+        return match_quote(self._norm, quote, self._breaks, self._paragraphs)
 
     def quote_problem(self, quote: str) -> str | None:
         """Say why ``quote`` is not a verbatim quote of the article, or None when it is."""
@@ -302,6 +348,9 @@ class ArticleIndex:
             for kind in _LICENSED_BY[number.kind]:
                 units = self._stated.get((kind, _key(value)))
                 if units and (number.unit is None or number.unit in units):
+                    return True
+                # "eight points" for "eight sampling points"; never the 3 of "3%".
+                if units and number.unit == "points" and None in units:
                     return True
             if number.kind == "ordinal" and value in self._days_of_month:
                 return True

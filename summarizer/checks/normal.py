@@ -35,6 +35,13 @@ _QUOTES = str.maketrans(
         "\u202f": " ",  # narrow no-break space
         "\u2009": " ",  # thin space
         "\u02c6": " ",  # the datamark that stands for spaces in the prompt (MARK)
+        # Invisible characters decide nothing: "We will\u200b not" is "We will not".
+        "\u00ad": None,  # soft hyphen
+        "\u200b": None,  # zero-width space
+        "\u200c": None,  # zero-width non-joiner
+        "\u200d": None,  # zero-width joiner
+        "\u2060": None,  # word joiner
+        "\ufeff": None,  # zero-width no-break space
     }
 )
 # Spotlighting: in the prompt, the article's spaces are replaced by this mark so

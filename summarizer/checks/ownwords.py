@@ -6,8 +6,9 @@ topics, measures and counter-claims must be a number the article states, with
 the same scale, kind and unit (``summarizer.checks.amounts``: "12.4 million"
 matches "$12.4 million", "$12.4 billion" does not, and the 3 of "December 3" is
 no amount; "nine hundred" is read as 900). No link (bare domains and
-``javascript:`` URLs included), e-mail address or Markdown image may appear
-unless the article contains it. These are the
+``javascript:`` URLs included, and links disguised as ``hxxp://``, ``x[.]org``,
+a bare IP address or a percent-encoded scheme), e-mail address or Markdown image
+may appear unless the article contains it. These are the
 deterministic half of the firewall against prompt injection: an article that
 tells the model to add a link or a figure of its own cannot get either past
 validation.
@@ -33,11 +34,24 @@ _BARE_DOMAIN = re.compile(
     r"(?<![\w@.:/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _TLDS + r")\b"
     r"(?![\w-]|\.[a-z])(?:/[^\s<>()\"'\]…]*)?"
 )
+# Links written so that no pattern sees them but a reader still follows them:
+# "hxxp://x.example", "x[.]example/p", "x(dot)example", "203.0.113.7/p", "http%3A%2F%2F...".
+_DISGUISED_LINK = re.compile(
+    r"\bh(?:xx|tt)ps?\[?:\]?//[^\s<>()\"'\]…]+"
+    r"|\b(?:[a-z0-9-]+\s?(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s?)+[a-z0-9-]{2,}\b(?:/[^\s<>()\"'…]*)?"
+    r"|(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]*\d)(?::\d+)?(?:/[^\s<>()\"'…]*)?"
+    r"|\b[a-z][a-z0-9+.-]*%3a%2f%2f[^\s<>()\"'…]+",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _TRAILING = ".,;:!?…"
 # Every link, address or image holds one of these; prose without any is skipped.
-_LINK_HINT = re.compile(r"://|www\.|@|!\[|[a-z0-9]\.[a-z]|script:|data:", re.IGNORECASE)
+_LINK_HINT = re.compile(
+    r"://|www\.|@|!\[|[a-z0-9]\.[a-z]|script:|data:|\[\.\]|\(\.\)|\{\.\}|\(dot\)|\[dot\]|"
+    r"%3a%2f|\d\.\d+\.\d+\.\d",
+    re.IGNORECASE,
+)
 
 
 def untraceable_numbers(text: str, article: ArticleIndex) -> Iterator[tuple[Stated, bool]]:
@@ -77,7 +91,7 @@ def links_in(text: str) -> Iterator[str]:
     if not _LINK_HINT.search(text):
         return  # most of a briefing: prose without a single link
     seen: list[tuple[int, int]] = []
-    for pattern in (_MD_IMAGE, _SCRIPT_URL, _URL, _EMAIL, _BARE_DOMAIN):
+    for pattern in (_MD_IMAGE, _SCRIPT_URL, _DISGUISED_LINK, _URL, _EMAIL, _BARE_DOMAIN):
         for match in pattern.finditer(text):
             if any(a <= match.start() < b for a, b in seen):
                 continue  # part of a link already found ("www.x.org" in "http://www.x.org")
