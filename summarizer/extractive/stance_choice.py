@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import find_figures
-from summarizer.extractive.lexicon import GROUP_HEADS, PURE_SPEECH_VERBS
+from summarizer.extractive.lexicon import GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
 
 # Verbs by which a speaker takes a position.
 STANCE_VERBS = frozenset(
@@ -75,6 +75,10 @@ THRESHOLD = 1.5
 # A party to a reported dispute always clears the threshold.
 DISPUTANT = THRESHOLD
 
+
+# Titles that name no one on their own ("MP" is no title word of the cast's: there
+# it would split "MP Ann Holt" differently for every other rule).
+_TITLE_WORDS = TITLES | frozenset("mp mps mep lawmaker legislator spokesman".split())
 
 # A stance whose every statement takes no position scores this: below any threshold.
 IDLE = -10.0
@@ -145,6 +149,8 @@ def stance_score(
     """How clearly the article reports ``actor``'s position."""
     if actor in context.disputants:
         return DISPUTANT  # a party to a reported dispute: its stance is part of the story
+    if all(w.lower().strip(".") in _TITLE_WORDS for w in actor.split()):
+        return IDLE  # "One MP told the BBC": a title alone names no one
     if all(takes_no_position(s, context.people) for s in statements):
         return IDLE
     score = 0.0

@@ -196,3 +196,12 @@ def test_a_verb_with_only_its_circumstance_reports_no_position() -> None:
         "was wrongly ignored by the prize juries.\n"
     )
     assert "Tove Lindqvist" not in {s.actor for s in brief_stances(text)}
+
+
+def test_a_title_alone_names_no_one() -> None:
+    text = (
+        "Parliament debated the fishing bill on Monday. One MP told the Coast Gazette, "
+        '"We should ban trawling in the fjords altogether." Minister Eva Strand said the '
+        "bill must pass before the summer.\n"
+    )
+    assert [s.actor for s in brief_stances(text)] == ["Eva Strand"]
