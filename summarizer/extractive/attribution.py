@@ -166,6 +166,8 @@ class Attributor:
                 continue  # "was reported missing", "was widely reported": the subject says nothing
             if lower in SPEECH_VERBS and _reduced_passive(tokens, i):
                 continue  # "Tomas Brink, accused of fraud by ...,": what others say of him
+            if lower in SPEECH_VERBS and _participle(tokens, i):
+                continue  # "an alleged bribe", "people accused of theft": no one speaks
             if lower in SPEECH_VERBS and any(
                 t.text == "according" for t in tokens[max(0, i - 3) : i]
             ):
@@ -708,6 +710,33 @@ def _reduced_passive(tokens: list[Token], i: int) -> bool:
     if i == 0 or tokens[i - 1].text != "," or not tokens[i].text.endswith("ed"):
         return False
     return i + 1 < len(tokens) and tokens[i + 1].text in ("of", "by", "in", "for", "as")
+
+
+# Words after which a verb form is an adjective: "an alleged bribe", "the most
+# pledged votes", "silent about alleged affairs" (a preposition takes a noun phrase).
+_ADJECTIVE_AFTER = frozenset(
+    """
+    a an the most more its their his her this these those such about of over for with
+    into against from
+    """.split()
+)
+# Participles that take their charge with "of" only in the passive: "accused of theft"
+# (the active needs an object: "accused the mayor of theft").
+_CHARGED_OF = frozenset("accused alleged suspected convicted".split())
+
+
+def _participle(tokens: list[Token], i: int) -> bool:
+    """True for a verb form with no speaker: an adjective or a passive participle.
+
+    "an alleged bribe", "people accused of theft", "a plan criticised by growers".
+    """
+    word = tokens[i].text.lower()
+    if i > 0 and tokens[i - 1].text.lower() in _ADJECTIVE_AFTER:
+        return True
+    if i + 1 >= len(tokens) or not word.endswith("ed"):
+        return False
+    after = tokens[i + 1].text
+    return after == "by" or (after == "of" and word in _CHARGED_OF)
 
 
 def _skippable(word: str) -> bool:

@@ -147,7 +147,7 @@ NOT_NAMES = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december today yesterday
     tomorrow last next also however meanwhile still though although because despite
-    during until unless whether according mr mrs ms dr
+    during until unless whether according mr mrs ms dr together
     """.split()
 )
 

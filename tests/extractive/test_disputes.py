@@ -246,3 +246,29 @@ def test_a_product_or_a_place_never_claims_a_figure() -> None:
     for text in texts:
         claimants = [d.claimed_by for d in brief(text).disputed_figures]
         assert not {"Ridgeback SUV", "Harrowgate", "Olympic-size"} & set(claimants), claimants
+
+
+def test_two_counts_of_different_events_are_no_dispute() -> None:
+    text = (
+        "A ferry capsized near Tolva on Friday. Coast guard commander Lina Berg said 40 "
+        "passengers were rescued from the water.\n\nRegional health official Per Ahl said "
+        "25 passengers were treated in hospital for hypothermia.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_a_toll_given_later_updates_the_first_and_disputes_nothing() -> None:
+    text = (
+        "A landslide buried part of Kerva on Monday. Governor Amir Sotoudeh said 12 people "
+        "had died.\n\nBy Wednesday, health ministry spokesman Reza Kamali said 19 people had "
+        "died.\n"
+    )
+    assert brief(text).disputed_figures == []
+
+
+def test_one_count_against_another_for_the_same_event_is_still_a_dispute() -> None:
+    text = (
+        "Organisers of the Harwick march said 35,000 people took part. Police said "
+        "11,000 people took part.\n"
+    )
+    assert {f.figure for f in brief(text).disputed_figures} == {"35,000 people", "11,000 people"}
