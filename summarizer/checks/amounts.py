@@ -152,6 +152,41 @@ _SIGN = re.compile(r"[$€£¥]")
 _DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)$")
 _ALPHA_RUN = re.compile(r"[A-Za-z]+")
 _ANCHOR_WORDS = frozenset([*_ONES, *_TENS, *_WORD_SCALES])
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly ``words``, shared prefixes factored out.
+
+    A plain alternation of a hundred words is tried word by word at every place;
+    factored, a place whose first letters start no word is left at once.
+    """
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(c) + pattern(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(tree)
+
+
+_ANCHOR_SPELLINGS = sorted({*_ANCHOR_WORDS, *_MONTHS, "a"})
+_ANCHOR_FIRST = "".join(sorted({c for w in _ANCHOR_SPELLINGS for c in (w[0], w[0].upper())}))
+# The runs of ``_ALPHA_RUN`` that may be anchors (a number word, a month, "a"), in
+# any ASCII case: found by one scan, not by a look-up of every word of the text.
+_ANCHOR_CANDIDATE = re.compile(
+    r"(?=[" + _ANCHOR_FIRST + r"])(?<![A-Za-z])(?a:(?i:" + _trie(_ANCHOR_SPELLINGS) + r"))"
+    r"(?![A-Za-z])"
+)
 _SCALE_NEXT = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
@@ -337,7 +372,7 @@ def _anchors(text: str) -> list[int]:
     for match in _SIGN.finditer(text):
         prefix = _DOLLAR_PREFIX.search(text, max(0, match.start() - 2), match.start())
         found.append(prefix.start() if prefix else match.start())
-    for match in _ALPHA_RUN.finditer(text):
+    for match in _ANCHOR_CANDIDATE.finditer(text):
         word = match.group(0)
         low = word.lower()
         if low in _ANCHOR_WORDS or (
