@@ -58,7 +58,7 @@ _LAST_WORD = re.compile(r"(\w+)[.!?…]*$")
 # Possessive, and never starting inside a run of marks: a line of a million dots
 # must not be re-scanned from each of them.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])"
+    r"[.!?…](?<![.!?…].)[.!?…]*+[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])"
 )
 
 

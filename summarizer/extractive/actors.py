@@ -26,7 +26,7 @@ from summarizer.extractive.lexicon import (
 from summarizer.extractive.sentences import Sentence
 
 _CAP_RUN = re.compile(
-    r"(?<![\w’'.])[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?"
+    r"[A-Z](?<![\w’'.].)(?:[\w’'\-]|\.(?=\w)){0,30}\.?"  # [A-Z] first: re skips to it fast
     r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin|and|for)[ ])?"
     r"[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?){0,6}"
 )
