@@ -142,9 +142,10 @@ def match_quote(text: str, quote: str, breaks: Sequence[int] = ()) -> QuoteMatch
         quote: The quote as the model wrote it.
         breaks: Sorted offsets in ``text`` where sentences and paragraphs end.
     """
-    if len(normalise(quote).strip(_WRAPPERS)) < MIN_QUOTE_CHARS:
+    core = normalise(quote).strip(_WRAPPERS)
+    if len(core) < MIN_QUOTE_CHARS:
         return QuoteMatch(None, TOO_SHORT)
-    whole = _occurrences(text, normalise(quote).strip(_WRAPPERS))
+    whole = _occurrences(text, core)
     if whole:
         return QuoteMatch([whole[0]])  # verbatim, "..." and all: the article's own ellipsis
     segments = _segments(quote)
@@ -243,7 +244,7 @@ class ArticleIndex:
 
     def match(self, quote: str) -> QuoteMatch:
         """Where ``quote`` sits in the normalised article, or why it does not."""
-        if _ELLIPSIS.search(quote) is None:
+        if ("..." not in quote and "…" not in quote) or _ELLIPSIS.search(quote) is None:
             return match_quote(self._norm, quote)
         return match_quote(self._norm, quote, self._breaks)
 

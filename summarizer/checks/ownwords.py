@@ -36,8 +36,13 @@ _BARE_DOMAIN = re.compile(
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _TRAILING = ".,;:!?…"
-# Every link, address or image holds one of these; prose without any is skipped.
-_LINK_HINT = re.compile(r"://|www\.|@|!\[|[a-z0-9]\.[a-z]|script:|data:", re.IGNORECASE)
+# Every link, address or image holds one of "://", "www.", "@", "![", a letter or
+# digit, a dot and a letter, "script:" or "data:"; prose without any is skipped.
+# Each is found from its mark, so that re skips ahead to the next mark quickly.
+_LINK_HINT = re.compile(
+    r":(?://|(?<=script:)|(?<=data:))|@|\.(?:(?<=www\.)|(?<=[a-z0-9]\.)[a-z])|\[(?<=!\[)",
+    re.IGNORECASE,
+)
 
 
 def untraceable_numbers(text: str, article: ArticleIndex) -> Iterator[tuple[Stated, bool]]:
