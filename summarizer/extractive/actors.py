@@ -32,7 +32,7 @@ _CAP_RUN = re.compile(
 )
 _JOINER = re.compile(r" (?:and|for) ")
 _PLURAL_POSSESSIVE = re.compile(r"s[’']$")
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]{0,30}")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'].)[a-z’'\-]{0,30}")  # [a-z] first: fast skip
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _APPOSITIVE_BEFORE = re.compile(
     r"(?:^|\s)(?:([Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|([A-Z][\w’'\-]{0,30}(?:’s|'s)))"

@@ -57,6 +57,7 @@ from summarizer.inputs.furniture_patterns import (
     LINE_BREAKS,
     LIST_HEADING,
     NOTICE,
+    NOTICE_NO_RIGHTS,
     OUTLET_WORDS,
     QUOTE_MARKS,
     READER,
@@ -153,6 +154,13 @@ def _caption_label(line: str) -> bool:
     return any(word in line for word in _CAPTION_WORDS) and bool(CAPTION_LABEL.search(line))
 
 
+def _notice(line: str) -> bool:
+    """``NOTICE.match(line)``, as a bool."""
+    if line.isascii() and "rights" not in line.lower():
+        return NOTICE_NO_RIGHTS.match(line) is not None
+    return NOTICE.match(line) is not None
+
+
 def _is_reported(line: str) -> bool:
     return bool(QUOTE_MARKS.search(line)) or _reports(line)
 
@@ -222,7 +230,7 @@ def furniture_kind(line: str) -> str | None:
         return "call to action"
     if words <= LINK_MAX_WORDS and LABELLED_LINK.match(s):
         return "link"
-    if words <= NOTICE_MAX_WORDS and NOTICE.match(s):
+    if words <= NOTICE_MAX_WORDS and _notice(s):
         return "notice"
     return None
 
