@@ -25,6 +25,7 @@ from functools import cached_property
 # Each starts with a plain character, so that a long article is scanned quickly.
 _DOTTED = re.compile(r"\.(?<=(?<![\w.])[A-Za-z]\.)(?:[A-Za-z]\.)+")  # "U.S." -> "US"
 _INITIALS = re.compile(r"[A-Z](?<!\w[A-Z])(?:[\s.]+[A-Za-z]\b)+")  # "U. S", "J. R. R."
+_INITIAL_GAPS = re.compile(r"[\s.]")
 _POSSESSIVE = re.compile(r"'(?:s\b|(?!\w))")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*", re.UNICODE)
 _UPPER = r"[A-ZÀ-ÖØ-Þ0-9]"
@@ -61,7 +62,7 @@ def _prepared(text: str) -> str:
     "the Users' Council" is "the Users Council".
     """
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    text = _INITIALS.sub(lambda m: re.sub(r"[\s.]", "", m.group(0)), text)
+    text = _INITIALS.sub(lambda m: _INITIAL_GAPS.sub("", m.group(0)), text)
     return _POSSESSIVE.sub("", text)
 
 

@@ -147,6 +147,12 @@ _TOKEN = re.compile(
     r"(?!-?\s?" + _FRACTION + r"\b)(?:\s?(?P<wunit>" + _UNIT_WORD + r"))?)",
     re.IGNORECASE,
 )
+# Precompiled: re's own cache of patterns is a look-up on every call.
+_WORD_GAP = re.compile(r"[\s-]+")
+_NON_DIGIT = re.compile(r"\D")
+_TRAILING_UNIT = re.compile(r"(?i)\s*(?:" + _UNIT_WORD + r")\s*$")
+_DIGITS_RE = re.compile(_DIGITS)
+_SCALE_TAIL = re.compile(r"(?i)\b(?:hundred|thousand|million|billion|trillion)\b.*$")
 _DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+": a class first lets re skip ahead fast
 _SIGN = re.compile(r"[$€£¥]")
 _DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)$")
@@ -223,7 +229,7 @@ def _words_value(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in _WORD_GAP.split(words.lower()):
         if word in ("and", ""):
             continue
         if word == "a":
@@ -311,19 +317,19 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
             yield Stated(text, start, end, (float(year // 100 * 100 + int(text[-2:])),), "year")
         return
     if match.group("ord"):
-        yield Stated(text, start, end, (float(re.sub(r"\D", "", text)),), "ordinal")
+        yield Stated(text, start, end, (float(_NON_DIGIT.sub("", text)),), "ordinal")
         return
     if match.group("amount"):
         yield _amount(match)
         return
-    value = _words_value(re.sub(r"(?i)\s*(?:" + _UNIT_WORD + r")\s*$", "", text))
-    words = [w.lower() for w in re.split(r"[\s-]+", match.group("words")) if w]
+    value = _words_value(_TRAILING_UNIT.sub("", text))
+    words = [w.lower() for w in _WORD_GAP.split(match.group("words")) if w]
     # "one" alone is a pronoun or an article ("one of them"), not a count; a scale
     # word alone ("the million-strong march", a topic "million") counts nothing.
     alone = words == ["one"] and not match.group("wunit")
     bare_scale = all(w in _WORD_SCALES or w == "and" for w in words)
     if value is not None and not alone and not bare_scale:
-        scaled = any(w.lower() in _WORD_SCALES for w in re.split(r"[\s-]+", text))
+        scaled = any(w.lower() in _WORD_SCALES for w in _WORD_GAP.split(text))
         yield Stated(text, start, end, (value,), "amount", _unit(match.group("wunit")), scaled)
 
 
@@ -353,12 +359,10 @@ def _share_ranges(found: list[Stated], text: str) -> list[Stated]:
 
 def _plain(stated: Stated) -> float:
     """The number as written, before its scale ("5 million" -> 5)."""
-    digits = re.search(_DIGITS, stated.text)
+    digits = _DIGITS_RE.search(stated.text)
     if digits is not None:
         return float(digits.group(0).replace(",", ""))
-    words = re.sub(
-        r"(?i)\b(?:hundred|thousand|million|billion|trillion)\b.*$", "", stated.text
-    ).strip()
+    words = _SCALE_TAIL.sub("", stated.text).strip()
     return _words_value(words) or 1.0
 
 
