@@ -144,9 +144,11 @@ def _reports(line: str) -> bool:
     if not line.isascii():
         return REPORTING.search(line) is not None
     low = line.lower()
-    if not any(word in low for word in _REPORTING_WORDS):
+    found = [at for at in map(low.find, _REPORTING_WORDS) if at >= 0]
+    if not found:
         return False
-    return _REPORTING_LOWER.search(low) is not None
+    # A match starts where one of the words does; \b still sees the character before.
+    return _REPORTING_LOWER.search(low, min(found)) is not None
 
 
 def _caption_label(line: str) -> bool:
