@@ -71,6 +71,30 @@ def _words(text: str) -> list[str]:
     return _TOKEN.findall(_prepared(text))
 
 
+# ASCII characters that cannot be part of a token become spaces.
+_SEPARATE = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "'")}
+)
+
+
+def _tokens(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, faster for ASCII text.
+
+    No token spans a character outside letters, digits and "'", and ``_TOKEN``
+    reads each run of those alone: a run without "'" is one token, and only a run
+    with one needs the pattern. ``str.translate`` is fast from ASCII to ASCII.
+    """
+    if not text.isascii():
+        return _TOKEN.findall(text)
+    found: list[str] = []
+    for run in text.translate(_SEPARATE).split():
+        if "'" in run:
+            found.extend(_TOKEN.findall(run))
+        else:
+            found.append(run)
+    return found
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
@@ -90,7 +114,7 @@ class NameIndex:
 
     def __post_init__(self) -> None:
         self._prepared_text = _prepared(self.text)
-        lower = _TOKEN.findall(self._prepared_text.lower())
+        lower = _tokens(self._prepared_text.lower())
         self._sequence = " " + " ".join(lower) + " "
         self._vocabulary = frozenset(lower)
 
