@@ -376,16 +376,55 @@ def _anchors(text: str) -> list[int]:
     for match in _SIGN.finditer(text):
         prefix = _DOLLAR_PREFIX.search(text, max(0, match.start() - 2), match.start())
         found.append(prefix.start() if prefix else match.start())
-    for match in _ANCHOR_CANDIDATE.finditer(text):
-        word = match.group(0)
+    for start, word in _word_candidates(text):
         low = word.lower()
         if low in _ANCHOR_WORDS or (
             low in _MONTHS and (word[0].isupper()) and (word.istitle() or word.isupper())
         ):
-            found.append(match.start())
-        elif low == "a" and _SCALE_NEXT.match(text, match.end()):
-            found.append(match.start())
+            found.append(start)
+        elif low == "a" and _SCALE_NEXT.match(text, start + 1):
+            found.append(start)
     return sorted(set(found))
+
+
+_NOT_LETTER = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
+_RUN_WORDS = frozenset([*_ANCHOR_WORDS, *_MONTHS])
+_SCALE_RUNS = ("hundred", "thousand", "million", "billion", "trillion")
+
+
+def _word_candidates(text: str) -> list[tuple[int, str]]:
+    """Start and text of runs of ``_ALPHA_RUN`` that may be anchors: every one that is.
+
+    In ASCII text the article's words are read with ``str.translate`` and ``split``
+    (fast), and only the number words and months it uses are looked for; "a"
+    counts only before a scale word, so only there. Other text: ``_ANCHOR_CANDIDATE``.
+    """
+    if not text.isascii():
+        return [(m.start(), m.group(0)) for m in _ANCHOR_CANDIDATE.finditer(text)]
+    low = text.lower()
+    size = len(low)
+    words = set(low.translate(_NOT_LETTER).split())
+    found: list[tuple[int, str]] = []
+    for word in words & _RUN_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and low[at - 1].isalpha()) and not (end < size and low[end].isalpha()):
+                found.append((at, text[at:end]))
+            at = low.find(word, at + 1)
+    if "a" in words:
+        for scale in _SCALE_RUNS:
+            if scale not in words:
+                continue
+            at = low.find(scale)
+            while at >= 0:
+                k = at
+                while k > 0 and low[k - 1].isspace():
+                    k -= 1
+                if k < at and k > 0 and low[k - 1] == "a" and not (k > 1 and low[k - 2].isalpha()):
+                    found.append((k - 1, text[k - 1]))
+                at = low.find(scale, at + 1)
+    return found
 
 
 def stated_numbers(text: str) -> list[Stated]:
