@@ -332,6 +332,14 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
 
 def _role_before(sentence: str, start: int, lower_words: set[str]) -> str | None:
     """A title word just before a name, with its qualifier: "Harbour Authority chair"."""
+    # The match must end at the name with " <title> ": without both, skip the search.
+    gap = start - 1
+    if (
+        gap < 1
+        or sentence[gap] != " "
+        or sentence[sentence.rfind(" ", 0, gap) + 1 : gap] not in TITLES
+    ):
+        return None
     match = _ROLE_BEFORE.search(sentence, max(0, start - 60), start)
     if match is None or match.end() != start or match.group(3) not in TITLES:
         return None
