@@ -153,11 +153,52 @@ _TOKEN = re.compile(
     r"(?!-?\s?" + _FRACTION + r"\b)(?:\s?(?P<wunit>" + _UNIT_WORD + r"))?)",
     re.IGNORECASE,
 )
-_DIGIT_RUN = re.compile(r"\d+")
+# Precompiled: re's own cache of patterns is a look-up on every call.
+_WORD_GAP = re.compile(r"[\s-]+")
+_NON_DIGIT = re.compile(r"\D")
+_TRAILING_UNIT = re.compile(r"(?i)\s*(?:" + _UNIT_WORD + r")\s*$")
+_DIGITS_RE = re.compile(_DIGITS)
+_SCALE_TAIL = re.compile(r"(?i)\b(?:hundred|thousand|million|billion|trillion)\b.*$")
+_DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+": a class first lets re skip ahead fast
 _SIGN = re.compile(r"[$€£¥]")
 _DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)$")
 _ALPHA_RUN = re.compile(r"[A-Za-z]+")
 _ANCHOR_WORDS = frozenset([*_ONES, *_TENS, *_WORD_SCALES, "dozen"])
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly ``words``, shared prefixes factored out.
+
+    A plain alternation of a hundred words is tried word by word at every place;
+    factored, a place whose first letters start no word is left at once.
+    """
+    tree: _Trie = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(c) + pattern(node[c]) for c in sorted(node) if c]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(tree)
+
+
+_ANCHOR_SPELLINGS = sorted({*_ANCHOR_WORDS, *_MONTHS, "a", "half"})
+_ANCHOR_FIRST = "".join(sorted({c for w in _ANCHOR_SPELLINGS for c in (w[0], w[0].upper())}))
+# The runs of ``_ALPHA_RUN`` that may be anchors (a number word, a month, "a"), in
+# any ASCII case: found by one scan, not by a look-up of every word of the text.
+_ANCHOR_CANDIDATE = re.compile(
+    r"(?=[" + _ANCHOR_FIRST + r"])(?<![A-Za-z])(?a:(?i:" + _trie(_ANCHOR_SPELLINGS) + r"))"
+    r"(?![A-Za-z])"
+)
 _SCALE_NEXT = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
 _HALF_NEXT = re.compile(r"\s+a" + _SCALE_NEXT.pattern, re.IGNORECASE)
 # Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
@@ -196,7 +237,7 @@ def _words_value(words: str) -> float | None:
     current = 0.0
     seen = False
     share = 1.0  # "half a million" is 500,000
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in _WORD_GAP.split(words.lower()):
         if word in ("and", ""):
             continue
         if word == "half":
@@ -289,19 +330,19 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
             yield Stated(text, start, end, (float(year // 100 * 100 + int(text[-2:])),), "year")
         return
     if match.group("ord"):
-        yield Stated(text, start, end, (float(re.sub(r"\D", "", text)),), "ordinal")
+        yield Stated(text, start, end, (float(_NON_DIGIT.sub("", text)),), "ordinal")
         return
     if match.group("amount"):
         yield _amount(match)
         return
-    value = _words_value(re.sub(r"(?i)\s*(?:" + _UNIT_WORD + r")\s*$", "", text))
-    words = [w.lower() for w in re.split(r"[\s-]+", match.group("words")) if w]
+    value = _words_value(_TRAILING_UNIT.sub("", text))
+    words = [w.lower() for w in _WORD_GAP.split(match.group("words")) if w]
     # "one" alone is a pronoun or an article ("one of them"), not a count; a scale
     # word alone ("the million-strong march", a topic "million") counts nothing.
     alone = words == ["one"] and not match.group("wunit")
     bare_scale = all(w in _WORD_SCALES or w == "and" for w in words)
     if value is not None and not alone and not bare_scale:
-        scaled = any(w.lower() in _WORD_SCALES for w in re.split(r"[\s-]+", text))
+        scaled = any(w.lower() in _WORD_SCALES for w in _WORD_GAP.split(text))
         yield Stated(text, start, end, (value,), "amount", _unit(match.group("wunit")), scaled)
 
 
@@ -331,12 +372,10 @@ def _share_ranges(found: list[Stated], text: str) -> list[Stated]:
 
 def _plain(stated: Stated) -> float:
     """The number as written, before its scale ("5 million" -> 5)."""
-    digits = re.search(_DIGITS, stated.text)
+    digits = _DIGITS_RE.search(stated.text)
     if digits is not None:
         return float(digits.group(0).replace(",", ""))
-    words = re.sub(
-        r"(?i)\b(?:hundred|thousand|million|billion|trillion)\b.*$", "", stated.text
-    ).strip()
+    words = _SCALE_TAIL.sub("", stated.text).strip()
     return _words_value(words) or 1.0
 
 
@@ -350,18 +389,57 @@ def _anchors(text: str) -> list[int]:
     for match in _SIGN.finditer(text):
         prefix = _DOLLAR_PREFIX.search(text, max(0, match.start() - 2), match.start())
         found.append(prefix.start() if prefix else match.start())
-    for match in _ALPHA_RUN.finditer(text):
-        word = match.group(0)
+    for start, word in _word_candidates(text):
         low = word.lower()
         if low in _ANCHOR_WORDS or (
             low in _MONTHS and (word[0].isupper()) and (word.istitle() or word.isupper())
         ):
-            found.append(match.start())
-        elif low == "a" and _SCALE_NEXT.match(text, match.end()):
-            found.append(match.start())
-        elif low == "half" and _HALF_NEXT.match(text, match.end()):
-            found.append(match.start())
+            found.append(start)
+        elif low == "a" and _SCALE_NEXT.match(text, start + 1):
+            found.append(start)
+        elif low == "half" and _HALF_NEXT.match(text, start + 4):
+            found.append(start)
     return sorted(set(found))
+
+
+_NOT_LETTER = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
+_RUN_WORDS = frozenset([*_ANCHOR_WORDS, *_MONTHS, "half"])
+_SCALE_RUNS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+
+
+def _word_candidates(text: str) -> list[tuple[int, str]]:
+    """Start and text of runs of ``_ALPHA_RUN`` that may be anchors: every one that is.
+
+    In ASCII text the article's words are read with ``str.translate`` and ``split``
+    (fast), and only the number words and months it uses are looked for; "a"
+    counts only before a scale word, so only there. Other text: ``_ANCHOR_CANDIDATE``.
+    """
+    if not text.isascii():
+        return [(m.start(), m.group(0)) for m in _ANCHOR_CANDIDATE.finditer(text)]
+    low = text.lower()
+    size = len(low)
+    words = set(low.translate(_NOT_LETTER).split())
+    found: list[tuple[int, str]] = []
+    for word in words & _RUN_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (at and low[at - 1].isalpha()) and not (end < size and low[end].isalpha()):
+                found.append((at, text[at:end]))
+            at = low.find(word, at + 1)
+    if "a" in words:
+        for scale in _SCALE_RUNS:
+            if scale not in words:
+                continue
+            at = low.find(scale)
+            while at >= 0:
+                k = at
+                while k > 0 and low[k - 1].isspace():
+                    k -= 1
+                if k < at and k > 0 and low[k - 1] == "a" and not (k > 1 and low[k - 2].isalpha()):
+                    found.append((k - 1, text[k - 1]))
+                at = low.find(scale, at + 1)
+    return found
 
 
 def stated_numbers(text: str) -> list[Stated]:

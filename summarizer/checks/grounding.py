@@ -171,9 +171,10 @@ def match_quote(
         paragraphs: Sorted offsets in ``text`` where paragraphs end: a quote may
             not run across one ("Fares will rise" + "for all passengers").
     """
-    if len(normalise(quote).strip(_WRAPPERS)) < MIN_QUOTE_CHARS:
+    core = normalise(quote).strip(_WRAPPERS)
+    if len(core) < MIN_QUOTE_CHARS:
         return QuoteMatch(None, TOO_SHORT)
-    whole = _occurrences(text, normalise(quote).strip(_WRAPPERS))
+    whole = _occurrences(text, core)
     within = [(a, b) for a, b in whole if not _crosses(paragraphs, a, b)]
     if within:
         return QuoteMatch([within[0]])  # verbatim, "..." and all: the article's own ellipsis

@@ -49,6 +49,10 @@ _QUOTES = str.maketrans(
 # ground, because normalisation maps it back to a space.
 MARK = "\u02c6"
 _WS = re.compile(r"\s+")
+# The same mapping as pairs: each mapped character is rare, and absent from ASCII
+# text, so replacing the few present is far faster than ``str.translate``, which
+# looks every character of a long article up in the table.
+_QUOTE_PAIRS = tuple((chr(k), v or "") for k, v in _QUOTES.items())  # None: deleted
 # A run of whitespace holding a blank line: where one paragraph ends.
 _PARAGRAPH_GAP = re.compile(r"\s*\n[^\S\n]*\n\s*")
 
@@ -61,13 +65,24 @@ _LAST_WORD = re.compile(r"(\w+)[.!?…]*$")
 # Possessive, and never starting inside a run of marks: a line of a million dots
 # must not be re-scanned from each of them.
 _SENTENCE_END = re.compile(
-    r"(?<![.!?…])[.!?…]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])"
+    r"[.!?…](?<![.!?…].)[.!?…]*+[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])"
 )
 
 
 def normalise(text: str) -> str:
     """Return ``text`` with quote marks, dashes and whitespace normalised."""
-    return _WS.sub(" ", text.translate(_QUOTES)).strip()
+    # " ".join(split()) is ``_WS.sub(" ", ...).strip()``: both split on str.isspace.
+    return " ".join(_mapped(text).split())
+
+
+def _mapped(text: str) -> str:
+    """``text.translate(_QUOTES)``, without reading every character through the table."""
+    if text.isascii():
+        return text
+    for char, replacement in _QUOTE_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -97,9 +112,7 @@ class Normalised:
     @classmethod
     def of(cls, original: str) -> Normalised:
         """Normalise ``original``, remembering where its paragraphs broke."""
-        pieces = (
-            _WS.sub(" ", p).strip() for p in _PARAGRAPH_GAP.split(original.translate(_QUOTES))
-        )
+        pieces = (" ".join(p.split()) for p in _PARAGRAPH_GAP.split(_mapped(original)))
         paragraphs = [p for p in pieces if p]
         breaks: list[int] = []
         size = 0

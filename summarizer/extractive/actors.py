@@ -26,13 +26,13 @@ from summarizer.extractive.lexicon import (
 from summarizer.extractive.sentences import Sentence
 
 _CAP_RUN = re.compile(
-    r"(?<![\w’'.])[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?"
+    r"[A-Z](?<![\w’'.].)(?:[\w’'\-]|\.(?=\w)){0,30}\.?"  # [A-Z] first: re skips to it fast
     r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin|and|for)[ ])?"
     r"[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?){0,6}"
 )
 _JOINER = re.compile(r" (?:and|for) ")
 _PLURAL_POSSESSIVE = re.compile(r"s[’']$")
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]{0,30}")
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'].)[a-z’'\-]{0,30}")  # [a-z] first: fast skip
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _APPOSITIVE_BEFORE = re.compile(
     r"(?:^|\s)(?:([Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|([A-Z][\w’'\-]{0,30}(?:’s|'s)))"
@@ -385,6 +385,14 @@ def _person_of(name: list[str]) -> tuple[list[str], str | None]:
 
 def _role_before(sentence: str, start: int, lower_words: set[str]) -> str | None:
     """A title word just before a name, with its qualifier: "Harbour Authority chair"."""
+    # The match must end at the name with " <title> ": without both, skip the search.
+    gap = start - 1
+    if (
+        gap < 1
+        or sentence[gap] != " "
+        or sentence[sentence.rfind(" ", 0, gap) + 1 : gap] not in TITLES
+    ):
+        return None
     match = _ROLE_BEFORE.search(sentence, max(0, start - 60), start)
     if match is None or match.end() != start or match.group(3) not in TITLES:
         return None

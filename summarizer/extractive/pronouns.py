@@ -17,7 +17,10 @@ from collections import Counter
 from summarizer.extractive.actors import Cast
 from summarizer.extractive.sentences import Sentence
 
-_PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|himself|she|her|hers|herself)(?![\w’'])", re.I)
+# Starting with the first letters spelt out (re.I reads "ſ" as "s"), re skips to them fast.
+_PRONOUN = re.compile(
+    r"([hHsS\u017f](?<![\w’'].)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he))(?![\w’'])"
+)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _FEMALE_WORDS = frozenset(
     """

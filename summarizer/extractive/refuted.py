@@ -73,8 +73,6 @@ _EVIDENCE_WORDS = (
     "judged",
     "found",
 )
-_VERDICT_HINT = re.compile("|".join(_VERDICT_WORDS))
-_EVIDENCE_HINT = re.compile("|".join(_EVIDENCE_WORDS))
 # A sentence that frames its own claim: "falsely claimed that ...", "the baseless claim that".
 _SELF_FRAMED = re.compile(
     r"\b(?:falsely|wrongly|incorrectly|without evidence|baselessly)\b"
@@ -97,8 +95,8 @@ def corrects(text: str, *, attributed: bool) -> bool:
             evidence counts, not a party calling a rival's claim wrong.
     """
     lower = text.lower()
-    verdict = not attributed and _VERDICT_HINT.search(lower) is not None
-    evidence = _EVIDENCE_HINT.search(lower) is not None
+    verdict = not attributed and any(word in lower for word in _VERDICT_WORDS)
+    evidence = any(word in lower for word in _EVIDENCE_WORDS)
     if not (verdict or evidence):
         return False  # the common case, decided without a regex
     if _SELF_FRAMED.search(text) is not None:

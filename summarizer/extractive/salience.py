@@ -57,7 +57,6 @@ _BACKGROUND = re.compile(
     r"held|opened|closed)\b[^.]{0,40}\b(?:1[89]|20)\d\d|in the (?:1[89]|20)\d0s)"
 )
 _SHORT_WORDS = 10
-_CONTEST_PHRASE = re.compile("|".join(re.escape(p) for p in CONTEST_PHRASES))
 
 CONTEST_BONUS = 0.2
 NEXT_STEP_BONUS = 0.5
@@ -116,7 +115,7 @@ def contests(lower: str, vocabulary: frozenset[str]) -> bool:
     """True when the lower-cased sentence reports that a claim is contested or corrected."""
     if not vocabulary.isdisjoint(_CONTEST_WORDS):
         return True
-    return _CONTEST_PHRASE.search(lower) is not None
+    return any(phrase in lower for phrase in CONTEST_PHRASES)
 
 
 def is_scene_setting(text: str) -> bool:

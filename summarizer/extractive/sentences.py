@@ -27,8 +27,9 @@ _MAX_QUOTE_MERGE = 5
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE = re.compile(r"[^\n]+")
 # The lookbehind starts a match only at the first mark of a run, which keeps a
-# line of ten million dots linear instead of quadratic.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
+# line of ten million dots linear instead of quadratic. It follows the first mark
+# so that the pattern starts with a character class, which re skips to quickly.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.]{1,12})\.$")
 _DATELINE = re.compile(
     r"[A-Z][A-Z'.\-]{1,30}(?: [A-Z][A-Z'.\-]{1,30}){0,3}"

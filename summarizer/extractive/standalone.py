@@ -60,8 +60,6 @@ _METHOD_WORDS = (
     "collected",
     "confidence interval",
 )
-_CAPTION_HINT = re.compile("|".join(_CAPTION_WORDS))
-_METHOD_HINT = re.compile("|".join(_METHOD_WORDS))
 _POINTING_HINT = re.compile("those |these |such |the same|the latter|the former")
 # "Counting the cost The authority says ...": a short run of words with no verb and
 # no closing mark, then a capitalised sentence opener.
@@ -137,14 +135,15 @@ def is_bare_quote(text: str, *, attributed: bool) -> bool:
 def is_caption(text: str) -> bool:
     """True for a photo caption or credit line ("(Photo: ...)", "Image courtesy of ...")."""
     lower = text.lower()
-    if _CAPTION_HINT.search(lower) is None and not lower.startswith(_CAPTION_OPENERS):
+    if not any(w in lower for w in _CAPTION_WORDS) and not lower.startswith(_CAPTION_OPENERS):
         return False  # the common case, decided without the full patterns
     return _CAPTION.search(text) is not None or _CREDIT.search(text) is not None
 
 
 def is_method(text: str) -> bool:
     """True for a line on how a poll or study was made: its sample, dates, margin of error."""
-    if _METHOD_HINT.search(text.lower()) is None:
+    lower = text.lower()
+    if not any(word in lower for word in _METHOD_WORDS):
         return False
     return _METHOD.search(text) is not None
 

@@ -18,7 +18,8 @@ from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
 MAX_TOPIC_WORDS = 6
 _TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
 _DETERMINERS = frozenset("the a an its their his her these those our".split())
-_POSSESSIVE = re.compile(r"(?:’s|'s)$")
+# A possessive ending; tokens and words hold no newline, so endswith is "(?:’s|'s)$".
+_POSSESSIVES = ("’s", "'s")
 _NOT_NOUNS = frozenset(
     """
     is are was were be been being has have had do does did would will can could should may
@@ -56,7 +57,7 @@ def noun_phrases(clause: str) -> list[str]:
     tokens = _TOKEN.findall(clause)
     phrases: list[str] = []
     for i, token in enumerate(tokens):
-        owner = i > 0 and token[:1].isupper() and _POSSESSIVE.search(token) is not None
+        owner = i > 0 and token[:1].isupper() and token.endswith(_POSSESSIVES)
         if token.lower() not in _DETERMINERS and not owner:
             continue
         words: list[str] = []
@@ -64,9 +65,9 @@ def noun_phrases(clause: str) -> list[str]:
             if not (_nounish(word) or (word[:1].isupper() and word.lower() not in STOPWORDS)):
                 break
             words.append(word)
-            if _POSSESSIVE.search(word) is None and len(words) >= 3:
+            if not word.endswith(_POSSESSIVES) and len(words) >= 3:
                 break
-        while words and _POSSESSIVE.search(words[-1]):
+        while words and words[-1].endswith(_POSSESSIVES):
             words.pop()
         if words and any(_nounish(w) for w in words):
             words += _of_phrase(tokens, i + 1 + len(words))
@@ -108,8 +109,12 @@ def _nounish(word: str) -> bool:
 
 
 def _salience(phrase: str, frequencies: Counter[str]) -> float:
-    words = [_POSSESSIVE.sub("", w.lower()) for w in phrase.split() if w not in ("the", "of")]
+    words = [_unpossessed(w.lower()) for w in phrase.split() if w not in ("the", "of")]
     return sum(math.log(1 + frequencies[w]) for w in words if w not in STOPWORDS) + 0.01
+
+
+def _unpossessed(word: str) -> str:
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
 
 
 def _content(clause: str) -> list[str]:

@@ -57,6 +57,7 @@ from summarizer.inputs.furniture_patterns import (
     LINE_BREAKS,
     LIST_HEADING,
     NOTICE,
+    NOTICE_NO_RIGHTS,
     OUTLET_WORDS,
     QUOTE_MARKS,
     READER,
@@ -127,8 +128,43 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
+# REPORTING is case-blind, so re tries it slowly at every place of a line. On ASCII
+# text the same words are found at the same places in the lower-cased line by the
+# case-sensitive pattern, and only when one of them occurs there as a substring.
+_REPORTING_LOWER = re.compile(REPORTING.pattern)
+_REPORTING_WORDS = (
+    "said says told according added asked urged warned wrote announced explained insisted"
+).split()
+# CAPTION_LABEL (case-sensitive) needs one of these words.
+_CAPTION_WORDS = ("Photo", "Image", "Picture", "Illustration", "Credit", "Composite")
+
+
+def _reports(line: str) -> bool:
+    """``REPORTING.search(line)``, as a bool: is there a reporting verb in the line?"""
+    if not line.isascii():
+        return REPORTING.search(line) is not None
+    low = line.lower()
+    found = [at for at in map(low.find, _REPORTING_WORDS) if at >= 0]
+    if not found:
+        return False
+    # A match starts where one of the words does; \b still sees the character before.
+    return _REPORTING_LOWER.search(low, min(found)) is not None
+
+
+def _caption_label(line: str) -> bool:
+    """``CAPTION_LABEL.search(line)``, as a bool, skipped when none of its words occurs."""
+    return any(word in line for word in _CAPTION_WORDS) and bool(CAPTION_LABEL.search(line))
+
+
+def _notice(line: str) -> bool:
+    """``NOTICE.match(line)``, as a bool."""
+    if line.isascii() and "rights" not in line.lower():
+        return NOTICE_NO_RIGHTS.match(line) is not None
+    return NOTICE.match(line) is not None
+
+
 def _is_reported(line: str) -> bool:
-    return bool(QUOTE_MARKS.search(line) or REPORTING.search(line))
+    return bool(QUOTE_MARKS.search(line)) or _reports(line)
 
 
 def looks_like_prose(line: str) -> bool:
@@ -181,7 +217,7 @@ def furniture_kind(line: str) -> str | None:
         return None
     words = len(s.split())
     if words <= CAPTION_MAX_WORDS and (
-        CAPTION_PAREN.search(s) or CAPTION_LABEL.search(s) or CAPTION_AGENCY.search(s)
+        CAPTION_PAREN.search(s) or _caption_label(s) or CAPTION_AGENCY.search(s)
     ):
         return "caption"
     if _is_reported(s):
@@ -196,7 +232,7 @@ def furniture_kind(line: str) -> str | None:
         return "call to action"
     if words <= LINK_MAX_WORDS and LABELLED_LINK.match(s):
         return "link"
-    if words <= NOTICE_MAX_WORDS and NOTICE.match(s):
+    if words <= NOTICE_MAX_WORDS and _notice(s):
         return "notice"
     return None
 
@@ -219,7 +255,7 @@ def _contact(line: str) -> bool:
     pronoun ("Contact her at ...", "E-mail the author at ..."), or says the
     person "can be reached at" it. "Residents can email complaints to ..." stays.
     """
-    if not EMAIL.search(line):
+    if "@" not in line or not EMAIL.search(line):
         return False
     rest = HANDLE.sub(" ", EMAIL.sub(" ", line))
     left = [w for w in re.findall(r"[\w'’-]+", rest) if w.lower() not in _CONTACT_LABELS]
@@ -296,8 +332,9 @@ def _is_short(line: str) -> bool:
     """A short line that is not a reported sentence: a link, a teaser, a pitch."""
     if word_count(line) > SHORT_MAX_WORDS:
         return False
-    quoted_speech = bool(QUOTE_MARKS.search(line)) and bool(REPORTING.search(line))
-    attributed = bool(REPORTING.search(line)) and bool(SENTENCE_END.search(line))
+    reports = _reports(line)
+    quoted_speech = bool(QUOTE_MARKS.search(line)) and reports
+    attributed = reports and bool(SENTENCE_END.search(line))
     return not (quoted_speech or attributed)
 
 

@@ -137,21 +137,23 @@ LABELLED_LINK = any_of(
 )
 
 # Cookie, privacy and copyright notices: longer, but never news.
-NOTICE = any_of(
-    [
-        r"we\s+(?:use|value)\s+(?:cookies|your\s+privacy)\b",
-        r"(?:this|our)\s+(?:site|website)\s+uses\s+cookies\b",
-        r"(?:accept|reject|allow|manage|decline)\s+(?:all\s+)?(?:cookies|preferences|consent|"
-        r"settings|tracking)\b",
-        r"(?:cookies?\s+(?:policy|settings|preferences|notice|consent)|privacy\s+(?:policy|"
-        r"notice|settings|centre|center)|terms\s+(?:of\s+(?:use|service)|(?:&|and)\s+conditions))"
-        + END,
-        r"by\s+(?:continuing\s+to\s+(?:browse|use)|using\s+(?:this|our)\s+(?:site|website)|"
-        r"clicking)\b",
-        r"(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})",
-        r".{0,120}\ball\s+rights\s+reserved\b",
-    ]
-)
+_NOTICES = [
+    r"we\s+(?:use|value)\s+(?:cookies|your\s+privacy)\b",
+    r"(?:this|our)\s+(?:site|website)\s+uses\s+cookies\b",
+    r"(?:accept|reject|allow|manage|decline)\s+(?:all\s+)?(?:cookies|preferences|consent|"
+    r"settings|tracking)\b",
+    r"(?:cookies?\s+(?:policy|settings|preferences|notice|consent)|privacy\s+(?:policy|"
+    r"notice|settings|centre|center)|terms\s+(?:of\s+(?:use|service)|(?:&|and)\s+conditions))"
+    + END,
+    r"by\s+(?:continuing\s+to\s+(?:browse|use)|using\s+(?:this|our)\s+(?:site|website)|"
+    r"clicking)\b",
+    r"(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4})",
+]
+_RIGHTS_RESERVED = r".{0,120}\ball\s+rights\s+reserved\b"
+NOTICE = any_of([*_NOTICES, _RIGHTS_RESERVED])
+# NOTICE without "all rights reserved", which tries 120 places on every line: for an
+# ASCII line that does not hold "rights" the two patterns match the same lines.
+NOTICE_NO_RIGHTS = any_of(_NOTICES)
 
 CAPTION_PAREN = re.compile(
     r"\(\s*(?:photo(?:graph)?s?|image|picture|pic|credit|photo\s+credit|illustration|"
