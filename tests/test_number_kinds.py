@@ -177,3 +177,61 @@ def test_the_same_numbers_written_another_way_pass(summary: str) -> None:
 def test_points_the_article_counts_without_a_unit_may_be_called_points() -> None:
     article = SURVEY + " Inspectors took samples at eight sampling points on the river."
     validate(survey_answer("Samples were taken at eight points."), article)
+
+
+PLANT = (
+    "Battery Plant Opens\n\n"
+    "The battery plant opened in 2024 beside the harbour and now employs 350 people, "
+    "the company said."
+)
+
+
+def plant_answer(summary: str) -> dict[str, Any]:
+    evidence = ["The battery plant opened in 2024 beside the harbour"]
+    return {
+        "headline": "A battery plant opened.",
+        "summary": summary,
+        "key_points": [{"text": "The plant opened.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The plant created 2024 jobs.",
+        "The plant hired 2024 new workers.",
+        "Some 2024 residents work at the plant.",
+    ],
+)
+def test_a_year_does_not_license_a_count_of_the_same_digits(summary: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(plant_answer(summary), PLANT)
+    assert "'2024" in str(info.value) and "is not in the article" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The plant opened in 2024 and employs 350 people.",
+        "In 2024 jobs came to the harbour with the plant.",
+        "The plant's 2024 opening brought 350 jobs.",
+        "Since 2024 the plant has employed 350 people.",
+        "2024 was the year the plant opened.",
+    ],
+)
+def test_a_year_still_licenses_the_year(summary: str) -> None:
+    validate(plant_answer(summary), PLANT)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The plant hired 2,024 workers, the company said.", "The plant created 2,024 jobs."),
+        ("The plant hired 2,024 workers, the company said.", "The plant created 2024 jobs."),
+        ("The plant hired 2024 workers, the company said.", "The plant created 2,024 jobs."),
+    ],
+)
+def test_a_count_of_four_digits_licenses_the_count(article: str, summary: str) -> None:
+    answer = plant_answer(summary)
+    answer["key_points"][0]["evidence"] = ["The plant hired"]
+    validate(answer, "Plant Hires\n\n" + article)

@@ -163,6 +163,28 @@ _HALF_NEXT = re.compile(r"\s+a" + _SCALE_NEXT.pattern, re.IGNORECASE)
 # Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# A year-shaped number that counts something ("2024 jobs", "2024 new workers") is a
+# count, not a year: it is followed by a plural noun, lower-case, and no word that
+# makes it a year stands before it ("in 2024 jobs were lost", "its 2024 results").
+_COUNTED = re.compile(
+    r"\s+(?:(?:new|more|extra|additional|other|local|full-time|part-time|permanent|temporary"
+    r"|registered|eligible|affected|skilled)\s+)?(?P<noun>[a-z]{2,}s)\b"
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|of|from|during|before|after|for|through|to|and|or|between"
+    r"|the|this|that|its|their|his|her|our|your|fiscal|financial|year|early|late|mid|spring"
+    r"|summer|autumn|fall|winter|circa)|'s|-|" + _MONTH.format(g="ym") + r")\s*$",
+    re.IGNORECASE,
+)
+# Plural words a year qualifies ("2024 results show...") and words that are no noun.
+_NOT_COUNTED = frozenset(
+    """was is has does as its his this thus plus us yes less unless always perhaps whereas
+    results figures elections accounts earnings budgets games olympics numbers estimates
+    forecasts statistics stats levels prices rates sales profits revenues targets plans rules
+    returns filings polls midterms primaries finals championships seasons awards rankings
+    standards guidelines regulations deadlines records reports data accounts taxes wages
+    exams examinations tests graduates models editions""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -284,6 +306,9 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
         return
     if match.group("year"):
         year = int(match.group("y"))
+        if _counts(match):
+            yield Stated(text, start, end, (float(year),), "amount")
+            return
         yield Stated(text, start, end, (float(year),), "year")
         if match.group("ys"):  # "2020-21": the second year too
             yield Stated(text, start, end, (float(year // 100 * 100 + int(text[-2:])),), "year")
@@ -303,6 +328,17 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
     if value is not None and not alone and not bare_scale:
         scaled = any(w.lower() in _WORD_SCALES for w in re.split(r"[\s-]+", text))
         yield Stated(text, start, end, (value,), "amount", _unit(match.group("wunit")), scaled)
+
+
+def _counts(match: re.Match[str]) -> bool:
+    """True when the year-shaped number of ``match`` counts something ("2024 jobs")."""
+    if match.group("ys") or match.group(0).endswith("s"):
+        return False  # "2020-21", "the 1990s"
+    counted = _COUNTED.match(match.string, match.end())
+    if counted is None or counted.group("noun") in _NOT_COUNTED:
+        return False
+    before = match.string[max(0, match.start() - 16) : match.start()]
+    return _YEAR_BEFORE.search(before) is None
 
 
 def _share_ranges(found: list[Stated], text: str) -> list[Stated]:
