@@ -235,3 +235,49 @@ def test_a_count_of_four_digits_licenses_the_count(article: str, summary: str) -
     answer = plant_answer(summary)
     answer["key_points"][0]["evidence"] = ["The plant hired"]
     validate(answer, "Plant Hires\n\n" + article)
+
+
+MEETING = (
+    "Council Meets Early\n\n"
+    "The council meeting started at 9:30, and the vote came at 11.15am. The ferry left "
+    "at 7.45 and the last bus at 10.30pm. Fares rose 4% this year."
+)
+
+
+def meeting_answer(summary: str) -> dict[str, Any]:
+    evidence = ["The council meeting started at 9:30"]
+    return {
+        "headline": "The council met early.",
+        "summary": summary,
+        "key_points": [{"text": "The council met.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The meeting started at 9.30.",  # 9:30 written the British way
+        "The meeting started at 9.30am and the vote came at 11.15.",
+        "The meeting started at 9:30 a.m.; the vote came at 11:15 AM.",
+        "The ferry left at 7:45 and the last bus at 10.30.",  # "at 7.45" is a clock time too
+        "The last bus left at 22:30.",
+    ],
+)
+def test_a_clock_time_matches_the_same_time_written_another_way(summary: str) -> None:
+    validate(meeting_answer(summary), MEETING)
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("Fares rose to $9.30.", "$9.30"),  # a clock time is not an amount
+        ("Fares rose 9.30 percent.", "9.30 percent"),
+        ("Fares rose 7.45%.", "7.45%"),
+        ("The vote came at 11.15pm that day.", "11.15pm"),  # the article's is 11.15am
+        ("The meeting started at 9.45.", "9.45"),
+    ],
+)
+def test_a_clock_time_still_licenses_no_amount_and_no_other_time(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(meeting_answer(summary), MEETING)
+    assert repr(bad) in str(info.value)

@@ -163,6 +163,10 @@ _HALF_NEXT = re.compile(r"\s+a" + _SCALE_NEXT.pattern, re.IGNORECASE)
 # Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# "at 9.30": a clock time written the British way, with a dot and no am or pm, after
+# a word that places it in the day. Elsewhere "9.30" is an amount.
+_DOT_TIME = re.compile(r"(?P<h>\d{1,2})\.(?P<m>\d{2})")
+_TIME_BEFORE = re.compile(r"\b(?:at|until|till|before|after|since)\s+$", re.IGNORECASE)
 # A year-shaped number that counts something ("2024 jobs", "2024 new workers") is a
 # count, not a year: it is followed by a plural noun, lower-case, and no word that
 # makes it a year stands before it ("in 2024 jobs were lost", "its 2024 results").
@@ -289,7 +293,27 @@ def _time(match: re.Match[str]) -> Stated:
         hour += 12
     if half == "a" and hour == 12:
         hour = 0
-    return Stated(match.group(0), match.start(), match.end(), (hour * 60.0 + minute,), "time")
+    return Stated(match.group(0), match.start(), match.end(), _clock(hour, minute, half), "time")
+
+
+def _clock(hour: int, minute: int, half: str) -> tuple[float, ...]:
+    """Minutes after midnight; a time without am or pm ("9:30") may be either half."""
+    if half or not 1 <= hour <= 12:
+        return (hour * 60.0 + minute,)
+    return (hour * 60.0 + minute, (hour + 12) % 24 * 60.0 + minute)
+
+
+def _dot_time(match: re.Match[str]) -> Stated | None:
+    """The clock time of an amount such as the "9.30" of "at 9.30", else None."""
+    if match.group("cur") or match.group("scale") or match.group("unit"):
+        return None
+    digits = _DOT_TIME.fullmatch(match.group("num"))
+    if digits is None or int(digits.group("h")) > 23 or int(digits.group("m")) > 59:
+        return None
+    if _TIME_BEFORE.search(match.string, max(0, match.start() - 8), match.start()) is None:
+        return None
+    hour, minute = int(digits.group("h")), int(digits.group("m"))
+    return Stated(match.group(0), match.start(), match.end(), _clock(hour, minute, ""), "time")
 
 
 def _read(match: re.Match[str]) -> Iterator[Stated]:
@@ -317,7 +341,8 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
         yield Stated(text, start, end, (float(re.sub(r"\D", "", text)),), "ordinal")
         return
     if match.group("amount"):
-        yield _amount(match)
+        dot_time = _dot_time(match)
+        yield dot_time if dot_time is not None else _amount(match)
         return
     value = _words_value(re.sub(r"(?i)\s*(?:" + _UNIT_WORD + r")\s*$", "", text))
     words = [w.lower() for w in re.split(r"[\s-]+", match.group("words")) if w]
