@@ -281,3 +281,63 @@ def test_a_clock_time_still_licenses_no_amount_and_no_other_time(summary: str, b
     with pytest.raises(ValidationError) as info:
         validate(meeting_answer(summary), MEETING)
     assert repr(bad) in str(info.value)
+
+
+VOTES = (
+    "Flood Plan Vote\n\n"
+    "The council held its fourth vote on the flood plan on Tuesday. A quarter of residents "
+    "oppose the plan, and two-thirds of traders back it. One in five homes in the valley "
+    "floods each winter, and 40% of farms do. Brell, who first raised the issue, called it "
+    "the town's second chance."
+)
+
+
+def votes_answer(summary: str) -> dict[str, Any]:
+    evidence = ["The council held its fourth vote on the flood plan on Tuesday"]
+    return {
+        "headline": "The council voted on the flood plan.",
+        "summary": summary,
+        "key_points": [{"text": "The council voted.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("The council held the fifth vote on the plan.", "fifth"),  # the article's is fourth
+        ("A third of residents oppose the plan.", "A third"),  # the article's is a quarter
+        ("Three quarters of traders back the plan.", "Three quarters"),
+        ("One in three homes floods each winter.", "One in three"),
+        ("Half of the farms flood.", "Half"),  # 40% is not half
+        ("It was the town's third chance.", "third"),
+    ],
+)
+def test_ordinals_and_fractions_are_numbers_the_article_must_state(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(votes_answer(summary), VOTES)
+    assert repr(bad) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The council held its 4th vote on the plan.",
+        "The fourth vote was held on Tuesday.",
+        "One-quarter of residents oppose the plan; 2/3 of traders back it.",
+        "A fifth of homes in the valley flood each winter.",  # "one in five"
+        "Two thirds of traders back the plan, and 1 in 5 homes floods.",
+        "Brell first raised the issue; at first few listened.",  # "first" as prose
+        "Brell raised the issue first and called it a second chance.",
+        "A quarter of residents and one in four traders oppose the plan.",  # 1 in 4 = 1/4
+    ],
+)
+def test_the_articles_ordinals_and_fractions_in_any_form_pass(summary: str) -> None:
+    validate(votes_answer(summary), VOTES)
+
+
+def test_a_fraction_may_be_the_articles_exact_percentage_but_not_the_other_way() -> None:
+    article = VOTES + " Half of the shops closed, and 25% of the pubs."
+    validate(votes_answer("A quarter of the pubs closed."), article)
+    with pytest.raises(ValidationError) as info:
+        validate(votes_answer("50% of the shops closed."), article)
+    assert "'50%'" in str(info.value)
