@@ -192,3 +192,32 @@ def test_a_title_the_article_does_not_give_that_person_is_refused(actor: str) ->
 )
 def test_accents_apostrophes_and_the_articles_own_titles_are_accepted(actor: str) -> None:
     validate(titled_answer(actor), TITLED)
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "M. Smith",  # an initial that matches the article's "Mary Smith"
+        "M Smith",
+        "J. Walker",
+        "Ms M. Smith",
+        "Teacher Mary Smith",  # a role the article gives her, capitalised in front
+    ],
+)
+def test_an_initial_or_a_role_the_article_supports_is_accepted(actor: str) -> None:
+    validate(titled_answer(actor), TITLED)
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "J. Smith",  # Mary Smith's initial is M
+        "M. Walker",  # Joe Walker's is J
+        "M. Ortega",
+        "Plumber Mary Smith",  # a role the article does not give her
+        "Teacher Joe Walker",  # the article's teacher is Mary Smith
+    ],
+)
+def test_an_initial_or_a_role_the_article_does_not_support_is_refused(actor: str) -> None:
+    with pytest.raises(ValidationError, match="not named in the article"):
+        validate(titled_answer(actor), TITLED)

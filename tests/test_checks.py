@@ -39,7 +39,7 @@ def changed(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     [
         (("headline",), "Vasko says the dredge costs 12.4 million dollars."),  # scale word form
         (("summary",), "The plan would cost $12,400,000 and bring 300 jobs."),  # digits form
-        (("summary",), "Half of the jobs already exist, the union says."),  # words are not numbers
+        (("summary",), "Most of the jobs already exist, the union says."),  # "most" is no number
         (("key_points", 0, "text"), "The council votes on December 3 on the $12.4m plan."),
     ],
 )

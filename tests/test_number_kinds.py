@@ -177,3 +177,167 @@ def test_the_same_numbers_written_another_way_pass(summary: str) -> None:
 def test_points_the_article_counts_without_a_unit_may_be_called_points() -> None:
     article = SURVEY + " Inspectors took samples at eight sampling points on the river."
     validate(survey_answer("Samples were taken at eight points."), article)
+
+
+PLANT = (
+    "Battery Plant Opens\n\n"
+    "The battery plant opened in 2024 beside the harbour and now employs 350 people, "
+    "the company said."
+)
+
+
+def plant_answer(summary: str) -> dict[str, Any]:
+    evidence = ["The battery plant opened in 2024 beside the harbour"]
+    return {
+        "headline": "A battery plant opened.",
+        "summary": summary,
+        "key_points": [{"text": "The plant opened.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The plant created 2024 jobs.",
+        "The plant hired 2024 new workers.",
+        "Some 2024 residents work at the plant.",
+    ],
+)
+def test_a_year_does_not_license_a_count_of_the_same_digits(summary: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(plant_answer(summary), PLANT)
+    assert "'2024" in str(info.value) and "is not in the article" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The plant opened in 2024 and employs 350 people.",
+        "In 2024 jobs came to the harbour with the plant.",
+        "The plant's 2024 opening brought 350 jobs.",
+        "Since 2024 the plant has employed 350 people.",
+        "2024 was the year the plant opened.",
+    ],
+)
+def test_a_year_still_licenses_the_year(summary: str) -> None:
+    validate(plant_answer(summary), PLANT)
+
+
+@pytest.mark.parametrize(
+    ("article", "summary"),
+    [
+        ("The plant hired 2,024 workers, the company said.", "The plant created 2,024 jobs."),
+        ("The plant hired 2,024 workers, the company said.", "The plant created 2024 jobs."),
+        ("The plant hired 2024 workers, the company said.", "The plant created 2,024 jobs."),
+    ],
+)
+def test_a_count_of_four_digits_licenses_the_count(article: str, summary: str) -> None:
+    answer = plant_answer(summary)
+    answer["key_points"][0]["evidence"] = ["The plant hired"]
+    validate(answer, "Plant Hires\n\n" + article)
+
+
+MEETING = (
+    "Council Meets Early\n\n"
+    "The council meeting started at 9:30, and the vote came at 11.15am. The ferry left "
+    "at 7.45 and the last bus at 10.30pm. Fares rose 4% this year."
+)
+
+
+def meeting_answer(summary: str) -> dict[str, Any]:
+    evidence = ["The council meeting started at 9:30"]
+    return {
+        "headline": "The council met early.",
+        "summary": summary,
+        "key_points": [{"text": "The council met.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The meeting started at 9.30.",  # 9:30 written the British way
+        "The meeting started at 9.30am and the vote came at 11.15.",
+        "The meeting started at 9:30 a.m.; the vote came at 11:15 AM.",
+        "The ferry left at 7:45 and the last bus at 10.30.",  # "at 7.45" is a clock time too
+        "The last bus left at 22:30.",
+    ],
+)
+def test_a_clock_time_matches_the_same_time_written_another_way(summary: str) -> None:
+    validate(meeting_answer(summary), MEETING)
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("Fares rose to $9.30.", "$9.30"),  # a clock time is not an amount
+        ("Fares rose 9.30 percent.", "9.30 percent"),
+        ("Fares rose 7.45%.", "7.45%"),
+        ("The vote came at 11.15pm that day.", "11.15pm"),  # the article's is 11.15am
+        ("The meeting started at 9.45.", "9.45"),
+    ],
+)
+def test_a_clock_time_still_licenses_no_amount_and_no_other_time(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(meeting_answer(summary), MEETING)
+    assert repr(bad) in str(info.value)
+
+
+VOTES = (
+    "Flood Plan Vote\n\n"
+    "The council held its fourth vote on the flood plan on Tuesday. A quarter of residents "
+    "oppose the plan, and two-thirds of traders back it. One in five homes in the valley "
+    "floods each winter, and 40% of farms do. Brell, who first raised the issue, called it "
+    "the town's second chance."
+)
+
+
+def votes_answer(summary: str) -> dict[str, Any]:
+    evidence = ["The council held its fourth vote on the flood plan on Tuesday"]
+    return {
+        "headline": "The council voted on the flood plan.",
+        "summary": summary,
+        "key_points": [{"text": "The council voted.", "evidence": evidence}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("summary", "bad"),
+    [
+        ("The council held the fifth vote on the plan.", "fifth"),  # the article's is fourth
+        ("A third of residents oppose the plan.", "A third"),  # the article's is a quarter
+        ("Three quarters of traders back the plan.", "Three quarters"),
+        ("One in three homes floods each winter.", "One in three"),
+        ("Half of the farms flood.", "Half"),  # 40% is not half
+        ("It was the town's third chance.", "third"),
+    ],
+)
+def test_ordinals_and_fractions_are_numbers_the_article_must_state(summary: str, bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        validate(votes_answer(summary), VOTES)
+    assert repr(bad) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The council held its 4th vote on the plan.",
+        "The fourth vote was held on Tuesday.",
+        "One-quarter of residents oppose the plan; 2/3 of traders back it.",
+        "A fifth of homes in the valley flood each winter.",  # "one in five"
+        "Two thirds of traders back the plan, and 1 in 5 homes floods.",
+        "Brell first raised the issue; at first few listened.",  # "first" as prose
+        "Brell raised the issue first and called it a second chance.",
+        "A quarter of residents and one in four traders oppose the plan.",  # 1 in 4 = 1/4
+    ],
+)
+def test_the_articles_ordinals_and_fractions_in_any_form_pass(summary: str) -> None:
+    validate(votes_answer(summary), VOTES)
+
+
+def test_a_fraction_may_be_the_articles_exact_percentage_but_not_the_other_way() -> None:
+    article = VOTES + " Half of the shops closed, and 25% of the pubs."
+    validate(votes_answer("A quarter of the pubs closed."), article)
+    with pytest.raises(ValidationError) as info:
+        validate(votes_answer("50% of the shops closed."), article)
+    assert "'50%'" in str(info.value)

@@ -10,6 +10,9 @@ by the article, in a form it supports:
 - a shorter form of one name the article gives, its words in order ("Kellmoor Water
   Board" for "Kellmoor Valley Water Board", "Vasko");
 - the acronym of a name it gives ("EPA" for "Environmental Protection Agency");
+- a person's name with initials for the given names ("M. Smith" for "Mary Smith");
+- a role in front of a full name, which the article gives that person ("Teacher
+  Mary Smith" for "Mary Smith, a local teacher");
 - several of these joined ("Tomas Brell and the dockworkers' union").
 
 A person the article never names (a famous figure the model adds) fails, and so
@@ -190,7 +193,57 @@ class NameIndex:
             return self._gives_titles(words[: len(words) - len(bare)], bare)
         if len(bare) > 1 and self._in_one_name(bare):
             return True
+        expanded = self._initialled(bare, shown) if len(bare) > 1 else None
+        if expanded is not None:  # "M. Smith", "Ms M. Smith" for "Mary Smith"
+            return self._gives_titles(words[: len(words) - len(bare)], expanded)
+        if self._described(words, original):
+            return True
         return len(original) == 1 and self._acronym(original[0])
+
+    def _initialled(self, words: list[str], shown: list[str]) -> list[str] | None:
+        """The article's name that ``words`` give with initials ("M Smith"), else None.
+
+        Each initial (a capital letter, or up to three run together, "MJ" for
+        "M. J.") stands for one word of the name that starts with it, and the words
+        after the initials must be the name's own, in order and unbroken.
+        """
+        initials = [
+            len(w) <= 3 and o.isalpha() and o.isupper() for w, o in zip(words, shown, strict=True)
+        ]
+        if not any(initials[:-1]) or initials[-1]:
+            return None
+        for run in self._runs:
+            for start in range(len(run)):
+                pos = start
+                for word, initial in zip(words, initials, strict=True):
+                    wanted = list(word) if initial else [word]
+                    got = run[pos : pos + len(wanted)]
+                    if len(got) < len(wanted) or any(
+                        not g.startswith(w) if initial else g != w
+                        for g, w in zip(got, wanted, strict=True)
+                    ):
+                        break
+                    pos += len(wanted)
+                else:
+                    return run[start:pos]
+        return None
+
+    def _described(self, words: list[str], original: list[str]) -> bool:
+        """True for a role in front of a full name the article gives that person.
+
+        "Teacher Mary Smith" for "Mary Smith, a local teacher": the role word is one
+        the article writes in lower case, capitalised only because it leads, and,
+        like a title, the article gives it to that person.
+        """
+        if len(words) < 3 or words[0] in TITLES or not _capitalised(original[0]):
+            return False
+        name = words[1:]
+        if len(name) > _MAX_NAME_WORDS or not all(_capitalised(w) for w in original[1:]):
+            return False
+        if not self._contiguous(name):
+            return False
+        lower = re.compile(r"(?<![\w'])" + re.escape(words[0]) + r"(?![\w'])")
+        return bool(lower.search(self._prepared_text)) and self._gives_titles(words[:1], name)
 
     def _gives_titles(self, titles: list[str], name: list[str]) -> bool:
         """True when the article gives ``name`` each of ``titles`` (courtesy titles aside).

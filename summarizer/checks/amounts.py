@@ -6,7 +6,10 @@ a clock time, and none of them is an amount; "nine hundred jobs" is 900 although
 it is written in words. Both the article and a briefing are read this way, so a
 briefing's number is licensed only by an article number of the same value, scale,
 kind and (when the briefing gives one) unit. "half a million" is 500,000 and "two
-dozen" 24; "2 points" is percentage points, never the 2 of "2%".
+dozen" 24; "2 points" is percentage points, never the 2 of "2%". "2024 jobs" is a
+count although "in 2024" is a year, and "at 9.30" a clock time. "fifth" is an
+ordinal and "a third", "one in three" and "1/3" are one fraction (kind
+``fraction``, its share as the value).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-Kind = Literal["amount", "day", "year", "time", "ordinal"]
+Kind = Literal["amount", "day", "year", "time", "ordinal", "fraction"]
 
 _MONTHS = {
     name: i
@@ -122,6 +125,34 @@ _WORD_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 _NUMBER_WORD = "|".join(sorted([*_ONES, *_TENS, *_WORD_SCALES, "dozen"], key=len, reverse=True))
 _FRACTION = r"(?:halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)"
 
+# Ordinals and fractions written in words: "the fifth vote", "a third of residents".
+_ORDINALS = {
+    word: i
+    for i, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        1,
+    )
+}
+_ORDINALS |= {
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4}
+_DENOMINATORS |= {w: _ORDINALS[w] for w in "fifth sixth seventh eighth ninth tenth".split()}
+_DENOMINATORS |= {w + "s": n for w, n in list(_DENOMINATORS.items()) if w != "halves"}
+_SMALL = "one|two|three|four|five|six|seven|eight|nine|ten"
+_UNIT_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_ORDINAL_WORD = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_WHOLE_FRACTION = r"third|quarter|fifth|sixth|seventh|eighth|ninth|tenth"
+_FRACTIONS = r"(?:halves|thirds|quarters|fifths|sixths|sevenths|eighths|ninths|tenths)"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE_WORD = r"hundred|thousand|million|mln|billion|bn|trillion|tn|m|k"
 _UNIT_WORD = (
@@ -144,6 +175,23 @@ _TOKEN = re.compile(
     r"(?![.,]?\d|\s*(?:%|" + _SCALE_WORD + r")\b|\s*(?:%|percent|per cent)))"
     # Ordinals: "3rd", "21st".
     r"|(?P<ord>\b\d+(?:st|nd|rd|th)\b)"
+    # Fractions: "one in five", "1 in 5", "2/3", "two-thirds", "a quarter of", "half".
+    r"|(?P<frac>\b(?:(?P<fn>[1-9]|" + _SMALL + r")\s+(?:in|out\s+of)\s+"
+    r"(?P<fd>[1-9]\d?|" + _SMALL + r"|twenty|hundred)\b(?![.,]?\d)"
+    r"|(?P<sn>[1-9])/(?P<sd>10|[1-9])\b(?![/.,]?\d)"
+    r"|(?P<pn>two|three|four|five|six|seven|eight|nine)[\s-]+(?P<pd>" + _FRACTIONS + r")\b"
+    r"|(?:an?|one)[\s-]+(?P<ad>" + _WHOLE_FRACTION + r")\b"
+    r"(?=\s+(?:of|more|less|fewer|higher|lower)\b|\s*[^\w\s-]|\s*$)"
+    r"|(?P<half>half)\b(?!-|\s+a\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)))"
+    # Ordinals written in words: "fifth", "twenty-first"; not "first-time", "second-hand".
+    r"|(?P<oword>\b(?:an?\s+(?=(?:"
+    + _WHOLE_FRACTION
+    + r")\b))?(?:(?P<otens>"
+    + "|".join(_TENS)
+    + r")[\s-]+(?="
+    + _UNIT_ORDINAL
+    + r"\b))?"
+    r"(?P<oone>" + _ORDINAL_WORD + r")\b(?!-))"
     # Amounts written with digits: "$12.4 million", "70%", "3bn euros", "US$5".
     r"|(?P<amount>(?:" + _CURRENCY + r"\s?)?(?P<num>" + _DIGITS + r")(?![\d])"
     r"(?:\s?(?P<scale>" + _SCALE_WORD + r")\b)?(?:\s?(?P<unit>" + _UNIT_WORD + r"))?)"
@@ -163,7 +211,10 @@ _DIGIT_RUN = re.compile(r"\d\d*")  # not "\d+": a class first lets re skip ahead
 _SIGN = re.compile(r"[$€£¥]")
 _DOLLAR_PREFIX = re.compile(r"(?<![A-Za-z])(?:US|NZ|HK|A|C|S)$")
 _ALPHA_RUN = re.compile(r"[A-Za-z]+")
-_ANCHOR_WORDS = frozenset([*_ONES, *_TENS, *_WORD_SCALES, "dozen"])
+_ANCHOR_WORDS = frozenset([*_ONES, *_TENS, *_WORD_SCALES, "dozen", *_ORDINALS, "half"])
+_FRACTION_NEXT = re.compile(r"[\s-]+(?:" + _WHOLE_FRACTION + r")\b", re.IGNORECASE)
+# "the second half": a half that is part of a year, a game, not a share.
+_ORDINAL_BEFORE = re.compile(r"\b(?:" + _ORDINAL_WORD + r"|\d+(?:st|nd|rd|th))\s+$", re.I)
 
 _Trie = dict[str, "_Trie"]
 
@@ -191,19 +242,49 @@ def _trie(words: list[str]) -> str:
     return pattern(tree)
 
 
-_ANCHOR_SPELLINGS = sorted({*_ANCHOR_WORDS, *_MONTHS, "a", "half"})
+_ANCHOR_SPELLINGS = sorted({*_ANCHOR_WORDS, *_MONTHS, "a", "an", "half"})
 _ANCHOR_FIRST = "".join(sorted({c for w in _ANCHOR_SPELLINGS for c in (w[0], w[0].upper())}))
-# The runs of ``_ALPHA_RUN`` that may be anchors (a number word, a month, "a"), in
+# The runs of ``_ALPHA_RUN`` that may be anchors (a number word, a month, "a", "an"), in
 # any ASCII case: found by one scan, not by a look-up of every word of the text.
 _ANCHOR_CANDIDATE = re.compile(
     r"(?=[" + _ANCHOR_FIRST + r"])(?<![A-Za-z])(?a:(?i:" + _trie(_ANCHOR_SPELLINGS) + r"))"
     r"(?![A-Za-z])"
 )
+# "a" or "an" before a fraction ("a third", "an eighth"): where an ASCII text's
+# fast word scan looks for them.
+_A_BEFORE_FRACTION = re.compile(r"(?<![A-Za-z])an?(?=[\s-]+(?:" + _WHOLE_FRACTION + r")\b)", re.I)
+_FRACTION_WORDS = frozenset(_WHOLE_FRACTION.split("|"))
 _SCALE_NEXT = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
 _HALF_NEXT = re.compile(r"\s+a" + _SCALE_NEXT.pattern, re.IGNORECASE)
 # Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# "at 9.30": a clock time written the British way, with a dot and no am or pm, after
+# a word that places it in the day. Elsewhere "9.30" is an amount.
+_DOT_TIME = re.compile(r"(?P<h>\d{1,2})\.(?P<m>\d{2})")
+_TIME_BEFORE = re.compile(r"\b(?:at|until|till|before|after|since)\s+$", re.IGNORECASE)
+# A year-shaped number that counts something ("2024 jobs", "2024 new workers") is a
+# count, not a year: it is followed by a plural noun, lower-case, and no word that
+# makes it a year stands before it ("in 2024 jobs were lost", "its 2024 results").
+_COUNTED = re.compile(
+    r"\s+(?:(?:new|more|extra|additional|other|local|full-time|part-time|permanent|temporary"
+    r"|registered|eligible|affected|skilled)\s+)?(?P<noun>[a-z]{2,}s)\b"
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|of|from|during|before|after|for|through|to|and|or|between"
+    r"|the|this|that|its|their|his|her|our|your|fiscal|financial|year|early|late|mid|spring"
+    r"|summer|autumn|fall|winter|circa)|'s|-|" + _MONTH.format(g="ym") + r")\s*$",
+    re.IGNORECASE,
+)
+# Plural words a year qualifies ("2024 results show...") and words that are no noun.
+_NOT_COUNTED = frozenset(
+    """was is has does as its his this thus plus us yes less unless always perhaps whereas
+    results figures elections accounts earnings budgets games olympics numbers estimates
+    forecasts statistics stats levels prices rates sales profits revenues targets plans rules
+    returns filings polls midterms primaries finals championships seasons awards rankings
+    standards guidelines regulations deadlines records reports data accounts taxes wages
+    exams examinations tests graduates models editions""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -217,7 +298,7 @@ class Stated:
         values: Its readings, scale applied; several only when the scale is ambiguous
             ("5m") or shared with a neighbour ("3 to 5 million" reads 3 as 3 and 3,000,000).
         kind: ``amount``, ``day`` (month * 100 + day), ``year``, ``time`` (minutes
-            after midnight) or ``ordinal``.
+            after midnight), ``ordinal`` or ``fraction`` (0.25 for "a quarter").
         unit: A currency code, ``percent`` or ``points``, else None.
         scaled: True when a scale word or symbol was given with it.
     """
@@ -308,7 +389,27 @@ def _time(match: re.Match[str]) -> Stated:
         hour += 12
     if half == "a" and hour == 12:
         hour = 0
-    return Stated(match.group(0), match.start(), match.end(), (hour * 60.0 + minute,), "time")
+    return Stated(match.group(0), match.start(), match.end(), _clock(hour, minute, half), "time")
+
+
+def _clock(hour: int, minute: int, half: str) -> tuple[float, ...]:
+    """Minutes after midnight; a time without am or pm ("9:30") may be either half."""
+    if half or not 1 <= hour <= 12:
+        return (hour * 60.0 + minute,)
+    return (hour * 60.0 + minute, (hour + 12) % 24 * 60.0 + minute)
+
+
+def _dot_time(match: re.Match[str]) -> Stated | None:
+    """The clock time of an amount such as the "9.30" of "at 9.30", else None."""
+    if match.group("cur") or match.group("scale") or match.group("unit"):
+        return None
+    digits = _DOT_TIME.fullmatch(match.group("num"))
+    if digits is None or int(digits.group("h")) > 23 or int(digits.group("m")) > 59:
+        return None
+    if _TIME_BEFORE.search(match.string, max(0, match.start() - 8), match.start()) is None:
+        return None
+    hour, minute = int(digits.group("h")), int(digits.group("m"))
+    return Stated(match.group(0), match.start(), match.end(), _clock(hour, minute, ""), "time")
 
 
 def _read(match: re.Match[str]) -> Iterator[Stated]:
@@ -325,6 +426,9 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
         return
     if match.group("year"):
         year = int(match.group("y"))
+        if _counts(match):
+            yield Stated(text, start, end, (float(year),), "amount")
+            return
         yield Stated(text, start, end, (float(year),), "year")
         if match.group("ys"):  # "2020-21": the second year too
             yield Stated(text, start, end, (float(year // 100 * 100 + int(text[-2:])),), "year")
@@ -332,8 +436,18 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
     if match.group("ord"):
         yield Stated(text, start, end, (float(_NON_DIGIT.sub("", text)),), "ordinal")
         return
+    if match.group("frac"):
+        yield from _fraction(match)
+        return
+    if match.group("oword"):
+        rank = _ORDINALS[match.group("oone").lower()]
+        if match.group("otens"):
+            rank += _TENS[match.group("otens").lower()]
+        yield Stated(text, start, end, (float(rank),), "ordinal")
+        return
     if match.group("amount"):
-        yield _amount(match)
+        dot_time = _dot_time(match)
+        yield dot_time if dot_time is not None else _amount(match)
         return
     value = _words_value(_TRAILING_UNIT.sub("", text))
     words = [w.lower() for w in _WORD_GAP.split(match.group("words")) if w]
@@ -344,6 +458,43 @@ def _read(match: re.Match[str]) -> Iterator[Stated]:
     if value is not None and not alone and not bare_scale:
         scaled = any(w.lower() in _WORD_SCALES for w in _WORD_GAP.split(text))
         yield Stated(text, start, end, (value,), "amount", _unit(match.group("wunit")), scaled)
+
+
+def _small(word: str) -> int:
+    return int(word) if word.isdigit() else int(_words_value(word) or 0)
+
+
+def _fraction(match: re.Match[str]) -> Iterator[Stated]:
+    """The share a fraction states: "one in five" and "a fifth" are both 0.2."""
+    text, start, end = match.group(0), match.start(), match.end()
+    if match.group("half"):
+        if _ORDINAL_BEFORE.search(match.string, max(0, start - 16), start) is None:
+            yield Stated(text, start, end, (0.5,), "fraction")
+        return
+    if match.group("ad"):
+        share = 1.0 / _DENOMINATORS[match.group("ad").lower()]
+    elif match.group("pd"):
+        share = _small(match.group("pn")) / _DENOMINATORS[match.group("pd").lower()]
+    else:
+        top = _small(match.group("fn") or match.group("sn"))
+        bottom = _small(match.group("fd") or match.group("sd"))
+        if not 0 < top < bottom:  # "5 in 2", "3/3": two numbers, not a share
+            yield Stated(text, start, end, (float(top),), "amount")
+            yield Stated(text, start, end, (float(bottom),), "amount")
+            return
+        share = top / bottom
+    yield Stated(text, start, end, (share,), "fraction")
+
+
+def _counts(match: re.Match[str]) -> bool:
+    """True when the year-shaped number of ``match`` counts something ("2024 jobs")."""
+    if match.group("ys") or match.group(0).endswith("s"):
+        return False  # "2020-21", "the 1990s"
+    counted = _COUNTED.match(match.string, match.end())
+    if counted is None or counted.group("noun") in _NOT_COUNTED:
+        return False
+    before = match.string[max(0, match.start() - 16) : match.start()]
+    return _YEAR_BEFORE.search(before) is None
 
 
 def _share_ranges(found: list[Stated], text: str) -> list[Stated]:
@@ -399,6 +550,8 @@ def _anchors(text: str) -> list[int]:
             found.append(start)
         elif low == "half" and _HALF_NEXT.match(text, start + 4):
             found.append(start)
+        elif low in ("a", "an") and _FRACTION_NEXT.match(text, start + len(low)):
+            found.append(start)
     return sorted(set(found))
 
 
@@ -427,6 +580,8 @@ def _word_candidates(text: str) -> list[tuple[int, str]]:
             if not (at and low[at - 1].isalpha()) and not (end < size and low[end].isalpha()):
                 found.append((at, text[at:end]))
             at = low.find(word, at + 1)
+    if ("a" in words or "an" in words) and words & _FRACTION_WORDS:
+        found.extend((m.start(), m.group(0)) for m in _A_BEFORE_FRACTION.finditer(text))
     if "a" in words:
         for scale in _SCALE_RUNS:
             if scale not in words:

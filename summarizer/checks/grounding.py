@@ -245,7 +245,15 @@ _LICENSED_BY = {
     "day": ("day",),
     "time": ("time",),
     "ordinal": ("ordinal", "amount", "year"),
+    "fraction": ("fraction",),
 }
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+# An ordinal written in words is a number only where it ranks a thing ("the fifth
+# vote", "its first budget", "Brell's second term"): in "first reported" or "at
+# first" it is prose, and the briefing need not find it in the article.
+_RANKS = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|your|this|that|every|each)|'s)\s+$", re.IGNORECASE
+)
 
 
 def _key(value: float) -> float:
@@ -355,11 +363,32 @@ class ArticleIndex:
                     return True
             if number.kind == "ordinal" and value in self._days_of_month:
                 return True
+            # "a third said" may be the article's "a third of voters" ("a third term" too).
+            if (
+                number.kind == "ordinal"
+                and _INDEFINITE.match(number.text)
+                and ("fraction", _key(1 / value)) in self._stated
+            ):
+                return True
+            # "a quarter" may be the article's "25%"; never "50%" for its "half".
+            if number.kind == "fraction" and "percent" in self._stated.get(
+                ("amount", _key(value * 100)), ()
+            ):
+                return True
         return False
 
     def numbers_of(self, text: str) -> Iterator[Stated]:
-        """The numbers ``text`` states, read as the article's are."""
-        return iter(stated_numbers(normalise(text)))
+        """The numbers ``text`` states, read as the article's are (prose ordinals aside)."""
+        norm = normalise(text)
+        for number in stated_numbers(norm):
+            if (
+                number.kind == "ordinal"
+                and number.text[:1].isalpha()
+                and not _INDEFINITE.match(number.text)
+                and _RANKS.search(norm, max(0, number.start - 8), number.start) is None
+            ):
+                continue  # "first reported", "at first"
+            yield number
 
     @cached_property
     def names(self) -> NameIndex:
