@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from summarizer.extractive.lexicon import SPEECH_VERBS, TITLES
+from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS, TITLES
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
 # "The previous day,", "Back in 2017,", "On Thursday local time,".
@@ -219,6 +219,11 @@ class QuoteMask:
     def __getitem__(self, position: int) -> bool:
         return any(start <= position < end for start, end in self._spans)
 
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The quotations, as (start, end) with their marks, in order."""
+        return self._spans
+
     def any_in(self, start: int, end: int) -> bool:
         """True when a character of ``[start, end)`` is inside a quotation."""
         return any(s < end and start < e for s, e in self._spans)
@@ -256,6 +261,42 @@ def _cut_spans(text: str, spans: Iterator[tuple[int, int]]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+# The end of a sentence inside a quotation: ". ", "? ", "! " (after an optional
+# "[...]" the article itself put there) before a capital or a bracket.
+_QUOTED_SENTENCE_END = re.compile(r"[.!?](?:\s*\[(?:\.\.\.|…)\])?(?= [A-Z\[])")
+
+
+def quotation_ends(text: str) -> list[str]:
+    """``text`` with its longest quotation ended after one of its sentences, longest first.
+
+    '... said: "We will appeal. The ruling ignores the evidence."' may become
+    '... said: "We will appeal."': the speaker said that sentence, whole, so
+    nothing is misquoted (no hole is cut inside a quoted sentence, and the
+    quotation keeps its marks). Empty when no quotation holds two sentences.
+    """
+    spans = quoted_mask(text).spans
+    if not spans:
+        return []
+    start, end = max(spans, key=lambda span: span[1] - span[0])
+    closing = text[end - 1]
+    if closing not in '"”':
+        return []  # a quotation left open: where it ends is unknown
+    tail = text[end:]
+    # '"We will appeal. ...," she said': the attribution follows, so the quoted
+    # sentence closes as the quotation did, on its comma ('"We will appeal," she said').
+    attributed = tail.lstrip()[:1].isalpha() or tail.startswith(",")
+    comma = "," if attributed and text[end - 2] == "," else ""
+    if not attributed and tail[:1] in _TERMINAL:
+        tail = tail[1:]  # '... dung. We ...".': the quoted sentence's own stop ends it
+    found = []
+    for match in _QUOTED_SENTENCE_END.finditer(text, start + 1, end - 1):
+        stop = match.start() + 1  # keep the full stop, drop a trailing "[...]"
+        if attributed and text[match.start()] == ".":
+            stop -= 1
+        found.append(_tidy(text[:stop] + comma + closing + tail))
+    return found[::-1]
 
 
 def drop_parentheses(text: str) -> str:
@@ -743,6 +784,7 @@ def shorten(
     cuts: tuple[Callable[[str], str], ...] = CUTS,
     hard: bool = True,
     weak_cuts: bool = False,
+    fullest: bool = False,
 ) -> Shortened:
     """``text`` cut down to at most ``limit`` words by the rules above.
 
@@ -756,6 +798,9 @@ def shorten(
             (:func:`cut_at_phrase`).
         weak_cuts: Let the last resort also end the sentence before a
             prepositional phrase, after a noun phrase (for a headline).
+        fullest: When the cut that makes the text fit takes more than needed,
+            use instead the fitting alternative that keeps the most content
+            words (:func:`_fullest`): a key point's words are its content.
 
     Returns:
         The shortened text; ``fits`` is False when the rules could not bring it
@@ -765,14 +810,52 @@ def shorten(
     for cut in always:
         text = cut(text)
     count = word_count(text)
-    for cut in cuts:
+    before = text  # the text before the cut that brought it within the limit
+    for position, cut in enumerate(cuts):
         if count <= limit:
             break
         shorter = cut(text)
         if shorter != text:
+            before = text
             text, count = shorter, word_count(shorter)
+            if count <= limit and fullest:
+                text = _fullest(text, before, limit, cuts[position + 1 :], weak_cuts=weak_cuts)
+                count = word_count(text)
     if count > limit and hard:
         last = cut_at_phrase(text, limit, weak_cuts=weak_cuts)
         if last is not None:
             text, count = last, word_count(last)
     return Shortened(text, count <= limit, count)
+
+
+def _fullest(
+    fitted: str,
+    before: str,
+    limit: int,
+    later: tuple[Callable[[str], str], ...],
+    *,
+    weak_cuts: bool,
+) -> str:
+    """Of the ways to bring ``before`` within ``limit``, the one that keeps most content.
+
+    The cuts run least informative first, but the one that finally makes a
+    sentence fit may take far more than needed: a trailing clause of fifteen
+    words where the sentence was two over. ``before`` is the text just before
+    that cut; each later cut alone, or ending it before a subordinate clause
+    (:func:`cut_at_phrase`), may keep more of what it says. Ties go to ``fitted``,
+    the least informative cut.
+    """
+    options = [fitted]
+    for cut in later:
+        shorter = cut(before)
+        if shorter != before and word_count(shorter) <= limit:
+            options.append(shorter)
+    last = cut_at_phrase(before, limit, weak_cuts=weak_cuts)
+    if last is not None:
+        options.append(last)
+    return max(options, key=_content_count)
+
+
+def _content_count(text: str) -> int:
+    """How many words of ``text`` carry meaning (not stop words)."""
+    return sum(1 for word in _WORDS.findall(text.lower()) if word not in STOPWORDS)

@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.checks.grounding import ArticleIndex, normalise
 from summarizer.extractive import brief_extractive
-from summarizer.extractive.compress import has_verb, shorten
+from summarizer.extractive.compress import has_verb, quotation_ends, shorten
 from summarizer.models import Briefing
 
 # About 380 words: a long lead, long sentences, quotes, an appositive or two.
@@ -195,3 +195,45 @@ def test_an_opening_time_clause_goes_from_the_headline() -> None:
     headline = brief_extractive(text).headline
     assert not headline.endswith("…"), headline
     assert headline.startswith("The council and the parents' association still cannot agree")
+
+
+def test_a_point_is_cut_no_more_than_it_must_be() -> None:
+    # Dropping the relative clause makes it fit, but so does ending the sentence
+    # before "because", which keeps what the incinerator is for.
+    sentence = (
+        "Judge Ines Marlow said on Monday the county may now build the incinerator, which "
+        "she said would let it close the Dunmore landfill and sell power to the grid, "
+        "because the permit was lawful."
+    )
+    plain = shorten(sentence, 30)
+    fullest = shorten(sentence, 30, fullest=True)
+    assert fullest.fits
+    assert fullest.words >= plain.words
+    assert "Dunmore landfill" in fullest.text, fullest.text
+
+
+def test_a_long_quotation_ends_after_a_whole_sentence() -> None:
+    sentence = (
+        'Harbour master Oskar Lind said: "The channel will stay closed until the wreck is '
+        "lifted. Every ship that waits outside costs its owner money, and the owners know "
+        'it. We will not reopen it early to please them."'
+    )
+    ends = quotation_ends(sentence)
+    assert ends[-1] == (
+        'Harbour master Oskar Lind said: "The channel will stay closed until the wreck is lifted."'
+    )
+    assert all(e.endswith('."') for e in ends)
+
+
+def test_a_quotation_before_its_speaker_closes_on_a_comma() -> None:
+    sentence = (
+        '"We have waited nine years for this bridge. Nobody here believed it would come," '
+        "said Rhian Teague, who runs the ferry café."
+    )
+    assert quotation_ends(sentence) == [
+        '"We have waited nine years for this bridge," said Rhian Teague, who runs the ferry café.'
+    ]
+
+
+def test_a_sentence_without_a_quotation_has_no_quotation_ends() -> None:
+    assert quotation_ends("The museum will reopen in May. It closed in 2021.") == []
