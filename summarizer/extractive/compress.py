@@ -39,6 +39,9 @@ _TIME_WORDS = frozenset(
     year years morning afternoon evening night weekend local time
     """.split()
 )
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 _TIME_FILLERS = frozenset("on in at the a late early back of by during".split())
 _OPENER = re.compile(r"((?:[\w’'\-]+ ){0,5}[\w’'\-]+), ")
 _YEAR_OR_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
@@ -319,7 +322,10 @@ def drop_time_opener(text: str) -> str:
     match = _OPENER.match(text)
     if match is None:
         return text
-    words = match.group(1).lower().split()
+    original = match.group(1).split()
+    if any(w.lower() in _MONTHS and not w[:1].isupper() for w in original):
+        return text  # "The march, called by the union, ...": a noun, not the month
+    words = [w.lower() for w in original]
     if not any(w in _TIME_WORDS or _YEAR_OR_DATE.fullmatch(w) for w in words):
         return text
     if not all(w in _TIME_WORDS or w in _TIME_FILLERS or _YEAR_OR_DATE.fullmatch(w) for w in words):
@@ -546,19 +552,26 @@ _CONDITIONS = frozenset("if unless until once provided".split())
 _BOUNDARIES = _STRONG_BOUNDARIES | frozenset(
     "in at on for with from by near across over under against about into through within".split()
 )
+# After a bare past verb, only these start an adjunct for sure: "Don Imus died | at
+# ..." ends, but "called | on the councils" and "hosted | by two presenters" do not
+# (a verb's particle, a passive's agent).
+_PLACE_AFTER_VERB = frozenset("at near".split())
 _GAP = re.compile(r"([ ]*[,;]?)[ ]+([^\s,;]+)")
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
 # A last-resort cut keeps at least this many words.
 _MIN_HARD = 8
 
 
-def cut_at_phrase(text: str, limit: int, *, weak_cuts: bool = False) -> str | None:
+def cut_at_phrase(
+    text: str, limit: int, *, weak_cuts: bool = False, longest: bool = False
+) -> str | None:
     """The longest start of ``text`` within ``limit`` words that ends before an adjunct.
 
     "A mother called the police in Kamloops on Sunday after her daughter found a
     bag of drugs" may end before "after" or "on": each prefix is a clause that
     is still true. Never inside quotation marks or parentheses; None when no
-    such prefix holds a verb.
+    such prefix holds a verb. The end before a subordinate clause is preferred
+    to one before a phrase (``weak_cuts``), unless ``longest``.
     """
     mask = quoted_mask(text)
     strong: str | None = None
@@ -596,11 +609,15 @@ def cut_at_phrase(text: str, limit: int, *, weak_cuts: bool = False) -> str | No
             strong = kept
         elif not weak_cuts or _bare_verb_end(kept):
             continue
-        elif following in _BOUNDARIES and (_ends_noun_phrase(kept) or _ends_on_past(kept)):
+        elif following in _BOUNDARIES and (
+            _ends_noun_phrase(kept) or (following in _PLACE_AFTER_VERB and _ends_on_past(kept))
+        ):
             weak = kept  # "... a parking structure | at ...", "... Don Imus died | at ..."
         elif following == "to" and _purpose_to(kept) and _ends_noun_phrase(kept):
             weak = kept
     best = strong or weak
+    if longest and strong is not None and weak is not None and len(weak) > len(strong):
+        best = weak
     return _close(best, text) if best is not None else None
 
 
@@ -850,7 +867,7 @@ def _fullest(
         shorter = cut(before)
         if shorter != before and word_count(shorter) <= limit:
             options.append(shorter)
-    last = cut_at_phrase(before, limit, weak_cuts=weak_cuts)
+    last = cut_at_phrase(before, limit, weak_cuts=weak_cuts, longest=True)
     if last is not None:
         options.append(last)
     return max(options, key=_content_count)

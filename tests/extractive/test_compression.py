@@ -237,3 +237,27 @@ def test_a_quotation_before_its_speaker_closes_on_a_comma() -> None:
 
 def test_a_sentence_without_a_quotation_has_no_quotation_ends() -> None:
     assert quotation_ends("The museum will reopen in May. It closed in 2021.") == []
+
+
+def test_a_march_is_not_the_month_of_march() -> None:
+    sentence = (
+        "The march, organised by the tenants' union, set off from the tower blocks at noon "
+        "and ended outside the housing office, where speakers addressed a crowd of several "
+        "hundred from the back of a van."
+    )
+    short = shorten(sentence, 30, fullest=True, weak_cuts=True)
+    assert short.text.startswith("The march"), short.text
+
+
+def test_a_cut_never_strands_a_verb_without_its_particle_or_agent() -> None:
+    # "called | on" and "presented | by" would leave "Mayor Lind called." and
+    # "The show presented." — sentences that say nothing.
+    for sentence in (
+        "Opening the new clinic on Friday, Mayor Hanna Lind called on neighbouring towns, "
+        "their health boards and the regional hospital trust to pool the cost of a second "
+        "ambulance for the valley.",
+        "The morning show on Valley FM presented by Ines Carr and Tom Ruddock for eleven "
+        "years has been dropped from the schedule in favour of a music programme.",
+    ):
+        short = shorten(sentence, 12, weak_cuts=True)
+        assert not short.text.endswith(("called.", "presented.")), short.text
