@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from summarizer.extractive.attribution import Attribution
-from summarizer.extractive.compress import quotation_ends, shorten
+from summarizer.extractive.compress import shorten
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.figures import Figure
 from summarizer.extractive.keytext import point_text
@@ -361,18 +361,7 @@ def point_of(
     index = candidate.sentence.index
     quote = " ".join(candidate.sentence.text.split())
     text = point_text(quote, attributions.get(index), subjects.get(index))
-    short = shorten(text, limit, fullest=True)
-    if not short.fits:
-        # A sentence with no clause to drop may still end before a place or a time
-        # ("... launched its first crewed mission | from the space centre"), as a
-        # headline may: a point that says the main claim beats no point.
-        short = shorten(text, limit, fullest=True, weak_cuts=True)
-    if not short.fits:
-        # A long quotation ends after one of its sentences: the speaker said it whole.
-        for ended in quotation_ends(text):
-            short = shorten(ended, limit, fullest=True)
-            if short.fits:
-                break
+    short = shorten(text, limit)
     if not short.fits or _PRONOUN_SPEAKER.search(short.text):
         return None  # too long to shorten, or '"...," she said' with no name for "she"
     point = KeyPoint(text=short.text, evidence=[quote])
