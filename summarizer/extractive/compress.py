@@ -607,18 +607,104 @@ def cut_at_phrase(
 
         if following in _STRONG_BOUNDARIES or (comma and following not in _CONDITIONS):
             strong = kept
-        elif not weak_cuts or _bare_verb_end(kept):
+        elif not weak_cuts or _bare_verb_end(kept) or not _whole_phrase(kept):
             continue
         elif following in _BOUNDARIES and (
             _ends_noun_phrase(kept) or (following in _PLACE_AFTER_VERB and _ends_on_past(kept))
         ):
             weak = kept  # "... a parking structure | at ...", "... Don Imus died | at ..."
-        elif following == "to" and _purpose_to(kept) and _ends_noun_phrase(kept):
-            weak = kept
+        elif (
+            following == "to"
+            and (_preposition_to(rest) or not _object_of_control(kept))
+            and _purpose_to(kept)
+            and _ends_noun_phrase(kept)
+        ):
+            weak = kept  # "... a shutdown | to make way", "... a bill | to the congress"
     best = strong or weak
     if longest and strong is not None and weak is not None and len(weak) > len(strong):
         best = weak
     return _close(best, text) if best is not None else None
+
+
+# Verbs whose object is what someone said, thought or found: "Hart noted the
+# ingredients | in the sprays are safe" has cut their clause in two.
+_CLAUSE_VERBS = SPEECH_VERBS | frozenset(
+    "commented remarked considered considers found finds showed shows reported reports".split()
+)
+_DASHES = (" — ", " – ", " -- ")
+# After a clause verb a weak cut keeps at least this many words of what was said.
+_CLAUSE_WORDS = 4
+
+
+def _whole_phrase(kept: str) -> bool:
+    """True when a weak cut after ``kept`` leaves a whole clause, every phrase closed.
+
+    A weak cut ends before a place, a time or a purpose, where the clause may
+    still need what follows; it is refused when ``kept``
+    - is all opening phrase: "In findings published Tuesday by a team" (no comma
+      yet closed the phrase, so the main clause has not begun);
+    - leaves a dash aside open: "the telescope — scheduled";
+    - ends on a participle after a noun: "changes in the light coming";
+    - ends on a verb of saying or finding with under four words of what was said:
+      "Hensman noted the ingredients", "Wei commented".
+    """
+    words = kept.rstrip(".,;:").split()
+    first = words[0].lower()
+    if first in _ADJUNCT_OPENERS and ("," not in kept or not has_verb(kept.split(",", 1)[1])):
+        return False  # the opening phrase never reached its clause's verb
+    if sum(kept.count(dash) for dash in _DASHES) % 2:
+        return False
+    last = words[-1]
+    if last.islower() and last.endswith("ing") and len(words) > 1:
+        before = words[-2].lower()
+        if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
+            return False
+    for back, word in enumerate(reversed(words[-_CLAUSE_WORDS - 1 :])):
+        if word.islower() and word in _CLAUSE_VERBS:
+            return back >= _CLAUSE_WORDS
+    return True
+
+
+# Verbs whose object is the subject of a "to" clause after it: "encouraged
+# Zelensky | to investigate", "allowed the government | to extradite" and
+# "considered her best role | to be ..." say something else once cut.
+_CONTROL_VERBS = frozenset(
+    """
+    encourage encourages encouraged allow allows allowed urge urges urged ask asks asked
+    force forces forced enable enables enabled persuade persuades persuaded tell tells
+    told want wants wanted expect expects expected require requires required permit
+    permits permitted invite invites invited help helps helped order orders ordered
+    call calls called pressure pressured pressed press lead led prompt prompted cause
+    caused authorise authorised authorize authorized instruct instructed advise advised
+    get gets got consider considers considered believe believes believed deem deemed
+    judge judged declare declared know known think thought
+    """.split()
+)
+_CONTROL_REACH = 8
+
+
+def _object_of_control(kept: str) -> bool:
+    """True when the noun phrase ending ``kept`` is the object of a verb like "allowed"."""
+    for word in reversed(kept.split()[-_CONTROL_REACH:-1]):
+        lower = word.lower().strip(",")
+        if lower in _CONTROL_VERBS:
+            return True
+        if lower in _NP_BREAKERS or word.endswith(","):
+            return False
+    return False
+
+
+def _preposition_to(rest: str) -> bool:
+    """True when "to" at the start of ``rest`` is a preposition ("to the congress").
+
+    Before a verb it starts a complement ("encouraged Zelensky | to investigate"),
+    and the clause cut before it says something else.
+    """
+    parts = rest.split(None, 2)
+    if len(parts) < 2:
+        return False
+    after = parts[1].strip("\"“”'‘’(")
+    return after.lower() in _DETERMINERS or after[:1].isdigit() or after[:1].isupper()
 
 
 _DANGLING = _AUXILIARIES | frozenset(
@@ -698,6 +784,8 @@ def _ends_noun_phrase(kept: str) -> bool:
         return False
     if words[-1][:1].isupper() and words[-1].lower() not in _DANGLING:
         return True
+    if _is_verb(words[-1].strip(",")):
+        return False  # "... Institute commented", "... the increase phased": a verb
     for back in range(1, min(7, len(words))):
         word = words[-1 - back]
         lower = word.lower().strip(",")

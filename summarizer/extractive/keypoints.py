@@ -402,6 +402,11 @@ def point_of(
     quote = " ".join(candidate.sentence.text.split())
     text = point_text(quote, attributions.get(index), subjects.get(index))
     short = shorten(text, limit)
+    if not short.fits:
+        # A sentence with no clause to drop may end before a place, a time or a
+        # purpose, as a headline may, if every phrase it keeps is whole: a long
+        # lead then still gives its core (tuning recall 0.457 -> 0.467).
+        short = shorten(text, limit, weak_cuts=True)
     if not short.fits or _PRONOUN_SPEAKER.search(short.text):
         return None  # too long to shorten, or '"...," she said' with no name for "she"
     point = KeyPoint(text=short.text, evidence=[quote])

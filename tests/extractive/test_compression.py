@@ -261,3 +261,56 @@ def test_a_cut_never_strands_a_verb_without_its_particle_or_agent() -> None:
     ):
         short = shorten(sentence, 12, weak_cuts=True)
         assert not short.text.endswith(("called.", "presented.")), short.text
+
+
+# Key points may end a sentence that no clause cut brings within the limit before a
+# place, a time or a purpose, but only where every phrase kept is whole.
+def test_weak_cut_ends_a_long_sentence_before_a_purpose() -> None:
+    text = (
+        "The water authority of Brenmoor opened a temporary pumping station beside the old "
+        "reservoir to keep supplies running through the summer while engineers repair the "
+        "cracked main under the ring road."
+    )
+    short = shorten(text, 20, weak_cuts=True)
+    assert short.fits
+    assert short.text.endswith("beside the old reservoir.")
+
+
+def test_weak_cut_never_ends_on_the_object_of_a_verb_like_allowed() -> None:
+    text = (
+        "The harbour board said the new rules would have allowed the port police of Tallow "
+        "Bay to search fishing boats without a warrant at any hour of the night or day."
+    )
+    short = shorten(text, 16, weak_cuts=True)
+    assert not short.text.endswith("Tallow Bay.")
+
+
+def test_weak_cut_never_ends_inside_an_opening_phrase() -> None:
+    text = (
+        "In findings published on Tuesday in the journal Marsh Studies by a team from Orrin "
+        "College and a second team from the Delft institute, eels were confirmed in the lake."
+    )
+    short = shorten(text, 22, weak_cuts=True)
+    assert not short.fits  # "In findings ... and a second team." has no clause
+
+
+def test_weak_cut_never_ends_on_a_verb_missing_its_complement() -> None:
+    for text in (
+        "Marta Quell of the Lindow Residents Association commented on the decision in a long "
+        "letter to the editor of the county paper last week.",
+        "The county auditor Piet Raske noted the accounts in the annual report of the harbour "
+        "trust were incomplete for the third year running.",
+        "The bridge engineers used readings from the sensors on the deck to measure changes "
+        "in the load coming from the heavy lorries on the northern span.",
+    ):
+        short = shorten(text, 12, weak_cuts=True)
+        assert not short.text.endswith(("commented.", "the accounts.", "coming."))
+
+
+def test_weak_cut_never_leaves_a_dash_aside_open() -> None:
+    text = (
+        "Engineers said the new ferry — built in Gdynia for the island route — and the older "
+        "vessel could both enter service by the end of the month."
+    )
+    short = shorten(text, 9, weak_cuts=True)
+    assert short.text.count("—") != 1
