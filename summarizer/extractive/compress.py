@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from summarizer.extractive.lexicon import SPEECH_VERBS, TITLES
+from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS, TITLES
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
 # "The previous day,", "Back in 2017,", "On Thursday local time,".
@@ -38,6 +38,9 @@ _TIME_WORDS = frozenset(
     earlier later last this next previous following same day days week weeks month months
     year years morning afternoon evening night weekend local time
     """.split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
 )
 _TIME_FILLERS = frozenset("on in at the a late early back of by during".split())
 _OPENER = re.compile(r"((?:[\w’'\-]+ ){0,5}[\w’'\-]+), ")
@@ -219,6 +222,11 @@ class QuoteMask:
     def __getitem__(self, position: int) -> bool:
         return any(start <= position < end for start, end in self._spans)
 
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """The quotations, as (start, end) with their marks, in order."""
+        return self._spans
+
     def any_in(self, start: int, end: int) -> bool:
         """True when a character of ``[start, end)`` is inside a quotation."""
         return any(s < end and start < e for s, e in self._spans)
@@ -258,6 +266,42 @@ def _cut_spans(text: str, spans: Iterator[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# The end of a sentence inside a quotation: ". ", "? ", "! " (after an optional
+# "[...]" the article itself put there) before a capital or a bracket.
+_QUOTED_SENTENCE_END = re.compile(r"[.!?](?:\s*\[(?:\.\.\.|…)\])?(?= [A-Z\[])")
+
+
+def quotation_ends(text: str) -> list[str]:
+    """``text`` with its longest quotation ended after one of its sentences, longest first.
+
+    '... said: "We will appeal. The ruling ignores the evidence."' may become
+    '... said: "We will appeal."': the speaker said that sentence, whole, so
+    nothing is misquoted (no hole is cut inside a quoted sentence, and the
+    quotation keeps its marks). Empty when no quotation holds two sentences.
+    """
+    spans = quoted_mask(text).spans
+    if not spans:
+        return []
+    start, end = max(spans, key=lambda span: span[1] - span[0])
+    closing = text[end - 1]
+    if closing not in '"”':
+        return []  # a quotation left open: where it ends is unknown
+    tail = text[end:]
+    # '"We will appeal. ...," she said': the attribution follows, so the quoted
+    # sentence closes as the quotation did, on its comma ('"We will appeal," she said').
+    attributed = tail.lstrip()[:1].isalpha() or tail.startswith(",")
+    comma = "," if attributed and text[end - 2] == "," else ""
+    if not attributed and tail[:1] in _TERMINAL:
+        tail = tail[1:]  # '... dung. We ...".': the quoted sentence's own stop ends it
+    found = []
+    for match in _QUOTED_SENTENCE_END.finditer(text, start + 1, end - 1):
+        stop = match.start() + 1  # keep the full stop, drop a trailing "[...]"
+        if attributed and text[match.start()] == ".":
+            stop -= 1
+        found.append(_tidy(text[:stop] + comma + closing + tail))
+    return found[::-1]
+
+
 def drop_parentheses(text: str) -> str:
     """``text`` without short parenthetical glosses: "(B.C.)", "(1430 UTC)"."""
     if "(" not in text:
@@ -278,7 +322,10 @@ def drop_time_opener(text: str) -> str:
     match = _OPENER.match(text)
     if match is None:
         return text
-    words = match.group(1).lower().split()
+    original = match.group(1).split()
+    if any(w.lower() in _MONTHS and not w[:1].isupper() for w in original):
+        return text  # "The march, called by the union, ...": a noun, not the month
+    words = [w.lower() for w in original]
     if not any(w in _TIME_WORDS or _YEAR_OR_DATE.fullmatch(w) for w in words):
         return text
     if not all(w in _TIME_WORDS or w in _TIME_FILLERS or _YEAR_OR_DATE.fullmatch(w) for w in words):
@@ -505,19 +552,26 @@ _CONDITIONS = frozenset("if unless until once provided".split())
 _BOUNDARIES = _STRONG_BOUNDARIES | frozenset(
     "in at on for with from by near across over under against about into through within".split()
 )
+# After a bare past verb, only these start an adjunct for sure: "Don Imus died | at
+# ..." ends, but "called | on the councils" and "hosted | by two presenters" do not
+# (a verb's particle, a passive's agent).
+_PLACE_AFTER_VERB = frozenset("at near".split())
 _GAP = re.compile(r"([ ]*[,;]?)[ ]+([^\s,;]+)")
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
 # A last-resort cut keeps at least this many words.
 _MIN_HARD = 8
 
 
-def cut_at_phrase(text: str, limit: int, *, weak_cuts: bool = False) -> str | None:
+def cut_at_phrase(
+    text: str, limit: int, *, weak_cuts: bool = False, longest: bool = False
+) -> str | None:
     """The longest start of ``text`` within ``limit`` words that ends before an adjunct.
 
     "A mother called the police in Kamloops on Sunday after her daughter found a
     bag of drugs" may end before "after" or "on": each prefix is a clause that
     is still true. Never inside quotation marks or parentheses; None when no
-    such prefix holds a verb.
+    such prefix holds a verb. The end before a subordinate clause is preferred
+    to one before a phrase (``weak_cuts``), unless ``longest``.
     """
     mask = quoted_mask(text)
     strong: str | None = None
@@ -553,14 +607,104 @@ def cut_at_phrase(text: str, limit: int, *, weak_cuts: bool = False) -> str | No
 
         if following in _STRONG_BOUNDARIES or (comma and following not in _CONDITIONS):
             strong = kept
-        elif not weak_cuts or _bare_verb_end(kept):
+        elif not weak_cuts or _bare_verb_end(kept) or not _whole_phrase(kept):
             continue
-        elif following in _BOUNDARIES and (_ends_noun_phrase(kept) or _ends_on_past(kept)):
+        elif following in _BOUNDARIES and (
+            _ends_noun_phrase(kept) or (following in _PLACE_AFTER_VERB and _ends_on_past(kept))
+        ):
             weak = kept  # "... a parking structure | at ...", "... Don Imus died | at ..."
-        elif following == "to" and _purpose_to(kept) and _ends_noun_phrase(kept):
-            weak = kept
+        elif (
+            following == "to"
+            and (_preposition_to(rest) or not _object_of_control(kept))
+            and _purpose_to(kept)
+            and _ends_noun_phrase(kept)
+        ):
+            weak = kept  # "... a shutdown | to make way", "... a bill | to the congress"
     best = strong or weak
+    if longest and strong is not None and weak is not None and len(weak) > len(strong):
+        best = weak
     return _close(best, text) if best is not None else None
+
+
+# Verbs whose object is what someone said, thought or found: "Hart noted the
+# ingredients | in the sprays are safe" has cut their clause in two.
+_CLAUSE_VERBS = SPEECH_VERBS | frozenset(
+    "commented remarked considered considers found finds showed shows reported reports".split()
+)
+_DASHES = (" — ", " – ", " -- ")
+# After a clause verb a weak cut keeps at least this many words of what was said.
+_CLAUSE_WORDS = 4
+
+
+def _whole_phrase(kept: str) -> bool:
+    """True when a weak cut after ``kept`` leaves a whole clause, every phrase closed.
+
+    A weak cut ends before a place, a time or a purpose, where the clause may
+    still need what follows; it is refused when ``kept``
+    - is all opening phrase: "In findings published Tuesday by a team" (no comma
+      yet closed the phrase, so the main clause has not begun);
+    - leaves a dash aside open: "the telescope — scheduled";
+    - ends on a participle after a noun: "changes in the light coming";
+    - ends on a verb of saying or finding with under four words of what was said:
+      "Hensman noted the ingredients", "Wei commented".
+    """
+    words = kept.rstrip(".,;:").split()
+    first = words[0].lower()
+    if first in _ADJUNCT_OPENERS and ("," not in kept or not has_verb(kept.split(",", 1)[1])):
+        return False  # the opening phrase never reached its clause's verb
+    if sum(kept.count(dash) for dash in _DASHES) % 2:
+        return False
+    last = words[-1]
+    if last.islower() and last.endswith("ing") and len(words) > 1:
+        before = words[-2].lower()
+        if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
+            return False
+    for back, word in enumerate(reversed(words[-_CLAUSE_WORDS - 1 :])):
+        if word.islower() and word in _CLAUSE_VERBS:
+            return back >= _CLAUSE_WORDS
+    return True
+
+
+# Verbs whose object is the subject of a "to" clause after it: "encouraged
+# Zelensky | to investigate", "allowed the government | to extradite" and
+# "considered her best role | to be ..." say something else once cut.
+_CONTROL_VERBS = frozenset(
+    """
+    encourage encourages encouraged allow allows allowed urge urges urged ask asks asked
+    force forces forced enable enables enabled persuade persuades persuaded tell tells
+    told want wants wanted expect expects expected require requires required permit
+    permits permitted invite invites invited help helps helped order orders ordered
+    call calls called pressure pressured pressed press lead led prompt prompted cause
+    caused authorise authorised authorize authorized instruct instructed advise advised
+    get gets got consider considers considered believe believes believed deem deemed
+    judge judged declare declared know known think thought
+    """.split()
+)
+_CONTROL_REACH = 8
+
+
+def _object_of_control(kept: str) -> bool:
+    """True when the noun phrase ending ``kept`` is the object of a verb like "allowed"."""
+    for word in reversed(kept.split()[-_CONTROL_REACH:-1]):
+        lower = word.lower().strip(",")
+        if lower in _CONTROL_VERBS:
+            return True
+        if lower in _NP_BREAKERS or word.endswith(","):
+            return False
+    return False
+
+
+def _preposition_to(rest: str) -> bool:
+    """True when "to" at the start of ``rest`` is a preposition ("to the congress").
+
+    Before a verb it starts a complement ("encouraged Zelensky | to investigate"),
+    and the clause cut before it says something else.
+    """
+    parts = rest.split(None, 2)
+    if len(parts) < 2:
+        return False
+    after = parts[1].strip("\"“”'‘’(")
+    return after.lower() in _DETERMINERS or after[:1].isdigit() or after[:1].isupper()
 
 
 _DANGLING = _AUXILIARIES | frozenset(
@@ -640,6 +784,8 @@ def _ends_noun_phrase(kept: str) -> bool:
         return False
     if words[-1][:1].isupper() and words[-1].lower() not in _DANGLING:
         return True
+    if _is_verb(words[-1].strip(",")):
+        return False  # "... Institute commented", "... the increase phased": a verb
     for back in range(1, min(7, len(words))):
         word = words[-1 - back]
         lower = word.lower().strip(",")
@@ -743,6 +889,7 @@ def shorten(
     cuts: tuple[Callable[[str], str], ...] = CUTS,
     hard: bool = True,
     weak_cuts: bool = False,
+    fullest: bool = False,
 ) -> Shortened:
     """``text`` cut down to at most ``limit`` words by the rules above.
 
@@ -756,6 +903,9 @@ def shorten(
             (:func:`cut_at_phrase`).
         weak_cuts: Let the last resort also end the sentence before a
             prepositional phrase, after a noun phrase (for a headline).
+        fullest: When the cut that makes the text fit takes more than needed,
+            use instead the fitting alternative that keeps the most content
+            words (:func:`_fullest`): a key point's words are its content.
 
     Returns:
         The shortened text; ``fits`` is False when the rules could not bring it
@@ -765,14 +915,52 @@ def shorten(
     for cut in always:
         text = cut(text)
     count = word_count(text)
-    for cut in cuts:
+    before = text  # the text before the cut that brought it within the limit
+    for position, cut in enumerate(cuts):
         if count <= limit:
             break
         shorter = cut(text)
         if shorter != text:
+            before = text
             text, count = shorter, word_count(shorter)
+            if count <= limit and fullest:
+                text = _fullest(text, before, limit, cuts[position + 1 :], weak_cuts=weak_cuts)
+                count = word_count(text)
     if count > limit and hard:
         last = cut_at_phrase(text, limit, weak_cuts=weak_cuts)
         if last is not None:
             text, count = last, word_count(last)
     return Shortened(text, count <= limit, count)
+
+
+def _fullest(
+    fitted: str,
+    before: str,
+    limit: int,
+    later: tuple[Callable[[str], str], ...],
+    *,
+    weak_cuts: bool,
+) -> str:
+    """Of the ways to bring ``before`` within ``limit``, the one that keeps most content.
+
+    The cuts run least informative first, but the one that finally makes a
+    sentence fit may take far more than needed: a trailing clause of fifteen
+    words where the sentence was two over. ``before`` is the text just before
+    that cut; each later cut alone, or ending it before a subordinate clause
+    (:func:`cut_at_phrase`), may keep more of what it says. Ties go to ``fitted``,
+    the least informative cut.
+    """
+    options = [fitted]
+    for cut in later:
+        shorter = cut(before)
+        if shorter != before and word_count(shorter) <= limit:
+            options.append(shorter)
+    last = cut_at_phrase(before, limit, weak_cuts=weak_cuts, longest=True)
+    if last is not None:
+        options.append(last)
+    return max(options, key=_content_count)
+
+
+def _content_count(text: str) -> int:
+    """How many words of ``text`` carry meaning (not stop words)."""
+    return sum(1 for word in _WORDS.findall(text.lower()) if word not in STOPWORDS)

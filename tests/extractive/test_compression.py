@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.checks.grounding import ArticleIndex, normalise
 from summarizer.extractive import brief_extractive
-from summarizer.extractive.compress import has_verb, shorten
+from summarizer.extractive.compress import has_verb, quotation_ends, shorten
 from summarizer.models import Briefing
 
 # About 380 words: a long lead, long sentences, quotes, an appositive or two.
@@ -195,3 +195,122 @@ def test_an_opening_time_clause_goes_from_the_headline() -> None:
     headline = brief_extractive(text).headline
     assert not headline.endswith("…"), headline
     assert headline.startswith("The council and the parents' association still cannot agree")
+
+
+def test_a_point_is_cut_no_more_than_it_must_be() -> None:
+    # Dropping the relative clause makes it fit, but so does ending the sentence
+    # before "because", which keeps what the incinerator is for.
+    sentence = (
+        "Judge Ines Marlow said on Monday the county may now build the incinerator, which "
+        "she said would let it close the Dunmore landfill and sell power to the grid, "
+        "because the permit was lawful."
+    )
+    plain = shorten(sentence, 30)
+    fullest = shorten(sentence, 30, fullest=True)
+    assert fullest.fits
+    assert fullest.words >= plain.words
+    assert "Dunmore landfill" in fullest.text, fullest.text
+
+
+def test_a_long_quotation_ends_after_a_whole_sentence() -> None:
+    sentence = (
+        'Harbour master Oskar Lind said: "The channel will stay closed until the wreck is '
+        "lifted. Every ship that waits outside costs its owner money, and the owners know "
+        'it. We will not reopen it early to please them."'
+    )
+    ends = quotation_ends(sentence)
+    assert ends[-1] == (
+        'Harbour master Oskar Lind said: "The channel will stay closed until the wreck is lifted."'
+    )
+    assert all(e.endswith('."') for e in ends)
+
+
+def test_a_quotation_before_its_speaker_closes_on_a_comma() -> None:
+    sentence = (
+        '"We have waited nine years for this bridge. Nobody here believed it would come," '
+        "said Rhian Teague, who runs the ferry café."
+    )
+    assert quotation_ends(sentence) == [
+        '"We have waited nine years for this bridge," said Rhian Teague, who runs the ferry café.'
+    ]
+
+
+def test_a_sentence_without_a_quotation_has_no_quotation_ends() -> None:
+    assert quotation_ends("The museum will reopen in May. It closed in 2021.") == []
+
+
+def test_a_march_is_not_the_month_of_march() -> None:
+    sentence = (
+        "The march, organised by the tenants' union, set off from the tower blocks at noon "
+        "and ended outside the housing office, where speakers addressed a crowd of several "
+        "hundred from the back of a van."
+    )
+    short = shorten(sentence, 30, fullest=True, weak_cuts=True)
+    assert short.text.startswith("The march"), short.text
+
+
+def test_a_cut_never_strands_a_verb_without_its_particle_or_agent() -> None:
+    # "called | on" and "presented | by" would leave "Mayor Lind called." and
+    # "The show presented." — sentences that say nothing.
+    for sentence in (
+        "Opening the new clinic on Friday, Mayor Hanna Lind called on neighbouring towns, "
+        "their health boards and the regional hospital trust to pool the cost of a second "
+        "ambulance for the valley.",
+        "The morning show on Valley FM presented by Ines Carr and Tom Ruddock for eleven "
+        "years has been dropped from the schedule in favour of a music programme.",
+    ):
+        short = shorten(sentence, 12, weak_cuts=True)
+        assert not short.text.endswith(("called.", "presented.")), short.text
+
+
+# Key points may end a sentence that no clause cut brings within the limit before a
+# place, a time or a purpose, but only where every phrase kept is whole.
+def test_weak_cut_ends_a_long_sentence_before_a_purpose() -> None:
+    text = (
+        "The water authority of Brenmoor opened a temporary pumping station beside the old "
+        "reservoir to keep supplies running through the summer while engineers repair the "
+        "cracked main under the ring road."
+    )
+    short = shorten(text, 20, weak_cuts=True)
+    assert short.fits
+    assert short.text.endswith("beside the old reservoir.")
+
+
+def test_weak_cut_never_ends_on_the_object_of_a_verb_like_allowed() -> None:
+    text = (
+        "The harbour board said the new rules would have allowed the port police of Tallow "
+        "Bay to search fishing boats without a warrant at any hour of the night or day."
+    )
+    short = shorten(text, 16, weak_cuts=True)
+    assert not short.text.endswith("Tallow Bay.")
+
+
+def test_weak_cut_never_ends_inside_an_opening_phrase() -> None:
+    text = (
+        "In findings published on Tuesday in the journal Marsh Studies by a team from Orrin "
+        "College and a second team from the Delft institute, eels were confirmed in the lake."
+    )
+    short = shorten(text, 22, weak_cuts=True)
+    assert not short.fits  # "In findings ... and a second team." has no clause
+
+
+def test_weak_cut_never_ends_on_a_verb_missing_its_complement() -> None:
+    for text in (
+        "Marta Quell of the Lindow Residents Association commented on the decision in a long "
+        "letter to the editor of the county paper last week.",
+        "The county auditor Piet Raske noted the accounts in the annual report of the harbour "
+        "trust were incomplete for the third year running.",
+        "The bridge engineers used readings from the sensors on the deck to measure changes "
+        "in the load coming from the heavy lorries on the northern span.",
+    ):
+        short = shorten(text, 12, weak_cuts=True)
+        assert not short.text.endswith(("commented.", "the accounts.", "coming."))
+
+
+def test_weak_cut_never_leaves_a_dash_aside_open() -> None:
+    text = (
+        "Engineers said the new ferry — built in Gdynia for the island route — and the older "
+        "vessel could both enter service by the end of the month."
+    )
+    short = shorten(text, 9, weak_cuts=True)
+    assert short.text.count("—") != 1
