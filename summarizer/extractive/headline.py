@@ -32,6 +32,7 @@ from summarizer.extractive.compress import (
     quoted_mask,
     shorten,
 )
+from summarizer.extractive.prose import splits_number
 
 # Issue 14's limits for the headline and the summary.
 HEADLINE_WORDS = 20
@@ -62,15 +63,22 @@ def make_headline(lead_text: str, *others: str) -> str:
 
 
 def truncated(text: str, limit: int) -> str:
-    """The first words of ``text`` within ``limit``, never ending inside a quotation, and "…"."""
+    """The first words of ``text`` within ``limit``, and "…".
+
+    The cut never ends inside a quotation or between a number and its scale or unit.
+    """
     mask = quoted_mask(text)
     words = list(re.finditer(r"\S+", text))
     end = words[min(limit, len(words)) - 1].end()
-    for match in reversed(words[:limit]):
+    for index in range(min(limit, len(words)) - 1, -1, -1):
+        match = words[index]
         end = match.end()
         inside = mask[match.start()] or mask[end - 1]
         balanced = text.count("(", 0, end) == text.count(")", 0, end)
-        if not inside and balanced:
+        parts_number = index + 1 < len(words) and splits_number(
+            match.group(0), words[index + 1].group(0)
+        )
+        if not inside and balanced and not parts_number:
             break
     return text[:end].rstrip(",;:—–- ") + "…"
 

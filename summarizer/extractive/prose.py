@@ -47,6 +47,14 @@ def clip_words(words: list[str], limit: int) -> tuple[str, bool]:
     return " ".join(kept), True
 
 
+def splits_number(last: str, following: str) -> bool:
+    """True when a cut between ``last`` and ``following`` parts a number from its unit.
+
+    "£1.1 | billion" would leave a number the article never states.
+    """
+    return bool(_NUMBERISH.fullmatch(last) and _NUMBERISH.fullmatch(following))
+
+
 def clean_prose(text: str) -> str:
     """``text`` without a leading dateline, byline or agency tag, capitalised."""
     text = " ".join(text.split())

@@ -141,3 +141,22 @@ def test_any_text_the_loader_accepts_is_briefed_or_refused_with_a_typed_error(te
 )
 def test_inputs_the_offline_engine_once_failed_on_are_briefed(text: str) -> None:
     assert summarize(text, engine="extractive").briefing.key_points
+
+
+_FILLER = (
+    "the new joint board of the valley water service will run six plants with a "
+    "combined yearly budget drawn from rates and grants of about"
+).split()
+
+
+@pytest.mark.parametrize("before", range(12, 26))
+def test_a_headline_cut_at_its_word_limit_never_parts_a_number_from_its_scale(
+    before: int,
+) -> None:
+    # A lead too long to compress (it starts mid-word, as a page cut short does) is
+    # cut at the headline's limit: wherever the limit falls, "£1.1" must not be
+    # left without its "billion", which would be a number the article never states.
+    lead = " ".join((_FILLER * 2)[:before]) + " £1.1 billion a year and 14,000 staff in all."
+    text = lead + "\n\nThe board said the merger would cut costs over three years."
+    headline = summarize(text, engine="extractive").briefing.headline
+    assert "£1.1…" not in headline and "£1.1 billion" in text
