@@ -59,7 +59,14 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 def answer_for(part: str) -> dict[str, Any]:
     """The briefing a careful model would give for one part (grounded in it)."""
-    sentences = [s.strip() for s in _SENTENCE.findall(part) if len(s.split()) > 6]
+    # Sentence by sentence within each paragraph: a quote never runs from the
+    # headline into the paragraph below it.
+    sentences = [
+        s.strip()
+        for paragraph in part.split("\n\n")
+        for s in _SENTENCE.findall(paragraph)
+        if len(s.split()) > 6
+    ]
     sections = [s for s in sentences if "section" in s][:4] or sentences[:4]
     answer: dict[str, Any] = {
         "headline": sections[0],
