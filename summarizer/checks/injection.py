@@ -174,11 +174,11 @@ _OUTPUT = (
 )
 _LABEL = (
     r"(?:(?:important|note|update|urgent|reminder|psa|p\.?s|n\.?b|action\s+required|"
-    r"(?:[\w.]+\s+)?(?:instructions?|prompt|task|command|directive)|"
+    r"(?:[\w.]++\s+)?(?:instructions?|prompt|task|command|directive)|"
     r"(?-i:[A-Z][A-Z.]{2,}))\s*[:!-]+\s*)?"
 )
 _IMPERATIVE = (
-    r"^\W*" + _LABEL + r"(?:(?:please|kindly|now|so|just|also|then|and|do|first|finally|simply|"
+    r"^\W*+" + _LABEL + r"(?:(?:please|kindly|now|so|just|also|then|and|do|first|finally|simply|"
     r"instead|from\s+now\s+on|going\s+forward|readers?|reader|you|folks|everyone)\W+)*"
     r"(?:(?:for\s+(?:a\s+|the\s+)?(?:more|further|full|real|latest|complete|detailed|accurate|"
     r"true|correct)\s+\w+(?:\s+\w+)?|"
@@ -195,7 +195,7 @@ _IMPERATIVE = (
 )
 # Matched at a sentence's start only, so it needs no word to look for first.
 _OUTPUT_RULE = re.compile(
-    r"\W*"
+    r"\W*+"
     + _LABEL
     + r"(?:(?:please|kindly|now|so|just|also|then|and|do|first|finally|simply|instead|from\s+now"
     r"\s+on|going\s+forward)\W+)*(?:" + _OUTPUT + r")",
