@@ -86,7 +86,7 @@ class RecordingSet:
 MAIN = RecordingSet(
     name="llm",
     folder="recorded",
-    title="LLM (main recordings)",
+    title="the main recordings (recorded/)",
     answers="hand-written answers served on loopback, unless re-recorded from a model",
 )
 

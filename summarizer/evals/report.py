@@ -17,6 +17,7 @@ from summarizer.evals.metrics import METRICS, CaseScore, Match, aggregate, to_js
 from summarizer.evals.recordings import MAIN, RECORDING_SETS, RecordingSet
 from summarizer.evals.runner import Run
 from summarizer.evals.setreport import HEADERS, NOTE, case_lines, rows
+from summarizer.evals.setreport import notes as set_notes
 from summarizer.evals.sets import REAL_NEWS, SETS, SHORT, VALIDATION
 from summarizer.models import Briefing
 
@@ -330,13 +331,16 @@ def terminal(report: EvalReport, console: Console) -> None:
         console.print(table)
     recordings = rows(data)
     if recordings:
-        table = Table(title="summarizer eval: LLM recording sets (one row each)", caption=NOTE)
-        for header in HEADERS:
-            table.add_column(header, justify="left" if header[0] == "r" else "right")
+        # One column per set (as the engines' tables have one per eval set): it fits
+        # a narrow terminal however many sets there are.
+        table = Table(title="summarizer eval: LLM recording sets", caption=NOTE)
+        table.add_column(HEADERS[0], no_wrap=True)
         for row in recordings:
-            table.add_row(*row)
+            table.add_column(row[0], justify="right")
+        for i, header in enumerate(HEADERS[1:], start=1):
+            table.add_row(header, *(row[i] for row in recordings))
         console.print(table)
-    for line in case_lines(data):
+    for line in set_notes(data) + case_lines(data):
         console.print(line, highlight=False)
     coverage = llm_coverage(data)
     if coverage:
@@ -392,9 +396,9 @@ def markdown(report: EvalReport) -> str:
     if recordings:
         lines += ["", "## LLM recording sets", "", f"{NOTE}.", ""]
         lines.append("| " + " | ".join(HEADERS) + " |")
-        lines.append("| --- |" + " ---: |" * (len(HEADERS) - 2) + " --- |")
+        lines.append("| --- |" + " ---: |" * (len(HEADERS) - 1))
         lines += ["| " + " | ".join(row) + " |" for row in recordings]
-        lines += [""] + [f"- {line}" for line in case_lines(data)]
+        lines += [""] + [f"- {line}" for line in set_notes(data) + case_lines(data)]
     coverage = llm_coverage(data)
     lead = lead_k_lines(data)
     if coverage or lead:
@@ -468,7 +472,9 @@ def html_page(report: EvalReport) -> str:
         parts.append("</tr>")
         for cells in recordings:
             parts.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
-        parts.append(f"</table><p><small>{html.escape(NOTE)}</small></p>")
+        parts.append(f"</table><p><small>{html.escape(NOTE)}</small></p><ul>")
+        parts += [f"<li>{html.escape(line)}</li>" for line in set_notes(data) + case_lines(data)]
+        parts.append("</ul>")
     notes = ([llm_coverage(data)] if llm_coverage(data) else []) + lead_k_lines(data)
     if notes:
         parts.append("<ul>" + "".join(f"<li>{html.escape(str(n))}</li>" for n in notes) + "</ul>")

@@ -19,18 +19,10 @@ ROW_METRICS = (
     ("figure recall", "figure_recall"),
     ("grounding", "grounding_rate"),
 )
-HEADERS = (
-    "recording set",
-    "cases",
-    "accepted",
-    "refused",
-    "failed",
-    *(h for h, _ in ROW_METRICS),
-    "refusal reasons",
-)
+HEADERS = ("recording set", "cases", "accepted", "refused", "failed", *(h for h, _ in ROW_METRICS))
 NOTE = (
-    "recording sets: one row per set of LLM recordings; metrics over the accepted "
-    "briefings only (a refused briefing is counted, not scored)"
+    "the sets of LLM recordings side by side; metrics over the accepted briefings "
+    "only (a refused briefing is counted, not scored)"
 )
 
 
@@ -50,16 +42,24 @@ def rows(data: dict[str, Any]) -> list[list[str]]:
         summary = entry["summary"]
         table.append(
             [
-                f"{name}: {entry['title']}",
+                name,
                 str(summary["cases"]),
                 str(summary["accepted"]),
                 str(summary["refused"]),
                 str(summary["failed"]),
                 *(_fmt(entry["aggregate"][metric]) for _, metric in ROW_METRICS),
-                reasons(summary),
             ]
         )
     return table
+
+
+def notes(data: dict[str, Any]) -> list[str]:
+    """Per set: what it is, who wrote its answers, and why briefings were refused."""
+    return [
+        f"{name}: {entry['title']}; answers: {entry['answers']}; "
+        f"refused: {reasons(entry['summary'])}"
+        for name, entry in data.get("recording_sets", {}).items()
+    ]
 
 
 def case_lines(data: dict[str, Any]) -> list[str]:
