@@ -106,6 +106,8 @@ class Settings:
             some tokenizers) are split on paragraph boundaries, briefed part by part
             and merged. The default suits a model with a 32k context; for a local
             server with a smaller one, lower it (about half the server's context).
+        temperature: The sampling temperature sent with each request; None sends none
+            (the endpoint's default). A recording meant to be repeatable sets 0.
     """
 
     model: str | None = None
@@ -118,6 +120,7 @@ class Settings:
     datamark: bool = True
     max_article_tokens: int = 24_000
     max_tokens: int = 4096
+    temperature: float | None = None
 
     def __repr__(self) -> str:
         # The dataclass repr, with the key left out and the base URL's credentials hidden.
@@ -155,6 +158,11 @@ class Settings:
             )
         if self.max_tokens < 1:
             raise ConfigurationError("max_tokens must be at least 1", settings=("max_tokens",))
+        if self.temperature is not None and (not _finite(self.temperature) or self.temperature < 0):
+            raise ConfigurationError(
+                f"temperature must be a finite number of 0 or more, not {self.temperature!r}",
+                settings=("temperature",),
+            )
         if self.base_url is not None:
             try:
                 parts = urlsplit(self.base_url)

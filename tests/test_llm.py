@@ -333,6 +333,27 @@ def test_a_completion_budget_is_sent_and_can_be_changed(server: LoopbackServer) 
     assert budgets == [4096, 1500]
 
 
+def test_a_temperature_is_sent_only_when_one_is_set(server: LoopbackServer) -> None:
+    # Greedy decoding (0) makes a local model's recording repeatable; unset, the
+    # request is the one every earlier recording holds.
+    from summarizer import Settings
+    from summarizer.errors import ConfigurationError
+
+    server.script(Reply.answer(GOOD), Reply.answer(GOOD))
+    with _summarizer(server) as s:
+        s.summarize(ARTICLE)
+    # A setting of the recording sets, not a summarize() option.
+    settings = Settings(
+        engine="llm", base_url=server.base_url, model="loopback-model", temperature=0.0
+    )
+    with Summarizer(settings) as s:
+        s.summarize(ARTICLE)
+    sent = [r.body for r in server.requests if r.body is not None]
+    assert "temperature" not in sent[0] and sent[1]["temperature"] == 0
+    with pytest.raises(ConfigurationError, match="temperature"):
+        Settings(temperature=-1.0)
+
+
 @pytest.mark.parametrize("value", [0, -5])
 def test_a_completion_budget_must_be_positive(value: int) -> None:
     from summarizer import Settings

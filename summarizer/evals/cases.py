@@ -10,7 +10,9 @@ A case is a folder ``<cases>/<id>/`` holding:
 - ``answer.json``: the hand-written answer a strong model would give, served by
   the loopback server when recording without a live model (optional);
 - ``variants/<name>.json``: flawed model runs, ``{"flaw": ..., "answers": [...]}``;
-- ``recorded/<run>.yaml``: cassettes of LLM runs, ``answer`` and one per variant.
+- ``recorded/<run>.yaml``: cassettes of LLM runs, ``answer`` and one per variant;
+- ``recorded-<set>/answer.yaml``: the main run recorded into another recording set
+  (``summarizer.evals.recordings``), e.g. from a small local model.
 
 A real-news case (gold tag ``real-news``) has no hand-written answer: its LLM run
 is scored only where someone recorded one from a model, and a missing recording
@@ -26,6 +28,7 @@ from typing import Any
 
 from summarizer.errors import CaseUnavailable, GoldFileError, InputError
 from summarizer.evals.gold import GoldBriefing, load_gold
+from summarizer.evals.recordings import MAIN, RecordingSet
 from summarizer.evals.sets import is_real_news, set_of
 from summarizer.inputs.article import Article
 from summarizer.inputs.load import read_article
@@ -85,9 +88,13 @@ class Case:
         """The case is a real-news article (either split)."""
         return is_real_news(self.eval_set)
 
-    def recording(self, run: str) -> Path:
-        """The cassette of run ``run`` (``answer`` or a variant name)."""
-        return self.path / "recorded" / f"{run}.yaml"
+    def recording(self, run: str, recording_set: RecordingSet = MAIN) -> Path:
+        """The cassette of run ``run`` (``answer`` or a variant name) in ``recording_set``."""
+        return self.path / recording_set.folder / f"{run}.yaml"
+
+    def recorded_in(self, recording_set: RecordingSet) -> bool:
+        """The case's main run has a cassette in ``recording_set``."""
+        return self.recording(MAIN_RUN, recording_set).is_file()
 
     def runs(self) -> list[str]:
         """The LLM runs this case has: the main answer, then each variant.

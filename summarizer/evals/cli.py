@@ -13,12 +13,13 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
-from summarizer.cli.options import endpoint_options
+from summarizer.cli.options import endpoint_options, timeout_option
 from summarizer.config import Settings
 from summarizer.errors import EvalFailed, InputError
 from summarizer.evals import harness
 from summarizer.evals.cases import load_cases
 from summarizer.evals.gate import compare
+from summarizer.evals.recordings import MAIN, RECORDING_SETS, recording_set
 from summarizer.evals.report import html_page, markdown, terminal, to_json_text
 from summarizer.evals.rose import Documents, tau_report
 
@@ -61,7 +62,16 @@ def _load_baseline(path: Path) -> dict[str, Any]:
     is_flag=True,
     help="With --record: serve each case's hand-written answers on loopback (no live model).",
 )
+@click.option(
+    "--recording-set",
+    "set_name",
+    type=click.Choice([s.name for s in RECORDING_SETS]),
+    default=MAIN.name,
+    show_default=True,
+    help="With --record: the recording set to record into (each set is a row of the report).",
+)
 @endpoint_options  # with --record: the model, endpoint and mode to record from
+@timeout_option  # with --record: a slow local model may need far longer than the default
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--markdown", "md_out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path))
@@ -137,27 +147,30 @@ def _record(cases: list[Any], options: dict[str, Any], console: Console) -> None
             model=options["model"],
             base_url=options["base_url"],
             mode=options["mode"],
+            timeout=options["timeout"],
         )
         if not settings.endpoint_configured:
             raise InputError(
                 "--record needs a model endpoint (OPENAI_API_KEY or --base-url), "
                 "or --handwritten to record the hand-written answers"
             )
-    runs = harness.record(cases, settings=settings, now=datetime.now(UTC))
+    into = recording_set(options["set_name"])
+    where = "" if into == MAIN else f" into {into.name}"
+    runs = harness.record(cases, settings=settings, now=datetime.now(UTC), recording_set=into)
     failed = [
         run
         for run in runs
-        if run.error
-        and run.error not in harness.SKIPPED_RECORDINGS
-        and not run.extra.get("refused_as_intended")
+        if run.error and run.error not in harness.SKIPPED_RECORDINGS and run.refused is None
     ]
     for run in runs:
         if run.error in harness.SKIPPED_RECORDINGS:
             console.print(f"recorded {run.case}/{run.run}: {run.error}", highlight=False)
-        elif run.extra.get("refused_as_intended"):
+        elif run.refused is not None:
+            # Kept on purpose: the set records what the model answered, refused or not.
             console.print(
-                f"recorded {run.case}/{run.run}: {run.requests} request(s), refused by the "
-                f"checks as a flawed run should be: {run.error}",
+                f"recorded {run.case}/{run.run}{where}: {run.requests} request(s) in "
+                f"{run.latency_s:.0f} s; the checks refused the briefing ({run.refused}): "
+                f"{run.error}",
                 highlight=False,
             )
         elif run.error:
@@ -167,7 +180,11 @@ def _record(cases: list[Any], options: dict[str, Any], console: Console) -> None
                 highlight=False,
             )
         else:
-            console.print(f"recorded {run.case}/{run.run}: {run.requests} request(s)")
+            console.print(
+                f"recorded {run.case}/{run.run}{where}: {run.requests} request(s) in "
+                f"{run.latency_s:.0f} s",
+                highlight=False,
+            )
     if failed:
         raise EvalFailed(f"{len(failed)} recording(s) failed (see above); nothing was replaced")
 

@@ -8,6 +8,13 @@ new value, and where it can, the gold items no longer matched. A metric that doe
 not apply to a case (None on either side) is not compared. A run that failed
 (stale, not recorded), a case in the baseline missing from a full run, and a
 flawed run that is no longer caught also fail the gate.
+
+The recording sets besides the main one (``summarizer.evals.recordings``, e.g. the
+small local model) are reported, and gated only on replaying: a run that is stale
+or damaged, or a baseline recording missing from a full run, fails the gate; their
+scores and acceptance do not. They record what one model did, refusals included,
+not a bar the code must hold, and the checks that accept or refuse a briefing may
+rightly grow stricter: a weak model's briefing newly refused is no regression.
 """
 
 from __future__ import annotations
@@ -154,7 +161,8 @@ def compare(
             if case.get("error"):
                 problems.append(f"{engine} {case_id}: {case['error']}")
     if engines is not None and "llm" not in engines:
-        return problems  # the flawed runs are LLM runs
+        return problems  # the flawed runs and the recording sets are LLM runs
+    problems += _replay_problems(baseline, current, cases)
     for case_id, runs in baseline.get("variants", {}).items():
         if cases is not None and case_id not in cases:
             continue
@@ -166,6 +174,26 @@ def compare(
                 problems.append(
                     f"flawed run {case_id}/{name} is no longer caught ({base_variant['flaw']})"
                 )
+    return problems
+
+
+def _replay_problems(
+    baseline: dict[str, Any], current: dict[str, Any], cases: Collection[str] | None
+) -> list[str]:
+    """The recording sets besides the main one: every run must replay (a refusal may)."""
+    problems = []
+    now_sets = current.get("recording_sets", {})
+    for name, entry in now_sets.items():
+        for case_id, case in entry.get("cases", {}).items():
+            if case.get("error") and not case.get("refused"):
+                problems.append(f"recording set {name} {case_id}: {case['error']}")
+    if cases is None:
+        for name, entry in baseline.get("recording_sets", {}).items():
+            now = now_sets.get(name, {}).get("cases", {})
+            problems += [
+                f"recording set {name} {case_id}: in the baseline but missing from this run"
+                for case_id in sorted(set(entry.get("cases", {})) - set(now))
+            ]
     return problems
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,7 +14,10 @@ from rich.table import Table
 from summarizer.evals.cases import MAIN_RUN, Case
 from summarizer.evals.gold import GoldBriefing
 from summarizer.evals.metrics import METRICS, CaseScore, Match, aggregate, to_jsonable
+from summarizer.evals.recordings import MAIN, RECORDING_SETS, RecordingSet
 from summarizer.evals.runner import Run
+from summarizer.evals.setreport import HEADERS, NOTE, case_lines, rows
+from summarizer.evals.setreport import notes as set_notes
 from summarizer.evals.sets import REAL_NEWS, SETS, SHORT, VALIDATION
 from summarizer.models import Briefing
 
@@ -45,12 +49,15 @@ class EvalReport:
         cases: The cases, by id.
         reference: Engine name to reference case id to its score (outside the
             aggregates: the article is not part of the repository).
+        recording_sets: Recording set name to case id to its replayed run, for the
+            sets besides the main one (``summarizer.evals.recordings``).
     """
 
     engines: dict[str, dict[str, Scored]] = field(default_factory=dict)
     variants: dict[str, dict[str, Scored]] = field(default_factory=dict)
     cases: dict[str, Case] = field(default_factory=dict)
     reference: dict[str, dict[str, Scored]] = field(default_factory=dict)
+    recording_sets: dict[str, dict[str, Scored]] = field(default_factory=dict)
 
     def failures(self) -> list[str]:
         """Runs that did not produce a briefing (stale, not recorded, errors)."""
@@ -65,6 +72,12 @@ class EvalReport:
                 # unless the recording itself is missing or stale.
                 if s.run.stale or (s.run.error or "").startswith("not recorded"):
                     found.append(f"llm {case_id}/{name}: {s.run.error}")
+        for set_name, runs in self.recording_sets.items():
+            for case_id, s in runs.items():
+                # A refusal is what the model did, recorded on purpose; a run that
+                # does not replay (stale, damaged) is a failure.
+                if s.run.error and not s.run.refused:
+                    found.append(f"{set_name} {case_id}: {s.run.error}")
         return found
 
     def caught(self, case_id: str, name: str) -> list[str]:
@@ -125,12 +138,32 @@ class EvalReport:
             "engines": engines,
             "variants": variants,
             "reference": reference,
+            "recording_sets": self._recording_sets_json(),
         }
         if "llm" in self.engines:
             real = [cid for name in (REAL_NEWS, VALIDATION) for cid in members[name]]
             recorded = sum(1 for cid in real if cid in self.engines["llm"])
             data["llm_real_news"] = {"recorded": recorded, "cases": len(real)}
         return data
+
+    def _recording_sets_json(self) -> dict[str, Any]:
+        """One row per recording set: the main set (the ``llm`` engine) and every other."""
+        found: dict[str, Any] = {}
+        for rset in RECORDING_SETS:
+            if rset == MAIN:
+                if "llm" in self.engines:
+                    found[rset.name] = _recording_set_json(rset, self.engines["llm"])
+                continue
+            runs = self.recording_sets.get(rset.name)
+            if runs:
+                found[rset.name] = _recording_set_json(rset, runs) | {
+                    "cases": {
+                        cid: {"set": self.cases[cid].eval_set, "refused": s.run.refused}
+                        | _case_json(s)
+                        for cid, s in sorted(runs.items())
+                    }
+                }
+        return found
 
     def sets(self) -> dict[str, list[str]]:
         """Set name to the ids of its cases (every set, in report order; no reference case)."""
@@ -149,6 +182,30 @@ def _totals(runs: list[Scored]) -> dict[str, Any]:
         "cost_usd": _sum_known([s.run.cost_usd for s in runs]),
         "latency_s": round(sum(s.run.latency_s for s in runs), 3),
         "failed": sum(1 for s in runs if s.run.error),
+    }
+
+
+def _recording_set_json(rset: RecordingSet, runs: dict[str, Scored]) -> dict[str, Any]:
+    """A recording set's row: how many briefings were accepted, refused (why), or failed.
+
+    The metrics are aggregated over the accepted briefings only; a refused run is
+    counted, with its reason, not scored as an empty briefing.
+    """
+    accepted = [s for s in runs.values() if not s.run.error]
+    refused = [s for s in runs.values() if s.run.error and s.run.refused and rset.keeps_refused]
+    failed = len(runs) - len(accepted) - len(refused)
+    return {
+        "title": rset.title,
+        "answers": rset.answers,
+        "model": rset.model,
+        "summary": {
+            "cases": len(runs),
+            "accepted": len(accepted),
+            "refused": len(refused),
+            "failed": failed,
+            "refusals": dict(sorted(Counter(str(s.run.refused) for s in refused).items())),
+        },
+        "aggregate": aggregate([s.score.metrics for s in accepted]),
     }
 
 
@@ -272,6 +329,19 @@ def terminal(report: EvalReport, console: Console) -> None:
         for label, cells in set_rows(data, engine):
             table.add_row(label, *cells)
         console.print(table)
+    recordings = rows(data)
+    if recordings:
+        # One column per set (as the engines' tables have one per eval set): it fits
+        # a narrow terminal however many sets there are.
+        table = Table(title="summarizer eval: LLM recording sets", caption=NOTE)
+        table.add_column(HEADERS[0], no_wrap=True)
+        for row in recordings:
+            table.add_column(row[0], justify="right")
+        for i, header in enumerate(HEADERS[1:], start=1):
+            table.add_row(header, *(row[i] for row in recordings))
+        console.print(table)
+    for line in set_notes(data) + case_lines(data):
+        console.print(line, highlight=False)
     coverage = llm_coverage(data)
     if coverage:
         console.print(coverage, highlight=False)
@@ -322,6 +392,13 @@ def markdown(report: EvalReport) -> str:
         lines.append("| --- |" + " ---: |" * len(heads))
         for label, cells in set_rows(data, engine):
             lines.append(f"| {label.strip()} | " + " | ".join(cells) + " |")
+    recordings = rows(data)
+    if recordings:
+        lines += ["", "## LLM recording sets", "", f"{NOTE}.", ""]
+        lines.append("| " + " | ".join(HEADERS) + " |")
+        lines.append("| --- |" + " ---: |" * (len(HEADERS) - 1))
+        lines += ["| " + " | ".join(row) + " |" for row in recordings]
+        lines += [""] + [f"- {line}" for line in set_notes(data) + case_lines(data)]
     coverage = llm_coverage(data)
     lead = lead_k_lines(data)
     if coverage or lead:
@@ -388,6 +465,16 @@ def html_page(report: EvalReport) -> str:
             row = "".join(f"<td>{html.escape(c)}</td>" for c in cells)
             parts.append(f"<tr><td>{html.escape(label.strip())}</td>{row}</tr>")
         parts.append("</table>")
+    recordings = rows(data)
+    if recordings:
+        parts.append("<h3>LLM recording sets</h3><table><tr>")
+        parts += [f"<th>{html.escape(h)}</th>" for h in HEADERS]
+        parts.append("</tr>")
+        for cells in recordings:
+            parts.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+        parts.append(f"</table><p><small>{html.escape(NOTE)}</small></p><ul>")
+        parts += [f"<li>{html.escape(line)}</li>" for line in set_notes(data) + case_lines(data)]
+        parts.append("</ul>")
     notes = ([llm_coverage(data)] if llm_coverage(data) else []) + lead_k_lines(data)
     if notes:
         parts.append("<ul>" + "".join(f"<li>{html.escape(str(n))}</li>" for n in notes) + "</ul>")
@@ -405,7 +492,7 @@ def html_page(report: EvalReport) -> str:
                     f'<td class="{css}">{html.escape(caught or "NOT CAUGHT")}</td></tr>'
                 )
         parts.append("</table>")
-    for group in (report.engines, report.reference):
+    for group in (report.engines, report.recording_sets, report.reference):
         for engine, runs in group.items():
             for case_id, s in sorted(runs.items()):
                 parts.append(_case_html(report.cases[case_id], engine, s))

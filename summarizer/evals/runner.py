@@ -25,6 +25,7 @@ from summarizer.errors import (
     UngroundedError,
 )
 from summarizer.evals.cases import MAIN_RUN, Case
+from summarizer.evals.recordings import MAIN, RecordingSet
 from summarizer.llm.pricing import PriceTable
 from summarizer.llm.prompts import messages_hash, render
 from summarizer.models import Briefing
@@ -55,6 +56,7 @@ class Run:
         cost_usd: Estimated cost, when the model's price is known.
         latency_s: Wall time of this run (replay time for a replayed run).
         model: The model recorded.
+        refused: Why the checks refused the model's answer (``refusal``), when they did.
     """
 
     case: str
@@ -70,6 +72,43 @@ class Run:
     latency_s: float = 0.0
     model: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    refused: str | None = None
+
+
+# What a refusal is, by what the checks found wrong with the model's answer.
+UNGROUNDED = "ungrounded"
+NOT_A_BRIEFING = "not a valid briefing"
+
+
+def refusal(exc: SummarizerError) -> str | None:
+    """Why the checks refused a model's answer; None when no answer was refused.
+
+    A transport fault, a stale or a damaged recording is no refusal: the model's
+    answer never reached the checks.
+    """
+    if isinstance(exc, UngroundedError):
+        return UNGROUNDED
+    if isinstance(exc, ModelOutputError):
+        return NOT_A_BRIEFING
+    return None
+
+
+def _failed(
+    case: Case, run: str, exc: SummarizerError, model: str | None, elapsed: float = 0.0
+) -> Run:
+    """The run that ended in ``exc``, with what the model's answers cost."""
+    used = exc if isinstance(exc, ModelError) else None
+    return Run(
+        case.id,
+        "llm",
+        run=run,
+        error=str(exc),
+        model=model,
+        requests=used.attempts if used else 0,
+        tokens=used.prompt_tokens + used.completion_tokens if used else 0,
+        latency_s=elapsed,
+        refused=refusal(exc),
+    )
 
 
 def run_extractive(case: Case) -> Run:
@@ -129,28 +168,36 @@ def _summarize(case: Case, run: str, settings: Settings, engine_label: str = "ll
     )
 
 
-def replay(case: Case, run: str = MAIN_RUN) -> Run:
-    """Replay the recorded LLM run ``run`` of ``case``."""
-    path = case.recording(run)
+def replay(case: Case, run: str = MAIN_RUN, recording_set: RecordingSet = MAIN) -> Run:
+    """Replay the recorded LLM run ``run`` of ``case`` from ``recording_set``.
+
+    The request is sent with the set's own settings (``RecordingSet.applied``), so
+    it matches the recorded one only while neither the prompt nor those settings
+    changed. A run the checks refuse ends with ``Run.refused`` saying why.
+    """
+    path = case.recording(run, recording_set)
     if not path.is_file():
         return Run(case.id, "llm", run=run, error=f"not recorded: {path} is missing")
     try:
         body = recorded_request(path)
     except SummarizerError as exc:
         return Run(case.id, "llm", run=run, error=str(exc))
-    settings = Settings(
-        engine="llm",
-        base_url=REPLAY_URL,
-        api_key="replay",
-        model=str(body.get("model")),
-        mode=recorded_mode(body),
+    settings = recording_set.applied(
+        Settings(
+            engine="llm",
+            base_url=REPLAY_URL,
+            api_key="replay",
+            model=str(body.get("model")),
+            mode=recorded_mode(body),
+        )
     )
+    started = time.perf_counter()
     try:
         with cassette(path):
             return _summarize(case, run, settings)
     except StaleRecordingError:
         recorded = messages_hash(body.get("messages", []))
-        current = render(case.article).hash
+        current = render(case.article, mark=settings.datamark).hash
         why = (
             "the prompt changed" if recorded != current else "the schema or request options changed"
         )
@@ -163,24 +210,36 @@ def replay(case: Case, run: str = MAIN_RUN) -> Run:
             model=settings.model,
         )
     except SummarizerError as exc:
-        return Run(case.id, "llm", run=run, error=str(exc), model=settings.model)
+        return _failed(case, run, exc, settings.model, time.perf_counter() - started)
 
 
-def record(case: Case, settings: Settings, origin: CassetteOrigin) -> Run:
-    """Re-record the main LLM run of ``case`` against the endpoint in ``settings``."""
+def record(
+    case: Case, settings: Settings, origin: CassetteOrigin, recording_set: RecordingSet = MAIN
+) -> Run:
+    """Re-record the main LLM run of ``case`` into ``recording_set`` from ``settings``' endpoint.
+
+    The recording replaces the committed one when the run produced a briefing, or,
+    in a set that keeps refusals, when the model answered and the checks refused it.
+    Anything else (a transport fault, no answer) leaves the committed cassette alone.
+    """
     secrets = (settings.api_key,) if settings.api_key else ()
-    target = case.recording(MAIN_RUN)
+    target = case.recording(MAIN_RUN, recording_set)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Recorded beside the committed cassette and moved over it only when the run
-    # succeeded: a failed recording must not replace a good one.
+    # is one to keep: a failed recording must not replace a good one.
     partial = target.with_name(f".{target.stem}.partial{target.suffix}")
+    started = time.perf_counter()
     try:
         with cassette(partial, record=True, origin=origin, secrets=secrets):
             run = _summarize(case, MAIN_RUN, settings)
     except SummarizerError as exc:
+        failed = _failed(case, MAIN_RUN, exc, settings.model, time.perf_counter() - started)
+        if recording_set.keeps_refused and failed.refused is not None and partial.is_file():
+            os.replace(partial, target)
+            return failed
         partial.unlink(missing_ok=True)
-        sent = exc.attempts if isinstance(exc, ModelError) else 0
-        return Run(case.id, "llm", error=str(exc), model=settings.model, requests=sent)
+        failed.refused = None  # nothing was kept: this is a failed recording
+        return failed
     os.replace(partial, target)
     return run
 
@@ -225,15 +284,14 @@ def record_handwritten(case: Case, run: str, now: datetime | None = None) -> Run
             with cassette(partial, record=True, origin=origin):
                 result = _summarize(case, run, settings)
         except SummarizerError as exc:
-            failed = Run(case.id, "llm", run=run, error=str(exc), model=HANDWRITTEN_MODEL)
-            if run != MAIN_RUN and isinstance(exc, UngroundedError | ModelOutputError):
+            failed = _failed(case, run, exc, HANDWRITTEN_MODEL)
+            if run != MAIN_RUN and failed.refused is not None:
                 # A flawed answer the checks refuse is what the variant is for: the
                 # recording is complete, and replaying it reproduces the refusal.
                 os.replace(partial, target)
-                failed.requests = exc.attempts
-                failed.extra["refused_as_intended"] = True
             else:
                 partial.unlink(missing_ok=True)
+                failed.refused = None  # nothing was kept: this is a failed recording
             return failed
     os.replace(partial, target)
     return result

@@ -46,14 +46,19 @@ CHAT_PATH = "/chat/completions"
 M = TypeVar("M", bound=BaseModel)
 
 
-def completion_budget(settings: Settings) -> dict[str, int]:
-    """The completion budget (``max_tokens``) under the name the endpoint takes.
+def completion_budget(settings: Settings) -> dict[str, float]:
+    """The completion budget (``max_tokens``) and sampling options, as the endpoint takes them.
 
     OpenAI's own API takes ``max_completion_tokens`` (its reasoning models refuse
     ``max_tokens``); local and other OpenAI-compatible servers know ``max_tokens``.
+    ``temperature`` is sent only when the settings give one: a request without it
+    is byte for byte the request every earlier recording holds.
     """
     name = "max_completion_tokens" if settings.endpoint_kind() == "openai" else "max_tokens"
-    return {name: settings.max_tokens}
+    options: dict[str, float] = {name: settings.max_tokens}
+    if settings.temperature is not None:
+        options["temperature"] = settings.temperature
+    return options
 
 
 def create_arguments(
@@ -61,7 +66,7 @@ def create_arguments(
     messages: Sequence[Mapping[str, str]],
     response_model: type[BaseModel],
     max_retries: Any,
-    budget: Mapping[str, int] | None = None,
+    budget: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """The arguments of instructor's ``create`` for one request.
 
@@ -92,7 +97,7 @@ def build_body(
     messages: Sequence[Mapping[str, str]],
     mode: ModeName,
     response_model: type[BaseModel],
-    budget: Mapping[str, int] | None = None,
+    budget: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     """The JSON body a live call would POST for these messages, built by instructor.
 
