@@ -78,10 +78,19 @@ class EmptyArticleError(InputError):
         source: Where the article came from (its path, URL, ``<stdin>`` or ``<text>``).
         shortest: For text that is there but too short, the fewest characters a
             quote may have; None when there is no text at all.
+        unbroken: For text that runs on without a break between words, the longest
+            span the offline engine quotes (a quote never ends inside a word).
     """
 
-    def __init__(self, source: str, *, shortest: int | None = None) -> None:
-        if shortest is None:
+    def __init__(
+        self, source: str, *, shortest: int | None = None, unbroken: int | None = None
+    ) -> None:
+        if unbroken is not None:
+            message = (
+                f"article {source} has nothing to quote: its text runs on for over "
+                f"{unbroken} characters with no break between words"
+            )
+        elif shortest is None:
             message = f"article {source} is empty: there is no text to brief"
         else:
             message = (

@@ -259,12 +259,23 @@ def _fallback(sentences: list[Sentence], source: str) -> Briefing:
         if span:
             point = KeyPoint(text=span, evidence=[span])
             return Briefing(headline=span, summary=span, key_points=[point])
+    if any(len(s.text) > _FALLBACK_CHARS and not _usable_span(s.text) for s in sentences):
+        raise EmptyArticleError(source, unbroken=_FALLBACK_CHARS)
     raise EmptyArticleError(source, shortest=MIN_QUOTE_CHARS)
 
 
 def _usable_span(text: str) -> str:
+    """The first words of ``text``, at most ``_FALLBACK_CHARS``, ending where a word does.
+
+    A quote must start and end on word boundaries, so a span is never cut inside a
+    word; text that runs on without a space has no span at all.
+    """
     span = text[:_FALLBACK_CHARS]
-    if len(text) > _FALLBACK_CHARS and " " in span[_FALLBACK_CHARS // 2 :]:
+    if len(text) > _FALLBACK_CHARS and text[_FALLBACK_CHARS].isalnum() and span[-1].isalnum():
+        if " " not in span.strip():
+            return ""
+        span = span[: span.rstrip().rindex(" ")]
+    elif len(text) > _FALLBACK_CHARS and " " in span[_FALLBACK_CHARS // 2 :]:
         span = span[: span.rindex(" ")]
     span = " ".join(span.split())
     core = normalise(span).strip(_WRAPPERS)

@@ -160,3 +160,14 @@ def test_a_headline_cut_at_its_word_limit_never_parts_a_number_from_its_scale(
     text = lead + "\n\nThe board said the merger would cut costs over three years."
     headline = summarize(text, engine="extractive").briefing.headline
     assert "£1.1…" not in headline and "£1.1 billion" in text
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 500, "0" * 40_000, "x0" * 20_000, "Note1" * 8_000, "a" * 1_000]
+)
+def test_text_that_runs_on_without_a_space_is_refused_as_unquotable(text: str) -> None:
+    # A quote must end where a word ends, so a span cut from the middle of a run of
+    # characters is no quote of it: such a text is refused with a reason, not
+    # briefed with evidence its own check refuses (an internal error).
+    with pytest.raises(EmptyArticleError, match="nothing to quote"):
+        summarize(text, engine="extractive")
