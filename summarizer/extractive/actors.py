@@ -213,6 +213,10 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     end = last + 1
     if end + 1 < len(tokens) and tokens[end] == "of":
         end += 2
+        # "of Hong Kong", "of New South Wales": a place named in two or three words
+        # stays in the role, as long as a name is left after it.
+        while tokens[end - 1].lower() in _PLACE_HEADS and len(tokens) - end >= 2:
+            end += 1
     if any(t.lower() in NON_PERSON for t in tokens[end:]):
         return [], tokens  # "UN General Assembly" is a body, not General Assembly
     if len(tokens) - end == 1 and tokens[end - 1].lower() in _STYLED_TITLES:
@@ -221,6 +225,11 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     return tokens[:end], tokens[end:]
 
 
+# Words that begin, and never end, a place's name of several words.
+_PLACE_HEADS = frozenset(
+    "new north south east west hong sri el la los las san santa sao saint st costa puerto "
+    "saudi united sierra burkina papua cape ivory czech dominican".split()
+)
 _STYLED_TITLES = frozenset(
     "pope king queen prince princess emperor empress sultan sheikh emir".split()
 )

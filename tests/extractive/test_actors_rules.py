@@ -228,3 +228,18 @@ def test_a_letter_is_not_its_addressees_position() -> None:
         "unlawful and should be withdrawn.\n"
     )
     assert "Tim Reed" not in actors(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Chief Executive of Hong Kong Mabel Tsang said the curfew would end.", "Mabel Tsang"),
+        ("Premier of New South Wales Ivo Brandt said the bridge would reopen.", "Ivo Brandt"),
+        ("Mayor of San Remo Lucia Ferri said the harbour would be dredged.", "Lucia Ferri"),
+        ("Secretary of State Ana Quill said the treaty would be signed.", "Ana Quill"),
+    ],
+)
+def test_a_place_of_several_words_after_a_title_stays_in_the_role(
+    sentence: str, actor: str
+) -> None:
+    assert actors(sentence + "\n") == [actor]
