@@ -21,7 +21,6 @@ timed out, a 5xx, a redirect loop or a malformed redirect) is a ``FetchError``
 from __future__ import annotations
 
 import re
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from summarizer.inputs.article import (
     codec_problem,
     decode_bytes,
 )
+from summarizer.llm.bounds import within
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -149,38 +149,19 @@ def fetch_page(
             if own:
                 http.close()
 
-    return _within(timeout, fetch, str(target))
-
-
-def _within(seconds: float, fetch: Callable[[], FetchedPage], shown: str) -> FetchedPage:
-    """``fetch()``, given up at ``seconds`` however slowly the page server sends.
-
-    ``httpx2`` times each socket read, so a server that sends its status line, its
-    headers or its body a byte at a time is never timed out by it. The fetch runs
-    in a worker thread the caller stops waiting for at the deadline (a blocking
-    read cannot be interrupted otherwise); the worker ends at its next read.
-    """
-    outcome: list[FetchedPage | BaseException] = []
-    done = threading.Event()
-
-    def work() -> None:
-        try:
-            outcome.append(fetch())
-        except BaseException as exc:  # handed to the caller, raised there
-            outcome.append(exc)
-        finally:
-            done.set()
-
-    threading.Thread(target=work, name="summarizer-fetch", daemon=True).start()
-    if not done.wait(seconds):
-        raise FetchError(
-            f"the page server for {shown} did not send the whole page within {seconds:g} s",
+    # httpx2 times each socket read, so a server that sends its status line, its
+    # headers or its body a byte at a time is never timed out by it: the whole
+    # fetch runs within one deadline.
+    shown = str(target)
+    return within(
+        timeout,
+        lambda _stop: fetch(),
+        late=lambda: FetchError(
+            f"the page server for {shown} did not send the whole page within {timeout:g} s",
             url=shown,
-        )
-    result = outcome[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result
+        ),
+        name="summarizer-fetch",
+    )
 
 
 # Labels of letters, digits, hyphens and underscores, none empty, none over 63 characters.

@@ -25,12 +25,14 @@ import asyncio
 import threading
 import urllib.request
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 import httpx2
 
 from summarizer.errors import ResponseTooLarge
+
+T = TypeVar("T")
 
 # The most bytes read from one answer. A briefing is a few kilobytes of JSON and
 # a model listing rarely a megabyte; anything near this is not an answer.
@@ -54,6 +56,41 @@ def request_deadline(request: httpx2.Request) -> float | None:
 def timed_out(request: httpx2.Request, seconds: float) -> httpx2.ReadTimeout:
     """The error of a request that had no complete answer within ``seconds``."""
     return httpx2.ReadTimeout(f"no complete answer within {seconds:g} s", request=request)
+
+
+def within(
+    seconds: float,
+    work: Callable[[Callable[[], bool]], T],
+    *,
+    late: Callable[[], BaseException],
+    name: str,
+) -> T:
+    """``work(stop)`` in a worker thread, given up at ``seconds``: then ``late()`` is raised.
+
+    A blocking socket read cannot be interrupted, so the caller stops waiting for
+    the worker instead; ``stop()`` turns true then, for the worker to end at its
+    next chunk. What ``work`` raises is raised here.
+    """
+    stopped = threading.Event()
+    outcome: list[Any] = []
+    done = threading.Event()
+
+    def run() -> None:
+        try:
+            outcome.append(work(stopped.is_set))
+        except BaseException as exc:  # handed to the caller, raised there
+            outcome.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    if not done.wait(seconds):
+        stopped.set()
+        raise late()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return cast(T, result)
 
 
 def _too_large(response: httpx2.Response, limit: int) -> bool:
@@ -111,27 +148,12 @@ class BoundedTransport(httpx2.BaseTransport):
         seconds = request_deadline(request) or self.default_deadline
         if seconds is None:
             return self._exchange(request, lambda: False)
-        stopped = threading.Event()
-        outcome: list[Any] = []
-        done = threading.Event()
-
-        def work() -> None:
-            try:
-                outcome.append(self._exchange(request, stopped.is_set))
-            except BaseException as exc:  # handed to the caller, raised there
-                outcome.append(exc)
-            finally:
-                done.set()
-
-        threading.Thread(target=work, name="summarizer-request", daemon=True).start()
-        if not done.wait(seconds):
-            stopped.set()
-            raise timed_out(request, seconds)
-        result = outcome[0]
-        if isinstance(result, BaseException):
-            raise result
-        assert isinstance(result, httpx2.Response)
-        return result
+        return within(
+            seconds,
+            lambda stop: self._exchange(request, stop),
+            late=lambda: timed_out(request, seconds),
+            name="summarizer-request",
+        )
 
     def _exchange(self, request: httpx2.Request, stop: Callable[[], bool]) -> httpx2.Response:
         response = self.inner.handle_request(request)
