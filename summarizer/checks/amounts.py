@@ -242,7 +242,7 @@ def _trie(words: list[str]) -> str:
     return pattern(tree)
 
 
-_ANCHOR_SPELLINGS = sorted({*_ANCHOR_WORDS, *_MONTHS, "a", "an", "half"})
+_ANCHOR_SPELLINGS = sorted({*_ANCHOR_WORDS, *_MONTHS, "a", "an"})
 _ANCHOR_FIRST = "".join(sorted({c for w in _ANCHOR_SPELLINGS for c in (w[0], w[0].upper())}))
 # The runs of ``_ALPHA_RUN`` that may be anchors (a number word, a month, "a", "an"), in
 # any ASCII case: found by one scan, not by a look-up of every word of the text.
@@ -252,10 +252,9 @@ _ANCHOR_CANDIDATE = re.compile(
 )
 # "a" or "an" before a fraction ("a third", "an eighth"): where an ASCII text's
 # fast word scan looks for them.
-_A_BEFORE_FRACTION = re.compile(r"(?<![A-Za-z])an?(?=[\s-]+(?:" + _WHOLE_FRACTION + r")\b)", re.I)
+_A_BEFORE_FRACTION = re.compile(r"(?<![A-Za-z])an?(?=" + _FRACTION_NEXT.pattern + ")", re.I)
 _FRACTION_WORDS = frozenset(_WHOLE_FRACTION.split("|"))
 _SCALE_NEXT = re.compile(r"\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
-_HALF_NEXT = re.compile(r"\s+a" + _SCALE_NEXT.pattern, re.IGNORECASE)
 # Between two numbers of one range: "3 to 5 million", "$3-5bn", "between 3 and 5 percent".
 _RANGE_GAP = re.compile(r"\s*(?:-|–|to)\s*|\s+(?:and|or)\s+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
@@ -548,15 +547,13 @@ def _anchors(text: str) -> list[int]:
             found.append(start)
         elif low == "a" and _SCALE_NEXT.match(text, start + 1):
             found.append(start)
-        elif low == "half" and _HALF_NEXT.match(text, start + 4):
-            found.append(start)
         elif low in ("a", "an") and _FRACTION_NEXT.match(text, start + len(low)):
             found.append(start)
     return sorted(set(found))
 
 
 _NOT_LETTER = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalpha()})
-_RUN_WORDS = frozenset([*_ANCHOR_WORDS, *_MONTHS, "half"])
+_RUN_WORDS = frozenset([*_ANCHOR_WORDS, *_MONTHS])
 _SCALE_RUNS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 
 
