@@ -224,24 +224,49 @@ def record(
     """
     secrets = (settings.api_key,) if settings.api_key else ()
     target = case.recording(MAIN_RUN, recording_set)
+    return _recorded(
+        case,
+        MAIN_RUN,
+        settings,
+        origin,
+        target,
+        keep_refused=recording_set.keeps_refused,
+        secrets=secrets,
+    )
+
+
+def _recorded(
+    case: Case,
+    run: str,
+    settings: Settings,
+    origin: CassetteOrigin,
+    target: Path,
+    *,
+    keep_refused: bool,
+    secrets: tuple[str, ...] = (),
+) -> Run:
+    """Record ``run`` of ``case`` into ``target``, replacing it only with a run to keep.
+
+    The cassette is written beside ``target`` and moved over it when the run
+    produced a briefing, or, with ``keep_refused``, when the model answered and
+    the checks refused it: a failed recording must not replace a good one.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    # Recorded beside the committed cassette and moved over it only when the run
-    # is one to keep: a failed recording must not replace a good one.
     partial = target.with_name(f".{target.stem}.partial{target.suffix}")
     started = time.perf_counter()
     try:
         with cassette(partial, record=True, origin=origin, secrets=secrets):
-            run = _summarize(case, MAIN_RUN, settings)
+            result = _summarize(case, run, settings)
     except SummarizerError as exc:
-        failed = _failed(case, MAIN_RUN, exc, settings.model, time.perf_counter() - started)
-        if recording_set.keeps_refused and failed.refused is not None and partial.is_file():
+        failed = _failed(case, run, exc, settings.model, time.perf_counter() - started)
+        if keep_refused and failed.refused is not None and partial.is_file():
             os.replace(partial, target)
             return failed
         partial.unlink(missing_ok=True)
         failed.refused = None  # nothing was kept: this is a failed recording
         return failed
     os.replace(partial, target)
-    return run
+    return result
 
 
 def handwritten_answers(case: Case, run: str) -> list[dict[str, Any]]:
@@ -278,20 +303,8 @@ def record_handwritten(case: Case, run: str, now: datetime | None = None) -> Run
         settings = Settings(
             engine="llm", base_url=server.base_url, api_key="sk-loopback", model=HANDWRITTEN_MODEL
         )
-        target = case.recording(run)
-        partial = target.with_name(f".{target.stem}.partial{target.suffix}")
-        try:
-            with cassette(partial, record=True, origin=origin):
-                result = _summarize(case, run, settings)
-        except SummarizerError as exc:
-            failed = _failed(case, run, exc, HANDWRITTEN_MODEL)
-            if run != MAIN_RUN and failed.refused is not None:
-                # A flawed answer the checks refuse is what the variant is for: the
-                # recording is complete, and replaying it reproduces the refusal.
-                os.replace(partial, target)
-            else:
-                partial.unlink(missing_ok=True)
-                failed.refused = None  # nothing was kept: this is a failed recording
-            return failed
-    os.replace(partial, target)
-    return result
+        # A flawed answer the checks refuse is what a variant is for: that recording
+        # is complete, and replaying it reproduces the refusal.
+        return _recorded(
+            case, run, settings, origin, case.recording(run), keep_refused=run != MAIN_RUN
+        )
