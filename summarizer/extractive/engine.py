@@ -259,7 +259,7 @@ def _fallback(sentences: list[Sentence], source: str) -> Briefing:
         if span:
             point = KeyPoint(text=span, evidence=[span])
             return Briefing(headline=span, summary=span, key_points=[point])
-    if any(len(s.text) > _FALLBACK_CHARS and not _usable_span(s.text) for s in sentences):
+    if any(len(s.text) > _FALLBACK_CHARS for s in sentences):  # no span in any of them
         raise EmptyArticleError(source, unbroken=_FALLBACK_CHARS)
     raise EmptyArticleError(source, shortest=MIN_QUOTE_CHARS)
 
