@@ -1,7 +1,7 @@
 """The regression gate: compare a report with the committed baseline.
 
 Every case is held to its own baseline scores, and every set (fiction, real-news,
-real-news validation: ``summarizer.evals.sets``) to its aggregate, so a case that
+real-news validation, real-news fresh: ``summarizer.evals.sets``) to its aggregate, so a case that
 got worse fails the gate even when gains elsewhere keep the set's mean level.
 Each message names the engine, the case or set, the metric, the baseline and the
 new value, and where it can, the gold items no longer matched. A metric that does

@@ -18,7 +18,7 @@ from summarizer.evals.recordings import MAIN, RECORDING_SETS, RecordingSet
 from summarizer.evals.runner import Run
 from summarizer.evals.setreport import HEADERS, NOTE, case_lines, rows
 from summarizer.evals.setreport import notes as set_notes
-from summarizer.evals.sets import REAL_NEWS, SETS, SHORT, VALIDATION
+from summarizer.evals.sets import SETS, SHORT, is_real_news
 from summarizer.models import Briefing
 
 # What each kind of flawed variant must move, and which way, for the flaw to count as caught.
@@ -141,7 +141,7 @@ class EvalReport:
             "recording_sets": self._recording_sets_json(),
         }
         if "llm" in self.engines:
-            real = [cid for name in (REAL_NEWS, VALIDATION) for cid in members[name]]
+            real = [cid for name in SETS if is_real_news(name) for cid in members[name]]
             recorded = sum(1 for cid in real if cid in self.engines["llm"])
             data["llm_real_news"] = {"recorded": recorded, "cases": len(real)}
         return data

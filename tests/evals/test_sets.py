@@ -1,4 +1,4 @@
-"""The eval's sets: fiction, real news (tuning) and real-news validation, reported apart."""
+"""The eval's sets: fiction, real news (tuning) and two held-out real-news splits."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from summarizer.cli.main import main
 from summarizer.evals.cases import MAIN_RUN, load_case
-from summarizer.evals.sets import FICTION, REAL_NEWS, SETS, VALIDATION, set_of
+from summarizer.evals.sets import FICTION, FRESH, REAL_NEWS, SETS, VALIDATION, set_of
 from support import REPO
 
 CASES = REPO / "evals" / "cases"
@@ -32,6 +32,8 @@ def _set(case_id: str) -> str | None:
         (["validation"], False, FICTION),  # only real news is split
         (["real-news", "politics"], False, REAL_NEWS),
         (["real-news", "validation"], False, VALIDATION),
+        (["real-news", "fresh"], False, FRESH),
+        (["fresh"], False, FICTION),
         (["real-news", "validation"], True, None),
         (["reference", "boilerplate"], True, None),
     ],
@@ -47,11 +49,19 @@ def test_the_committed_real_news_split() -> None:
         pytest.skip("no real-news cases")
     sets = {case_id: _set(case_id) for case_id in REAL_CASES}
     validation = sorted(c for c, s in sets.items() if s == VALIDATION)
-    assert len(REAL_CASES) == 48 and len(validation) == 12
-    assert set(sets.values()) == {REAL_NEWS, VALIDATION}
-    # The split was drawn by the SHA-256 of the id, before any engine ran: the 12 lowest.
-    lowest = sorted(REAL_CASES, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:12]
+    fresh = sorted(c for c, s in sets.items() if s == FRESH)
+    first = sorted(c for c, s in sets.items() if s != FRESH)
+    assert len(first) == 48 and len(validation) == 12 and len(fresh) == 24
+    assert set(sets.values()) == {REAL_NEWS, VALIDATION, FRESH}
+    # The first split was drawn by the SHA-256 of the id, before any engine ran: the 12
+    # lowest of the first 48 cases. The fresh cases came later and are all held out.
+    lowest = sorted(first, key=lambda i: hashlib.sha256(i.encode()).hexdigest())[:12]
     assert validation == sorted(lowest)
+    for case_id in fresh:
+        tags = load_case(CASES / case_id).gold.tags
+        assert "validation" not in tags
+        source = (CASES / case_id / "SOURCE.md").read_text(encoding="utf-8")
+        assert "fresh (held out)" in source and "Reviewed by: reviewer-" in source
     assert _set(FICTION_CASE) == FICTION
 
 
@@ -62,22 +72,20 @@ def test_real_news_md_lists_every_real_news_case_with_its_split() -> None:
         "Articles from English Wikinews (https://en.wikinews.org), by Wikinews contributors, "
         "licensed under CC BY 2.5. Changes were made:"
     ) in flat
-    listed = dict(re.findall(r"^\| `(wn-[^`]+)` \| (tuning|validation) \|", page, flags=re.M))
-    expected = {
-        case_id: "validation" if _set(case_id) == VALIDATION else "tuning" for case_id in REAL_CASES
-    }
+    listed = dict(re.findall(r"^\| `(wn-[^`]+)` \| (tuning|validation|fresh) \|", page, flags=re.M))
+    split = {REAL_NEWS: "tuning", VALIDATION: "validation", FRESH: "fresh"}
+    expected = {case_id: split[str(_set(case_id))] for case_id in REAL_CASES}
     assert listed == expected
 
 
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
     """A fiction case with recordings, and one real-news case of each split (none recorded)."""
-    validation = [c for c in REAL_CASES if _set(c) == VALIDATION]
-    tuning = [c for c in REAL_CASES if _set(c) == REAL_NEWS]
-    if not (validation and tuning and (CASES / FICTION_CASE).is_dir()):
+    splits = [[c for c in REAL_CASES if _set(c) == name] for name in (REAL_NEWS, VALIDATION, FRESH)]
+    if not (all(splits) and (CASES / FICTION_CASE).is_dir()):
         pytest.skip("eval cases not present")
     target = tmp_path / "cases"
-    for case_id in (FICTION_CASE, tuning[0], validation[0]):
+    for case_id in (FICTION_CASE, *(cases[0] for cases in splits)):
         shutil.copytree(CASES / case_id, target / case_id)
     return target
 
@@ -102,12 +110,12 @@ def test_every_report_gives_every_metric_per_set(
     assert code == 0, err
     assert "FAILED" not in out and "not recorded" not in out
     coverage = (
-        "LLM: recorded for 0 of 2 real-news cases (hand-written answers are not expected for these)"
+        "LLM: recorded for 0 of 3 real-news cases (hand-written answers are not expected for these)"
     )
     assert " ".join(out.split()).count(coverage) == 1
     data = json.loads(paths["json"].read_text())
-    assert list(data["sets"]) == list(SETS)
-    assert data["llm_real_news"] == {"recorded": 0, "cases": 2}
+    assert sorted(data["sets"]) == sorted(SETS)
+    assert data["llm_real_news"] == {"recorded": 0, "cases": 3}
     extractive = data["engines"]["extractive"]
     for name in SETS:
         aggregate = extractive["sets"][name]["aggregate"]
@@ -122,6 +130,7 @@ def test_every_report_gives_every_metric_per_set(
     for text in (out, paths["md"].read_text(), paths["html"].read_text()):
         flat = " ".join(text.split())
         assert "fiction" in flat and "real-news" in flat and "validation" in flat
+        assert "fresh" in flat
         assert "compression" in flat and "false_disputes" in flat and "lead-k" in flat
         assert "unnamed_stance_actors" in flat and "mean_keypoint_words" in flat
     assert coverage in paths["md"].read_text() and coverage in paths["html"].read_text()
