@@ -7,8 +7,8 @@
 - ``real-news validation``: the real-news cases also tagged ``validation``,
   held out: no rule, weight or threshold is ever tuned on them.
 - ``real-news fresh``: the real-news cases tagged ``fresh``, a second held-out
-  split whose gold was written later, for articles no engine had briefed and no
-  one working on the engine had read: nothing is tuned on them either.
+  split whose gold was written later (``evals/cases/REAL-NEWS.md`` says how):
+  nothing is tuned on them either.
 
 The reference case (``article.ref``) belongs to no set: it is scored on its own
 line, outside the aggregates and the gate.
