@@ -22,7 +22,7 @@ from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.compress import shorten
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.figures import Figure
-from summarizer.extractive.keytext import point_text
+from summarizer.extractive.keytext import point_text, strip_marker
 from summarizer.extractive.salience import (
     editorial_bonus,
     is_colour,
@@ -164,8 +164,9 @@ def score_sentences(
         score += _bonus(sentence, words, found, attributed, counts[sentence.index])
         colour = is_colour(sentence.text, words, figures=bool(found), attributed=attributed)
         colour = colour and not tells_title(words, title)
+        # Judged as the point will read: "Instead, they ..." is read as "They ...".
         alone = stands_alone(
-            sentence.text,
+            strip_marker(sentence.text),
             attributed=attributed,
             resolved_subject=sentence.index in subjects,
         )

@@ -64,6 +64,11 @@ def point_text(evidence: str, said: Attribution | None, subject: str | None = No
     return text
 
 
+def names_after_role(text: str) -> bool:
+    """True when ``text`` opens on "Its president, Tomas Reyland, ..." (the point keeps the name)."""
+    return _LEANING_ROLE.match(text) is not None
+
+
 def _full_name(text: str, actor: str) -> str:
     """The speaker's full name where the sentence gives the surname alone.
 

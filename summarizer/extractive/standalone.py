@@ -6,7 +6,13 @@ about and who says it. These are not key points:
 - a quotation whose speaker the sentence does not name (the reader cannot tell
   who is talking), and a sentence that only continues a quotation;
 - a question, and a sentence that opens with a pronoun nobody resolved ("They
-  released him", "This was the third time");
+  released him", "This was the third time", "Its engine failed"); but not an "it"
+  that only announces a report ("It was later reported the fire began ..."), nor
+  "This year, ...", a time;
+- a sentence pointing back at what the reader has not read ("most of those
+  jobs", "such a levy"); not one whose "those" or "these" refers to its own
+  earlier clause ("nine were flooded, and four of those were empty"), says who
+  they are ("those who live near the river") or gives an example ("such as");
 - page furniture that slipped into the text: a photo caption or credit, a
   sub-head glued to the paragraph below it;
 - a line about how a study or poll was made (its sample, its margin of error)
@@ -20,11 +26,40 @@ from __future__ import annotations
 
 import re
 
+from summarizer.extractive.compress import has_verb
+from summarizer.extractive.keytext import names_after_role
+
 _QUOTE_OPENERS = "\"“‘'"
 # "most of those jobs", "these figures": a determiner that points back at a sentence
 # the reader of one point has not read.
-_POINTING_BACK = re.compile(r"\b(?:those|these|such) [a-z]|\bthe (?:same|latter|former)\b", re.I)
-_LEANING_PRONOUNS = frozenset("they them it this these those that such".split())
+_POINTING_BACK = re.compile(
+    r"\b(?:(those|these|such) ([a-z][\w’'\-]*|[,.;:])|the (?:same|latter|former)\b)", re.I
+)
+# "such as Facebook", "such that a year lasts 33 days": an example or a result.
+_SUCH_NOT_POINTING = frozenset(("as", "that"))
+# Words after "those"/"these" that show it stands for a noun rather than qualifying
+# one ("four of those were empty", "run these consecutively", "those of last year").
+_PRONOUN_FOLLOWERS = frozenset(
+    """
+    of in at on with from for to by as than and or but were was are is be been have has had
+    will would can could may might must should did do does not also all
+    """.split()
+)
+# "those who live near the river": the pronoun says whom it means.
+_DESCRIBED = frozenset("who whom whose".split())
+_LEANING_PRONOUNS = frozenset("they them it this these those that such its their".split())
+# "It was later reported the fire began ...": an "it" with no referent, announcing
+# the clause after it.
+_EMPTY_IT = re.compile(
+    r"It (?:is|was|has been|had been)(?: (?:\w+ly|also|now|not|still|widely|later))*"
+    r" (?:reported|known|announced|confirmed|believed|thought|understood|expected|estimated"
+    r"|feared|alleged|claimed|said|discovered|revealed|suspected|unclear|clear|likely"
+    r"|unlikely|possible)\b"
+)
+# "This year, ...": a time of the story, not a pointer to the sentence before.
+_THIS_TIME = frozenset(
+    "year week month morning afternoon evening weekend season spring summer autumn winter".split()
+)
 _PERSON_PRONOUNS = frozenset(("he", "she"))
 _CAPTION = re.compile(
     r"\((?:photo|picture|image|file photo|credit|pictured)\b|^(?:photo|picture|image|file photo"
@@ -98,7 +133,7 @@ def stands_alone(text: str, *, attributed: bool, resolved_subject: bool = False)
     if stripped.rstrip("\"'”’)").endswith(("?", ":")):
         return False
     first = stripped.split(" ", 1)[0].strip(",").lower()
-    if first in _LEANING_PRONOUNS:
+    if first in _LEANING_PRONOUNS and not _leans_on_nothing(stripped, first):
         return False
     if first in _PERSON_PRONOUNS and not (resolved_subject or attributed):
         return False
@@ -107,15 +142,52 @@ def stands_alone(text: str, *, attributed: bool, resolved_subject: bool = False)
     return not (is_caption(stripped) or is_method(stripped) or glued_heading(stripped))
 
 
+def _leans_on_nothing(text: str, first: str) -> bool:
+    """True when the opening pronoun-like word refers to nothing before the sentence.
+
+    "It was reported the fire began ..." (an empty "it"), "This year, ..." (a
+    time), "Its chief executive, Mara Quist, said ..." (the point names her).
+    """
+    if first == "it":
+        return _EMPTY_IT.match(text) is not None
+    if first == "this":
+        second = text.split(" ", 2)[1:2]
+        return bool(second) and second[0].strip(",").lower() in _THIS_TIME
+    if first in ("its", "their"):
+        return names_after_role(text)
+    return False
+
+
 def points_back(text: str) -> bool:
-    """True when ``text``, outside its quotations, points at something said before it."""
+    """True when ``text``, outside its quotations, points at something said before it.
+
+    "those" or "these" standing for a noun ("four of those were empty") after a
+    clause of the same sentence refers to that clause; "those who ..." says whom it
+    means; "such as" and "such that" point at nothing.
+    """
     lower = text.lower()
     if not any(
         word in lower for word in ("those ", "these ", "such ", "the same", "the lat", "the for")
     ):
         return False
     outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
-    return _POINTING_BACK.search(outside) is not None
+    for match in _POINTING_BACK.finditer(outside):
+        word, after = (match.group(1) or "").lower(), (match.group(2) or "").lower()
+        if word == "such" and after in _SUCH_NOT_POINTING:
+            continue
+        if word in ("those", "these"):
+            if after in _DESCRIBED or (after.endswith("ing") and word == "those"):
+                continue
+            pronoun = after in _PRONOUN_FOLLOWERS or after.endswith("ly") or not after.isalpha()
+            if (pronoun or _verb_like(after)) and has_verb(outside[: match.start()]):
+                continue  # its referent is in the clause before it
+        return True
+    return False
+
+
+def _verb_like(word: str) -> bool:
+    """True for "involved", "stayed": a past form after the pronoun, not a noun."""
+    return has_verb(word)
 
 
 def is_bare_quote(text: str, *, attributed: bool) -> bool:

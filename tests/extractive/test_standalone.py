@@ -134,3 +134,88 @@ def test_a_party_calling_a_figure_wrong_is_a_dispute_not_a_verdict() -> None:
     assert corrects("The figure was wrong.", attributed=False)
     assert corrects("Scientists said there is no evidence the drug works.", attributed=True)
     assert not corrects("The minister falsely claimed the drug works.", attributed=False)
+
+
+def test_such_as_gives_an_example_and_points_back_at_nothing() -> None:
+    # "such as" and "such that" introduce an example or a result, not a referent.
+    assert stands_alone(
+        "Ferry operators such as Brightwater Lines will pay the new harbour fee from May.",
+        attributed=False,
+    )
+    assert stands_alone(
+        "The reservoir fell so low, such that the old village church reappeared in August.",
+        attributed=False,
+    )
+    assert not stands_alone("The council rejected such a levy in 2019.", attributed=False)
+
+
+def test_a_pronoun_whose_referent_is_in_its_own_sentence_stands_alone() -> None:
+    # "those" and "these" after a clause boundary refer to the clause before them.
+    assert stands_alone(
+        "Nine of the cottages on Mill Lane were flooded, and four of those were empty.",
+        attributed=False,
+    )
+    assert stands_alone(
+        "The mill faces fines of $2 million on each count; the regulator may ask for these "
+        "to be added together.",
+        attributed=False,
+    )
+    # "those who ..." says who they are.
+    assert stands_alone(
+        "Residents of the valley, especially those who live near the river, were told to leave.",
+        attributed=False,
+    )
+    # With nothing before them in the sentence they point at the sentence before.
+    assert not stands_alone("Four of those were empty when the water came.", attributed=False)
+    assert not stands_alone("Most of those residents said they would stay.", attributed=False)
+
+
+def test_an_it_that_announces_a_report_stands_alone() -> None:
+    # "It was reported (that) ..." has no referent: the clause after it is the claim.
+    assert stands_alone(
+        "It was later reported the blaze began in a laundry van, not in the hotel kitchen.",
+        attributed=False,
+    )
+    assert stands_alone(
+        "It is now known the mayor met the contractor twice before the vote.", attributed=False
+    )
+    assert not stands_alone("It is a fully working clock made of blown glass.", attributed=False)
+    assert not stands_alone("It was sold to a collector in 2010.", attributed=False)
+
+
+def test_this_year_is_a_time_not_a_pointer() -> None:
+    assert stands_alone(
+        "This year, the orchard produced 40 tonnes of apples, up from 12 tonnes last year.",
+        attributed=False,
+    )
+    assert not stands_alone("This was the largest harvest since 1990.", attributed=False)
+    assert not stands_alone("This decision angered the growers.", attributed=False)
+
+
+def test_its_or_their_opening_a_sentence_leans_on_the_one_before() -> None:
+    assert not stands_alone(
+        "Its engine, a small diesel, is older than the hull, and it fails every winter.",
+        attributed=False,
+    )
+    assert not stands_alone("Their boats were sold at auction in June.", attributed=False)
+    # "Its chief executive, Name, said ...": the name replaces the role in the point.
+    assert stands_alone(
+        "Its chief executive, Mara Quist, said the yard would hire 40 welders.", attributed=True
+    )
+
+
+def test_a_connective_does_not_hide_a_leaning_pronoun() -> None:
+    # "Instead, they ..." becomes "They ..." in the point: it leans on the sentence before.
+    text = (
+        "Harbour Board Sells Its Tugs\n\n"
+        "The Kelmouth harbour board voted on Tuesday to sell its three tugboats to a "
+        "private towing firm for $4.5 million.\n\n"
+        "Board chair Ilse Marren said the sale would pay for dredging the eastern channel "
+        "before the grain season.\n\n"
+        "Instead, they will rent tugs by the hour from the towing firm, which is based in "
+        "the next port along the coast.\n\n"
+        "Pilot Evan Roche said the crews of the tugs had not been told about the vote "
+        "before it was held.\n"
+    )
+    points = [p.text for p in brief_extractive(text).key_points]
+    assert not any(p.startswith("They ") for p in points), points
