@@ -602,6 +602,8 @@ def cut_at_phrase(
         comma = bool(match.group(1).strip())
         if _opens_on_adjunct(kept, comma) or (comma and _splits_clause(rest)):
             continue
+        if comma and _closes_aside(kept):
+            continue  # "sentenced Ann Lee, now 41, | to twelve years": the clause goes on
         if match.group(1).strip() and _open_subordinate(kept):
             continue  # "said if the goal is peace, | then ...": the main clause is cut off
 
@@ -711,8 +713,12 @@ _DANGLING = _AUXILIARIES | frozenset(
     """
     that which who whom whose to the a an of in on at for with from by as and or but not
     no its their his her our my your this these those than into onto about
+    partly largely mainly mostly primarily chiefly solely partially
     """.split()
 )
+# "Ann Lee, now 41, | to twelve years": a comma closing an aside of at most this many
+# words, with no verb, resumes the clause the aside interrupted.
+_ASIDE_WORDS = 4
 
 
 _MODALS = frozenset("will would can could may might must shall should to".split())
@@ -811,6 +817,22 @@ def _open_subordinate(kept: str) -> bool:
     """
     last = kept.rsplit(",", 1)[-1].lower().split()
     return any(word in _SUBORDINATORS for word in last)
+
+
+def _closes_aside(kept: str) -> bool:
+    """True when the comma after ``kept`` closes a short aside opened inside the clause.
+
+    "Judge Feld sentenced Colin Ashby, now 41" has the aside "now 41" open: what
+    follows its closing comma ("to twelve years") is still the clause's. An
+    opening phrase ("On Tuesday, ...") is no aside: its comma opened the clause.
+    """
+    if "," not in kept:
+        return False
+    head, aside = kept.rsplit(",", 1)
+    words = aside.split()
+    if not words or len(words) > _ASIDE_WORDS or has_verb(aside):
+        return False
+    return has_verb(head.rsplit(",", 1)[-1])
 
 
 def _opens_on_adjunct(kept: str, comma: bool) -> bool:

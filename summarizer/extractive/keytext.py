@@ -65,7 +65,7 @@ def point_text(evidence: str, said: Attribution | None, subject: str | None = No
 
 
 def names_after_role(text: str) -> bool:
-    """True when ``text`` opens on "Its president, Tomas Reyland, ..." (the point keeps the name)."""
+    """True when ``text`` opens on "Its president, Tomas Reyland, ...": the point names him."""
     return _LEANING_ROLE.match(text) is not None
 
 

@@ -10,9 +10,11 @@ about and who says it. These are not key points:
   that only announces a report ("It was later reported the fire began ..."), nor
   "This year, ...", a time;
 - a sentence pointing back at what the reader has not read ("most of those
-  jobs", "such a levy"); not one whose "those" or "these" refers to its own
-  earlier clause ("nine were flooded, and four of those were empty"), says who
-  they are ("those who live near the river") or gives an example ("such as");
+  jobs", "such a levy", "could not do so", "the aforementioned film"), or whose
+  subject is a pronoun after an opening phrase ("After a week in hospital, she
+  ..."); not one whose "those" or "these" refers to its own earlier clause
+  ("nine were flooded, and four of those were empty"), says who they are
+  ("those who live near the river") or gives an example ("such as");
 - page furniture that slipped into the text: a photo caption or credit, a
   sub-head glued to the paragraph below it;
 - a line about how a study or poll was made (its sample, its margin of error)
@@ -33,7 +35,9 @@ _QUOTE_OPENERS = "\"“‘'"
 # "most of those jobs", "these figures": a determiner that points back at a sentence
 # the reader of one point has not read.
 _POINTING_BACK = re.compile(
-    r"\b(?:(those|these|such) ([a-z][\w’'\-]*|[,.;:])|the (?:same|latter|former)\b)", re.I
+    r"\b(?:(those|these|such) ([a-z][\w’'\-]*|[,.;:])|the (?:same|latter|former)\b"
+    r"|(?:do|does|did|doing|done) so\b|(?:afore|above)[\- ]?mentioned\b)",
+    re.I,
 )
 # "such as Facebook", "such that a year lasts 33 days": an example or a result.
 _SUCH_NOT_POINTING = frozenset(("as", "that"))
@@ -56,6 +60,14 @@ _EMPTY_IT = re.compile(
     r"|feared|alleged|claimed|said|discovered|revealed|suspected|unclear|clear|likely"
     r"|unlikely|possible)\b"
 )
+# An opening phrase before the subject: "After a week in hospital, she returned".
+_OPENING_PHRASE = frozenset(
+    """
+    after following before during despite when while as since although though because
+    once upon with without amid in on at
+    """.split()
+)
+_SUBJECT_AFTER_OPENER = re.compile(r"[^,\"“”]{2,100}, (?:he|she|they|it|this) (?=[a-z])")
 # "This year, ...": a time of the story, not a pointer to the sentence before.
 _THIS_TIME = frozenset(
     "year week month morning afternoon evening weekend season spring summer autumn winter".split()
@@ -94,6 +106,16 @@ _METHOD_WORDS = (
     "weighted to",
     "collected",
     "confidence interval",
+)
+_POINTING_WORDS = (
+    "those ",
+    "these ",
+    "such ",
+    "the same",
+    "the lat",
+    "the for",
+    " so",
+    "mentioned",
 )
 _POINTING_HINT = re.compile("those |these |such |the same|the latter|the former")
 # "Counting the cost The authority says ...": a short run of words with no verb and
@@ -137,9 +159,19 @@ def stands_alone(text: str, *, attributed: bool, resolved_subject: bool = False)
         return False
     if first in _PERSON_PRONOUNS and not (resolved_subject or attributed):
         return False
+    if not attributed and _pronoun_after_opener(stripped, first):
+        return False
     if points_back(stripped):
         return False
     return not (is_caption(stripped) or is_method(stripped) or glued_heading(stripped))
+
+
+def _pronoun_after_opener(text: str, first: str) -> bool:
+    """True for "After a week in hospital, she returned ...": the subject is a pronoun."""
+    if first not in _OPENING_PHRASE:
+        return False
+    match = _SUBJECT_AFTER_OPENER.match(text)
+    return match is not None
 
 
 def _leans_on_nothing(text: str, first: str) -> bool:
@@ -166,9 +198,7 @@ def points_back(text: str) -> bool:
     means; "such as" and "such that" point at nothing.
     """
     lower = text.lower()
-    if not any(
-        word in lower for word in ("those ", "these ", "such ", "the same", "the lat", "the for")
-    ):
+    if not any(word in lower for word in _POINTING_WORDS):
         return False
     outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
     for match in _POINTING_BACK.finditer(outside):

@@ -314,3 +314,24 @@ def test_weak_cut_never_leaves_a_dash_aside_open() -> None:
     )
     short = shorten(text, 9, weak_cuts=True)
     assert short.text.count("—") != 1
+
+
+def test_a_cut_never_leaves_a_degree_adverb_hanging() -> None:
+    sentence = (
+        "The flower show drew record crowds to the county showground this summer partly "
+        "because the city festival that usually fills the riverside park every June had been "
+        "cancelled by its organisers who feared heavy rain."
+    )
+    short = shorten(sentence, 30)
+    assert not short.text.rstrip(".").endswith(("partly", "largely", "mainly")), short.text
+
+
+def test_a_comma_closing_an_aside_does_not_end_the_clause() -> None:
+    # ", now 41," is an aside: the sentence goes on with what the judge gave him.
+    sentence = (
+        "On Tuesday, Circuit Judge Omar Feld sentenced Leeds builder Colin Ashby, now 41, to "
+        "twelve years in prison for setting fire to the warehouse of a rival firm that employed "
+        "sixty people on the eastern edge of the city."
+    )
+    short = shorten(sentence, 30)
+    assert not short.text.endswith("now 41."), short.text

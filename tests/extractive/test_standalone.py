@@ -219,3 +219,31 @@ def test_a_connective_does_not_hide_a_leaning_pronoun() -> None:
     )
     points = [p.text for p in brief_extractive(text).key_points]
     assert not any(p.startswith("They ") for p in points), points
+
+
+def test_do_so_and_aforementioned_point_back() -> None:
+    assert not stands_alone(
+        "If the trustees could not do so, the bank would sell the farm at auction.",
+        attributed=False,
+    )
+    assert not stands_alone(
+        "The second was a bridge that replaced the aforementioned ferry in 1962.",
+        attributed=False,
+    )
+    assert stands_alone(
+        "The trustees said the bank would sell the farm at auction in March.", attributed=False
+    )
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_leans_on_the_sentence_before() -> None:
+    assert not stands_alone(
+        "After a week in a Lisbon clinic, she returned to the club in the middle of May.",
+        attributed=False,
+    )
+    assert not stands_alone(
+        "When the vote was called, they walked out of the chamber.", attributed=False
+    )
+    assert stands_alone(
+        "After a week in a Lisbon clinic, the goalkeeper returned to the club in May.",
+        attributed=False,
+    )
