@@ -495,6 +495,31 @@ def drop_coordinated(text: str) -> str:
     return _cut_from(text, _COORDINATED)
 
 
+# A closing "according to" whose source runs on into how and when it appeared:
+# ", according to a study published on Jan. 9 by researchers at ...". The source is
+# named by its head ("a study", "the agency's annual report"); what follows the
+# participle, when a phrase of time, place or agent follows it, is detail ("the
+# operator's published tables" is a head, not a head and its detail).
+_SOURCE_DETAIL = re.compile(
+    r"(, according to (?:an?|the|its|their|his|her|[A-Z][\w’'.-]*(?:’s|'s)) [^,;:\"“”]{1,40}?)"
+    r" (?:published|released|issued|conducted|carried out|commissioned|presented|posted"
+    r"|made public|obtained|seen|filed|prepared|compiled)"
+    r" (?:on|in|by|at|last|this|earlier|late|early|yesterday|today|for|to|from|during|after)"
+    r"\b[^,;:\"“”]*"
+    r"(?=[.!?][\"'”’)]*\s*$)"
+)
+
+
+def drop_source_detail(text: str) -> str:
+    """``text`` with a closing source cut to its head: ", according to a study."."""
+    if "according to" not in text:
+        return text
+    match = _SOURCE_DETAIL.search(text)
+    if match is None or not _outside(quoted_mask(text), match.start(), match.end()):
+        return text
+    return text[: match.start()] + match.group(1) + text[match.end() :]
+
+
 def _cut_from(text: str, pattern: re.Pattern[str]) -> str:
     """``text`` cut at the first match of ``pattern`` outside quotes that leaves a clause."""
     mask = quoted_mask(text)
@@ -900,6 +925,7 @@ CUTS: tuple[Callable[[str], str], ...] = (
     drop_relatives,
     drop_trailing,
     drop_coordinated,
+    drop_source_detail,
 )
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from summarizer.checks.grounding import ArticleIndex, normalise
 from summarizer.extractive import brief_extractive
-from summarizer.extractive.compress import has_verb, quotation_ends, shorten
+from summarizer.extractive.compress import drop_source_detail, has_verb, quotation_ends, shorten
 from summarizer.models import Briefing
 
 # About 380 words: a long lead, long sentences, quotes, an appositive or two.
@@ -335,3 +335,24 @@ def test_a_comma_closing_an_aside_does_not_end_the_clause() -> None:
     )
     short = shorten(sentence, 30)
     assert not short.text.endswith("now 41."), short.text
+
+
+def test_a_closing_source_that_runs_on_is_cut_to_its_head_and_kept() -> None:
+    # Too long as it stands; the finding and its source both fit once the source
+    # loses how and when it appeared.
+    sentence = (
+        "Families who cooked together twice a week threw away less food over the winter "
+        "than families who did not, according to a survey released on Friday by the "
+        "Hallam Consumer Panel at its annual meeting in Leeds."
+    )
+    short = shorten(sentence, 30)
+    assert short.fits
+    assert short.text == (
+        "Families who cooked together twice a week threw away less food over the winter "
+        "than families who did not, according to a survey."
+    )
+    # A short source, or one with nothing after its head, is left as it is.
+    plain = "Ferry fares rose by a tenth, according to the operator's published tables."
+    assert drop_source_detail(plain) == plain
+    quoted = 'She said: "Prices fell, according to a survey published in May."'
+    assert drop_source_detail(quoted) == quoted
