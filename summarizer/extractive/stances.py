@@ -8,13 +8,14 @@ pronoun or a pronoun's possession ("Its critics") names no one: it is dropped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import strip_marker
-from summarizer.extractive.lexicon import SPEECH_VERBS
+from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
 from summarizer.extractive.prose import clean_prose, clip_words
 from summarizer.extractive.stance_choice import THRESHOLD, Context, stance_score
 from summarizer.extractive.topics import topic_of
@@ -120,7 +121,20 @@ def joined_position(clauses: list[str]) -> str:
     if len(parts) == 1:
         return position_text(parts[0])
     first = parts[0].rstrip(".;:,… ")
-    return first[:1].upper() + first[1:] + "; " + position_text(parts[1])
+    return first[:1].upper() + first[1:] + "; " + _continued(parts[1])
+
+
+def _continued(clause: str) -> str:
+    """``clause`` as the second half of a position: "; if the plan ...", "; cuts would ...".
+
+    It keeps its capital only where the article gives it one that is not the start
+    of a sentence: a name ("; Saltmere will ...") or "I".
+    """
+    text = position_text(clause)
+    first = clause.split(" ", 1)[0]
+    if first == "I" or not (first[:1].islower() or first.lower() in STOPWORDS):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _clean_clause(clause: str) -> str:
@@ -137,8 +151,19 @@ def _substantive(text: str) -> bool:
     return not (first in SPEECH_VERBS and len(words) < _BARE_VERB_WORDS)
 
 
+# "... would be seasonal and that the authority has not said ...": the second
+# "that" of a reported pair opens the second clause, and reads as a stray once the
+# first "that" has gone with the verb of saying. Kept before a verb: "and that is
+# why ..." is a pronoun.
+_SECOND_THAT = re.compile(
+    r"(,? (?:and|but|or)) that (?!(?:is|was|are|were|has|had|have|will|would|could|can|may"
+    r"|might|must|should|did|does|do|made|makes|means|meant)\b)"
+)
+
+
 def position_text(clause: str) -> str:
     """The reported clause as a short, clean sentence."""
+    clause = _SECOND_THAT.sub(r"\1 ", clause)
     words = clause.replace('"', "").replace("“", "").replace("”", "").split()
     text, cut = clip_words(words, _POSITION_WORDS)
     text = text.rstrip(".,;:")

@@ -9,7 +9,7 @@ from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import point_text, strip_marker
 from summarizer.extractive.salience import editorial_bonus, is_scene_setting
-from summarizer.extractive.stances import joined_position
+from summarizer.extractive.stances import joined_position, position_text
 from summarizer.extractive.tokens import reported_clause, tokenize
 from summarizer.models import Briefing
 
@@ -235,8 +235,27 @@ def test_position_joins_two_short_clauses_and_skips_a_bare_rejection() -> None:
             "cuts would hurt every family.",
         ]
     )
-    assert position == "The levy is needed to keep buses running; Cuts would hurt every family."
+    assert position == "The levy is needed to keep buses running; cuts would hurt every family."
     assert "rejected" not in position
+
+
+def test_a_joined_clause_keeps_a_capital_only_for_a_name() -> None:
+    opening = joined_position(["the depot would close in March.", "If the sale fails, it stays."])
+    assert opening == "The depot would close in March; if the sale fails, it stays."
+    named = joined_position(["the depot would close in March.", "Norby Freight would buy it."])
+    assert named == "The depot would close in March; Norby Freight would buy it."
+
+
+def test_the_second_that_of_a_reported_pair_is_not_left_behind() -> None:
+    position = position_text(
+        "the new rota would be unpaid and that the owners have not said how long it would last."
+    )
+    assert position == (
+        "The new rota would be unpaid and the owners have not said how long it would last."
+    )
+    # A "that" before a verb is a pronoun, and stays.
+    kept = position_text("the fares went up and that is why riders left.")
+    assert kept == "The fares went up and that is why riders left."
 
 
 def test_position_does_not_join_a_restatement() -> None:
