@@ -156,3 +156,22 @@ def test_what_a_speaker_says_of_the_thing_before_which_is_still_theirs() -> None
         "late May, is still in dry dock.\n"
     )
     assert "Ines Lorca" in stances(text)
+
+
+def test_a_quoted_verdict_on_what_was_declared_is_a_position() -> None:
+    # "declared the count "a fraud"" judges, like "called the count a fraud".
+    text = (
+        "Kestrel held its council election on Sunday.\n\n"
+        'The opposition Harbour Party declared the count "a fraud from start to finish '
+        'and an insult to every voter".\n'
+    )
+    assert "Harbour Party" in brief_stances(text)
+
+
+def test_an_announcement_in_the_speakers_own_quoted_words_is_a_statement() -> None:
+    text = (
+        "A fishing boat sank off Kestrel Point on Sunday.\n\n"
+        'The Kestrel Harbour Guard announced: "The search was called off too early and '
+        'it must resume at dawn."\n'
+    )
+    assert "Kestrel Harbour Guard" in brief_stances(text)
