@@ -347,6 +347,11 @@ class Attributor:
                 if people is not None:
                     return people
                 if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
+                    # "of the Anna and Pieter Holm Foundation": past the whole name.
+                    while start >= 2 and tokens[start - 1].text == "and":
+                        if not tokens[start - 2].text[:1].isupper():
+                            break
+                        start = _run_start(tokens, start - 2)
                     j, gap = start - 1, gap + 1
                     continue
                 found = self._joined_run(tokens, start, j) or self._resolve_run(tokens, start, j)

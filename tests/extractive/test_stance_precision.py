@@ -175,3 +175,19 @@ def test_an_announcement_in_the_speakers_own_quoted_words_is_a_statement() -> No
         'it must resume at dawn."\n'
     )
     assert "Kestrel Harbour Guard" in brief_stances(text)
+
+
+def test_a_body_named_with_and_after_of_the_is_the_whole_role() -> None:
+    text = (
+        "Carla Voss of the Anna and Pieter Holm Foundation said the ferry fares should "
+        "be frozen for islanders.\n"
+    )
+    assert stances(text)["Carla Voss"].role == "Anna and Pieter Holm Foundation"
+
+
+def test_a_speaker_of_a_body_named_with_and_is_found_past_the_body() -> None:
+    text = (
+        "Carla Voss of the Anna and Pieter Holm Foundation said the ferry fares should "
+        "be frozen for islanders.\n"
+    )
+    assert "should be frozen" in stances(text)["Carla Voss"].position
