@@ -898,8 +898,9 @@ def _object_relative(tokens: list[Token], verb: int) -> bool:
 
     Its object is the relative pronoun, so what follows the verb is not what the
     subject said. Where an auxiliary follows ("which the agency said may be
-    ready"), the pronoun is the subject of what was said, and the verb keeps it. A denial ("which he denied") points back at a charge the sentence
-    names and is read by ``_denied_charge``.
+    ready"), the pronoun is the subject of what was said, and the verb keeps it. A
+    denial ("which he denied") points back at a charge the sentence names and is
+    read by ``_denied_charge``.
     """
     if tokens[verb].text.lower() in DENIAL_VERBS:
         return False
