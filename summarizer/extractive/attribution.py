@@ -889,7 +889,9 @@ _AUXILIARIES = frozenset(
 # stands before "which".
 _RELATIVES = frozenset("which whom".split())
 # How many words may stand between the relative pronoun and the verb: a subject of
-# a few words and an adverb ("which the Marlow County Council later declared").
+# a few words and an adverb ("which the Marlow County Council later declared"). 7:
+# read off fresh sentences, not swept on any split (the same reach as a speaker's
+# name and short apposition before a verb).
 _RELATIVE_REACH = 7
 
 
