@@ -43,10 +43,11 @@ _ROLE_BEFORE = re.compile(
     r"(?:(?<![\w’'])([A-Z][\w’'\-]{0,30}(?: [A-Z][\w’'\-]{0,30}){0,3})"
     r"|(?<![\w’'])([a-z][a-z\-]{2,20}))? ([a-z]{2,20}) $"
 )
-# "Inspector Pavel Dorn of the county police": the body the person speaks for.
+# "Inspector Pavel Dorn of the county police": the body the person speaks for ("of the
+# Anna and Pieter Holm Foundation": an "and" inside its name).
 _OF_BODY = re.compile(
     r" of the ([a-z][a-z\-]{1,20}(?: [a-z][a-z\-]{1,20}){0,2}"
-    r"|[A-Z][\w’'\-]{1,30}(?: [A-Z][\w’'\-]{1,30}){0,3})\b"
+    r"|[A-Z][\w’'\-]{1,30}(?: (?:and )?[A-Z][\w’'\-]{1,30}){0,4})\b"
 )
 # "the Save Saltmere Harbour campaign": a name that modifies a body noun is a body.
 _BODY_AFTER = re.compile(

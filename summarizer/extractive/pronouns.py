@@ -92,6 +92,7 @@ def resolve_pronoun(
     sentence: Sentence,
     recent: list[str],
     speaker: str | None = None,
+    at: int = 0,
 ) -> str | None:
     """The canonical name "he" or "she" refers to in ``sentence``, or None.
 
@@ -106,9 +107,17 @@ def resolve_pronoun(
         sentence: The sentence holding the pronoun.
         recent: Canonical names of recent speakers, most recent first.
         speaker: Who the sentence before is attributed to, if anyone.
+        at: Where the pronoun stands in ``sentence``: the person the sentence opens
+            on, its subject, comes first ('Lena Holt of the trust, which ..., noted
+            ...; she also said'). A person named first inside an opening phrase
+            ("Speaking to Lena Holt, he said") is not the subject.
     """
     want = "m" if word == "he" else "f"
-    candidates: list[str] = []
+    candidates: list[str] = [
+        name
+        for start, name in cast.mentions.get(sentence.index, [])[:1]
+        if start < at and _opens(sentence.text[:start])
+    ]
     if previous is not None and previous.paragraph == sentence.paragraph:
         if speaker is not None and speaker in cast.actors and cast.actors[speaker].person:
             candidates.append(speaker)
@@ -119,3 +128,8 @@ def resolve_pronoun(
         if gender == want or (gender is None and rank == 0):
             return name
     return None
+
+
+def _opens(before: str) -> bool:
+    """True when only a title stands before a name: it opens the sentence as its subject."""
+    return all(word[:1].isupper() for word in before.split())

@@ -44,6 +44,9 @@ REPORTING_VERBS = frozenset(
     """.split()
 )
 _QUOTE_MARKS = ('"', "“", "”")
+# Verbs by which a body only passes on what happened: a body that speaks only so is
+# a source the article cites, not a party with a position.
+SOURCE_VERBS = frozenset("reported reports according".split())
 _PRESENT_SAYING = frozenset("says say argues argue insists insist".split())
 _PRESCRIBES = re.compile(
     r"\b(?:should|must|ought to|needs? to|has to|have to|cannot|can't|won't|will not"
@@ -124,8 +127,48 @@ def takes_no_position(said: Attribution, people: frozenset[str] = frozenset()) -
         return True
     if _service_fact(said):
         return True
-    # "According to the agency's Holt, the goal was 90 percent": a sourced figure.
+    if _act(said):
+        return True
+    # "According to the agency's Holt, the goal was 90 percent": a sourced figure. A
+    # quotation after "according to" is the speaker's own words, a view as often as not.
+    if said.clause.lstrip().startswith(_QUOTE_MARKS):
+        return False
     return said.verb.lower() == "according" and bool(find_figures(said.clause))
+
+
+# Verbs that also name an act done by saying it: declaring a holiday, announcing a
+# withdrawal, admitting a charge, confirming a death. ("ordered" is not one: what a
+# court or a government orders is the side it takes, and a stance verb above.)
+_ACT_VERBS = frozenset(
+    "declared declares announced announces admitted admits confirmed confirms".split()
+)
+# Words that show a clause of its own after the verb ("announced the subsidy will end"):
+# auxiliaries and modals, a complementiser, a verb of saying.
+_CLAUSE_WORDS = frozenset(
+    """
+    is are was were be been will would can could should must may might shall has have had
+    do does did that saying
+    """.split()
+)
+
+
+def _act(said: Attribution) -> bool:
+    """True for an act done by a verb of saying, with a noun phrase for its object.
+
+    "has declared Monday a day of remembrance", "admitted its liability for the
+    spill", "announced a review of every site": the speaker did something; they did not
+    say where they stand. With a clause of its own ("announced the subsidy will
+    end", "admitted that the figures were wrong") or a quotation, it is a statement.
+    """
+    if said.verb.lower() not in _ACT_VERBS or said.negated:
+        return False
+    clause = said.clause
+    if any(m in clause for m in _QUOTE_MARKS):
+        return False
+    words = [w.lower().strip(".,;:") for w in clause.split()]
+    if words and words[0] == said.verb.lower():
+        words = words[1:]
+    return not any(w in _CLAUSE_WORDS or w.endswith("n't") for w in words)
 
 
 @dataclass(frozen=True)
@@ -153,6 +196,8 @@ def stance_score(
         return IDLE  # "One MP told the BBC": a title alone names no one
     if all(takes_no_position(s, context.people) for s in statements):
         return IDLE
+    if actor not in context.people and {s.verb.lower() for s in statements} <= SOURCE_VERBS:
+        return IDLE  # "Orbis reported", "according to Orbis": a source of facts, not a side
     score = 0.0
     if actor in context.people:
         score += PERSON
@@ -215,7 +260,8 @@ _VAGUE = frozenset("local government state federal city senior other some many s
 
 # "I was", "I always knew", "I thought": the speaker tells what happened to them.
 _EXPERIENCE = re.compile(
-    r"(?<![\w’'])I (?:\w+ly )?(?:was|wasn't|thought|knew|felt|had|never|did not|didn't)\b"
+    r"(?<![\w’'])I (?:\w+ly |always |never |just |already |still )?"
+    r"(?:was|wasn't|thought|knew|felt|had|never|did not|didn't)\b"
 )
 # The opening words in which such an account must start.
 _EXPERIENCE_WORDS = 15
