@@ -11,6 +11,7 @@ from summarizer.checks.validate import revalidated
 from summarizer.errors import EmptyArticleError
 from summarizer.extractive.actors import Cast, build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
+from summarizer.extractive.cues import speakers
 from summarizer.extractive.disputes import find_disputes, remembered_words
 from summarizer.extractive.figures import Figure, find_figures
 from summarizer.extractive.headline import (
@@ -190,7 +191,9 @@ def _brief(text: str, source: str) -> Briefing:
         headline=headline,
         summary=summary,
         key_points=[p.key_point for p in points],
-        stances=build_stances(list(attributions.values()), frequencies, context),
+        stances=build_stances(
+            list(speakers(sentences, attributions).values()), frequencies, context
+        ),
         disputed_figures=disputes,
     )
 

@@ -205,3 +205,15 @@ def test_a_title_alone_names_no_one() -> None:
         "bill must pass before the summer.\n"
     )
     assert [s.actor for s in brief_stances(text)] == ["Eva Strand"]
+
+
+def test_a_quotation_that_goes_on_after_the_speaker_is_named_is_still_theirs() -> None:
+    text = (
+        "Kelby council will close the Dunmore lido next month to save money.\n\n"
+        "Swimmers gathered at the gates on Sunday. Among them was Petra Vance, 70, who has "
+        'swum there every summer since 1969. "They say it is too expensive," she said. '
+        '"I say it is the cheapest joy this town has."\n\n'
+        "The council said the lido needs repairs costing more than its budget allows."
+    )
+    found = {s.actor: s for s in brief_stances(text)}
+    assert "cheapest joy" in found["Petra Vance"].position
