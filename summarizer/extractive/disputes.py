@@ -297,9 +297,25 @@ def _rivals(earlier: Claim, later: Claim, cue: bool) -> bool:
     # "340 households" against "62 households": a count of the same thing, unless the
     # article says what happened to each and it differs ("40 passengers were rescued",
     # "25 passengers were treated in hospital": two measures, not two answers). A
-    # contest in the sentence does not change that: "ignored the cost of busing 450
-    # pupils" contests a saving, and offers no rival for a fall in enrolment.
-    return _same_event(earlier, later)
+    # contest elsewhere in the sentence does not change that ("ignored the cost of
+    # busing 450 pupils" contests a saving, and offers no rival for a fall in
+    # enrolment); a number offered in place of another ("put the total at 3,000",
+    # "closer to 2,500") is a rival whatever else the sentence says.
+    return _offered_in_place(later) or _same_event(earlier, later)
+
+
+# Words just before a number that offer it in place of another one.
+_IN_PLACE = re.compile(
+    r"\b(?:put (?:the |its |their )?[a-z]+ at|closer to|nearer to|no more than|rather than"
+    r"|instead|really|in fact|actually)\s+(?:about |around |roughly |nearly |some |only )?"
+    r"[$€£¥]?$",
+    re.IGNORECASE,
+)
+
+
+def _offered_in_place(claim: Claim) -> bool:
+    start = claim.figure.start
+    return _IN_PLACE.search(claim.sentence.text, max(0, start - 40), start) is not None
 
 
 # How many words after a count, up to the clause's end, say what happened to the
@@ -315,7 +331,8 @@ _EVENT_END = re.compile(r"[.,;:!?]")
 _EVENT_WORDS_BEFORE = 2
 _SAYING = frozenset(
     "said says say told tells estimated estimates estimate put puts reported reports "
-    "claimed claims counted counts only about some around nearly almost roughly".split()
+    "claimed claims counted counts only about some around nearly almost roughly closer "
+    "nearer lower higher fewer more less real true actual total figure".split()
 )
 # Units of physical quantity (a closed class): not counts of things.
 _PHYSICAL_UNITS = frozenset(
@@ -614,7 +631,7 @@ def _allies(allied: Allied, first: str | None, second: str | None) -> bool:
 def _report(
     claims: list[Claim], resolve: Resolver | None, allied: Allied, speakers: set[str]
 ) -> list[DisputedFigure]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[float, str]] = set()
     report: list[DisputedFigure] = []
     for claim in claims:
         claimant = claim.claimant or _named_in(claim, resolve, speakers)
@@ -622,9 +639,12 @@ def _report(
         for name in claim.disputers:
             if not _allies(allied, name, claimant) and not any(allied(name, d) for d in disputers):
                 disputers.append(name)
-        if claimant is None or not disputers or (claim.figure.text, claimant) in seen:
+        # One figure, one entry: a number already reported under its first claimant is
+        # not reported again under whoever repeats it later.
+        key = (round(claim.figure.value, 6), claim.figure.unit)
+        if claimant is None or not disputers or key in seen:
             continue
-        seen.add((claim.figure.text, claimant))
+        seen.add(key)
         evidence = [claim.sentence.text, *claim.evidence]
         report.append(
             DisputedFigure(
