@@ -169,8 +169,11 @@ def find_disputes(
             fresh = _counter_numbers(sentence.text, ledger.recent[-1].figure)
         # A denial ("never disputed the figure") points at a number and doubts nothing.
         pointed = not said.negated and refers_to_figure(said.clause) if said else False
-        if said is not None and not own and (contests(said) or pointed):
-            _apply_reference(ledger, said, resolve)
+        if said is not None and (contests(said) or pointed):
+            if not own or (contests(said) and _names_other_owner(ledger, said, resolve)):
+                # "The federation, which represents 4,800 boats, rejected the institute's
+                # estimate": its own figure describes it; the contest still reaches back.
+                _apply_reference(ledger, said, resolve)
         for figure in fresh:
             ledger.add(Claim(figure, sentence, said.actor if said else None), said)
     return _report(ledger.claims, resolve, allied, {s.actor for s in spoken.values()})
@@ -293,8 +296,26 @@ def _rivals(earlier: Claim, later: Claim, cue: bool) -> bool:
         return cue  # sums of money measure many things; a rival says it is one
     # "340 households" against "62 households": a count of the same thing, unless the
     # article says what happened to each and it differs ("40 passengers were rescued",
-    # "25 passengers were treated in hospital": two measures, not two answers).
-    return cue or _same_event(earlier, later)
+    # "25 passengers were treated in hospital": two measures, not two answers). A
+    # contest elsewhere in the sentence does not change that ("ignored the cost of
+    # busing 450 pupils" contests a saving, and offers no rival for a fall in
+    # enrolment); a number offered in place of another ("put the total at 3,000",
+    # "closer to 2,500") is a rival whatever else the sentence says.
+    return _offered_in_place(later) or _same_event(earlier, later)
+
+
+# Words just before a number that offer it in place of another one.
+_IN_PLACE = re.compile(
+    r"\b(?:put (?:the |its |their )?[a-z]+ at|closer to|nearer to|no more than|rather than"
+    r"|instead|really|in fact|actually)\s+(?:about |around |roughly |nearly |some |only )?"
+    r"[$€£¥]?$",
+    re.IGNORECASE,
+)
+
+
+def _offered_in_place(claim: Claim) -> bool:
+    start = claim.figure.start
+    return _IN_PLACE.search(claim.sentence.text, max(0, start - 40), start) is not None
 
 
 # How many words after a count, up to the clause's end, say what happened to the
@@ -304,6 +325,15 @@ def _rivals(earlier: Claim, later: Claim, cue: bool) -> bool:
 # hospital" in fresh sentences. Chosen on fiction and fresh sentences only.
 _EVENT_WORDS = 12
 _EVENT_END = re.compile(r"[.,;:!?]")
+# ... and how many words before it: the verb that governs it ("would create 800 jobs",
+# "shot 3,900 deer"). Two: a modal and its verb. Chosen on fresh sentences; fiction
+# disputes unchanged by it.
+_EVENT_WORDS_BEFORE = 2
+_SAYING = frozenset(
+    "said says say told tells estimated estimates estimate put puts reported reports "
+    "claimed claims counted counts only about some around nearly almost roughly closer "
+    "nearer lower higher fewer more less real true actual total figure".split()
+)
 # Units of physical quantity (a closed class): not counts of things.
 _PHYSICAL_UNITS = frozenset(
     """
@@ -315,11 +345,22 @@ _PHYSICAL_UNITS = frozenset(
 
 
 def _event_words(claim: Claim) -> frozenset[str]:
-    """Content words of what the article says happened to a count's things."""
-    text = claim.sentence.text[claim.figure.start + len(claim.figure.text) :]
+    """Content words of what the article says happened to a count's things.
+
+    The clause after the count ("... jobs had been lost at the quay") and the verb just
+    before it ("would create 800 jobs"), but not a speaker's name or verb of saying.
+    """
+    sentence = claim.sentence.text
+    text = sentence[claim.figure.start + len(claim.figure.text) :]
     stop = _EVENT_END.search(text)
     words = (text[: stop.start()] if stop else text).split()[:_EVENT_WORDS]
-    return content_words(" ".join(words)) - content_words(claim.figure.unit)
+    before = _EVENT_END.split(sentence[max(0, claim.figure.start - 60) : claim.figure.start])[-1]
+    verbs = [
+        w
+        for w in before.split()[-_EVENT_WORDS_BEFORE:]
+        if w[:1].islower() and w.lower() not in _SAYING
+    ]
+    return content_words(" ".join(words + verbs)) - content_words(claim.figure.unit)
 
 
 def _same_event(earlier: Claim, later: Claim) -> bool:
@@ -354,37 +395,177 @@ def _framing(earlier: Claim, later: Claim) -> bool:
     )
 
 
+# The noun by which a statement points at a number ("that figure", "the group's
+# estimates", "an average"), read from the sentence; ``summarizer.extractive.cues``
+# decides whether it points at all, this says which number it points at.
+_REFERENCE_NOUN = re.compile(
+    r"\b(figures?|numbers?|estimates?|calculations?|counts|totals?|tally|tallies|averages?"
+    r"|forecasts?|projections?|arithmetic|sums|claims?|conclusions?|framing|accounts?"
+    r"|analysis|findings?|reading|review|report)\b",
+    re.IGNORECASE,
+)
+# Nouns that name what kind of number is meant: the figure pointed at must be one the
+# article gave as such ("an estimate" is a number someone estimated, not the latest one).
+# Not "count" or "total": as verbs and adjectives they name nothing.
+_NAMED_KINDS = {
+    "estimate": "estimat",
+    "average": "average",
+    "forecast": "forecast",
+    "projection": "project",
+    "tally": "tall",
+}
+# Nouns that name a number; the rest ("conclusions", "account") name a claim or a report.
+_NUMBER_NOUNS = frozenset(
+    "figure number estimate calculation count total tally average forecast projection "
+    "arithmetic sum".split()
+)
+_PLURALS = {"tallies": "tally", "analysis": "analysis", "sums": "sum", "counts": "count"}
+_DEICTIC_REFERENCE = re.compile(r"\b(?:that|this)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# "the city's estimate", "Brannock's figure": a number its owner's name marks.
+_POSSESSED = re.compile(
+    r"[\w\-]+(?:’s|'s|s’|s') (?:[a-z][\w\-]* )?(?:figure|number|estimate|average|forecast"
+    r"|projection|tally|total|count|calculation)s?\b"
+)
+# "the number that looks smallest": one number, pointed at; "the number of young fish"
+# is a measure, not a reference.
+_DEFINITE = re.compile(r"\bthe (?:figure|number|estimate)\b(?! of\b)", re.IGNORECASE)
+_BOTH = re.compile(r"\b(?:both|all)\b", re.IGNORECASE)
+# A statement that opens on a number in words ("Sixty-two is the number ...", "Eighteen
+# billion crowns is a sound figure") is about its own number.
+_OPENS_ON_NUMBER = re.compile(
+    r"[\"“‘']?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a million)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """How a statement points at a number: by which noun, and how many it means."""
+
+    noun: str  # singular, lower case
+    plural: bool
+    deictic: bool  # "that figure", "this estimate": the number just given
+
+
+def _reference(text: str) -> _Reference | None:
+    found = _REFERENCE_NOUN.search(text)
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    if word in _PLURALS:
+        noun = _PLURALS[word]
+    else:
+        noun = word[:-1] if word.endswith("s") else word
+    before = text[max(0, found.start() - 24) : found.start()]
+    plural = noun != word and word != "analysis" or _BOTH.search(before) is not None
+    deictic = _DEICTIC_REFERENCE.search(before) is not None
+    return _Reference(noun, plural, deictic)
+
+
+def _definite(text: str) -> bool:
+    return _DEFINITE.search(text) is not None
+
+
+def _names_other_owner(ledger: _Ledger, said: Attribution, resolve: Resolver | None) -> bool:
+    """True when a statement names another party's number ("the institute's estimate")."""
+    phrase = figure_owner(said.sentence.text)
+    owner = resolve(phrase) if phrase and resolve is not None else None
+    return owner is not None and not ledger.allied(owner, said.actor)
+
+
 def _apply_reference(ledger: _Ledger, said: Attribution, resolve: Resolver | None) -> None:
-    """Dispute the latest claim of the owner a statement names ("the company's figure")."""
+    """Dispute the claim a statement points at ("the company's figure", "that estimate").
+
+    Which claim, by named rules:
+
+    - *the owner named*: "the company's figure" is the company's latest claim;
+    - *that figure is the one just given*: "that figure" is the latest claim of anyone
+      but the speaker's side, the narrator's too (it is reported once someone owns it);
+    - *a kind named is a kind given*: "an estimate", "the average" (no owner named) is a
+      claim whose sentence gave it as an estimate or an average, never merely the
+      latest number;
+    - *a bare noun without a contest points at nothing*: "not all of the arithmetic
+      agrees", "a sound figure", "the number of young fish" name no one's number and
+      contest none; "the number that looks smallest" is one number, pointed at;
+    - *a statement that opens on its number is about its own*: "Sixty-two is the
+      number of households ...";
+    - *a report is disputed on its figures at issue*: "rejected the auditor's
+      conclusions" disputes those of the auditor's figures someone already contests
+      ("the claim", "that reading", one claim, is the latest);
+    - *one noun, one figure*: "the group's figure" is the first figure of that
+      sentence ("14 percent, from £58 to £66" is one figure spelt out); "the figures",
+      "both numbers" are all of them.
+
+    The end of a range ("15 to 25 percent") is never the figure pointed at.
+    """
     others = [
         c
         for c in ledger.recent
         if c.claimant is not None and not ledger.allied(c.claimant, said.actor)
     ]
-    if not others:
-        return
-    owner_phrase = figure_owner(said.sentence.text)
+    text = said.sentence.text
+    contested = contests(said) or rival_cue(text)
+    reference = _reference(text)
+    owner_phrase = figure_owner(text)
     owner = resolve(owner_phrase) if owner_phrase and resolve is not None else None
-    owned = [c for c in others if owner is not None and c.claimant == owner]
     if owner is not None and ledger.allied(owner, said.actor):
         return  # "our figure": the speaker's own number
+    owned = [c for c in others if owner is not None and c.claimant == owner]
+    named_kind = reference is not None and reference.noun in _NAMED_KINDS
+    pool: list[Claim]
     if owned:
-        targets = _last_sentence(owned)
+        pool = owned
+    elif reference is not None and reference.deictic and owner_phrase is None:
+        pool = [
+            c
+            for c in ledger.recent
+            if c.claimant is None or not ledger.allied(c.claimant, said.actor)
+        ]
+    elif not contested and (
+        _OPENS_ON_NUMBER.match(text) or not (owner_phrase or named_kind or _definite(text))
+    ):
+        pool = []
     elif owner_phrase is not None or refers_to_figure(said.clause):
-        targets = _last_sentence(others)[-1:]
-    elif contests(said):
+        pool = others
+    elif contests(said) and others:
         last_paragraph = others[-1].sentence.paragraph
-        words = content_words(said.sentence.text)
-        targets = [
+        words = content_words(text)
+        pool = [
             c
             for c in others
             if c.sentence.paragraph == last_paragraph and words & content_words(c.sentence.text)
         ]
+        reference = None  # a contest without a noun of number: every figure it shares words with
     else:
-        targets = []
+        pool = []
+    pool = [c for c in pool if not _range_end(c.sentence.text, c.figure)]
+    if reference is not None:
+        stem = _NAMED_KINDS.get(reference.noun) if not _POSSESSED.search(text) else None
+        if stem is not None:
+            pool = [c for c in pool if stem in c.sentence.text.lower()]
+        if reference.noun not in _NUMBER_NOUNS and reference.plural and not reference.deictic:
+            pool = [c for c in pool if c.disputers or c.rivals]
+    if not pool:
+        return
+    targets = _last_sentence(pool)
+    if reference is not None and not reference.plural:
+        targets = targets[:1]
     clause = _clip(said.clause)
     for claim in targets:
         claim.contest(said.actor, clause, said.sentence, ledger.allied)
+
+
+# "15 to 25 percent", "between $2 million and $3 million": either end of a range.
+_RANGE_BEFORE = re.compile(r"\d\s*(?:%|percent|per cent)?\s*(?:to|and|-|–)\s*[$€£¥]?$")
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*(?:about\s+)?[$€£¥]?\d")
+
+
+def _range_end(text: str, figure: Figure) -> bool:
+    """True for either end of a range: the range is one claim, not a figure and a rival."""
+    if _RANGE_BEFORE.search(text, max(0, figure.start - 24), figure.start):
+        return True
+    return _RANGE_AFTER.match(text, figure.start + len(figure.text)) is not None
 
 
 def _last_sentence(claims: list[Claim]) -> list[Claim]:
@@ -450,7 +631,7 @@ def _allies(allied: Allied, first: str | None, second: str | None) -> bool:
 def _report(
     claims: list[Claim], resolve: Resolver | None, allied: Allied, speakers: set[str]
 ) -> list[DisputedFigure]:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[float, str]] = set()
     report: list[DisputedFigure] = []
     for claim in claims:
         claimant = claim.claimant or _named_in(claim, resolve, speakers)
@@ -458,9 +639,12 @@ def _report(
         for name in claim.disputers:
             if not _allies(allied, name, claimant) and not any(allied(name, d) for d in disputers):
                 disputers.append(name)
-        if claimant is None or not disputers or (claim.figure.text, claimant) in seen:
+        # One figure, one entry: a number already reported under its first claimant is
+        # not reported again under whoever repeats it later.
+        key = (round(claim.figure.value, 6), claim.figure.unit)
+        if claimant is None or not disputers or key in seen:
             continue
-        seen.add((claim.figure.text, claimant))
+        seen.add(key)
         evidence = [claim.sentence.text, *claim.evidence]
         report.append(
             DisputedFigure(

@@ -64,6 +64,9 @@ _DATES = frozenset(
     """.split()
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\d")
+# "12 parts per million": a concentration, one unit of three words, not a count of parts.
+_DIMENSIONS = frozenset(("cubic", "square"))
+_PER_SCALE = re.compile(r" per (million|billion|thousand|trillion)\b")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
@@ -198,6 +201,14 @@ def _counted(
         head, head_end = second, noun.end()
     else:
         return None
+    per = _PER_SCALE.match(sentence, head_end) if head == "parts" else None
+    if per is not None:
+        unit = f"parts per {per.group(1)}"
+        return _make(sentence, start, per.end(), value, unit, _measure_before(sentence, start))
+    if first in _DIMENSIONS and second is not None and head == second:
+        # "4.2 million cubic metres": a volume, its unit two words
+        unit = f"{first} {second}"
+        return _make(sentence, start, head_end, value, unit, _measure_before(sentence, start))
     measure = f"number of {head}" + _tail(sentence, head_end)
     return _make(sentence, start, head_end, value, head, measure)
 

@@ -14,6 +14,12 @@ from summarizer.extractive.figures import find_figures
         ("Police said 12,000 people marched.", "12,000 people", 12_000, "people"),
         ("The plant will cut 300 new jobs.", "300 new jobs", 300, "jobs"),
         ("A budget of €3bn was approved.", "€3bn", 3e9, "EUR"),
+        (
+            "The brook held 7.5 parts per million of zinc.",
+            "7.5 parts per million",
+            7.5,
+            "parts per million",
+        ),
     ],
 )
 def test_figures_parse_to_value_and_unit(
