@@ -362,6 +362,9 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\uf
 # A line break inside a sentence ("Ignore\nyour instructions"): the next line
 # goes on in lower case after a line without a closing mark.
 _BROKEN_SENTENCE = re.compile(r"(?<=[^\s.!?…:;\"'\u201d\u2019)\]])[^\S\n]*\n(?=[^\S\n]*[a-z])")
+# Every broken sentence holds a line break before lower case: a quick scan for that
+# spares the pattern above, which is tried at every character, the usual article.
+_LOWER_AFTER_BREAK = re.compile(r"\n[^\S\n]*[a-z]")
 
 
 def _undisguised(text: str) -> tuple[str, list[int]]:
@@ -372,7 +375,8 @@ def _undisguised(text: str) -> tuple[str, list[int]]:
     """
     if not text.isascii() and _DISGUISED.search(text):
         text = text.translate(_UNDISGUISE)
-    text = _BROKEN_SENTENCE.sub(lambda m: m.group(0).replace("\n", " "), text)
+    if _LOWER_AFTER_BREAK.search(text):
+        text = _BROKEN_SENTENCE.sub(lambda m: m.group(0).replace("\n", " "), text)
     if text.isascii() or _INVISIBLE.search(text) is None:
         return text, []
     dropped = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
@@ -385,20 +389,24 @@ def _original(offset: int, dropped: list[int]) -> int:
 
 def suspect_spans(text: str) -> list[SuspectSpan]:
     """The instruction-like spans of ``text``, in order, overlapping ones merged."""
+    return list(_found_spans(text))
+
+
+# One briefing asks for an article's spans several times (the engine, the
+# validators, the provenance): they are found once, disguises undone included.
+@lru_cache(maxsize=4)
+def _found_spans(text: str) -> tuple[SuspectSpan, ...]:
     read, dropped = _undisguised(text)
     if read == text:
-        return list(_suspect_spans(text))
+        return _suspect_spans(text)
     spans = []
     for span in _suspect_spans(read):
         start = _original(span.start, dropped)
         end = _original(span.end - 1, dropped) + 1
         spans.append(SuspectSpan(start, end, " ".join(text[start:end].split()), span.reason))
-    return spans
+    return tuple(spans)
 
 
-# One briefing asks for an article's spans several times (the engine, the
-# validators, the provenance): they are found once.
-@lru_cache(maxsize=4)
 def _suspect_spans(text: str) -> tuple[SuspectSpan, ...]:
     found: list[tuple[int, int, str]] = []
     lines = _lines(text)
