@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from summarizer.checks.literals import literal_pattern
+
 Kind = Literal["amount", "day", "year", "time", "ordinal", "fraction"]
 
 _MONTHS = {
@@ -216,39 +218,16 @@ _FRACTION_NEXT = re.compile(r"[\s-]+(?:" + _WHOLE_FRACTION + r")\b", re.IGNORECA
 # "the second half": a half that is part of a year, a game, not a share.
 _ORDINAL_BEFORE = re.compile(r"\b(?:" + _ORDINAL_WORD + r"|\d+(?:st|nd|rd|th))\s+$", re.I)
 
-_Trie = dict[str, "_Trie"]
-
-
-def _trie(words: list[str]) -> str:
-    """A pattern matching exactly ``words``, shared prefixes factored out.
-
-    A plain alternation of a hundred words is tried word by word at every place;
-    factored, a place whose first letters start no word is left at once.
-    """
-    tree: _Trie = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: _Trie) -> str:
-        branches = [re.escape(c) + pattern(node[c]) for c in sorted(node) if c]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return pattern(tree)
-
-
 _ANCHOR_SPELLINGS = sorted({*_ANCHOR_WORDS, *_MONTHS, "a", "an"})
 _ANCHOR_FIRST = "".join(sorted({c for w in _ANCHOR_SPELLINGS for c in (w[0], w[0].upper())}))
 # The runs of ``_ALPHA_RUN`` that may be anchors (a number word, a month, "a", "an"), in
 # any ASCII case: found by one scan, not by a look-up of every word of the text.
 _ANCHOR_CANDIDATE = re.compile(
-    r"(?=[" + _ANCHOR_FIRST + r"])(?<![A-Za-z])(?a:(?i:" + _trie(_ANCHOR_SPELLINGS) + r"))"
-    r"(?![A-Za-z])"
+    r"(?=["
+    + _ANCHOR_FIRST
+    + r"])(?<![A-Za-z])(?a:(?i:"
+    + literal_pattern(_ANCHOR_SPELLINGS)
+    + r"))(?![A-Za-z])"
 )
 # "a" or "an" before a fraction ("a third", "an eighth"): where an ASCII text's
 # fast word scan looks for them.

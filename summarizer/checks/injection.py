@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer.checks.literals import literal_pattern
 from summarizer.checks.normal import sentence_ends
 
 _AI = (
@@ -230,16 +231,25 @@ _IMPERATIVE_WORDS = (
     "readers", "everyone", "everybody", "users", "viewers", "listeners",
 )
 # fmt: on
+
+
+def _hint(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Found in a lower-cased sentence exactly when one of ``words`` is in it, in one scan."""
+    return re.compile(literal_pattern(words))
+
+
+_AI_HINT = _hint(_AI_WORDS)
 _LINE_RULES = (
     (
         "tries to override the model's instructions",
-        _OVERRIDE_WORDS,
+        _hint(_OVERRIDE_WORDS),
         re.compile(_OVERRIDE, _FLAGS),
     ),
-    ("addresses an AI model", _AI_WORDS, re.compile(_ADDRESS, _FLAGS)),
-    ("addresses an AI model", _MACHINE_WORDS, re.compile(_ADDRESS_MACHINE, _FLAGS)),
-    ("tells the summary what to say", _DIRECTIVE_WORDS, re.compile(_DIRECTIVE, _FLAGS)),
+    ("addresses an AI model", _AI_HINT, re.compile(_ADDRESS, _FLAGS)),
+    ("addresses an AI model", _hint(_MACHINE_WORDS), re.compile(_ADDRESS_MACHINE, _FLAGS)),
+    ("tells the summary what to say", _hint(_DIRECTIVE_WORDS), re.compile(_DIRECTIVE, _FLAGS)),
 )
+_IMPERATIVE_HINT = _hint(_IMPERATIVE_WORDS)
 _IMPERATIVE_RULE = re.compile(_IMPERATIVE, _FLAGS)
 
 _TERMINAL = re.compile(r"[.!?…:;\"'\u201d\u2019)\]]\s*$")
@@ -331,9 +341,9 @@ def _paragraph(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, in
     return lines[first][0], lines[last][1]
 
 
-def _has(low: str, words: tuple[str, ...]) -> bool:
-    return any(word in low for word in words) or (
-        words is _AI_WORDS and low.lstrip(" \"'([").startswith("ai")
+def _has(low: str, hint: re.Pattern[str]) -> bool:
+    return hint.search(low) is not None or (
+        hint is _AI_HINT and low.lstrip(" \"'([").startswith("ai")
     )
 
 
@@ -362,6 +372,9 @@ _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\uf
 # A line break inside a sentence ("Ignore\nyour instructions"): the next line
 # goes on in lower case after a line without a closing mark.
 _BROKEN_SENTENCE = re.compile(r"(?<=[^\s.!?…:;\"'\u201d\u2019)\]])[^\S\n]*\n(?=[^\S\n]*[a-z])")
+# Every broken sentence holds a line break before lower case: a quick scan for that
+# spares the pattern above, which is tried at every character, the usual article.
+_LOWER_AFTER_BREAK = re.compile(r"\n[^\S\n]*[a-z]")
 
 
 def _undisguised(text: str) -> tuple[str, list[int]]:
@@ -372,7 +385,8 @@ def _undisguised(text: str) -> tuple[str, list[int]]:
     """
     if not text.isascii() and _DISGUISED.search(text):
         text = text.translate(_UNDISGUISE)
-    text = _BROKEN_SENTENCE.sub(lambda m: m.group(0).replace("\n", " "), text)
+    if _LOWER_AFTER_BREAK.search(text):
+        text = _BROKEN_SENTENCE.sub(lambda m: m.group(0).replace("\n", " "), text)
     if text.isascii() or _INVISIBLE.search(text) is None:
         return text, []
     dropped = [m.start() - i for i, m in enumerate(_INVISIBLE.finditer(text))]
@@ -385,20 +399,24 @@ def _original(offset: int, dropped: list[int]) -> int:
 
 def suspect_spans(text: str) -> list[SuspectSpan]:
     """The instruction-like spans of ``text``, in order, overlapping ones merged."""
+    return list(_found_spans(text))
+
+
+# One briefing asks for an article's spans several times (the engine, the
+# validators, the provenance): they are found once, disguises undone included.
+@lru_cache(maxsize=4)
+def _found_spans(text: str) -> tuple[SuspectSpan, ...]:
     read, dropped = _undisguised(text)
     if read == text:
-        return list(_suspect_spans(text))
+        return _suspect_spans(text)
     spans = []
     for span in _suspect_spans(read):
         start = _original(span.start, dropped)
         end = _original(span.end - 1, dropped) + 1
         spans.append(SuspectSpan(start, end, " ".join(text[start:end].split()), span.reason))
-    return spans
+    return tuple(spans)
 
 
-# One briefing asks for an article's spans several times (the engine, the
-# validators, the provenance): they are found once.
-@lru_cache(maxsize=4)
 def _suspect_spans(text: str) -> tuple[SuspectSpan, ...]:
     found: list[tuple[int, int, str]] = []
     lines = _lines(text)
@@ -408,9 +426,9 @@ def _suspect_spans(text: str) -> tuple[SuspectSpan, ...]:
         reason = next(
             (
                 r
-                for r, words, rule in _LINE_RULES
+                for r, hint, rule in _LINE_RULES
                 if any(
-                    _has(low, words) and any(rule.search(w) for w in _windows(s))
+                    _has(low, hint) and any(rule.search(w) for w in _windows(s))
                     for (_, _, s), low in zip(sentences, lows, strict=True)
                 )
             ),
@@ -422,7 +440,7 @@ def _suspect_spans(text: str) -> tuple[SuspectSpan, ...]:
         for (a, b, sentence), low in zip(sentences, lows, strict=True):
             if (
                 (
-                    _has(low[:_WINDOW], _IMPERATIVE_WORDS)
+                    _has(low[:_WINDOW], _IMPERATIVE_HINT)
                     and _IMPERATIVE_RULE.search(sentence[:_WINDOW])
                 )
                 or _OUTPUT_RULE.match(sentence)

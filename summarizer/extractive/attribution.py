@@ -158,6 +158,8 @@ class Attributor:
             if token.quoted:
                 continue
             lower = token.text.lower()
+            if lower not in _SAYING:
+                continue  # every branch below needs a verb of saying, "according" or "put"
             if lower in _ADDING and not _adds_speech(tokens, i):
                 continue  # "The wing adds 2,400 square metres": adding, not saying
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:

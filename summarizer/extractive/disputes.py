@@ -116,9 +116,10 @@ def content_words(text: str) -> frozenset[str]:
     memo = _MEMO.get()
     if memo is not None and text in memo:
         return memo[text]
-    found = set(_WORD.findall(text.lower()))
-    marked = [w for w in found if "'" in w or "’" in w]
-    if marked:  # "council's" -> "council"; most words carry no apostrophe
+    lower = text.lower()
+    found = set(_WORD.findall(lower))
+    if "'" in lower or "’" in lower:  # "council's" -> "council"; most text has no apostrophe
+        marked = [w for w in found if "'" in w or "’" in w]
         found.difference_update(marked)
         found.update(_POSSESSIVE.sub("", w) for w in marked)
     words = frozenset(found - STOPWORDS)

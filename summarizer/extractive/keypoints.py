@@ -378,8 +378,9 @@ def leftovers(scored: list[Scored], points: list[Point], headline: int) -> list[
 
 
 def _similar(first: frozenset[str], second: frozenset[str]) -> bool:
-    union = len(first | second)
-    return union > 0 and len(first & second) / union >= _DUPLICATE
+    shared = len(first & second)
+    union = len(first) + len(second) - shared  # counted, not built: called for every pair
+    return union > 0 and shared / union >= _DUPLICATE
 
 
 @dataclass(frozen=True)
