@@ -8,8 +8,8 @@ smallest: about 1 means the cost grows linearly with the length of the article.
 
 Each size briefs VARIANTS different articles in turn: the injection search keeps
 its answer for the last few article texts, so timing one article over and over
-measured the cache, not the work a user's distinct articles need (about 40%
-faster at 700 words).
+measured the cache and one easy article, not the work a user's distinct articles
+need (about 40% faster at 700 words, some 15% of it the cache).
 
 Timing is the best of many short rounds, in CPU time of this process: on a
 shared machine the wall clock also counts other people's work. The machine's
