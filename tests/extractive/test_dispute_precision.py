@@ -7,18 +7,7 @@ the cases where a rule that pairs numbers too eagerly would invent a dispute.
 
 from __future__ import annotations
 
-from summarizer.checks.grounding import ArticleIndex
-from summarizer.extractive import brief_extractive
-from summarizer.models import Briefing
-
-
-def brief(text: str) -> Briefing:
-    briefing = brief_extractive(text)
-    index = ArticleIndex(text)
-    for item in briefing.disputed_figures:
-        assert index.contains_figure(item.figure)
-        assert all(index.contains_quote(quote) for quote in item.evidence)
-    return briefing
+from extractive.test_disputes import brief
 
 
 def disputed(text: str) -> dict[str, list[str]]:
