@@ -82,6 +82,11 @@ def _load_baseline(path: Path) -> dict[str, Any]:
     show_default=True,
 )
 @click.option("--gate", is_flag=True, help="Fail when a metric falls beyond its tolerance.")
+@click.option(
+    "--name-held-out",
+    is_flag=True,
+    help="With --gate, name the held-out cases (validation, fresh) that regressed.",
+)
 @click.option("--update-baseline", is_flag=True, help="Rewrite the baseline from this run.")
 @click.pass_context
 def eval_group(ctx: click.Context, /, **options: Any) -> None:
@@ -126,6 +131,7 @@ def eval_group(ctx: click.Context, /, **options: Any) -> None:
             json.loads(data_text),
             engines=engines,
             cases=[case.id for case in cases] if options["only"] else None,
+            name_held_out=options["name_held_out"],
         )
         for problem in problems:
             click.echo(f"gate: {problem}", err=True)

@@ -23,6 +23,7 @@ from collections.abc import Collection
 from typing import Any, NamedTuple
 
 from summarizer.evals.metrics import METRICS
+from summarizer.evals.sets import HELD_OUT
 
 
 class Tolerance(NamedTuple):
@@ -126,6 +127,7 @@ def compare(
     *,
     engines: Collection[str] | None = None,
     cases: Collection[str] | None = None,
+    name_held_out: bool = False,
 ) -> list[str]:
     """Every way ``current`` is worse than ``baseline``, one line each (empty: pass).
 
@@ -135,6 +137,11 @@ def compare(
         engines: The engines this run scored (None: all the baseline's).
         cases: The cases this run scored, when not all: then only those cases'
             own metrics are compared, since a part of a set says nothing of its mean.
+        name_held_out: Name the held-out cases (validation, fresh) that regressed,
+            and the gold items they lost. Off by default: whoever runs the tests
+            would otherwise read which held-out article, and which of its points,
+            a change of theirs lost, and a split looked at case by case is no
+            longer held out. Their regressions still fail the gate, by set.
     """
     problems: list[str] = []
     for engine, base in baseline.get("engines", {}).items():
@@ -151,12 +158,12 @@ def compare(
             )
             continue
         if cases is None:
-            problems += _set_problems(engine, base, now)
+            problems += _set_problems(engine, base, now, name_held_out)
             problems += [
                 f"{engine} {case_id}: in the baseline but missing from this run"
                 for case_id in sorted(set(base["cases"]) - set(now["cases"]))
             ]
-        problems += _case_problems(engine, base["cases"], now["cases"], cases)
+        problems += _case_problems(engine, base["cases"], now["cases"], cases, name_held_out)
         for case_id, case in now["cases"].items():
             if case.get("error"):
                 problems.append(f"{engine} {case_id}: {case['error']}")
@@ -197,7 +204,9 @@ def _replay_problems(
     return problems
 
 
-def _set_problems(engine: str, base: dict[str, Any], now: dict[str, Any]) -> list[str]:
+def _set_problems(
+    engine: str, base: dict[str, Any], now: dict[str, Any], name_held_out: bool
+) -> list[str]:
     problems = []
     for set_name, base_set in base["sets"].items():
         now_set = now["sets"].get(set_name)
@@ -210,7 +219,13 @@ def _set_problems(engine: str, base: dict[str, Any], now: dict[str, Any]) -> lis
             if _regressed(name, b, a, tolerance):
                 problems.append(
                     f"{engine} {set_name}: {name} {b:.3f} -> {a:.3f} (set tolerance {tolerance})"
-                    + _culprits(name, base["cases"], now["cases"], members)
+                    + _culprits(
+                        name,
+                        base["cases"],
+                        now["cases"],
+                        members,
+                        hidden=set_name in HELD_OUT and not name_held_out,
+                    )
                 )
     return problems
 
@@ -220,6 +235,7 @@ def _case_problems(
     before: dict[str, Any],
     after: dict[str, Any],
     cases: Collection[str] | None,
+    name_held_out: bool,
 ) -> list[str]:
     problems = []
     for case_id in sorted(after if cases is None else cases):
@@ -229,17 +245,29 @@ def _case_problems(
         for name in METRICS:
             x, y = b["metrics"].get(name), a["metrics"].get(name)
             tolerance = TOLERANCES[name].case
-            if _regressed(name, x, y, tolerance):
-                where = f" ({a['set']})" if a.get("set") else ""
+            if not _regressed(name, x, y, tolerance):
+                continue
+            if a.get("set") in HELD_OUT and not name_held_out:
                 problems.append(
-                    f"{engine} {case_id}{where}: {name} {x:.3f} -> {y:.3f} "
-                    f"(case tolerance {tolerance})" + _moved_items(name, b, a)
+                    f"{engine} a held-out case ({a['set']}): {name} fell beyond its case "
+                    f"tolerance {tolerance} (--name-held-out names it)"
                 )
+                continue
+            where = f" ({a['set']})" if a.get("set") else ""
+            problems.append(
+                f"{engine} {case_id}{where}: {name} {x:.3f} -> {y:.3f} "
+                f"(case tolerance {tolerance})" + _moved_items(name, b, a)
+            )
     return problems
 
 
 def _culprits(
-    name: str, before: dict[str, Any], after: dict[str, Any], members: Collection[str]
+    name: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    members: Collection[str],
+    *,
+    hidden: bool = False,
 ) -> str:
     moved = []
     for case_id, b in sorted(before.items()):
@@ -249,4 +277,6 @@ def _culprits(
         x, y = b["metrics"].get(name), a["metrics"].get(name)
         if _regressed(name, x, y, 0.0):
             moved.append(f"{case_id} {x:.2f}->{y:.2f}{_moved_items(name, b, a)}")
+    if hidden:
+        return f": {len(moved)} case(s) moved (--name-held-out names them)" if moved else ""
     return ": " + "; ".join(moved) if moved else ""

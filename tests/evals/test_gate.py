@@ -100,6 +100,30 @@ def test_each_metric_is_held_to_its_case_tolerance(
         assert problems[0].startswith(f"extractive only (fiction): {metric} ")
 
 
+def test_a_held_out_regression_fails_the_gate_without_naming_the_case() -> None:
+    baseline = _report(
+        {
+            "wn-secret": ("real-news fresh", {"stance_actor_recall": 1.0}),
+            "wn-other": ("real-news fresh", {"stance_actor_recall": 1.0}),
+        }
+    )
+    current = _report(
+        {
+            "wn-secret": ("real-news fresh", {"stance_actor_recall": 0.5}),
+            "wn-other": ("real-news fresh", {"stance_actor_recall": 1.0}),
+        }
+    )
+    problems = compare(baseline, current)
+    assert problems and all("wn-secret" not in p for p in problems)
+    assert (
+        "extractive a held-out case (real-news fresh): stance_actor_recall fell beyond its "
+        "case tolerance 0.02 (--name-held-out names it)"
+    ) in problems
+    assert any("1 case(s) moved" in p for p in problems)
+    named = compare(baseline, current, name_held_out=True)
+    assert any(p.startswith("extractive wn-secret (real-news fresh): ") for p in named)
+
+
 def test_a_case_missing_from_a_full_run_fails_the_gate() -> None:
     baseline = _report({"alpha": ("fiction", {}), "beta": ("real-news", {})})
     current = _report({"alpha": ("fiction", {})})
