@@ -199,7 +199,7 @@ class Attributor:
                 if lower in _TOLD:
                     clause = _without_outlet(clause)
                 clause = _before_second_speaker(clause)
-                clause = self._without_own_pronoun(clause, actor)
+                clause = self._own_pronoun_named(clause, actor)
                 self.current_speaker = actor.name
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
         return self._own_findings(sentence, tokens)
@@ -216,18 +216,19 @@ class Attributor:
         actor = self._pronoun(first.lower())
         return actor.name if actor is not None and actor.person else None
 
-    def _without_own_pronoun(self, clause: str, actor: Actor) -> str:
-        """``clause`` without a leading "it" that is the speaking body.
+    def _own_pronoun_named(self, clause: str, actor: Actor) -> str:
+        """``clause`` with a leading "it" that is the speaking body named instead.
 
-        "The company said it would invest ..." holds the position "would invest
-        ...". "He" and "she" stay: the article may mean someone other than the
-        speaker ("Marsh said she had been thorough", of the judge), and the
-        position must not change hands on a guess.
+        "The company said it would invest ..." holds the position "The company
+        would invest ...", a sentence of its own rather than "It would invest" or
+        the fragment "would invest". "He" and "she" stay: the article may mean
+        someone other than the speaker ("Marsh said she had been thorough", of the
+        judge), and the position must not change hands on a guess.
         """
         first, _, rest = clause.partition(" ")
         if first != "it" or not rest or not rest[:1].islower() or actor.person:
             return clause
-        return rest if self._pronoun("it") is actor else clause
+        return f"{actor.name} {rest}" if self._pronoun("it") is actor else clause
 
     def _own_findings(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
         """A body's own finding ("Its estimate ... is that"), the body named just before."""

@@ -177,13 +177,16 @@ def test_not_saying_something_is_no_position() -> None:
     assert not any("how many would go" in p for p in positions)
 
 
-def test_a_bodys_own_it_opens_no_position_but_a_persons_pronoun_stays() -> None:
+def test_a_bodys_own_it_is_the_body_by_name_but_a_persons_pronoun_stays() -> None:
     text = (
         "Brannock Offshore Wind said it would invest 4.6 billion crowns in the scheme.\n\n"
         "Councillor Ivo Marsh said she had been thorough in every hearing so far.\n"
     )
     positions = {s.actor: s.position for s in all_stances(text)}
-    assert positions["Brannock Offshore Wind"].startswith("Would invest 4.6 billion crowns")
+    # Not "It would invest", nor the fragment "Would invest": a sentence that names it.
+    assert positions["Brannock Offshore Wind"].startswith(
+        "Brannock Offshore Wind would invest 4.6 billion crowns"
+    )
     # "she" may be someone else (here, a judge named earlier): the pronoun stays.
     assert positions["Ivo Marsh"].startswith("She had been thorough")
 
