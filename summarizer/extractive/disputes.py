@@ -36,7 +36,6 @@ from summarizer.extractive.cues import (
     is_change,
     refers_to_figure,
     rival_cue,
-    speakers,
 )
 from summarizer.extractive.figures import Figure, bare_numbers
 from summarizer.extractive.lexicon import STOPWORDS
@@ -136,7 +135,7 @@ def is_contest(attribution: Attribution) -> bool:
 def find_disputes(
     sentences: list[Sentence],
     figures: dict[int, list[Figure]],
-    attributions: dict[int, Attribution],
+    statements: dict[int, Attribution],
     resolve: Resolver | None = None,
     allied: Allied = _same,
 ) -> list[DisputedFigure]:
@@ -145,20 +144,20 @@ def find_disputes(
     Args:
         sentences: The article's sentences.
         figures: The figures of each sentence, by sentence index.
-        attributions: The statement of each attributed sentence, by index.
+        statements: The statement of each attributed sentence, by index, with the
+            quotations that continue them (``cues.speakers``).
         resolve: Turns a name or description into a canonical actor, for the owner
             of a figure contested in passing ("not the $11 million the authority
             has used") or by reference ("the company's figure").
         allied: True for two actors of the same side (a body and its spokesperson):
             they never dispute each other.
     """
-    spoken = speakers(sentences, attributions)
     ledger = _Ledger(allied)
     for sentence in sentences:
         if sentence.kind == "heading":
             continue
         ledger.advance(sentence)
-        said = spoken.get(sentence.index)
+        said = statements.get(sentence.index)
         own = figures.get(sentence.index, [])
         if said is not None and resolve is not None and len(own) > 1:
             rest = _apply_contrast(ledger, said, own, resolve)
@@ -177,7 +176,7 @@ def find_disputes(
                 _apply_reference(ledger, said, resolve)
         for figure in fresh:
             ledger.add(Claim(figure, sentence, said.actor if said else None), said)
-    return _report(ledger.claims, resolve, allied, {s.actor for s in spoken.values()})
+    return _report(ledger.claims, resolve, allied, {s.actor for s in statements.values()})
 
 
 class _Ledger:

@@ -183,17 +183,16 @@ def _brief(text: str, source: str) -> Briefing:
     summary = (
         make_summary(further, summary_budget) or make_summary(restated, summary_budget) or headline
     )
-    disputes = find_disputes(
-        sentences, figures, attributions, attributor.resolve_phrase, cast.allied
-    )
+    # The statements and the quotations that go on after "she said.": the disputes
+    # and the stances both read a continued quotation as the same speaker's.
+    statements = speakers(sentences, attributions)
+    disputes = find_disputes(sentences, figures, statements, attributor.resolve_phrase, cast.allied)
     context = _stance_context(cast, sentences, lead, disputes)
     return Briefing(
         headline=headline,
         summary=summary,
         key_points=[p.key_point for p in points],
-        stances=build_stances(
-            list(speakers(sentences, attributions).values()), frequencies, context
-        ),
+        stances=build_stances(list(statements.values()), frequencies, context),
         disputed_figures=disputes,
     )
 
