@@ -22,6 +22,15 @@ def validate(answer: dict[str, Any], article: str = ARTICLE) -> Briefing:
     return Briefing.model_validate(answer, context={CONTEXT_KEY: ArticleIndex(article)})
 
 
+def one_point_answer(headline: str, point: str, evidence: str, summary: str) -> dict[str, Any]:
+    """An answer of one key point, whose evidence is ``evidence``, and ``summary``."""
+    return {
+        "headline": headline,
+        "summary": summary,
+        "key_points": [{"text": point, "evidence": [evidence]}],
+    }
+
+
 def with_summary(text: str) -> dict[str, Any]:
     answer = copy.deepcopy(GOOD)
     answer["summary"] = text
@@ -68,14 +77,12 @@ FESTIVAL = (
 
 
 def festival_answer(summary: str) -> dict[str, Any]:
-    evidence = [
-        "The harbour festival drew two million visitors and nine hundred volunteers this year"
-    ]
-    return {
-        "headline": "The harbour festival broke its records.",
-        "summary": summary,
-        "key_points": [{"text": "The festival had a record year.", "evidence": evidence}],
-    }
+    return one_point_answer(
+        "The harbour festival broke its records.",
+        "The festival had a record year.",
+        "The harbour festival drew two million visitors and nine hundred volunteers this year",
+        summary,
+    )
 
 
 @pytest.mark.parametrize(
@@ -137,12 +144,12 @@ SURVEY = (
 
 
 def survey_answer(summary: str) -> dict[str, Any]:
-    evidence = ["The port has half a million customers and a dozen ships"]
-    return {
-        "headline": "The port survey was published.",
-        "summary": summary,
-        "key_points": [{"text": "The port has many customers.", "evidence": evidence}],
-    }
+    return one_point_answer(
+        "The port survey was published.",
+        "The port has many customers.",
+        "The port has half a million customers and a dozen ships",
+        summary,
+    )
 
 
 @pytest.mark.parametrize(
@@ -187,12 +194,12 @@ PLANT = (
 
 
 def plant_answer(summary: str) -> dict[str, Any]:
-    evidence = ["The battery plant opened in 2024 beside the harbour"]
-    return {
-        "headline": "A battery plant opened.",
-        "summary": summary,
-        "key_points": [{"text": "The plant opened.", "evidence": evidence}],
-    }
+    return one_point_answer(
+        "A battery plant opened.",
+        "The plant opened.",
+        "The battery plant opened in 2024 beside the harbour",
+        summary,
+    )
 
 
 @pytest.mark.parametrize(
@@ -245,12 +252,9 @@ MEETING = (
 
 
 def meeting_answer(summary: str) -> dict[str, Any]:
-    evidence = ["The council meeting started at 9:30"]
-    return {
-        "headline": "The council met early.",
-        "summary": summary,
-        "key_points": [{"text": "The council met.", "evidence": evidence}],
-    }
+    return one_point_answer(
+        "The council met early.", "The council met.", "The council meeting started at 9:30", summary
+    )
 
 
 @pytest.mark.parametrize(
@@ -293,12 +297,12 @@ VOTES = (
 
 
 def votes_answer(summary: str) -> dict[str, Any]:
-    evidence = ["The council held its fourth vote on the flood plan on Tuesday"]
-    return {
-        "headline": "The council voted on the flood plan.",
-        "summary": summary,
-        "key_points": [{"text": "The council voted.", "evidence": evidence}],
-    }
+    return one_point_answer(
+        "The council voted on the flood plan.",
+        "The council voted.",
+        "The council held its fourth vote on the flood plan on Tuesday",
+        summary,
+    )
 
 
 @pytest.mark.parametrize(
