@@ -137,8 +137,19 @@ def _continued(clause: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# "... would be seasonal and that the authority has not said ...": the second
+# "that" of a reported pair opens the second clause, and reads as a stray once the
+# first "that" has gone with the verb of saying. Kept before a verb: "and that is
+# why ..." is a pronoun.
+_SECOND_THAT = re.compile(
+    r"(,? (?:and|but|or)) that (?!(?:is|was|are|were|has|had|have|will|would|could|can|may"
+    r"|might|must|should|did|does|do|made|makes|means|meant)\b)"
+)
+
+
 def _clean_clause(clause: str) -> str:
-    text = clause.replace('"', "").replace("“", "").replace("”", "").strip(" ,;:")
+    text = _SECOND_THAT.sub(r"\1 ", clause)
+    text = text.replace('"', "").replace("“", "").replace("”", "").strip(" ,;:")
     return strip_marker(text) if text else ""
 
 
@@ -149,16 +160,6 @@ def _substantive(text: str) -> bool:
     first = words[0].lower()
     # "rejected the company's figure": the act of disputing, not a position.
     return not (first in SPEECH_VERBS and len(words) < _BARE_VERB_WORDS)
-
-
-# "... would be seasonal and that the authority has not said ...": the second
-# "that" of a reported pair opens the second clause, and reads as a stray once the
-# first "that" has gone with the verb of saying. Kept before a verb: "and that is
-# why ..." is a pronoun.
-_SECOND_THAT = re.compile(
-    r"(,? (?:and|but|or)) that (?!(?:is|was|are|were|has|had|have|will|would|could|can|may"
-    r"|might|must|should|did|does|do|made|makes|means|meant)\b)"
-)
 
 
 def position_text(clause: str) -> str:

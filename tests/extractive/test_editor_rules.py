@@ -256,6 +256,9 @@ def test_the_second_that_of_a_reported_pair_is_not_left_behind() -> None:
     # A "that" before a verb is a pronoun, and stays.
     kept = position_text("the fares went up and that is why riders left.")
     assert kept == "The fares went up and that is why riders left."
+    # The same in the first half of a joined position.
+    joined = joined_position(["the rota is unpaid and that nobody asked.", "the depot shuts soon."])
+    assert joined == "The rota is unpaid and nobody asked; the depot shuts soon."
 
 
 def test_position_does_not_join_a_restatement() -> None:
