@@ -34,6 +34,7 @@ from summarizer.extractive.tokens import (
     Token,
     according_clause,
     negation_start,
+    past_frame,
     reported_clause,
     tokenize,
 )
@@ -630,7 +631,7 @@ def _quotation_after(text: str, tokens: list[Token], verb: int) -> str | None:
     What stands before the speaker there is how or where they spoke, not what they
     said: the quotation that follows the verb is the statement.
     """
-    k = verb + 1
+    k = past_frame(tokens, verb + 1, telling=tokens[verb].text.lower() in _TOLD)
     if k < len(tokens) and tokens[k].text in (",", ":"):
         k += 1
     if k >= len(tokens) or tokens[k].text not in ('"', "“"):

@@ -169,6 +169,12 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+# Names of days and months, lower-case.
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
 # Plural nouns after a number that measure time or age, never a contested count.
 TIME_UNITS = frozenset(
     """

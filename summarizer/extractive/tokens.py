@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from summarizer.extractive.lexicon import DENIAL_VERBS, PURE_SPEECH_VERBS
+from summarizer.extractive.lexicon import (
+    DENIAL_VERBS,
+    MONTHS,
+    PURE_SPEECH_VERBS,
+    SPEECH_VERBS,
+    WEEKDAYS,
+)
 
 _MAX_TOKENS = 160
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d+(?:[.,]\d+)*|[,;:\"“”()]")
@@ -89,6 +95,75 @@ def negation_start(tokens: list[Token], verb: int) -> int | None:
     return None
 
 
+# What may stand between a verb of saying and the words it reports: when, where or
+# how they were said ("said on Friday", "said via Twitter,", "told the press after
+# the vote:"). None of it is the speaker's position.
+_FRAME_OPENERS = PREPOSITIONS | {"via"}
+_TIME_ADVERBS = frozenset("yesterday today tonight earlier later".split()) | WEEKDAYS
+_PERIODS = frozenset("week weekend month year night morning afternoon evening".split())
+_TIME_FRAME_WORDS = (
+    _TIME_ADVERBS
+    | MONTHS
+    | _PERIODS
+    | frozenset("on in at the this last next early late local time".split())
+)
+# How many tokens a frame closed by a comma or colon may hold: "on MSNBC's morning
+# news show after the debate," (read off fresh sentences, not tuned on any split).
+_FRAME_REACH = 10
+
+
+def past_frame(tokens: list[Token], k: int, *, telling: bool = False) -> int:
+    """The index after a frame that opens at ``k`` (``k`` itself when there is none).
+
+    - A frame closed by a comma or colon: a quotation must follow it ('said via
+      Twitter, "..."'), unless the frame only says when ("said on Monday, the fees
+      ..."). After "told" the frame may open on the listener ("told the press
+      after the vote: "...").
+    - A time said without a comma: "said on Friday the quay ...", "said yesterday".
+    """
+    n = len(tokens)
+    if k >= n:
+        return k
+    first = tokens[k].text.lower()
+    if telling or first in _FRAME_OPENERS or first in _TIME_ADVERBS:
+        only_time = not telling
+        for j in range(k, min(k + _FRAME_REACH + 1, n)):
+            word = tokens[j].text
+            if word in (",", ":") and j > k:
+                if j + 1 < n and (tokens[j + 1].text in ('"', "“") or only_time):
+                    return j + 1
+                break
+            lower = word.lower()
+            if (
+                word in ('"', "“", "”", ";", "(", ")")
+                or lower == "that"
+                or lower in _CLAUSE_OPENERS
+                or lower in SPEECH_VERBS
+            ):
+                break
+            if not (lower in _TIME_FRAME_WORDS or word.isdigit()):
+                only_time = False
+    return _past_time(tokens, k)
+
+
+def _past_time(tokens: list[Token], k: int) -> int:
+    """The index after "on Friday", "yesterday", "last week" or "on March 3" at ``k``."""
+    n = len(tokens)
+    words = [t.text.lower() for t in tokens[k : k + 3]]
+    end = k
+    if words[:1] and words[0] in _TIME_ADVERBS:
+        end = k + 1
+    elif len(words) >= 2 and words[0] == "on" and words[1] in WEEKDAYS | MONTHS:
+        end = k + 2
+        if words[1] in MONTHS and end < n and tokens[end].text.isdigit():
+            end += 1
+    elif len(words) >= 2 and words[0] in ("last", "this") and words[1] in _PERIODS:
+        end = k + 2
+    if end > k and end < n and tokens[end].text == ",":
+        end += 1
+    return end
+
+
 def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     """The content reported by the verb at index ``verb``.
 
@@ -107,8 +182,11 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
         return text[tokens[verb].start :].strip()
     start = verb + 1
     if tokens[verb].text.lower() in _TELLING:
-        start = _after_listener(tokens, start)
-    for k in range(start, min(verb + 10, len(tokens))):
+        framed = past_frame(tokens, start, telling=True)
+        start = framed if framed > start else past_frame(tokens, _after_listener(tokens, start))
+    else:
+        start = past_frame(tokens, start)
+    for k in range(start, min(start + 9, len(tokens))):
         if tokens[k].text == "that" and not tokens[k].quoted and not _determiner(tokens, k):
             return text[tokens[k].end :].strip()
         if tokens[k].text in ('"', "“"):
@@ -118,7 +196,7 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     if start < len(tokens) and start > verb + 1 and tokens[start].text not in ('"', "“"):
         return text[tokens[start].start :].strip()  # "told councillors the choice was ..."
     quoted = _QUOTED.search(text)
-    after = verb + 1 < len(tokens) and tokens[verb + 1].text in ('"', "“")
+    after = start < len(tokens) and tokens[start].text in ('"', "“")
     if quoted is not None and (quoted.start() < tokens[verb].start or after):
         return quoted.group(1)
     if tokens[verb].text.lower() in PURE_SPEECH_VERBS and verb + 1 < len(tokens):

@@ -191,3 +191,37 @@ def test_a_speaker_of_a_body_named_with_and_is_found_past_the_body() -> None:
         "be frozen for islanders.\n"
     )
     assert "should be frozen" in stances(text)["Carla Voss"].position
+
+
+def test_when_where_or_how_someone_spoke_is_not_part_of_their_position() -> None:
+    # A frame between the verb and the words (a day, a channel, a listener) says when,
+    # where or how the words were said: the position is the words.
+    text = (
+        "Harbour master Pia Lind said on Thursday the new quay would open in May.\n\n"
+        'Councillor Tomas Brink said via Facebook, "Every ferry must stop at Eastvale '
+        'before the summer."\n\n'
+        'Union secretary Ada Holm told the press after the vote: "Our members will not '
+        'accept a second pay freeze."\n\n'
+        'Ferry owner Nils Aune spoke on local radio, "The timetable cannot work without '
+        'more crew."\n\n'
+        "Mayor Greta Sund said on Monday, the harbour fees would rise by a tenth.\n"
+    )
+    found = stances(text)
+    assert found["Pia Lind"].position.startswith("The new quay would open in May")
+    assert found["Tomas Brink"].position.startswith("Every ferry must stop at Eastvale")
+    assert found["Ada Holm"].position.startswith("Our members will not accept")
+    assert found["Nils Aune"].position.startswith("The timetable cannot work")
+    assert found["Greta Sund"].position.startswith("The harbour fees would rise")
+
+
+def test_a_frame_that_is_the_content_is_kept() -> None:
+    # "said in a statement that ..." keeps the clause after "that"; a place that is
+    # the subject of what was said is not a frame.
+    text = (
+        "The Eastvale Ferry Company said in a statement that crossings would resume "
+        "on Friday.\n\n"
+        "Harbour master Pia Lind said Eastvale had waited long enough for a new quay.\n"
+    )
+    found = stances(text)
+    assert found["Eastvale Ferry Company"].position.startswith("Crossings would resume")
+    assert found["Pia Lind"].position.startswith("Eastvale had waited long enough")
