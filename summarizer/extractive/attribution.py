@@ -631,7 +631,10 @@ def _quotation_after(text: str, tokens: list[Token], verb: int) -> str | None:
     What stands before the speaker there is how or where they spoke, not what they
     said: the quotation that follows the verb is the statement.
     """
-    k = past_frame(tokens, verb + 1, telling=tokens[verb].text.lower() in _TOLD)
+    # After "told" the frame may open on the listener; after a verb that opens the
+    # sentence, on the speaker ('Remarked ecologist Tilde Aune, "..."').
+    told = tokens[verb].text.lower() in _TOLD
+    k = past_frame(tokens, verb + 1, telling=told or verb == 0)
     if k < len(tokens) and tokens[k].text in (",", ":"):
         k += 1
     if k >= len(tokens) or tokens[k].text not in ('"', "“"):

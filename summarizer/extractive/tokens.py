@@ -98,7 +98,7 @@ def negation_start(tokens: list[Token], verb: int) -> int | None:
 # What may stand between a verb of saying and the words it reports: when, where or
 # how they were said ("said on Friday", "said via Twitter,", "told the press after
 # the vote:"). None of it is the speaker's position.
-_FRAME_OPENERS = PREPOSITIONS | {"via"}
+_FRAME_OPENERS = PREPOSITIONS | {"via", "of"}
 _TIME_ADVERBS = frozenset("yesterday today tonight earlier later".split()) | WEEKDAYS
 _PERIODS = frozenset("week weekend month year night morning afternoon evening".split())
 _TIME_FRAME_WORDS = (

@@ -204,7 +204,10 @@ def test_when_where_or_how_someone_spoke_is_not_part_of_their_position() -> None
         'accept a second pay freeze."\n\n'
         'Ferry owner Nils Aune spoke on local radio, "The timetable cannot work without '
         'more crew."\n\n'
-        "Mayor Greta Sund said on Monday, the harbour fees would rise by a tenth.\n"
+        "Mayor Greta Sund said on Monday, the harbour fees would rise by a tenth.\n\n"
+        'Asked about the old pier, "It should have been rebuilt in spring," said '
+        "Eastvale Harbour Trust engineer Jon Berg. Historian Lise Moe said of the "
+        'pier, "Nothing on this coast is older."\n'
     )
     found = stances(text)
     assert found["Pia Lind"].position.startswith("The new quay would open in May")
@@ -212,6 +215,7 @@ def test_when_where_or_how_someone_spoke_is_not_part_of_their_position() -> None
     assert found["Ada Holm"].position.startswith("Our members will not accept")
     assert found["Nils Aune"].position.startswith("The timetable cannot work")
     assert found["Greta Sund"].position.startswith("The harbour fees would rise")
+    assert found["Historian Lise Moe"].position.startswith("Nothing on this coast is older")
 
 
 def test_a_frame_that_is_the_content_is_kept() -> None:
@@ -225,3 +229,12 @@ def test_a_frame_that_is_the_content_is_kept() -> None:
     found = stances(text)
     assert found["Eastvale Ferry Company"].position.startswith("Crossings would resume")
     assert found["Pia Lind"].position.startswith("Eastvale had waited long enough")
+
+
+def test_a_speaker_named_after_an_opening_verb_is_not_part_of_the_words() -> None:
+    text = (
+        'Remarked Eastvale Harbour Trust engineer Jon Berg, "The pier must be rebuilt '
+        'before the winter storms."\n'
+    )
+    found = stances(text)
+    assert found["Jon Berg"].position.startswith("The pier must be rebuilt")
