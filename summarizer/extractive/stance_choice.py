@@ -87,7 +87,9 @@ _TITLE_WORDS = TITLES | frozenset("mp mps mep lawmaker legislator spokesman".spl
 IDLE = -10.0
 
 
-def takes_no_position(said: Attribution, people: frozenset[str] = frozenset()) -> bool:
+def takes_no_position(
+    said: Attribution, people: frozenset[str] = frozenset(), disputant: bool = False
+) -> bool:
     """True for a statement that reports no position, however it is attributed.
 
     - an account of the speaker's own experience: "I was not expecting this", "At
@@ -98,6 +100,16 @@ def takes_no_position(said: Attribution, people: frozenset[str] = frozenset()) -
       are with the crew", "Heartbroken", "Congratulations to the team"): how the
       speaker says they feel about the news, not where they stand on a question
       (only a thing said: "ordered a day of mourning" is an act);
+    - a feeling: the speaker's own joy, grief or hardship ("This week is hard for
+      us", "I am so happy I feel numb"); not anger or disappointment at someone,
+      which is a criticism ("I am angry that the board cut the route");
+    - a tribute: praise of a person ("a heart of gold", "will be missed", "one of
+      the greatest"), and biography ("she had taught there since 1990");
+    - a figure passed on in indirect speech, as a past or present fact ("said only
+      12% of the staff were women"): a number the speaker reports, not a view. A
+      forecast ("would fall to 3%"), a quotation, an estimate or a reason keeps it a
+      statement, and so does being a ``disputant``: a party to a disputed figure
+      holds its figure as its position;
     - a verb with no content, only its circumstance: "tweeted after hearing the
       news", "spoke during the vigil";
     - a fact passed on by a service that reports facts (police, fire, rescue,
@@ -115,13 +127,7 @@ def takes_no_position(said: Attribution, people: frozenset[str] = frozenset()) -
     """
     if said.negated or _PRESCRIBES.search(said.clause) or _JUDGES.search(said.clause):
         return False
-    clause = said.clause.lstrip("[.…] \"“'")
-    opening = " ".join(clause.split()[:_EXPERIENCE_WORDS])
-    if _EXPERIENCE.search(opening):
-        return True
-    if said.verb.lower() in PURE_SPEECH_VERBS and _REACTION.search(opening):
-        return True
-    if _portrait(clause, people):
+    if _idle_remark(said, people, disputant):
         return True
     if _only_circumstance(said.clause):
         return True
@@ -134,6 +140,36 @@ def takes_no_position(said: Attribution, people: frozenset[str] = frozenset()) -
     if said.clause.lstrip().startswith(_QUOTE_MARKS):
         return False
     return said.verb.lower() == "according" and bool(find_figures(said.clause))
+
+
+def idle_remark(
+    said: Attribution, people: frozenset[str] = frozenset(), disputant: bool = False
+) -> bool:
+    """True for a remark that says nothing of where the speaker stands, whoever they are.
+
+    The kinds of :func:`takes_no_position` that read the words alone: an account of
+    the speaker's experience, a reaction, a feeling or a quip, a tribute, a portrait or a
+    biography, a figure passed on. (The others, a service's fact, an act, a bare
+    circumstance, a sourced figure, depend on who speaks and how, and are only weighed
+    for the stance as a whole.) A judgement, a prescription or a negation is never one.
+    """
+    if said.negated or _PRESCRIBES.search(said.clause) or _JUDGES.search(said.clause):
+        return False
+    return _idle_remark(said, people, disputant)
+
+
+def _idle_remark(said: Attribution, people: frozenset[str], disputant: bool) -> bool:
+    clause = said.clause.lstrip("[.…] \"“'")
+    opening = " ".join(clause.split()[:_EXPERIENCE_WORDS])
+    if _EXPERIENCE.search(opening) and not _takes_side(said.clause):
+        return True
+    if said.verb.lower() in PURE_SPEECH_VERBS and _REACTION.search(opening):
+        return True
+    if _feeling(opening) or _tribute(said.clause):
+        return True
+    if _portrait(clause, people) or _biography(clause, people):
+        return True
+    return not disputant and _figure_passed_on(said)
 
 
 # Verbs that also name an act done by saying it: declaring a holiday, announcing a
@@ -258,17 +294,24 @@ def _collective(actor: str) -> bool:
 _VAGUE = frozenset("local government state federal city senior other some many several".split())
 
 
-# "I was", "I always knew", "I thought": the speaker tells what happened to them.
+# "I was", "I always knew", "We received the call": the speaker tells what happened to
+# them, or what they did ("We sent four boats"). Events only: a verb of taking a side
+# ("we warned", "we asked") makes it a position (``_takes_side``).
 _EXPERIENCE = re.compile(
-    r"(?<![\w’'])I (?:\w+ly |always |never |just |already |still )?"
-    r"(?:was|wasn't|thought|knew|felt|had|never|did not|didn't)\b"
+    r"(?<![\w’'])(?<!what )(?<!that )(?<!which )(?:I|[Ww]e) "
+    r"(?:\w+ly |always |never |just |already |still |first )?"
+    r"(?:was|wasn't|were|weren't|thought|knew|felt|had|never|did not|didn't"
+    r"|have been \w+ing|received|went|saw|heard|met|arrived|got|came|spent|worked|sent"
+    r"|grew up)\b"
 )
 # The opening words in which such an account must start.
 _EXPERIENCE_WORDS = 15
 # A judgement or a view: what ought to be, or how good or right something is.
+# A denial ("I don't believe it", "that is false") is a position too.
 _JUDGES = re.compile(
     r"\b(?:I think|we think|I believe|we believe|wrong|right to|unlawful|illegal|unfair"
-    r"|unacceptable|justified|mistake|fail(?:ed|s)? to)\b",
+    r"|unacceptable|justified|mistake|fail(?:ed|s)? to"
+    r"|(?:don't|do not|don’t) believe|not true|untrue|false|fake|a lie|lies|lying)\b",
     re.IGNORECASE,
 )
 _PORTRAIT = re.compile(r"^(\S+) (?:was|has been|had been|is) (?:a|an|the|one)\b")
@@ -359,3 +402,96 @@ def _service_fact(said: Attribution) -> bool:
     if said.verb.lower() in _SIDE_VERBS:
         return False
     return _REASON.search(said.clause) is None
+
+
+def _takes_side(clause: str) -> bool:
+    """True when a verb in ``clause`` takes a side: "we warned them", "I asked the board"."""
+    words = {w.lower().strip('.,;:!?"“”') for w in clause.split()}
+    return bool(words & (_SIDE_VERBS | _ASKS))
+
+
+_ASKS = frozenset("asked asking ask refused refuses oppose supported support".split())
+
+# A feeling: the speaker's own hardship, joy or grief, or their sympathy with others'
+# ("We understand the frustration"). An apology is left out (it admits a fault), and so
+# are anger and disappointment: "I am angry
+# that the league moved the final" is a criticism. A feeling with its cause after it
+# ("happy that the court ruled ...", "shocked by the ruling") is a view of that cause.
+_FEELING = re.compile(
+    r"\b(?:is|was|has been|have been|are|were|'s|’s) (?:\w+ )?(?:hard|difficult|tough"
+    r"|painful|emotional|heartbreaking) (?:for|on) (?:me|us|my|our)\b"
+    r"|\b(?:I|we) (?:am|'m|’m|are|'re|’re|feel|felt|was|were) "
+    r"(?:so |very |really |just |absolutely |deeply |truly |completely )*(?:happy|thrilled"
+    r"|delighted|overjoyed|excited|ecstatic|numb|heartbroken|devastated|overwhelmed|sad"
+    r"|shocked|stunned|speechless|emotional|relieved|blessed|lucky)\b(?! (?:that|by|with)\b)"
+    r"|\b(?:I|we) (?:have |'ve |’ve )?lost (?:not only )?(?:a|my|our)\b"
+    r"|\b(?:I|we) (?:\w+ly |really |truly |very much |do )*(?:understand|share|feel)"
+    r" (?:the|your|their|people's|people’s) (?:\w+ )?"
+    r"(?:frustration|inconvenience|anger|pain|concern|difficult(?:y|ies)|hardship)",
+    re.IGNORECASE,
+)
+# A quip: a remark on the moment ("That's pretty neat", "Imagine flying one of those").
+_QUIP = re.compile(
+    r"^(?:(?:that's|that’s|that is|this is|it's|it’s|it is) (?:\w+ )?(?:cool|neat|awesome"
+    r"|amazing|incredible|surreal|unbelievable|crazy|wild|funny|hilarious)\b|imagine\b|wow\b)",
+    re.IGNORECASE,
+)
+
+
+def _feeling(opening: str) -> bool:
+    """True for "This week is hard for us", "I am so happy", "That's pretty neat" (see above)."""
+    if _takes_side(opening):
+        return False
+    return bool(_FEELING.search(opening) or _QUIP.match(opening))
+
+
+# Praise of a person, wherever it stands in the statement.
+_TRIBUTE = re.compile(
+    r"\b(?:will|'ll|’ll) be (?:\w+ly |so |very )*missed\b|\bheart of gold\b"
+    r"|\b(?:a|the) (?:true |real |living )?legend\b|\brest in peace\b|\bgone too soon\b"
+    r"|\b(?:wonderful|lovely|dear|loyal|kind|generous|gentle|great|good|true) "
+    r"(?:friend|colleague|man|woman|person|soul|guy|teacher|mentor|father|mother)\b",
+    re.IGNORECASE,
+)
+
+
+def _tribute(clause: str) -> bool:
+    """True for "a heart of gold", "He will be missed", "a wonderful colleague"."""
+    return _TRIBUTE.search(clause) is not None and not _takes_side(clause)
+
+
+_BIOGRAPHY = re.compile(
+    r"^(\S+) (?:had |has )?(?:\w+ly )?(?:worked|served|lived|taught|studied|played|joined"
+    r"|grew up|was born|began|started|spent)\b"
+)
+
+
+def _biography(clause: str, people: frozenset[str]) -> bool:
+    """True for "he had worked at the harbour since 1987": a life story, not a view."""
+    found = _BIOGRAPHY.match(clause)
+    if found is None or _takes_side(clause):
+        return False
+    subject = found.group(1)
+    names = {w for name in people for w in name.split()}
+    return subject.lower() in ("he", "she") or subject in names
+
+
+# A figure stated as a past fact: "were women", "was 75 cents". A forecast is a view.
+_COPULA = re.compile(r"\b(?:was|were)\b")
+_FORECAST = re.compile(
+    r"\b(?:will|would|could|might|may|expects?|expected|forecasts?|predicts?|likely)\b",
+    re.IGNORECASE,
+)
+
+
+def _figure_passed_on(said: Attribution) -> bool:
+    """True for "said only 12% of the staff were women": a number passed on (see above)."""
+    verb = said.verb.lower()
+    if verb not in PURE_SPEECH_VERBS or verb.endswith("s"):
+        return False  # "the council says its reading shows ...": a finding it holds now
+    clause = said.clause
+    if any(m in said.sentence.text for m in _QUOTE_MARKS) or not _COPULA.search(clause):
+        return False
+    if _FORECAST.search(clause) or _REASON.search(clause) or _takes_side(clause):
+        return False
+    return bool(find_figures(clause))

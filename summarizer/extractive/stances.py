@@ -17,7 +17,12 @@ from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import strip_marker
 from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
 from summarizer.extractive.prose import clean_prose, clip_words
-from summarizer.extractive.stance_choice import THRESHOLD, Context, stance_score
+from summarizer.extractive.stance_choice import (
+    THRESHOLD,
+    Context,
+    idle_remark,
+    stance_score,
+)
 from summarizer.extractive.topics import topic_of
 from summarizer.models import Stance
 
@@ -75,22 +80,43 @@ def build_stances(
         groups = [
             g for g in groups if stance_score(g.actor, g.role, g.statements, context) >= THRESHOLD
         ]
-    return [_stance(g, frequencies) for g in groups]
+    context = context or Context()
+    return [_stance(g, frequencies, context) for g in groups]
 
 
-def _stance(group: _Group, frequencies: Counter[str]) -> Stance:
+def _stance(group: _Group, frequencies: Counter[str], context: Context) -> Stance:
+    disputant = group.actor in context.disputants
+    statements, taking = positions_first(group.statements, context.people, disputant)
     evidence: list[str] = []
-    for said in group.statements:
+    for said in statements:
         quote = " ".join(said.sentence.text.split())
         if quote not in evidence and len(evidence) < _MAX_EVIDENCE:
             evidence.append(quote)
     return Stance(
         actor=group.actor,
         role=group.role,
-        topic=topic_of([s.clause for s in group.statements], frequencies),
-        position=joined_position([s.clause for s in group.statements]),
+        topic=topic_of([s.clause for s in statements], frequencies),
+        position=joined_position([s.clause for s in statements[:taking]]),
         evidence=evidence,
     )
+
+
+def positions_first(
+    statements: list[Attribution], people: frozenset[str], disputant: bool = False
+) -> tuple[list[Attribution], int]:
+    """The actor's statements, those that take a position first, and how many do.
+
+    A quip, a feeling or a figure passed on ("That's pretty neat", "only 12% of the staff
+    were women") says nothing of where the speaker stands: when the same speaker also
+    takes a position ("urged the marchers to write to their deputies"), that is what
+    the stance reports and what its first evidence quotes. Each kind keeps article
+    order; when none or all take a position, the count is all of them.
+    """
+    idle = [idle_remark(s, people, disputant) for s in statements]
+    if all(idle) or not any(idle):
+        return statements, len(statements)
+    taking = [s for s, i in zip(statements, idle, strict=True) if not i]
+    return taking + [s for s, i in zip(statements, idle, strict=True) if i], len(taking)
 
 
 def joined_position(clauses: list[str]) -> str:
