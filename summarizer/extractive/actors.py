@@ -25,10 +25,20 @@ from summarizer.extractive.lexicon import (
 )
 from summarizer.extractive.sentences import Sentence
 
+_CAP_TAIL = r"(?:[\w’'\-]|\.(?=\w)){0,30}\.?"
+# Up to seven capitalised words, linked by particles of names ("Bank of England").
+_CAP_MORE = r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin)[ ])?[A-Z]" + _CAP_TAIL + r"){0,6}"
+# Segments joined by "and"/"for" (split again by _split_joined): each joined name has
+# its own seven words, so "US President Ada Brenn and Danish President Karl Henrik
+# Vinter" does not cut the second name at the run's length.
 _CAP_RUN = re.compile(
-    r"[A-Z](?<![\w’'.].)(?:[\w’'\-]|\.(?=\w)){0,30}\.?"  # [A-Z] first: re skips to it fast
-    r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin|and|for)[ ])?"
-    r"[A-Z](?:[\w’'\-]|\.(?=\w)){0,30}\.?){0,6}"
+    r"[A-Z](?<![\w’'.].)"  # [A-Z] first: re skips to it fast
+    + _CAP_TAIL
+    + _CAP_MORE
+    + r"(?:[ ](?:and|for)[ ][A-Z]"
+    + _CAP_TAIL
+    + _CAP_MORE
+    + r"){0,3}"
 )
 _JOINER = re.compile(r" (?:and|for) ")
 _PLURAL_POSSESSIVE = re.compile(r"s[’']$")
@@ -220,8 +230,10 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
             end += 1
     if any(t.lower() in NON_PERSON for t in tokens[end:]):
         return [], tokens  # "UN General Assembly" is a body, not General Assembly
-    if len(tokens) - end == 1 and tokens[end - 1].lower() in _STYLED_TITLES:
-        # "Pope Francis", "King Harald": the title is part of the one name they go by.
+    styled = tokens[end - 1].lower() in _STYLED_TITLES
+    if styled and (len(tokens) - end == 1 or _REGNAL.fullmatch(tokens[-1])):
+        # "Pope Francis", "King Harald", "Queen Elizabeth II", "Pope John Paul II":
+        # the title is part of the name they go by.
         return tokens[: end - 1], tokens[end - 1 :]
     return tokens[:end], tokens[end:]
 
@@ -231,6 +243,8 @@ _PLACE_HEADS = frozenset(
     "new north south east west hong sri el la los las san santa sao saint st costa puerto "
     "saudi united sierra burkina papua cape ivory czech dominican".split()
 )
+# A regnal number: "II", "XVI".
+_REGNAL = re.compile(r"[IVX]{1,5}")
 _STYLED_TITLES = frozenset(
     "pope king queen prince princess emperor empress sultan sheikh emir".split()
 )

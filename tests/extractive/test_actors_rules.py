@@ -243,3 +243,23 @@ def test_a_place_of_several_words_after_a_title_stays_in_the_role(
     sentence: str, actor: str
 ) -> None:
     assert actors(sentence + "\n") == [actor]
+
+
+def test_a_long_name_after_and_keeps_its_first_word() -> None:
+    # Two titled people joined by "and" make one long capitalised run; the second
+    # name must not lose its first word to the run's length.
+    text = (
+        "On Monday, EU President Ada Brenn and Danish President Karl Henrik Vinter "
+        "met in Oslo.\n\n"
+        'Vinter said the treaty was "the best news for fishermen in a decade."\n'
+    )
+    assert actors(text) == ["Karl Henrik Vinter"]
+
+
+def test_a_regnal_name_keeps_its_title() -> None:
+    # "Queen Elizabeth II", "Pope Benedict XVI": the title belongs to the name.
+    text = (
+        "King Harald IV said the new bridge was a triumph of engineering.\n\n"
+        "Pope Clement XV said the flood victims deserved the world's help.\n"
+    )
+    assert actors(text) == ["King Harald IV", "Pope Clement XV"]
