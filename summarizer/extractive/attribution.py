@@ -25,6 +25,7 @@ from summarizer.extractive.lexicon import (
     NOT_NAMES,
     PURE_SPEECH_VERBS,
     SPEECH_VERBS,
+    TITLES,
 )
 from summarizer.extractive.pronouns import resolve_pronoun
 from summarizer.extractive.sentences import Sentence
@@ -339,6 +340,12 @@ class Attributor:
         while j >= 0 and gap <= _MAX_GAP:
             text = tokens[j].text
             lower = text.lower()
+            if text == ")" and j == verb - 1 and not tokens[j].quoted:
+                opening = _bracket_open(tokens, j)
+                if opening is not None:
+                    # "Greta Holm of the Coastal Safety Board (CSB) said": an aside.
+                    j, gap = opening - 1, gap + 1
+                    continue
             if tokens[j].quoted or lower in _STOP_WALK:
                 return None
             if lower in ("he", "she", "it", "they", "we", "i"):
@@ -729,6 +736,21 @@ def _run_start(tokens: list[Token], end: int) -> int:
     return start
 
 
+# How many tokens a bracketed aside between a speaker and the verb may hold: "(CSB)",
+# "(C-MORE)", "(a unit of the Coast Guard)" (read off fresh sentences).
+_BRACKET_REACH = 8
+
+
+def _bracket_open(tokens: list[Token], close: int) -> int | None:
+    """The index of the "(" that the ")" at ``close`` closes, if it is near."""
+    for k in range(close - 1, max(-1, close - _BRACKET_REACH - 2), -1):
+        if tokens[k].text == "(":
+            return k
+        if tokens[k].text in (")", '"', "“", "”"):
+            return None
+    return None
+
+
 def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
     """Step back over ", during a summit with Joe Biden," to the subject before it.
 
@@ -741,7 +763,7 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
         if tokens[k].text == ",":
             opener = tokens[k + 1].text
             if first is None:
-                if opener.islower():
+                if opener.islower() or _relative_of(tokens, k + 1, comma):
                     return k - 1
                 first = k
             elif opener.islower():
@@ -750,6 +772,23 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
         if tokens[k].quoted or tokens[k].text in _QUOTE_MARKS:
             break
     return comma - 1
+
+
+def _relative_of(tokens: list[Token], start: int, comma: int) -> bool:
+    """True for an aside like "Anna Berg's father": a name's relative or colleague.
+
+    The aside is a possessive name followed by lower-case words only, up to the
+    comma: it says who the speaker is, and the name in it says nothing.
+    """
+    for k in range(start, comma):
+        if _POSSESSIVE_END.search(tokens[k].text):
+            rest = [t.text for t in tokens[k + 1 : comma]]
+            if any(w in TITLES or w in DESCRIPTION_HEADS or w in _SPEAKING_FOR for w in rest):
+                return False  # "Tarn Mining's operations director": speaks for the firm
+            return bool(rest) and all(w.islower() for w in rest)
+        if not tokens[k].text[:1].isupper():
+            return False
+    return False
 
 
 def _reduced_passive(tokens: list[Token], i: int) -> bool:

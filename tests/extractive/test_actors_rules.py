@@ -263,3 +263,28 @@ def test_a_regnal_name_keeps_its_title() -> None:
         "Pope Clement XV said the flood victims deserved the world's help.\n"
     )
     assert actors(text) == ["King Harald IV", "Pope Clement XV"]
+
+
+def test_a_bracketed_short_name_between_speaker_and_verb_is_skipped() -> None:
+    text = (
+        'Greta Holm of the Coastal Safety Board (CSB) said, "No ferry should sail '
+        'with its doors open."\n'
+    )
+    assert actors(text) == ["Greta Holm"]
+
+
+def test_an_aside_naming_whose_relative_the_speaker_is_is_skipped() -> None:
+    # ", Anna Berg's father," describes the speaker; Anna Berg says nothing.
+    text = (
+        "Tomas Berg, Anna Berg's father, told reporters the verdict was fair and that "
+        "the family would not appeal.\n"
+    )
+    assert actors(text) == ["Tomas Berg"]
+
+
+def test_also_called_names_a_thing_and_nobody_says_it() -> None:
+    text = (
+        "A team from the Eastvale Institute (EI), saying the spill had spread, found "
+        "more kelp, also called seaweed, in the bay.\n"
+    )
+    assert "Eastvale Institute" not in actors(text)
