@@ -582,6 +582,7 @@ _BOUNDARIES = _STRONG_BOUNDARIES | frozenset(
 # (a verb's particle, a passive's agent).
 _PLACE_AFTER_VERB = frozenset("at near".split())
 _GAP = re.compile(r"([ ]*[,;]?)[ ]+([^\s,;]+)")
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing")
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
 # A last-resort cut keeps at least this many words.
 _MIN_HARD = 8
@@ -619,8 +620,11 @@ def cut_at_phrase(
         if counted < _MIN_HARD or mask[match.start()] or kept.count("(") != kept.count(")"):
             continue
         following = following_word.lower().strip("\"“”'‘’(")
-        if _NUMBER_AFTER.match(text, match.end()):
-            continue  # "over 4,200", "at least 62": a quantity, not an adjunct
+        participle = bool(match.group(1).strip()) and _PARTICIPLE.fullmatch(following_word)
+        if not participle and _NUMBER_AFTER.match(text, match.end()):
+            # "over 4,200", "at least 62", ", now 22,": a quantity, not an adjunct. A
+            # participle clause after a comma goes whole: ", totaling 365 seats".
+            continue
         rest = text[match.start(2) :]
         if not verb_here or not _ends_clause(kept, rest) or rest[:1] in "\"“‘'":
             continue  # never cut off what a speaker said: 'Om Prakash said, "We ...'

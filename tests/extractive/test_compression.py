@@ -356,3 +356,52 @@ def test_a_closing_source_that_runs_on_is_cut_to_its_head_and_kept() -> None:
     assert drop_source_detail(plain) == plain
     quoted = 'She said: "Prices fell, according to a survey published in May."'
     assert drop_source_detail(quoted) == quoted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # A trailing participle clause is a consequence or a detail: it goes first.
+        (
+            "On Monday the Eastvale Rowing Club won four more medals at the regional "
+            "championships, totalling 11 medals, overtaking the Marlow club in the "
+            "standings for the first time.",
+            "The Eastvale Rowing Club won four more medals at the regional championships.",
+        ),
+        (
+            "The storm flooded two hundred homes along the Lowmoor river and its tributaries, "
+            "stranding dozens of drivers on the coast road, and closing three schools.",
+            "The storm flooded two hundred homes along the Lowmoor river and its tributaries.",
+        ),
+    ],
+)
+def test_a_trailing_participle_clause_goes_from_a_headline(sentence: str, kept: str) -> None:
+    from summarizer.extractive.headline import headline_form
+
+    short = headline_form(sentence)
+    assert short.fits, short.text
+    assert short.text.startswith(kept), short.text
+
+
+def test_a_list_item_ending_in_ing_is_not_a_participle_clause() -> None:
+    # "housing" after a comma is a noun in a list: cutting there would drop part of
+    # what was cut.
+    sentence = (
+        "The council will cut spending on roads, housing and libraries by a tenth next year "
+        "to close a gap of four million pounds in its budget."
+    )
+    short = shorten(sentence, 20)
+    assert "housing and libraries" in short.text or not short.text.startswith(
+        "The council will cut spending on roads."
+    )
+
+
+def test_an_age_aside_is_not_a_clause_to_cut_at() -> None:
+    from summarizer.extractive.headline import headline_form
+
+    sentence = (
+        "On Friday Judge Ana Ruiz of the Lowmoor district court sentenced Tomas Brink, now "
+        "41, to twelve years in prison for setting fire to the old warehouse."
+    )
+    short = headline_form(sentence)
+    assert "to twelve years" in short.text, short.text
