@@ -48,11 +48,14 @@ _YEAR_OR_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 # A parenthesis of at most this many characters is a gloss ("(B.C.)", "(1430 UTC)").
 _PAREN = re.compile(r" ?\([^()\"“”]{0,80}\)")
 # "After a long debate, ", "Amid protests at the gates, ": up to twelve words.
+# Not "Before ...," or "Under ...,": "Before the election, the party had 318 seats" and
+# "Under the plan, fares would rise" say when or whether the claim holds; without the
+# opening it would read as true today.
 _OPENING_ADJUNCT = re.compile(
-    r"(?:After|Before|Following|Despite|Amid|During|Under|Within|Throughout|Ahead of"
+    r"(?:After|Following|Despite|Amid|During|Within|Throughout|Ahead of"
     r"|In the wake of|In response to|Earlier|Later"
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|\d+) (?:hours?"
-    r"|days?|weeks?|months?|years?|decades?) (?:after|before|since))"
+    r"|days?|weeks?|months?|years?|decades?) (?:after|since))"
     r"\b[^,;:\"“”()]{0,80}?, (?=[A-Za-z])"
 )
 # " on Friday", " last week", ", in December," inside a sentence.

@@ -405,3 +405,19 @@ def test_an_age_aside_is_not_a_clause_to_cut_at() -> None:
     )
     short = headline_form(sentence)
     assert "to twelve years" in short.text, short.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before the merger, Eastvale Freight was the largest haulier on the coast, with 300 lorries.",
+        "Under the new rules, every ferry must carry two extra crew members on winter crossings.",
+        "Two weeks before the vote, the Harbour Party led every poll by ten points or more.",
+    ],
+)
+def test_an_opening_that_limits_when_or_whether_a_claim_holds_stays(sentence: str) -> None:
+    # Without "Before the merger," the claim would be stated as true today.
+    from summarizer.extractive.headline import headline_form
+
+    opening = sentence.split(",", 1)[0]
+    assert headline_form(sentence).text.startswith(opening)
