@@ -69,7 +69,7 @@ _INNER_TIME = re.compile(
     r"|evening|night))?"
     r"|(?:in |last |this |next |early |late )" + _MONTH + r"(?: \d{1,2})?(?:,? \d{4})?"
     r"|(?:last|this|next) (?:week|month|year|weekend)"
-    r"|yesterday|today|tonight|earlier today"
+    r"|(?:yesterday|today)(?: (?:morning|afternoon|evening))?|tonight|earlier today"
     r")(?=[ ,.;])"
 )
 # Any time phrase: a headline may drop even the day of the event ("will vote on
@@ -79,7 +79,8 @@ _ANY_TIME = re.compile(
     r"(?:,? |^)(?:(?:[Ll]ate |[Ee]arly )?(?:[Oo]n |[Ll]ast |[Tt]his |[Nn]ext )?"
     + _DAY
     + r"(?: (?:morning|afternoon|evening|night))?"
-    r"|(?:last|this|next) (?:week|month|year|weekend)|yesterday|today|tonight"
+    r"|(?:last|this|next) (?:week|month|year|weekend)"
+    r"|(?:yesterday|today)(?: (?:morning|afternoon|evening))?|tonight"
     r")(?=[ ,.;])"
 )
 # Verbs after which a time phrase dates the saying, not the claim: "said on Friday that".
@@ -586,6 +587,14 @@ _BOUNDARIES = _STRONG_BOUNDARIES | frozenset(
 _PLACE_AFTER_VERB = frozenset("at near".split())
 _GAP = re.compile(r"([ ]*[,;]?)[ ]+([^\s,;]+)")
 _PARTICIPLE = re.compile(r"[a-z]{2,}ing")
+# A preposition that opens a restrictive relative clause: "in which", "for whom".
+_RELATIVE_AFTER = re.compile(r"[a-z]+ (?:which|whom|whose)\b")
+# A ranking whose noun phrase is still open at the end of the kept words: "the first
+# state in the United States", "the only airline" (no comma or verb after it).
+_OPEN_RANKING = re.compile(
+    r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|fourth|fifth|next|latest"
+    r"|largest|biggest|highest|lowest|oldest|youngest|longest|most|least)\b[^,;:]*$"
+)
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
 # A last-resort cut keeps at least this many words.
 _MIN_HARD = 8
@@ -639,6 +648,10 @@ def cut_at_phrase(
         if match.group(1).strip() and _open_subordinate(kept):
             continue  # "said if the goal is peace, | then ...": the main clause is cut off
 
+        if not comma and (_RELATIVE_AFTER.match(rest) or _OPEN_RANKING.search(kept)):
+            # "a session | in which most members were women" says which session; "the
+            # first state | to ..." and "the only firm | in ..." are not the news yet.
+            continue
         if following in _STRONG_BOUNDARIES or (comma and following not in _CONDITIONS):
             strong = kept
         elif not weak_cuts or _bare_verb_end(kept) or not _whole_phrase(kept):
@@ -713,6 +726,14 @@ _CONTROL_VERBS = frozenset(
     get gets got consider considers considered believe believes believed deem deemed
     judge judged declare declared know known think thought
     """.split()
+)
+# Their -ing forms too: "calls by officials asking the United States | to waive ...".
+_DOUBLED = {"get": "getting", "permit": "permitting"}
+_CONTROL_VERBS |= frozenset(
+    _DOUBLED.get(w) or (w[:-1] if w.endswith("e") else w) + "ing"
+    for w in _CONTROL_VERBS
+    if (w.endswith("ss") or not w.endswith(("s", "ed")))
+    and w not in ("told", "led", "got", "known", "thought")
 )
 _CONTROL_REACH = 8
 

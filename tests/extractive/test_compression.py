@@ -421,3 +421,38 @@ def test_an_opening_that_limits_when_or_whether_a_claim_holds_stays(sentence: st
 
     opening = sentence.split(",", 1)[0]
     assert headline_form(sentence).text.startswith(opening)
+
+
+def test_a_cut_never_parts_an_object_from_what_it_is_asked_to_do() -> None:
+    from summarizer.extractive.headline import headline_form
+
+    sentence = (
+        "On Monday, Mayor Ilse Varga joined the calls by island councillors asking the "
+        "Eastvale Ferry Company to restore the night crossing to the outer islands."
+    )
+    short = headline_form(sentence)
+    assert not short.text.endswith("asking the Eastvale Ferry Company."), short.text
+
+
+def test_a_dropped_day_takes_its_part_of_the_day_with_it() -> None:
+    from summarizer.extractive.headline import headline_form
+
+    sentence = (
+        "A fire yesterday afternoon destroyed the old boathouse of the Eastvale Rowing "
+        "Club, which had stood on the river bank since 1911, the club said."
+    )
+    assert "afternoon" not in headline_form(sentence).text.split()
+
+
+def test_a_restrictive_relative_clause_is_not_cut_off() -> None:
+    from summarizer.extractive.headline import headline_form
+
+    # "the first town to hold a council meeting" is not the news: which meeting is.
+    sentence = (
+        "On Monday, Eastvale became the first town in the county to hold a council "
+        "meeting in which every member of the public could vote on the budget."
+    )
+    short = headline_form(sentence).text
+    # Either the whole claim, or an honest cut that shows it is cut: never a shorter
+    # sentence that says something else.
+    assert "every member of the public" in short or short.endswith("…"), short
