@@ -224,6 +224,8 @@ def _after_listener(tokens: list[Token], k: int) -> int:
     while i < end and tokens[i].text.islower() and tokens[i].text not in _CLAUSE_STARTS:
         if i > k and tokens[i].text in ("the", "a", "an"):
             break
+        if i > k and tokens[i].text in _TIME_ADVERBS:
+            return _past_time(tokens, i)  # "told reporters today | the suspect ..."
         i += 1
     if i == k or i >= len(tokens):
         return k

@@ -205,6 +205,8 @@ def test_when_where_or_how_someone_spoke_is_not_part_of_their_position() -> None
         'Ferry owner Nils Aune spoke on local radio, "The timetable cannot work without '
         'more crew."\n\n'
         "Mayor Greta Sund said on Monday, the harbour fees would rise by a tenth.\n\n"
+        "Judge Ana Berg told reporters today psychiatric tests would be carried out on "
+        "the skipper.\n\n"
         'Asked about the old pier, "It should have been rebuilt in spring," said '
         "Eastvale Harbour Trust engineer Jon Berg. Historian Lise Moe said of the "
         'pier, "Nothing on this coast is older."\n'
@@ -215,6 +217,7 @@ def test_when_where_or_how_someone_spoke_is_not_part_of_their_position() -> None
     assert found["Ada Holm"].position.startswith("Our members will not accept")
     assert found["Nils Aune"].position.startswith("The timetable cannot work")
     assert found["Greta Sund"].position.startswith("The harbour fees would rise")
+    assert found["Ana Berg"].position.startswith("Psychiatric tests would be carried out")
     assert found["Historian Lise Moe"].position.startswith("Nothing on this coast is older")
 
 
