@@ -27,7 +27,9 @@ from summarizer.extractive.sentences import Sentence
 
 _CAP_TAIL = r"(?:[\w’'\-]|\.(?=\w)){0,30}\.?"
 # Up to seven capitalised words, linked by particles of names ("Bank of England").
-_CAP_MORE = r"(?:[ ](?:(?:of|de|van|von|der|da|del|bin)[ ])?[A-Z]" + _CAP_TAIL + r"){0,6}"
+# The particles of names: "Ursula von der Leyen", "Arnel dela Vega", "Pedro da Silva".
+_PARTICLES = "of|de|van|von|der|den|da|del|della|dela|di|du|dos|das|le|la|bin|ibn|ter|ten"
+_CAP_MORE = r"(?:[ ](?:(?:" + _PARTICLES + r")[ ]){0,2}[A-Z]" + _CAP_TAIL + r"){0,6}"
 # Segments joined by "and"/"for" (split again by _split_joined): each joined name has
 # its own seven words, so "US President Ada Brenn and Danish President Karl Henrik
 # Vinter" does not cut the second name at the run's length.
@@ -306,7 +308,7 @@ def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> 
     ):
         tokens = tokens[1:]
         at_start = False
-    while tokens and tokens[-1] in ("of", "de", "van", "von", "der", "da", "del", "bin"):
+    while tokens and tokens[-1] in _PARTICLES.split("|"):
         tokens = tokens[:-1]
     return tokens
 

@@ -405,6 +405,8 @@ class Attributor:
         if found is not None and found.person:
             return None
         k = start - 1
+        if k >= 0 and tokens[k].text.islower() and _POSSESSIVE_END.search(tokens[k].text):
+            k -= 1  # "Arnel dela Vega of the army's Western Mindanao Command said"
         if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
             k -= 1
         if k < 1 or tokens[k].text != "of" or not tokens[k - 1].text[0].isupper():

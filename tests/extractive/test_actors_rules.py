@@ -288,3 +288,20 @@ def test_also_called_names_a_thing_and_nobody_says_it() -> None:
         "more kelp, also called seaweed, in the bay.\n"
     )
     assert "Eastvale Institute" not in actors(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ilse van der Berg said the pier was the oldest on the coast.\n", "Ilse van der Berg"),
+        ("Tomas dela Cruz said the pier was the oldest on the coast.\n", "Tomas dela Cruz"),
+        # The body after "of the city's" describes the speaker, who stays the speaker.
+        (
+            "Tomas dela Cruz of the city's Harbour Authority said the pier was the oldest "
+            "on the coast.\n",
+            "Tomas dela Cruz",
+        ),
+    ],
+)
+def test_a_name_with_particles_is_one_speaker(text: str, speaker: str) -> None:
+    assert actors(text) == [speaker]
