@@ -164,6 +164,8 @@ class Attributor:
                 continue  # every branch below needs a verb of saying, "according" or "put"
             if lower in _ADDING and not _adds_speech(tokens, i):
                 continue  # "The wing adds 2,400 square metres": adding, not saying
+            if lower in _FINDING and _gained(tokens, i):
+                continue  # "Baker found early success": something gained, not a finding
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
                 continue  # "has not said how many": no statement, so no position
             if lower in SPEECH_VERBS and _passive(tokens, i):
@@ -679,6 +681,27 @@ def _denied_charge(text: str, tokens: list[Token], verb: int) -> str | None:
         return None
     charge = _CHARGE.search(text[: tokens[which - 1].start])
     return f"{tokens[verb].text} {charge.group(1)}" if charge else None
+
+
+_FINDING = frozenset("found finds find".split())
+# What a person finds that is no finding: "found early success", "found work".
+_GAINS = frozenset(
+    """
+    success fame fortune work employment love refuge shelter comfort solace peace time
+    favour favor popularity acclaim support backing buyers investors jobs job home way
+    """.split()
+)
+
+
+def _gained(tokens: list[Token], i: int) -> bool:
+    """True for "found (early|new|a) success/work/a home": an object gained."""
+    for token in tokens[i + 1 : i + 4]:
+        word = token.text.lower()
+        if word in _GAINS:
+            return True
+        if not word.isalpha() or word in ("that", "the"):
+            return False
+    return False
 
 
 def _adds_speech(tokens: list[Token], i: int) -> bool:

@@ -305,3 +305,12 @@ def test_also_called_names_a_thing_and_nobody_says_it() -> None:
 )
 def test_a_name_with_particles_is_one_speaker(text: str, speaker: str) -> None:
     assert actors(text) == [speaker]
+
+
+def test_finding_success_is_no_finding() -> None:
+    # "found success", "found work": something gained, not a finding reported.
+    text = (
+        "Later, Lise Moe found early success with the Eastvale choir, and in 1990 she "
+        "found work as a teacher in Marlow.\n"
+    )
+    assert actors(text) == []
