@@ -7,6 +7,7 @@ import pytest
 from summarizer.checks.grounding import ArticleIndex, normalise
 from summarizer.extractive import brief_extractive
 from summarizer.extractive.compress import drop_source_detail, has_verb, quotation_ends, shorten
+from summarizer.extractive.headline import headline_form
 from summarizer.models import Briefing
 
 # About 380 words: a long lead, long sentences, quotes, an appositive or two.
@@ -376,8 +377,6 @@ def test_a_closing_source_that_runs_on_is_cut_to_its_head_and_kept() -> None:
     ],
 )
 def test_a_trailing_participle_clause_goes_from_a_headline(sentence: str, kept: str) -> None:
-    from summarizer.extractive.headline import headline_form
-
     short = headline_form(sentence)
     assert short.fits, short.text
     assert short.text.startswith(kept), short.text
@@ -397,8 +396,6 @@ def test_a_list_item_ending_in_ing_is_not_a_participle_clause() -> None:
 
 
 def test_an_age_aside_is_not_a_clause_to_cut_at() -> None:
-    from summarizer.extractive.headline import headline_form
-
     sentence = (
         "On Friday Judge Ana Ruiz of the Lowmoor district court sentenced Tomas Brink, now "
         "41, to twelve years in prison for setting fire to the old warehouse."
@@ -417,15 +414,11 @@ def test_an_age_aside_is_not_a_clause_to_cut_at() -> None:
 )
 def test_an_opening_that_limits_when_or_whether_a_claim_holds_stays(sentence: str) -> None:
     # Without "Before the merger," the claim would be stated as true today.
-    from summarizer.extractive.headline import headline_form
-
     opening = sentence.split(",", 1)[0]
     assert headline_form(sentence).text.startswith(opening)
 
 
 def test_a_cut_never_parts_an_object_from_what_it_is_asked_to_do() -> None:
-    from summarizer.extractive.headline import headline_form
-
     sentence = (
         "On Monday, Mayor Ilse Varga joined the calls by island councillors asking the "
         "Eastvale Ferry Company to restore the night crossing to the outer islands."
@@ -435,8 +428,6 @@ def test_a_cut_never_parts_an_object_from_what_it_is_asked_to_do() -> None:
 
 
 def test_a_dropped_day_takes_its_part_of_the_day_with_it() -> None:
-    from summarizer.extractive.headline import headline_form
-
     sentence = (
         "A fire yesterday afternoon destroyed the old boathouse of the Eastvale Rowing "
         "Club, which had stood on the river bank since 1911, the club said."
@@ -445,8 +436,6 @@ def test_a_dropped_day_takes_its_part_of_the_day_with_it() -> None:
 
 
 def test_a_restrictive_relative_clause_is_not_cut_off() -> None:
-    from summarizer.extractive.headline import headline_form
-
     # "the first town to hold a council meeting" is not the news: which meeting is.
     sentence = (
         "On Monday, Eastvale became the first town in the county to hold a council "
