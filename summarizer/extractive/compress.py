@@ -407,6 +407,17 @@ def _starts_lower(text: str, at: int) -> bool:
     return rest[:1].islower()
 
 
+# "X also announced ...": the addition refers to a sentence the reader has not read.
+_ALSO = re.compile(r"(?<=[a-z]) also(?= [a-z])")
+
+
+def drop_also(text: str) -> str:
+    """``text`` without an "also" that leans on an earlier sentence: "Rouhani also said"."""
+    if " also " not in text:
+        return text
+    return _cut(text, (m.span() for m in _ALSO.finditer(text)))
+
+
 def drop_ages(text: str) -> str:
     """``text`` without ages set off after a name: "Lena Holt, 34, said"."""
     if "," not in text:

@@ -23,6 +23,7 @@ from summarizer.extractive.compress import (
     CUTS,
     Shortened,
     drop_ages,
+    drop_also,
     drop_any_time,
     drop_appositives,
     drop_inner_time,
@@ -88,7 +89,7 @@ def headline_form(text: str) -> Shortened:
     return shorten(
         text,
         HEADLINE_WORDS,
-        always=(drop_time_opener, drop_opening_adjunct),
+        always=(drop_time_opener, drop_opening_adjunct, drop_also),
         cuts=_HEADLINE_CUTS,
         weak_cuts=True,
     )

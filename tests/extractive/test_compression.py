@@ -445,3 +445,8 @@ def test_a_restrictive_relative_clause_is_not_cut_off() -> None:
     # Either the whole claim, or an honest cut that shows it is cut: never a shorter
     # sentence that says something else.
     assert "every member of the public" in short or short.endswith("…"), short
+
+
+def test_a_headline_does_not_lean_on_an_earlier_sentence_with_also() -> None:
+    short = headline_form("Mayor Ilse Varga also announced a new ferry to the outer islands.")
+    assert short.text == "Mayor Ilse Varga announced a new ferry to the outer islands."
