@@ -256,6 +256,10 @@ _RANKS = re.compile(
 )
 
 
+# Quotes an index remembers the match of: a briefing has a few dozen.
+_MAX_MATCHED = 256
+
+
 def _key(value: float) -> float:
     return float(f"{value:.9g}")
 
@@ -273,6 +277,11 @@ class ArticleIndex:
     text: str
     find_suspects: bool = True
     _norm: str = field(init=False, repr=False)
+    # A briefing quotes one sentence for several items (a key point, a stance, a
+    # dispute): each quote is matched once per index.
+    _matched: dict[str, QuoteMatch] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self._norm = normalise(self.text)
@@ -298,9 +307,17 @@ class ArticleIndex:
 
     def match(self, quote: str) -> QuoteMatch:
         """Where ``quote`` sits in the normalised article, or why it does not."""
+        found = self._matched.get(quote)
+        if found is not None:
+            return found
         if _ELLIPSIS.search(quote) is None:
-            return match_quote(self._norm, quote, paragraphs=self._paragraphs)
-        return match_quote(self._norm, quote, self._breaks, self._paragraphs)
+            found = match_quote(self._norm, quote, paragraphs=self._paragraphs)
+        else:
+            found = match_quote(self._norm, quote, self._breaks, self._paragraphs)
+        if len(self._matched) >= _MAX_MATCHED:
+            self._matched.clear()  # an index kept for many briefings stays small
+        self._matched[quote] = found
+        return found
 
     def quote_problem(self, quote: str) -> str | None:
         """Say why ``quote`` is not a verbatim quote of the article, or None when it is."""
