@@ -608,15 +608,18 @@ def cut_at_phrase(
     # along the text, so the scan stays linear in the sentence's length.
     words = 1
     verb = has_verb(text.split(" ", 1)[0])
+    parentheses = "(" in text or ")" in text
     for match in _GAP.finditer(text):
-        kept = text[: match.start()]
         if words > limit:
             break
         counted, verb_here = words, verb
         following_word = match.group(2)
         words += 1
         verb = verb or any(_is_verb(w) for w in _WORDS.findall(following_word))
-        if counted < _MIN_HARD or mask[match.start()] or kept.count("(") != kept.count(")"):
+        if counted < _MIN_HARD or mask[match.start()]:
+            continue
+        kept = text[: match.start()]
+        if parentheses and kept.count("(") != kept.count(")"):
             continue
         following = following_word.lower().strip("\"“”'‘’(")
         if _NUMBER_AFTER.match(text, match.end()):
@@ -897,12 +900,12 @@ def _ends_clause(kept: str, rest: str) -> bool:
     "... that had, by reports" ends on an auxiliary; "Baylor Scott | and White
     Medical Center" splits a name.
     """
-    words = kept.split()
-    last = words[-1].strip("\"“”'‘’,;:")
+    # Only the last words are read: rsplit finds them without splitting all of ``kept``.
+    last = kept.rsplit(None, 1)[-1].strip("\"“”'‘’,;:")
     if last.lower() in _DANGLING or last.lower() in _SAID:
         return False  # "... the outbreak that had" / "an attendee said"
     # "... the outbreak that had, by reports": a parenthesis left open after "had".
-    inner = kept.rsplit(",", 1)[0].split() if "," in kept else []
+    inner = kept.rsplit(",", 1)[0].rsplit(None, 1)[-1:] if "," in kept else []
     if inner and inner[-1].lower() in _DANGLING:
         return False
     following = rest.split(None, 2)
