@@ -462,11 +462,14 @@ def _suspect_spans(text: str) -> tuple[SuspectSpan, ...]:
         sentences = [(a, b, text[a:b].strip()) for a, b in _sentences(text, start, end)]
         lows = [s.lower() for _, _, s in sentences]
         hints = [_hints_in(low) for low in lows]
+        # A rule whose hint no sentence of the line holds finds nothing in it.
+        held_by_line = frozenset().union(*hints)
         reason = next(
             (
                 r
                 for r, hint, rule in _LINE_RULES
-                if any(
+                if (hint in held_by_line or hint is _AI_HINT)
+                and any(
                     _has(low, hint, held) and any(rule.search(w) for w in _windows(s))
                     for (_, _, s), low, held in zip(sentences, lows, hints, strict=True)
                 )
