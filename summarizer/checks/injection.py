@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer.checks.asciire import twin_re
 from summarizer.checks.literals import literal_pattern
 from summarizer.checks.normal import sentence_ends
 
@@ -195,7 +196,7 @@ _IMPERATIVE = (
     r"(?:visit|click|call|phone|text|e-?mail|contact|believe|trust|download|sign\s+up|donate)\b"
 )
 # Matched at a sentence's start only, so it needs no word to look for first.
-_OUTPUT_RULE = re.compile(
+_OUTPUT_RULE = twin_re(
     r"\W*+"
     + _LABEL
     + r"(?:(?:please|kindly|now|so|just|also|then|and|do|first|finally|simply|instead|from\s+now"
@@ -243,11 +244,11 @@ _LINE_RULES = (
     (
         "tries to override the model's instructions",
         _hint(_OVERRIDE_WORDS),
-        re.compile(_OVERRIDE, _FLAGS),
+        twin_re(_OVERRIDE, _FLAGS),
     ),
-    ("addresses an AI model", _AI_HINT, re.compile(_ADDRESS, _FLAGS)),
-    ("addresses an AI model", _hint(_MACHINE_WORDS), re.compile(_ADDRESS_MACHINE, _FLAGS)),
-    ("tells the summary what to say", _hint(_DIRECTIVE_WORDS), re.compile(_DIRECTIVE, _FLAGS)),
+    ("addresses an AI model", _AI_HINT, twin_re(_ADDRESS, _FLAGS)),
+    ("addresses an AI model", _hint(_MACHINE_WORDS), twin_re(_ADDRESS_MACHINE, _FLAGS)),
+    ("tells the summary what to say", _hint(_DIRECTIVE_WORDS), twin_re(_DIRECTIVE, _FLAGS)),
 )
 _IMPERATIVE_HINT = _hint(_IMPERATIVE_WORDS)
 # Every word of every hint, in one pattern: one scan of a sentence tells which hints
@@ -286,7 +287,7 @@ def _hints_in(low: str) -> frozenset[re.Pattern[str]]:
     return frozenset(found)
 
 
-_IMPERATIVE_RULE = re.compile(_IMPERATIVE, _FLAGS)
+_IMPERATIVE_RULE = twin_re(_IMPERATIVE, _FLAGS)
 
 _TERMINAL = re.compile(r"[.!?…:;\"'\u201d\u2019)\]]\s*$")
 _DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u201e]")

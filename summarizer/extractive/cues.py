@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import Figure
 from summarizer.extractive.lexicon import CONTEST_PHRASES, CONTEST_VERBS
@@ -55,12 +56,12 @@ _RIVAL_PHRASES = (
     "in fact",
 )
 # Nouns by which a statement points at a number someone gave.
-_REFERENCE = re.compile(
+_REFERENCE = twin_re(
     r"\b(?:figure|figures|number|numbers|estimate|estimates|calculation|calculations|count"
     r"|total|tally|framing|reading|claim|claims|conclusions|forecast|projection|arithmetic)\b"
 )
 # "the company's figure", "the police estimate", "that figure": whose number is meant.
-_OWNED_FIGURE = re.compile(
+_OWNED_FIGURE = twin_re(
     r"\b(?:the|that|this|its|their) ((?:[a-z][\w\-]* ){0,2}?[a-z][\w\-]*?)(?:’s|'s|s’|s')? "
     r"(?:own |latest |new |official |headline )?"
     r"(?:figure|figures|number|numbers|estimate|estimates|calculation|calculations|count"

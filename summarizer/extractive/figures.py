@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -22,11 +23,11 @@ from summarizer.extractive.lexicon import (
 
 # A number of at most 15 digits, not glued to a word or another number; the
 # lookbehind keeps a run of ten million digits from being rescanned.
-_NUMBER = re.compile(
+_NUMBER = twin_re(
     r"(?<![\w.,$€£¥])(?P<cur>US\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<dec>\.\d{1,6})?(?![\d,.]?\d)"
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = twin_re(r"\d")
 _SCALE = re.compile(r"[ \-]?(thousand|million|billion|trillion|bn|mn|tn|m|k)\b")
 _PERCENT = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b|points?\b)")
 _NOUN = re.compile(r" (?:([a-z][a-z\-]{1,20}) )?([a-z][a-z\-]{1,20})\b")
@@ -54,7 +55,7 @@ _COSTS = re.compile(
     + _HEDGE
     + "$"
 )
-_OF_BEFORE = re.compile(r"\b(?:the |a |an )?([a-z][\w’'\-]*) of " + _HEDGE + "$")
+_OF_BEFORE = twin_re(r"\b(?:the |a |an )?([a-z][\w’'\-]*) of " + _HEDGE + "$")
 _MODALS = frozenset("would will could might should to did does".split())
 _DETERMINER = re.compile(r"^(?:its|their) ")
 _DATES = frozenset(
@@ -131,10 +132,10 @@ def bare_numbers(sentence: str) -> list[tuple[str, float]]:
     return numbers
 
 
-_DATE_BEFORE = re.compile(
+_DATE_BEFORE = twin_re(
     r"(?:\d{4}[-–/]|\d[:.]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )$"
 )
-_TIME_AFTER = re.compile(r"[:.]\d\d(?!\d)|\s?[ap]\.?m\b")
+_TIME_AFTER = twin_re(r"[:.]\d\d(?!\d)|\s?[ap]\.?m\b")
 
 
 def _part_of_date_or_time(sentence: str, match: re.Match[str]) -> bool:

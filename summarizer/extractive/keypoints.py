@@ -13,11 +13,11 @@ verbatim.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.compress import shorten
 from summarizer.extractive.disputes import content_words
@@ -94,7 +94,7 @@ _LEAD_SEARCH = 3
 _TITLE_WORDS = 4
 TITLE_OVERLAP = 2
 _LEANING = frozenset("he she it they this that these those so then".split())
-_PRONOUN_SPEAKER = re.compile(r"(?:^|[,\"”] )(?:he|she|they) (?:said|says|added|told)\b")
+_PRONOUN_SPEAKER = twin_re(r"(?:^|[,\"”] )(?:he|she|they) (?:said|says|added|told)\b")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import find_figures
 from summarizer.extractive.lexicon import GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
@@ -48,7 +49,7 @@ _QUOTE_MARKS = ('"', "“", "”")
 # a source the article cites, not a party with a position.
 SOURCE_VERBS = frozenset("reported reports according".split())
 _PRESENT_SAYING = frozenset("says say argues argue insists insist".split())
-_PRESCRIBES = re.compile(
+_PRESCRIBES = twin_re(
     r"\b(?:should|must|ought to|needs? to|has to|have to|cannot|can't|won't|will not"
     r"|would not|shouldn't|mustn't)\b",
     re.IGNORECASE,
@@ -259,14 +260,14 @@ _VAGUE = frozenset("local government state federal city senior other some many s
 
 
 # "I was", "I always knew", "I thought": the speaker tells what happened to them.
-_EXPERIENCE = re.compile(
+_EXPERIENCE = twin_re(
     r"(?<![\w’'])I (?:\w+ly |always |never |just |already |still )?"
     r"(?:was|wasn't|thought|knew|felt|had|never|did not|didn't)\b"
 )
 # The opening words in which such an account must start.
 _EXPERIENCE_WORDS = 15
 # A judgement or a view: what ought to be, or how good or right something is.
-_JUDGES = re.compile(
+_JUDGES = twin_re(
     r"\b(?:I think|we think|I believe|we believe|wrong|right to|unlawful|illegal|unfair"
     r"|unacceptable|justified|mistake|fail(?:ed|s)? to)\b",
     re.IGNORECASE,
@@ -287,7 +288,7 @@ def _portrait(clause: str, people: frozenset[str]) -> bool:
 # A reaction: how the speaker feels about the news. Read in the opening words only,
 # so a statement that reacts and then argues ("Sad news. The council must act") is
 # kept by ``_PRESCRIBES``/``_JUDGES`` first.
-_REACTION = re.compile(
+_REACTION = twin_re(
     r"\b(?:condolences?|sympath(?:y|ies)|prayers?|pray(?:ing)?|thoughts (?:are|go) with"
     r"|hearts? (?:\w+ly )?(?:goes|go|is|are) (?:out|with)|heartbroken|heartbreaking"
     r"|saddened|sad (?:to|loss|day|news)"
