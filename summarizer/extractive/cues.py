@@ -92,7 +92,7 @@ def contests(said: Attribution) -> bool:
     if verb in CONTEST_VERBS and aims_at_claim(said.sentence.text, said.verb):
         return True
     lowered = said.sentence.text.lower()
-    return any(phrase in lowered for phrase in CONTEST_PHRASES)
+    return any(map(lowered.__contains__, CONTEST_PHRASES))
 
 
 # What a verb of contest must be aimed at to contest a claim: "denied that ...",
@@ -150,7 +150,7 @@ _DOUBTED_WHEN_DENIED = frozenset("believe believes accept accepts agree agrees t
 def rival_cue(text: str) -> bool:
     """True when ``text`` offers its number against another ("closer to", "the real cost")."""
     lowered = text.lower()
-    return any(phrase in lowered for phrase in CONTEST_PHRASES) or any(
+    return any(map(lowered.__contains__, CONTEST_PHRASES)) or any(
         phrase in lowered for phrase in _RIVAL_PHRASES
     )
 

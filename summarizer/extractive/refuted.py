@@ -96,8 +96,8 @@ def corrects(text: str, *, attributed: bool) -> bool:
             evidence counts, not a party calling a rival's claim wrong.
     """
     lower = text.lower()
-    verdict = not attributed and any(word in lower for word in _VERDICT_WORDS)
-    evidence = any(word in lower for word in _EVIDENCE_WORDS)
+    verdict = not attributed and any(map(lower.__contains__, _VERDICT_WORDS))
+    evidence = any(map(lower.__contains__, _EVIDENCE_WORDS))
     if not (verdict or evidence):
         return False  # the common case, decided without a regex
     if _SELF_FRAMED.search(text) is not None:

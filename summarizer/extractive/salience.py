@@ -121,7 +121,7 @@ def contests(lower: str, vocabulary: frozenset[str]) -> bool:
     """True when the lower-cased sentence reports that a claim is contested or corrected."""
     if not vocabulary.isdisjoint(_CONTEST_WORDS):
         return True
-    return any(phrase in lower for phrase in CONTEST_PHRASES)
+    return any(map(lower.__contains__, CONTEST_PHRASES))
 
 
 def is_scene_setting(text: str) -> bool:

@@ -199,7 +199,7 @@ def points_back(text: str) -> bool:
     means; "such as" and "such that" point at nothing.
     """
     lower = text.lower()
-    if not any(word in lower for word in _POINTING_WORDS):
+    if not any(map(lower.__contains__, _POINTING_WORDS)):
         return False
     outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
     for match in _POINTING_BACK.finditer(outside):
@@ -238,7 +238,7 @@ def is_bare_quote(text: str, *, attributed: bool) -> bool:
 def is_caption(text: str) -> bool:
     """True for a photo caption or credit line ("(Photo: ...)", "Image courtesy of ...")."""
     lower = text.lower()
-    if not any(w in lower for w in _CAPTION_WORDS) and not lower.startswith(_CAPTION_OPENERS):
+    if not any(map(lower.__contains__, _CAPTION_WORDS)) and not lower.startswith(_CAPTION_OPENERS):
         return False  # the common case, decided without the full patterns
     return _CAPTION.search(text) is not None or _CREDIT.search(text) is not None
 
@@ -246,7 +246,7 @@ def is_caption(text: str) -> bool:
 def is_method(text: str) -> bool:
     """True for a line on how a poll or study was made: its sample, dates, margin of error."""
     lower = text.lower()
-    if not any(word in lower for word in _METHOD_WORDS):
+    if not any(map(lower.__contains__, _METHOD_WORDS)):
         return False
     return _METHOD.search(text) is not None
 
