@@ -154,9 +154,11 @@ def score_sentences(
     counts = {s.index: word_count(s.text) for s in sentences if s.is_sentence}
     candidates = [s for s in sentences if _MIN_WORDS <= counts.get(s.index, 0) <= _MAX_WORDS]
     raw: list[tuple[Sentence, float, frozenset[str]]] = []
+    # The log of each word's count, taken once per word, not once per sentence using it.
+    logs = {w: math.log(n) for w, n in frequencies.items() if n > 1}
     for sentence in candidates:
         words = frozenset(content_words(sentence.text))
-        shared = sum(math.log(frequencies[w]) for w in words if frequencies[w] > 1)
+        shared = sum(logs[w] for w in words if w in logs)
         raw.append((sentence, shared / (len(words) + 1) ** LENGTH_NORM, words))
     top = max((c for _, c, _ in raw), default=0.0) or 1.0
     # The lead is the first full-length sentence: a short promo line or kicker
