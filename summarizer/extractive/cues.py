@@ -111,7 +111,7 @@ _CLAIM_OBJECTS = frozenset(
     """.split()
 )
 _AIM_REACH = 7
-_AIM_WORD = re.compile(r"[\w’'$€£%]+|[\"“]")
+_AIM_WORD = twin_re(r"[\w’'$€£%]+|[\"“]")
 
 
 def aims_at_claim(text: str, verb: str) -> bool:

@@ -9,14 +9,14 @@ keywords, and at most six words.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.figures import find_figures
 from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
 
 MAX_TOPIC_WORDS = 6
-_TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
+_TOKEN = twin_re(r"[\w’'\-]+|[^\w\s]")
 _DETERMINERS = frozenset("the a an its their his her these those our".split())
 # A possessive ending; tokens and words hold no newline, so endswith is "(?:’s|'s)$".
 _POSSESSIVES = ("’s", "'s")
