@@ -12,12 +12,13 @@ import string
 
 import pytest
 
-from summarizer.extractive import disputes, sentences, tokens
+from summarizer.extractive import actors, disputes, sentences, tokens
 
 _PAIRS = [
     (tokens._TOKEN, tokens._ASCII_TOKEN),
     (disputes._WORD, disputes._ASCII_WORD),
     (sentences._WORDS, sentences._ASCII_WORDS),
+    (actors._LOWER_WORD, actors._LOWER_WORD_ASCII),
 ]
 
 
@@ -39,3 +40,12 @@ def test_the_ascii_patterns_find_the_words_the_unicode_ones_find(text: str) -> N
     for unicode_pattern, ascii_pattern in _PAIRS:
         found = [m.span() for m in unicode_pattern.finditer(text)]
         assert [m.span() for m in ascii_pattern.finditer(text)] == found
+
+
+def test_an_article_read_line_by_line_has_the_lower_case_words_read_whole() -> None:
+    text = (
+        "The harbour’s new dredger, ‘Tern’, starts in May.\n\n"
+        "Its crew of twelve—all local—said the o’clock tide\nwould decide.\n"
+        "well-known pier-side traders' stalls reopen"
+    )
+    assert actors.lowercase_words(text) == set(actors._LOWER_WORD.findall(text))
