@@ -16,7 +16,7 @@ import string
 import pytest
 
 import summarizer
-from summarizer.checks.asciire import Twin, twin_re
+from summarizer.checks.asciire import Twin, reads_ascii, twin_re
 
 
 def _twins() -> list[tuple[str, Twin]]:
@@ -82,3 +82,26 @@ def test_whitespace_patterns_read_separators_as_unicode_does() -> None:
     pattern = twin_re(r"a\sb")
     assert pattern.search("a\x1cb") is not None
     assert pattern.search("a\x1cb", 0, 3) is not None
+
+
+def test_the_amount_patterns_twins_read_every_place_of_ascii_text_alike() -> None:
+    from summarizer.checks import amounts
+
+    texts = [*_texts(), "At 9.30 a.m. on March 3, 2024, a third of 1,200 staff (12.5%) got $3-5bn."]
+    for text in (t for t in texts if reads_ascii(t)):
+        for unicode_pattern, ascii_pattern in (
+            (amounts._TOKEN, amounts._TOKEN_ASCII),
+            (amounts._DIGIT_RUN, amounts._DIGIT_RUN_ASCII),
+        ):
+            for at in range(len(text)):
+                want = unicode_pattern.match(text, at)
+                got = ascii_pattern.match(text, at)
+                assert (got and (got.span(), got.groupdict())) == (
+                    want and (want.span(), want.groupdict())
+                ), (text, at)
+
+
+def test_text_with_a_separator_is_not_read_by_a_twin() -> None:
+    assert reads_ascii("plain text, 12 words")
+    assert not reads_ascii("a\x1fb")
+    assert not reads_ascii("a curly ’ quote")

@@ -20,6 +20,19 @@ from collections.abc import Callable, Iterator
 _SEPARATORS = re.compile(r"[\x1c-\x1f]")
 
 
+def reads_ascii(text: str) -> bool:
+    """True when a pattern's ASCII twin reads ``text`` exactly as the pattern does.
+
+    It reads ``text`` once: ask it once per text, not once per place in it.
+    """
+    return text.isascii() and _SEPARATORS.search(text) is None
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` compiled with ``re.ASCII``: for text of which ``reads_ascii`` is True."""
+    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
 class Twin:
     """``pattern`` for any text, and its ``re.ASCII`` twin for ASCII text.
 
@@ -32,7 +45,7 @@ class Twin:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.unicode = pattern
         self.pattern = pattern.pattern
-        self._ascii = re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+        self._ascii = ascii_twin(pattern)
         self._spaces = "\\s" in pattern.pattern or "\\S" in pattern.pattern
 
     def _for(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Pattern[str]:
