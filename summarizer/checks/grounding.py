@@ -283,27 +283,30 @@ class ArticleIndex:
         init=False, repr=False, compare=False, default_factory=dict
     )
 
+    # Where paragraphs end in the normalised article (the space joining them).
+    _paragraphs: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
+
     def __post_init__(self) -> None:
-        self._norm = normalise(self.text)
-
-    @cached_property
-    def _breaks(self) -> tuple[int, ...]:
-        """Where sentences and paragraphs end: read only for a quote that elides words."""
-        return Normalised.of(self.text).breaks
-
-    @cached_property
-    def _paragraphs(self) -> tuple[int, ...]:
-        """Where paragraphs end in the normalised article (the space joining them)."""
         if "\n" not in self.text:
-            return ()
+            self._norm = normalise(self.text)
+            return
+        # A paragraph gap is whitespace, which normalising makes one space: the
+        # paragraphs normalised one by one and joined by a space are the article
+        # normalised whole, and tell where each paragraph ends, in one pass.
         pieces = [p for p in map(normalise, _PARAGRAPH_GAP.split(self.text)) if p]
+        self._norm = " ".join(pieces)
         ends = []
         size = 0
         for piece in pieces[:-1]:
             size += len(piece)
             ends.append(size)
             size += 1
-        return tuple(ends)
+        self._paragraphs = tuple(ends)
+
+    @cached_property
+    def _breaks(self) -> tuple[int, ...]:
+        """Where sentences and paragraphs end: read only for a quote that elides words."""
+        return Normalised.of(self.text).breaks
 
     def match(self, quote: str) -> QuoteMatch:
         """Where ``quote`` sits in the normalised article, or why it does not."""
