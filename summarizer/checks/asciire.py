@@ -60,6 +60,8 @@ class Twin:
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``re.Pattern.search``."""
+        if not self._spaces and text.isascii():  # the usual case, without a call
+            return self._ascii.search(text, pos, endpos)
         return self._for(text, pos, endpos).search(text, pos, endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

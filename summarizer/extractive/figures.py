@@ -27,7 +27,7 @@ _NUMBER = twin_re(
     r"(?<![\w.,$€£¥])(?P<cur>US\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<dec>\.\d{1,6})?(?![\d,.]?\d)"
 )
-_DIGIT = twin_re(r"\d")
+_DIGIT = re.compile(r"\d")
 _SCALE = re.compile(r"[ \-]?(thousand|million|billion|trillion|bn|mn|tn|m|k)\b")
 _PERCENT = re.compile(r"\s?(%|percent\b|per cent\b|percentage points?\b|points?\b)")
 _NOUN = re.compile(r" (?:([a-z][a-z\-]{1,20}) )?([a-z][a-z\-]{1,20})\b")
@@ -132,10 +132,10 @@ def bare_numbers(sentence: str) -> list[tuple[str, float]]:
     return numbers
 
 
-_DATE_BEFORE = twin_re(
+_DATE_BEFORE = re.compile(
     r"(?:\d{4}[-–/]|\d[:.]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )$"
 )
-_TIME_AFTER = twin_re(r"[:.]\d\d(?!\d)|\s?[ap]\.?m\b")
+_TIME_AFTER = re.compile(r"[:.]\d\d(?!\d)|\s?[ap]\.?m\b")
 
 
 def _part_of_date_or_time(sentence: str, match: re.Match[str]) -> bool:
