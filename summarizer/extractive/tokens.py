@@ -7,6 +7,7 @@ from quoted words. Work per sentence is capped at a fixed number of tokens.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from summarizer.extractive.lexicon import DENIAL_VERBS, PURE_SPEECH_VERBS
@@ -40,10 +41,17 @@ _make = tuple.__new__
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` (capped), each marked as inside a quotation or not."""
+    pattern = _ASCII_TOKEN if text.isascii() else _TOKEN
+    if '"' not in text and "“" not in text and "”" not in text:
+        # No quotation mark, so no token is quoted: the usual sentence, built at once.
+        return [
+            _make(Token, (match.group(), *match.span(), False))
+            for match in islice(pattern.finditer(text), _MAX_TOKENS)
+        ]
     tokens: list[Token] = []
     append = tokens.append
     quoted = False
-    for match in (_ASCII_TOKEN if text.isascii() else _TOKEN).finditer(text):
+    for match in pattern.finditer(text):
         word = match.group()
         start, end = match.span()
         if word in _QUOTE_MARKS:  # a mark itself is never quoted
