@@ -20,6 +20,7 @@ from summarizer.extractive.lexicon import (
     STOPWORDS,
     TIME_UNITS,
 )
+from summarizer.extractive.memo import per_briefing
 
 # A number of at most 15 digits, not glued to a word or another number; the
 # lookbehind keeps a run of ten million digits from being rescanned.
@@ -99,12 +100,19 @@ def find_figures(sentence: str) -> list[Figure]:
     """Every number with a unit in ``sentence``, in order."""
     if _DIGIT.search(sentence) is None:
         return []  # most sentences hold no number at all
+    return list(_figures_in(sentence))
+
+
+# The analysis reads every sentence's figures, and the stances read those of the
+# sentences they quote again: within one briefing each sentence is read once.
+@per_briefing
+def _figures_in(sentence: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
     for match in _NUMBER.finditer(sentence):
         figure = _figure_at(sentence, match)
         if figure is not None:
             found.append(figure)
-    return found
+    return tuple(found)
 
 
 def bare_numbers(sentence: str) -> list[tuple[str, float]]:
