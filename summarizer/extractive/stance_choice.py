@@ -49,6 +49,7 @@ _QUOTE_MARKS = ('"', "“", "”")
 # a source the article cites, not a party with a position.
 SOURCE_VERBS = frozenset("reported reports according".split())
 _PRESENT_SAYING = frozenset("says say argues argue insists insist".split())
+_STANCE_OR_SAYING = STANCE_VERBS | _PRESENT_SAYING  # made once, not per verb
 _PRESCRIBES = twin_re(
     r"\b(?:should|must|ought to|needs? to|has to|have to|cannot|can't|won't|will not"
     r"|would not|shouldn't|mustn't)\b",
@@ -217,7 +218,7 @@ def stance_score(
         score -= REPORTING
     if any(find_figures(s.sentence.text) for s in statements):
         score += FIGURE  # a claim with a number: what disputes are made of
-    if any(v.endswith("s") and v in STANCE_VERBS | _PRESENT_SAYING for v in verbs):
+    if any(v.endswith("s") and v in _STANCE_OR_SAYING for v in verbs):
         score += PRESENT  # "the club says", "opponents argue": a position held, not a remark
     if any(_PRESCRIBES.search(s.clause) for s in statements):
         score += PRESCRIPTIVE  # "should have waited", "must not": what ought to happen

@@ -75,9 +75,13 @@ def noun_phrases(clause: str) -> list[str]:
     return phrases
 
 
+# The union made once, not at every word a topic is trimmed of.
+_TRIMMED = STOPWORDS | _DETERMINERS
+
+
 def _trim(words: list[str]) -> str:
     words = words[:MAX_TOPIC_WORDS]
-    while len(words) > 2 and words[-1].lower() in STOPWORDS | _DETERMINERS:
+    while len(words) > 2 and words[-1].lower() in _TRIMMED:
         words.pop()
     return " ".join(words)
 
