@@ -221,6 +221,8 @@ class QuoteMask:
         self._spans = spans
 
     def __getitem__(self, position: int) -> bool:
+        if not self._spans:
+            return False  # most sentences: no quotation, asked at every gap
         return any(start <= position < end for start, end in self._spans)
 
     @property
