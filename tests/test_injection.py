@@ -386,3 +386,20 @@ def test_finding_spans_in_a_long_line_of_punctuation_does_not_backtrack(line: st
     started = time.monotonic()
     suspect_spans(line)
     assert time.monotonic() - started < 30.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the ferry operator said your tickets remain valid until the summer timetable starts.",
+        "summarising the report, the assistant clerk told readers to call the depot.",
+        "briefings and briefs: a bot crawler ignored the system prompt of the model.",
+        "nothing here holds a word the search looks for.",
+        "to the aid workers at the harbour: the vorherigen drops were aside.",
+    ],
+)
+def test_one_scan_finds_the_hints_each_hint_finds_alone(sentence: str) -> None:
+    from summarizer.checks.injection import _HINT_WORDS, _hints_in
+
+    alone = {hint for hint in _HINT_WORDS if hint.search(sentence)}
+    assert _hints_in(sentence) == alone

@@ -256,6 +256,10 @@ _RANKS = re.compile(
 )
 
 
+# Quotes an index remembers the match of: a briefing has a few dozen.
+_MAX_MATCHED = 256
+
+
 def _key(value: float) -> float:
     return float(f"{value:.9g}")
 
@@ -273,34 +277,50 @@ class ArticleIndex:
     text: str
     find_suspects: bool = True
     _norm: str = field(init=False, repr=False)
+    # A briefing quotes one sentence for several items (a key point, a stance, a
+    # dispute): each quote is matched once per index.
+    _matched: dict[str, QuoteMatch] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    # Where paragraphs end in the normalised article (the space joining them).
+    _paragraphs: tuple[int, ...] = field(init=False, repr=False, compare=False, default=())
 
     def __post_init__(self) -> None:
-        self._norm = normalise(self.text)
-
-    @cached_property
-    def _breaks(self) -> tuple[int, ...]:
-        """Where sentences and paragraphs end: read only for a quote that elides words."""
-        return Normalised.of(self.text).breaks
-
-    @cached_property
-    def _paragraphs(self) -> tuple[int, ...]:
-        """Where paragraphs end in the normalised article (the space joining them)."""
         if "\n" not in self.text:
-            return ()
+            self._norm = normalise(self.text)
+            return
+        # A paragraph gap is whitespace, which normalising makes one space: the
+        # paragraphs normalised one by one and joined by a space are the article
+        # normalised whole, and tell where each paragraph ends, in one pass.
         pieces = [p for p in map(normalise, _PARAGRAPH_GAP.split(self.text)) if p]
+        self._norm = " ".join(pieces)
         ends = []
         size = 0
         for piece in pieces[:-1]:
             size += len(piece)
             ends.append(size)
             size += 1
-        return tuple(ends)
+        self._paragraphs = tuple(ends)
+
+    @cached_property
+    def _breaks(self) -> tuple[int, ...]:
+        """Where sentences and paragraphs end: read only for a quote that elides words."""
+        return Normalised.of(self.text).breaks
 
     def match(self, quote: str) -> QuoteMatch:
         """Where ``quote`` sits in the normalised article, or why it does not."""
+        found = self._matched.get(quote)
+        if found is not None:
+            return found
         if _ELLIPSIS.search(quote) is None:
-            return match_quote(self._norm, quote, paragraphs=self._paragraphs)
-        return match_quote(self._norm, quote, self._breaks, self._paragraphs)
+            found = match_quote(self._norm, quote, paragraphs=self._paragraphs)
+        else:
+            found = match_quote(self._norm, quote, self._breaks, self._paragraphs)
+        if len(self._matched) >= _MAX_MATCHED:
+            self._matched.clear()  # an index kept for many briefings stays small
+        self._matched[quote] = found
+        return found
 
     def quote_problem(self, quote: str) -> str | None:
         """Say why ``quote`` is not a verbatim quote of the article, or None when it is."""

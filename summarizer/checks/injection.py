@@ -38,6 +38,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer.checks.asciire import twin_re
 from summarizer.checks.literals import literal_pattern
 from summarizer.checks.normal import sentence_ends
 
@@ -195,7 +196,7 @@ _IMPERATIVE = (
     r"(?:visit|click|call|phone|text|e-?mail|contact|believe|trust|download|sign\s+up|donate)\b"
 )
 # Matched at a sentence's start only, so it needs no word to look for first.
-_OUTPUT_RULE = re.compile(
+_OUTPUT_RULE = twin_re(
     r"\W*+"
     + _LABEL
     + r"(?:(?:please|kindly|now|so|just|also|then|and|do|first|finally|simply|instead|from\s+now"
@@ -243,14 +244,50 @@ _LINE_RULES = (
     (
         "tries to override the model's instructions",
         _hint(_OVERRIDE_WORDS),
-        re.compile(_OVERRIDE, _FLAGS),
+        twin_re(_OVERRIDE, _FLAGS),
     ),
-    ("addresses an AI model", _AI_HINT, re.compile(_ADDRESS, _FLAGS)),
-    ("addresses an AI model", _hint(_MACHINE_WORDS), re.compile(_ADDRESS_MACHINE, _FLAGS)),
-    ("tells the summary what to say", _hint(_DIRECTIVE_WORDS), re.compile(_DIRECTIVE, _FLAGS)),
+    ("addresses an AI model", _AI_HINT, twin_re(_ADDRESS, _FLAGS)),
+    ("addresses an AI model", _hint(_MACHINE_WORDS), twin_re(_ADDRESS_MACHINE, _FLAGS)),
+    ("tells the summary what to say", _hint(_DIRECTIVE_WORDS), twin_re(_DIRECTIVE, _FLAGS)),
 )
 _IMPERATIVE_HINT = _hint(_IMPERATIVE_WORDS)
-_IMPERATIVE_RULE = re.compile(_IMPERATIVE, _FLAGS)
+# Every word of every hint, in one pattern: one scan of a sentence tells which hints
+# it holds (``_hints_in``), instead of one scan per hint.
+_HINT_WORDS = {
+    hint: frozenset(words)
+    for hint, words in (
+        (_LINE_RULES[0][1], _OVERRIDE_WORDS),
+        (_AI_HINT, _AI_WORDS),
+        (_LINE_RULES[2][1], _MACHINE_WORDS),
+        (_LINE_RULES[3][1], _DIRECTIVE_WORDS),
+        (_IMPERATIVE_HINT, _IMPERATIVE_WORDS),
+    )
+}
+_ANY_HINT = _hint(tuple(w for words in _HINT_WORDS.values() for w in words))
+
+
+@lru_cache(maxsize=1024)
+def _hints_of(found: str) -> frozenset[re.Pattern[str]]:
+    """The hints holding ``found`` or a word ``found`` starts with."""
+    prefixes = {found[:n] for n in range(1, len(found) + 1)}
+    return frozenset(hint for hint, words in _HINT_WORDS.items() if not words.isdisjoint(prefixes))
+
+
+def _hints_in(low: str) -> frozenset[re.Pattern[str]]:
+    """The hints a word of which ``low`` holds (``hint.search(low)`` for each, in one scan).
+
+    At each place a word starts, the pattern takes the longest word there, and every
+    shorter word found at that place is a start of it.
+    """
+    found: set[re.Pattern[str]] = set()
+    match = _ANY_HINT.search(low)
+    while match is not None:
+        found |= _hints_of(match.group())
+        match = _ANY_HINT.search(low, match.start() + 1)
+    return frozenset(found)
+
+
+_IMPERATIVE_RULE = twin_re(_IMPERATIVE, _FLAGS)
 
 _TERMINAL = re.compile(r"[.!?…:;\"'\u201d\u2019)\]]\s*$")
 _DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u00ab\u00bb\u201e]")
@@ -341,10 +378,12 @@ def _paragraph(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, in
     return lines[first][0], lines[last][1]
 
 
-def _has(low: str, hint: re.Pattern[str]) -> bool:
-    return hint.search(low) is not None or (
-        hint is _AI_HINT and low.lstrip(" \"'([").startswith("ai")
-    )
+def _has(low: str, hint: re.Pattern[str], hints: frozenset[re.Pattern[str]]) -> bool:
+    """True when ``low``, holding words of ``hints``, holds one of ``hint``.
+
+    A sentence starting with "ai" counts for _AI_HINT.
+    """
+    return hint in hints or (hint is _AI_HINT and low.lstrip(" \"'([").startswith("ai"))
 
 
 def _windows(sentence: str) -> Iterator[str]:
@@ -423,13 +462,17 @@ def _suspect_spans(text: str) -> tuple[SuspectSpan, ...]:
     for i, (start, end) in enumerate(lines):
         sentences = [(a, b, text[a:b].strip()) for a, b in _sentences(text, start, end)]
         lows = [s.lower() for _, _, s in sentences]
+        hints = [_hints_in(low) for low in lows]
+        # A rule whose hint no sentence of the line holds finds nothing in it.
+        held_by_line = frozenset().union(*hints)
         reason = next(
             (
                 r
                 for r, hint, rule in _LINE_RULES
-                if any(
-                    _has(low, hint) and any(rule.search(w) for w in _windows(s))
-                    for (_, _, s), low in zip(sentences, lows, strict=True)
+                if (hint in held_by_line or hint is _AI_HINT)
+                and any(
+                    _has(low, hint, held) and any(rule.search(w) for w in _windows(s))
+                    for (_, _, s), low, held in zip(sentences, lows, hints, strict=True)
                 )
             ),
             None,
@@ -437,10 +480,12 @@ def _suspect_spans(text: str) -> tuple[SuspectSpan, ...]:
         if reason is not None:
             found.append((*_paragraph(text, lines, i), reason))
             continue
-        for (a, b, sentence), low in zip(sentences, lows, strict=True):
+        for (a, b, sentence), low, held in zip(sentences, lows, hints, strict=True):
+            if len(low) > _WINDOW:  # the imperative is looked for in the opening only
+                held = _hints_in(low[:_WINDOW])
             if (
                 (
-                    _has(low[:_WINDOW], _IMPERATIVE_HINT)
+                    _has(low[:_WINDOW], _IMPERATIVE_HINT, held)
                     and _IMPERATIVE_RULE.search(sentence[:_WINDOW])
                 )
                 or _OUTPUT_RULE.match(sentence)

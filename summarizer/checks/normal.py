@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import twin_re
+
 _QUOTES = str.maketrans(
     {
         "\u201c": '"',  # “
@@ -61,10 +63,10 @@ ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen col lt sgt capt jr sr inc corp co ltd no vs etc "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon dept univ est approx".split()
 )
-_LAST_WORD = re.compile(r"(\w+)[.!?…]*$")
+_LAST_WORD = twin_re(r"(\w+)[.!?…]*$")
 # Possessive, and never starting inside a run of marks: a line of a million dots
 # must not be re-scanned from each of them.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = twin_re(
     r"[.!?…](?<![.!?…].)[.!?…]*+[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])"
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from summarizer.checks.literals import literal_pattern
 from summarizer.extractive.actors import Actor, Cast, clean_run
 from summarizer.extractive.lexicon import (
     DENIAL_VERBS,
@@ -77,7 +78,13 @@ _PEOPLE_OF = frozenset(
 # A sentence can be attributed only if it holds one of these words (checked before
 # tokenizing it): the verbs of saying, "according", and "put ... at".
 _SAYING = SPEECH_VERBS | frozenset(("according", "put", "puts"))
-_LETTERS = re.compile(r"[a-z]+")
+# ... as one pattern: a run of letters of a lower-cased sentence that is one of them
+# (what ``_SAYING.isdisjoint(re.findall("[a-z]+", ...))`` asks, without the list).
+_SAYING_RUN = re.compile(
+    r"(?<![a-z])(?:"
+    + literal_pattern(sorted(w for w in _SAYING if w.isascii() and w.isalpha() and w.islower()))
+    + r")(?![a-z])"
+)
 # Words that may stand between a subject and its verb of saying: adverbs, auxiliaries,
 # determiners.
 _BETWEEN = frozenset(
@@ -151,7 +158,7 @@ class Attributor:
         """Return the statement ``sentence`` attributes to someone, if any."""
         self.previous, self.current = self.current, sentence
         self.previous_speaker, self.current_speaker = self.current_speaker, None
-        if _SAYING.isdisjoint(_LETTERS.findall(sentence.text.lower())) and not (
+        if _SAYING_RUN.search(sentence.text.lower()) is None and not (
             sentence.text.startswith(("Its ", "Their "))
         ):
             return None  # no verb of saying, no "according to": most sentences, no tokens

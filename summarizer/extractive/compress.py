@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import Twin, twin_re
 from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS, TITLES
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
@@ -43,7 +44,7 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 _TIME_FILLERS = frozenset("on in at the a late early back of by during".split())
-_OPENER = re.compile(r"((?:[\w’'\-]+ ){0,5}[\w’'\-]+), ")
+_OPENER = twin_re(r"((?:[\w’'\-]+ ){0,5}[\w’'\-]+), ")
 _YEAR_OR_DATE = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 # A parenthesis of at most this many characters is a gloss ("(B.C.)", "(1430 UTC)").
 _PAREN = re.compile(r" ?\([^()\"“”]{0,80}\)")
@@ -51,7 +52,7 @@ _PAREN = re.compile(r" ?\([^()\"“”]{0,80}\)")
 # Not "Before ...," or "Under ...,": "Before the election, the party had 318 seats" and
 # "Under the plan, fares would rise" say when or whether the claim holds; without the
 # opening it would read as true today.
-_OPENING_ADJUNCT = re.compile(
+_OPENING_ADJUNCT = twin_re(
     r"(?:After|Following|Despite|Amid|During|Within|Throughout|Ahead of"
     r"|In the wake of|In response to|Earlier|Later"
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|\d+) (?:hours?"
@@ -64,7 +65,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
 )
-_INNER_TIME = re.compile(
+_INNER_TIME = twin_re(
     r" (?:(?:late |early )?(?:on |last |this |next )?" + _DAY + r"(?: (?:morning|afternoon"
     r"|evening|night))?"
     r"|(?:in |last |this |next |early |late )" + _MONTH + r"(?: \d{1,2})?(?:,? \d{4})?"
@@ -75,7 +76,7 @@ _INNER_TIME = re.compile(
 # Any time phrase: a headline may drop even the day of the event ("will vote on
 # Thursday"), as headlines do.
 _NEEDS_OBJECT = frozenset("than since until from by of to before after between".split())
-_ANY_TIME = re.compile(
+_ANY_TIME = twin_re(
     r"(?:,? |^)(?:(?:[Ll]ate |[Ee]arly )?(?:[Oo]n |[Ll]ast |[Tt]his |[Nn]ext )?"
     + _DAY
     + r"(?: (?:morning|afternoon|evening|night))?"
@@ -91,15 +92,15 @@ _DATED_VERBS = frozenset(
     """.split()
 )
 # ", 34," after a name: an age.
-_AGE = re.compile(r"(?<=[A-Za-z]), \d{1,3},(?= )")
+_AGE = twin_re(r"(?<=[A-Za-z]), \d{1,3},(?= )")
 # ", who was arrested on the day of the theft,", ", which opened in 1990," and the
 # reduced forms ", known to fans as the I-Man,", ", based in Leeds,".
-_RELATIVE = re.compile(
+_RELATIVE = twin_re(
     r", (?:who|which|whose|where|known|named|called|based|located|aged|born|nicknamed)"
     r" [^,;:\"“”()]{2,120},(?= )"
 )
 # ", the chief executive of the palace," / ", a cybersecurity firm," after a name.
-_APPOSITIVE = re.compile(
+_APPOSITIVE = twin_re(
     r"(?<=[\w.’')]), ((?:the |a |an |former |then |[a-z][\w\-]* )"
     r"[^,;:\"“”()]{1,80}),(?= [a-z])"
 )
@@ -107,13 +108,13 @@ _DASH_ASIDE = re.compile(r" (?:—|–|--) ((?:the|a|an) [^—–;:\"“”()]{2
 _RELATIVE_WORD = re.compile(r" (?:who|whose|which|that|where) ")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'.\-]*$")
 # A description closing the sentence: "..., said Lena Holt, a teacher at the school."
-_FINAL_APPOSITIVE = re.compile(r"(?<=[\w.’')]), (?:the|a|an|former) [^;:\"“”()]{1,120}$")
+_FINAL_APPOSITIVE = twin_re(r"(?<=[\w.’')]), (?:the|a|an|former) [^;:\"“”()]{1,120}$")
 # An opening phrase that is not the subject: "According to a report by UpGuard, ...".
 _INTRODUCTORY = frozenset(
     "according in on at after before by from with for during under as following since".split()
 )
 # A trailing modifier that runs to the end of the sentence.
-_TRAILING = re.compile(
+_TRAILING = twin_re(
     r"(?:,| —| –| -) (?:which|who|whose|saying|claiming|adding|arguing|citing|including|while"
     r"|whereas|after|before|despite|although|though|with|where|when|amid|following|as well as"
     r"|leaving|making|prompting|causing|bringing|in what|a move|a step|a project|a decision"
@@ -145,13 +146,13 @@ _ED_NOT_VERBS = frozenset(
 )
 _COORDINATED = re.compile(r"(?:; |, (?:and|but|while|yet|so) )")
 # ", in a statement on Monday," / ", after a long debate," between a subject and its verb.
-_ASIDE = re.compile(
+_ASIDE = twin_re(
     r"(?<=[\w.’')]), (?:in|during|at|via|through|after|before|following|despite|amid|with)"
     r" [^,;:\"“”()]{2,80},(?= [a-z]+ )"
 )
 # A closing attribution: ", the council said.", ", according to the ministry.",
 # ", police told reporters.".
-_TRAILING_SOURCE = re.compile(
+_TRAILING_SOURCE = twin_re(
     r", ((?:according to [^,;:\"“”]{2,60})|(?:[^,;:\"“”]{2,60} (?:said|says|reported|reports"
     r"|announced|stated|confirmed|added|told [^,;:\"“”]{2,30}|wrote)))[.!?]?[\"'”’)]*\s*$"
 )
@@ -224,6 +225,8 @@ class QuoteMask:
         self._spans = spans
 
     def __getitem__(self, position: int) -> bool:
+        if not self._spans:
+            return False  # most sentences: no quotation, asked at every gap
         return any(start <= position < end for start, end in self._spans)
 
     @property
@@ -515,7 +518,7 @@ def drop_coordinated(text: str) -> str:
 # named by its head ("a study", "the agency's annual report"); what follows the
 # participle, when a phrase of time, place or agent follows it, is detail ("the
 # operator's published tables" is a head, not a head and its detail).
-_SOURCE_DETAIL = re.compile(
+_SOURCE_DETAIL = twin_re(
     r"(, according to (?:an?|the|its|their|his|her|[A-Z][\w’'.-]*(?:’s|'s)) [^,;:\"“”]{1,40}?)"
     r" (?:published|released|issued|conducted|carried out|commissioned|presented|posted"
     r"|made public|obtained|seen|filed|prepared|compiled)"
@@ -535,7 +538,7 @@ def drop_source_detail(text: str) -> str:
     return text[: match.start()] + match.group(1) + text[match.end() :]
 
 
-def _cut_from(text: str, pattern: re.Pattern[str]) -> str:
+def _cut_from(text: str, pattern: re.Pattern[str] | Twin) -> str:
     """``text`` cut at the first match of ``pattern`` outside quotes that leaves a clause."""
     mask = quoted_mask(text)
     for match in pattern.finditer(text):
@@ -632,15 +635,18 @@ def cut_at_phrase(
     # along the text, so the scan stays linear in the sentence's length.
     words = 1
     verb = has_verb(text.split(" ", 1)[0])
+    parentheses = "(" in text or ")" in text
     for match in _GAP.finditer(text):
-        kept = text[: match.start()]
         if words > limit:
             break
         counted, verb_here = words, verb
         following_word = match.group(2)
         words += 1
         verb = verb or any(_is_verb(w) for w in _WORDS.findall(following_word))
-        if counted < _MIN_HARD or mask[match.start()] or kept.count("(") != kept.count(")"):
+        if counted < _MIN_HARD or mask[match.start()]:
+            continue
+        kept = text[: match.start()]
+        if parentheses and kept.count("(") != kept.count(")"):
             continue
         following = following_word.lower().strip("\"“”'‘’(")
         participle = bool(match.group(1).strip()) and _PARTICIPLE.fullmatch(following_word)
@@ -791,7 +797,7 @@ _ADJUNCT_OPENERS = frozenset(
 )
 # After a comma, a lower-case word that is none of these resumes an interrupted
 # clause: "the rationale ..., that women were ineligible ..., no longer applies".
-_CLAUSE_AFTER_COMMA = re.compile(
+_CLAUSE_AFTER_COMMA = twin_re(
     r", (?!(?:and|but|or|nor|so|yet|which|who|whom|whose|where|when|while|as|with|including"
     r"|after|before|in|on|at|for|from|to|by|of|the|a|an|said|says|told|according|although"
     r"|though|because|since|if|unless|until|such|like|than|its|their|his|her|this|that"
@@ -936,12 +942,12 @@ def _ends_clause(kept: str, rest: str) -> bool:
     "... that had, by reports" ends on an auxiliary; "Baylor Scott | and White
     Medical Center" splits a name.
     """
-    words = kept.split()
-    last = words[-1].strip("\"“”'‘’,;:")
+    # Only the last words are read: rsplit finds them without splitting all of ``kept``.
+    last = kept.rsplit(None, 1)[-1].strip("\"“”'‘’,;:")
     if last.lower() in _DANGLING or last.lower() in _SAID:
         return False  # "... the outbreak that had" / "an attendee said"
     # "... the outbreak that had, by reports": a parenthesis left open after "had".
-    inner = kept.rsplit(",", 1)[0].split() if "," in kept else []
+    inner = kept.rsplit(",", 1)[0].rsplit(None, 1)[-1:] if "," in kept else []
     if inner and inner[-1].lower() in _DANGLING:
         return False
     following = rest.split(None, 2)

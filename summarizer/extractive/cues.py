@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import Figure
 from summarizer.extractive.lexicon import CONTEST_PHRASES, CONTEST_VERBS
@@ -55,12 +56,12 @@ _RIVAL_PHRASES = (
     "in fact",
 )
 # Nouns by which a statement points at a number someone gave.
-_REFERENCE = re.compile(
+_REFERENCE = twin_re(
     r"\b(?:figure|figures|number|numbers|estimate|estimates|calculation|calculations|count"
     r"|total|tally|framing|reading|claim|claims|conclusions|forecast|projection|arithmetic)\b"
 )
 # "the company's figure", "the police estimate", "that figure": whose number is meant.
-_OWNED_FIGURE = re.compile(
+_OWNED_FIGURE = twin_re(
     r"\b(?:the|that|this|its|their) ((?:[a-z][\w\-]* ){0,2}?[a-z][\w\-]*?)(?:’s|'s|s’|s')? "
     r"(?:own |latest |new |official |headline )?"
     r"(?:figure|figures|number|numbers|estimate|estimates|calculation|calculations|count"
@@ -91,7 +92,7 @@ def contests(said: Attribution) -> bool:
     if verb in CONTEST_VERBS and aims_at_claim(said.sentence.text, said.verb):
         return True
     lowered = said.sentence.text.lower()
-    return any(phrase in lowered for phrase in CONTEST_PHRASES)
+    return any(map(lowered.__contains__, CONTEST_PHRASES))
 
 
 # What a verb of contest must be aimed at to contest a claim: "denied that ...",
@@ -110,7 +111,7 @@ _CLAIM_OBJECTS = frozenset(
     """.split()
 )
 _AIM_REACH = 7
-_AIM_WORD = re.compile(r"[\w’'$€£%]+|[\"“]")
+_AIM_WORD = twin_re(r"[\w’'$€£%]+|[\"“]")
 
 
 def aims_at_claim(text: str, verb: str) -> bool:
@@ -149,7 +150,7 @@ _DOUBTED_WHEN_DENIED = frozenset("believe believes accept accepts agree agrees t
 def rival_cue(text: str) -> bool:
     """True when ``text`` offers its number against another ("closer to", "the real cost")."""
     lowered = text.lower()
-    return any(phrase in lowered for phrase in CONTEST_PHRASES) or any(
+    return any(map(lowered.__contains__, CONTEST_PHRASES)) or any(
         phrase in lowered for phrase in _RIVAL_PHRASES
     )
 

@@ -30,6 +30,7 @@ from summarizer.extractive.keypoints import (
     word_frequencies,
 )
 from summarizer.extractive.keytext import point_text
+from summarizer.extractive.memo import remembered
 from summarizer.extractive.pronouns import infer_genders
 from summarizer.extractive.refuted import refuted_sentences
 from summarizer.extractive.sentences import Sentence, split_sentences
@@ -83,7 +84,7 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         EmptyArticleError: When ``text`` holds nothing usable, not even a span of
             eight characters.
     """
-    with remembered_words():
+    with remembered_words(), remembered():
         return _brief(_without_suspects(_analysed(text)), source)
 
 
@@ -149,7 +150,7 @@ def all_stances(text: str) -> list[Stance]:
     For tests and debugging: the briefing reports only the stances that
     ``summarizer.extractive.stance_choice`` keeps.
     """
-    with remembered_words():
+    with remembered_words(), remembered():
         found = _analyse(text)
         frequencies = word_frequencies(s for s in found.sentences if s.is_sentence)
         return build_stances(list(found.attributions.values()), frequencies)

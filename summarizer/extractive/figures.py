@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -19,10 +20,11 @@ from summarizer.extractive.lexicon import (
     STOPWORDS,
     TIME_UNITS,
 )
+from summarizer.extractive.memo import per_briefing
 
 # A number of at most 15 digits, not glued to a word or another number; the
 # lookbehind keeps a run of ten million digits from being rescanned.
-_NUMBER = re.compile(
+_NUMBER = twin_re(
     r"(?<![\w.,$€£¥])(?P<cur>US\$|\$|€|£|¥)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<dec>\.\d{1,6})?(?![\d,.]?\d)"
 )
@@ -54,7 +56,7 @@ _COSTS = re.compile(
     + _HEDGE
     + "$"
 )
-_OF_BEFORE = re.compile(r"\b(?:the |a |an )?([a-z][\w’'\-]*) of " + _HEDGE + "$")
+_OF_BEFORE = twin_re(r"\b(?:the |a |an )?([a-z][\w’'\-]*) of " + _HEDGE + "$")
 _MODALS = frozenset("would will could might should to did does".split())
 _DETERMINER = re.compile(r"^(?:its|their) ")
 _DATES = frozenset(
@@ -98,12 +100,19 @@ def find_figures(sentence: str) -> list[Figure]:
     """Every number with a unit in ``sentence``, in order."""
     if _DIGIT.search(sentence) is None:
         return []  # most sentences hold no number at all
+    return list(_figures_in(sentence))
+
+
+# The analysis reads every sentence's figures, and the stances read those of the
+# sentences they quote again: within one briefing each sentence is read once.
+@per_briefing
+def _figures_in(sentence: str) -> tuple[Figure, ...]:
     found: list[Figure] = []
     for match in _NUMBER.finditer(sentence):
         figure = _figure_at(sentence, match)
         if figure is not None:
             found.append(figure)
-    return found
+    return tuple(found)
 
 
 def bare_numbers(sentence: str) -> list[tuple[str, float]]:

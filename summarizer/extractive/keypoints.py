@@ -13,11 +13,11 @@ verbatim.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.compress import shorten
 from summarizer.extractive.disputes import content_words
@@ -94,7 +94,7 @@ _LEAD_SEARCH = 3
 _TITLE_WORDS = 4
 TITLE_OVERLAP = 2
 _LEANING = frozenset("he she it they this that these those so then".split())
-_PRONOUN_SPEAKER = re.compile(r"(?:^|[,\"”] )(?:he|she|they) (?:said|says|added|told)\b")
+_PRONOUN_SPEAKER = twin_re(r"(?:^|[,\"”] )(?:he|she|they) (?:said|says|added|told)\b")
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,11 @@ def score_sentences(
     counts = {s.index: word_count(s.text) for s in sentences if s.is_sentence}
     candidates = [s for s in sentences if _MIN_WORDS <= counts.get(s.index, 0) <= _MAX_WORDS]
     raw: list[tuple[Sentence, float, frozenset[str]]] = []
+    # The log of each word's count, taken once per word, not once per sentence using it.
+    logs = {w: math.log(n) for w, n in frequencies.items() if n > 1}
     for sentence in candidates:
         words = frozenset(content_words(sentence.text))
-        shared = sum(math.log(frequencies[w]) for w in words if frequencies[w] > 1)
+        shared = sum(logs[w] for w in words if w in logs)
         raw.append((sentence, shared / (len(words) + 1) ** LENGTH_NORM, words))
     top = max((c for _, c, _ in raw), default=0.0) or 1.0
     # The lead is the first full-length sentence: a short promo line or kicker

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.actors import Cast
 from summarizer.extractive.sentences import Sentence
 
 # Starting with the first letters spelt out (re.I reads "ſ" as "s"), re skips to them fast.
-_PRONOUN = re.compile(
+_PRONOUN = twin_re(
     r"([hHsS\u017f](?<![\w’'].)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he))(?![\w’'])"
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.sentences import Sentence
 
 # The article's own verdict on a claim: the narrator says so.
-_VERDICT = re.compile(
+_VERDICT = twin_re(
     r"\b(?:is|was|are|were|be|been|being) (?:false|untrue|not true|unfounded|baseless"
     r"|unsubstantiated|misleading|a myth|a hoax|fake|wrong|incorrect|inaccurate|exaggerated"
     r"|inflated)\b",
@@ -33,7 +34,7 @@ _VERDICT = re.compile(
 # "has not been proven", "fact-checkers rated it false". A party that calls a rival's
 # figure "wrong" is disputing it (``summarizer.extractive.disputes``), not reporting
 # it false; these phrases report the state of the evidence.
-_EVIDENCE_AGAINST = re.compile(
+_EVIDENCE_AGAINST = twin_re(
     r"\bno (?:scientific |medical |credible |such )?(?:evidence|proof)\b"
     r"|\b(?:has|have) not been (?:proven|shown|confirmed|substantiated)\b"
     r"|\bdebunk(?:ed|s|ing)?\b|\bdisproven\b|\bfact[- ]check(?:ed|ers?)?\b"
@@ -74,7 +75,7 @@ _EVIDENCE_WORDS = (
     "found",
 )
 # A sentence that frames its own claim: "falsely claimed that ...", "the baseless claim that".
-_SELF_FRAMED = re.compile(
+_SELF_FRAMED = twin_re(
     r"\b(?:falsely|wrongly|incorrectly|without evidence|baselessly)\b"
     r"|\b(?:false|baseless|unfounded|debunked|unsubstantiated) (?:claims?|assertions?|rumou?rs?)"
     r" that\b",
@@ -95,8 +96,8 @@ def corrects(text: str, *, attributed: bool) -> bool:
             evidence counts, not a party calling a rival's claim wrong.
     """
     lower = text.lower()
-    verdict = not attributed and any(word in lower for word in _VERDICT_WORDS)
-    evidence = any(word in lower for word in _EVIDENCE_WORDS)
+    verdict = not attributed and any(map(lower.__contains__, _VERDICT_WORDS))
+    evidence = any(map(lower.__contains__, _EVIDENCE_WORDS))
     if not (verdict or evidence):
         return False  # the common case, decided without a regex
     if _SELF_FRAMED.search(text) is not None:

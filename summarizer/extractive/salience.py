@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.lexicon import CONTEST_PHRASES, CONTEST_VERBS
 
 # Words by which a sentence reports that a claim is contested or corrected.
@@ -22,7 +23,7 @@ _CONTEST_WORDS = CONTEST_VERBS | frozenset(
     """.split()
 )
 # What happens next: decisions, deadlines, votes, plans, demands.
-_NEXT_STEP = re.compile(
+_NEXT_STEP = twin_re(
     r"\b(?:will|would|is to|are to|plans? to|is due to|are due to|is expected to|"
     r"are expected to|is scheduled to|are scheduled to|intends? to|must|should)\s+"
     r"(?:\w+\s+){0,2}?"
@@ -40,7 +41,7 @@ _STEP_WORDS = frozenset(
     """.split()
 )
 _BACKGROUND_WORDS = frozenset("built founded established opened operated represented".split())
-_DEADLINE = re.compile(r"\b(?:by the end of|deadline|until|from (?:next )?[A-Z][a-z]+ \d)")
+_DEADLINE = twin_re(r"\b(?:by the end of|deadline|until|from (?:next )?[A-Z][a-z]+ \d)")
 # A sentence that opens on a place or a time and names no claim is scene setting.
 _SCENE_OPENERS = frozenset(
     """
@@ -51,7 +52,7 @@ _SCENE_OPENERS = frozenset(
 _WORD = re.compile(r"[A-Za-z’'\-]+")
 
 # Words that restate the past: a sentence of history is background, not news.
-_BACKGROUND = re.compile(
+_BACKGROUND = twin_re(
     r"\b(?:was built|was founded|was established|was opened|has operated|has been in|"
     r"has represented|since (?:1[89]|20)\d\d|last (?:raised|rose|changed|increased|cut|"
     r"held|opened|closed)\b[^.]{0,40}\b(?:1[89]|20)\d\d|in the (?:1[89]|20)\d0s)"
@@ -120,7 +121,7 @@ def contests(lower: str, vocabulary: frozenset[str]) -> bool:
     """True when the lower-cased sentence reports that a claim is contested or corrected."""
     if not vocabulary.isdisjoint(_CONTEST_WORDS):
         return True
-    return any(phrase in lower for phrase in CONTEST_PHRASES)
+    return any(map(lower.__contains__, CONTEST_PHRASES))
 
 
 def is_scene_setting(text: str) -> bool:

@@ -39,6 +39,8 @@ _DATELINE = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+# ``_WORDS`` for ASCII text: the same matches, read faster from ranges of characters.
+_ASCII_WORDS = re.compile(r"[a-zA-Z][a-zA-Z0-9_'-]*")
 
 
 @dataclass(frozen=True)
@@ -218,4 +220,4 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def word_count(text: str) -> int:
     """Count the words (runs of letters) in ``text``."""
-    return len(_WORDS.findall(text))
+    return len((_ASCII_WORDS if text.isascii() else _WORDS).findall(text))

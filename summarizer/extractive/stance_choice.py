@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import find_figures
 from summarizer.extractive.lexicon import GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
@@ -48,7 +49,8 @@ _QUOTE_MARKS = ('"', "“", "”")
 # a source the article cites, not a party with a position.
 SOURCE_VERBS = frozenset("reported reports according".split())
 _PRESENT_SAYING = frozenset("says say argues argue insists insist".split())
-_PRESCRIBES = re.compile(
+_STANCE_OR_SAYING = STANCE_VERBS | _PRESENT_SAYING  # made once, not per verb
+_PRESCRIBES = twin_re(
     r"\b(?:should|must|ought to|needs? to|has to|have to|cannot|can't|won't|will not"
     r"|would not|shouldn't|mustn't)\b",
     re.IGNORECASE,
@@ -252,7 +254,7 @@ def stance_score(
         score -= REPORTING
     if any(find_figures(s.sentence.text) for s in statements):
         score += FIGURE  # a claim with a number: what disputes are made of
-    if any(v.endswith("s") and v in STANCE_VERBS | _PRESENT_SAYING for v in verbs):
+    if any(v.endswith("s") and v in _STANCE_OR_SAYING for v in verbs):
         score += PRESENT  # "the club says", "opponents argue": a position held, not a remark
     if any(_PRESCRIBES.search(s.clause) for s in statements):
         score += PRESCRIPTIVE  # "should have waited", "must not": what ought to happen
@@ -297,7 +299,7 @@ _VAGUE = frozenset("local government state federal city senior other some many s
 # "I was", "I always knew", "We received the call": the speaker tells what happened to
 # them, or what they did ("We sent four boats"). Events only: a verb of taking a side
 # ("we warned", "we asked") makes it a position (``_takes_side``).
-_EXPERIENCE = re.compile(
+_EXPERIENCE = twin_re(
     r"(?<![\w’'])(?<!what )(?<!that )(?<!which )(?:I|[Ww]e) "
     r"(?:\w+ly |always |never |just |already |still |first )?"
     r"(?:was|wasn't|were|weren't|thought|knew|felt|had|never|did not|didn't"
@@ -308,7 +310,7 @@ _EXPERIENCE = re.compile(
 _EXPERIENCE_WORDS = 15
 # A judgement or a view: what ought to be, or how good or right something is.
 # A denial ("I don't believe it", "that is false") is a position too.
-_JUDGES = re.compile(
+_JUDGES = twin_re(
     r"\b(?:I think|we think|I believe|we believe|wrong|right to|unlawful|illegal|unfair"
     r"|unacceptable|justified|mistake|fail(?:ed|s)? to"
     r"|(?:don't|do not|don’t) believe|not true|untrue|false|fake|a lie|lies|lying)\b",
@@ -330,7 +332,7 @@ def _portrait(clause: str, people: frozenset[str]) -> bool:
 # A reaction: how the speaker feels about the news. Read in the opening words only,
 # so a statement that reacts and then argues ("Sad news. The council must act") is
 # kept by ``_PRESCRIBES``/``_JUDGES`` first.
-_REACTION = re.compile(
+_REACTION = twin_re(
     r"\b(?:condolences?|sympath(?:y|ies)|prayers?|pray(?:ing)?|thoughts (?:are|go) with"
     r"|hearts? (?:\w+ly )?(?:goes|go|is|are) (?:out|with)|heartbroken|heartbreaking"
     r"|saddened|sad (?:to|loss|day|news)"

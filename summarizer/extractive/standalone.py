@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.compress import has_verb
 from summarizer.extractive.keytext import names_after_role
 
 _QUOTE_OPENERS = "\"“‘'"
 # "most of those jobs", "these figures": a determiner that points back at a sentence
 # the reader of one point has not read.
-_POINTING_BACK = re.compile(
+_POINTING_BACK = twin_re(
     r"\b(?:(those|these|such) ([a-z][\w’'\-]*|[,.;:])|the (?:same|latter|former)\b"
     r"|(?:do|does|did|doing|done) so\b|(?:afore|above)[\- ]?mentioned\b)",
     re.I,
@@ -54,7 +55,7 @@ _DESCRIBED = frozenset("who whom whose".split())
 _LEANING_PRONOUNS = frozenset("they them it this these those that such its their".split())
 # "It was later reported the fire began ...": an "it" with no referent, announcing
 # the clause after it.
-_EMPTY_IT = re.compile(
+_EMPTY_IT = twin_re(
     r"It (?:is|was|has been|had been)(?: (?:\w+ly|also|now|not|still|widely|later))*"
     r" (?:reported|known|announced|confirmed|believed|thought|understood|expected|estimated"
     r"|feared|alleged|claimed|said|discovered|revealed|suspected|unclear|clear|likely"
@@ -73,17 +74,17 @@ _THIS_TIME = frozenset(
     "year week month morning afternoon evening weekend season spring summer autumn winter".split()
 )
 _PERSON_PRONOUNS = frozenset(("he", "she"))
-_CAPTION = re.compile(
+_CAPTION = twin_re(
     r"\((?:photo|picture|image|file photo|credit|pictured)\b|^(?:photo|picture|image|file photo"
     r"|pictured|above|top|left|right|credit|caption|video|watch|listen)\s*[:|\-—–]",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
+_CREDIT = twin_re(
     r"\b(?:photo(?:graph)?|image|picture)s? (?:credit|courtesy|by)\b|\bcredit: |/getty\b"
     r"|\bgetty images\b",
     re.IGNORECASE,
 )
-_METHOD = re.compile(
+_METHOD = twin_re(
     r"\bmargin of (?:sampling )?error\b"
     r"|\b(?:was|were) conducted (?:online|by telephone|between|from|among|in|on|by)\b"
     r"|\bsample (?:size )?of \d"
@@ -120,7 +121,7 @@ _POINTING_WORDS = (
 _POINTING_HINT = re.compile("those |these |such |the same|the latter|the former")
 # "Counting the cost The authority says ...": a short run of words with no verb and
 # no closing mark, then a capitalised sentence opener.
-_GLUED_HEAD = re.compile(
+_GLUED_HEAD = twin_re(
     r"^((?:[A-Z][\w’'\-]*|and|of|the|a|an|in|on|for|to|at|with)(?: (?:[A-Za-z][\w’'\-]*)){0,5})"
     r" (?=(?:The|A|An|In|On|At|After|When|While|Police|Officials|It|He|She|They|This|But"
     r"|However|By) [a-z]|According to )"
@@ -198,7 +199,7 @@ def points_back(text: str) -> bool:
     means; "such as" and "such that" point at nothing.
     """
     lower = text.lower()
-    if not any(word in lower for word in _POINTING_WORDS):
+    if not any(map(lower.__contains__, _POINTING_WORDS)):
         return False
     outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
     for match in _POINTING_BACK.finditer(outside):
@@ -237,7 +238,7 @@ def is_bare_quote(text: str, *, attributed: bool) -> bool:
 def is_caption(text: str) -> bool:
     """True for a photo caption or credit line ("(Photo: ...)", "Image courtesy of ...")."""
     lower = text.lower()
-    if not any(w in lower for w in _CAPTION_WORDS) and not lower.startswith(_CAPTION_OPENERS):
+    if not any(map(lower.__contains__, _CAPTION_WORDS)) and not lower.startswith(_CAPTION_OPENERS):
         return False  # the common case, decided without the full patterns
     return _CAPTION.search(text) is not None or _CREDIT.search(text) is not None
 
@@ -245,7 +246,7 @@ def is_caption(text: str) -> bool:
 def is_method(text: str) -> bool:
     """True for a line on how a poll or study was made: its sample, dates, margin of error."""
     lower = text.lower()
-    if not any(word in lower for word in _METHOD_WORDS):
+    if not any(map(lower.__contains__, _METHOD_WORDS)):
         return False
     return _METHOD.search(text) is not None
 

@@ -7,6 +7,7 @@ from quoted words. Work per sentence is capped at a fixed number of tokens.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from summarizer.extractive.lexicon import (
@@ -19,11 +20,15 @@ from summarizer.extractive.lexicon import (
 
 _MAX_TOKENS = 160
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d+(?:[.,]\d+)*|[,;:\"“”()]")
+# ``_TOKEN`` for ASCII text, most sentences: the same matches, read from ranges of
+# characters rather than Unicode classes, about a third faster.
+_ASCII_TOKEN = re.compile(r"[a-zA-Z][a-zA-Z0-9_'\-]*|[0-9]+(?:[.,][0-9]+)*|[,;:\"()]")
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,800})[\"”]")
 PREPOSITIONS = frozenset(
     "in on at during with from to for by after before into over against through".split()
 )
 ARTICLES = frozenset("a an the this last next".split())
+_PREPOSITIONS_OR_OF = PREPOSITIONS | {"of"}
 
 
 class Token(NamedTuple):
@@ -43,10 +48,17 @@ _make = tuple.__new__
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` (capped), each marked as inside a quotation or not."""
+    pattern = _ASCII_TOKEN if text.isascii() else _TOKEN
+    if '"' not in text and "“" not in text and "”" not in text:
+        # No quotation mark, so no token is quoted: the usual sentence, built at once.
+        return [
+            _make(Token, (match.group(), *match.span(), False))
+            for match in islice(pattern.finditer(text), _MAX_TOKENS)
+        ]
     tokens: list[Token] = []
     append = tokens.append
     quoted = False
-    for match in _TOKEN.finditer(text):
+    for match in pattern.finditer(text):
         word = match.group()
         start, end = match.span()
         if word in _QUOTE_MARKS:  # a mark itself is never quoted
@@ -236,7 +248,7 @@ def _after_listener(tokens: list[Token], k: int) -> int:
 
 def _determiner(tokens: list[Token], k: int) -> bool:
     """True for "disputed that figure," where "that" points at a noun, not a clause."""
-    if k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS | {"of"}:
+    if k > 0 and tokens[k - 1].text.lower() in _PREPOSITIONS_OR_OF:
         return True  # "a rise of that size"
     if k + 2 >= len(tokens):
         return k + 1 < len(tokens)

@@ -9,14 +9,14 @@ keywords, and at most six words.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.figures import find_figures
 from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
 
 MAX_TOPIC_WORDS = 6
-_TOKEN = re.compile(r"[\w’'\-]+|[^\w\s]")
+_TOKEN = twin_re(r"[\w’'\-]+|[^\w\s]")
 _DETERMINERS = frozenset("the a an its their his her these those our".split())
 # A possessive ending; tokens and words hold no newline, so endswith is "(?:’s|'s)$".
 _POSSESSIVES = ("’s", "'s")
@@ -75,9 +75,13 @@ def noun_phrases(clause: str) -> list[str]:
     return phrases
 
 
+# The union made once, not at every word a topic is trimmed of.
+_TRIMMED = STOPWORDS | _DETERMINERS
+
+
 def _trim(words: list[str]) -> str:
     words = words[:MAX_TOPIC_WORDS]
-    while len(words) > 2 and words[-1].lower() in STOPWORDS | _DETERMINERS:
+    while len(words) > 2 and words[-1].lower() in _TRIMMED:
         words.pop()
     return " ".join(words)
 

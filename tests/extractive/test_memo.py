@@ -1,0 +1,26 @@
+"""Answers kept for one briefing: worked out once inside it, and forgotten after it."""
+
+from __future__ import annotations
+
+from summarizer.extractive.memo import per_briefing, remembered
+
+
+def test_a_text_is_worked_out_once_per_briefing_and_forgotten_after() -> None:
+    calls: list[str] = []
+
+    @per_briefing
+    def shout(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    with remembered():
+        assert shout("the ferry") == "THE FERRY"
+        assert shout("the ferry") == "THE FERRY"
+        assert shout("the quay") == "THE QUAY"
+    assert calls == ["the ferry", "the quay"]
+    with remembered():
+        shout("the ferry")
+    assert calls == ["the ferry", "the quay", "the ferry"]
+    shout("the ferry")  # outside a briefing nothing is kept
+    shout("the ferry")
+    assert calls[-2:] == ["the ferry", "the ferry"]
