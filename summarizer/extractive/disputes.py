@@ -22,9 +22,7 @@ number of paragraphs, so the cost is linear.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from summarizer.checks.asciire import twin_re
@@ -40,6 +38,7 @@ from summarizer.extractive.cues import (
 )
 from summarizer.extractive.figures import Figure, bare_numbers
 from summarizer.extractive.lexicon import STOPWORDS
+from summarizer.extractive.memo import per_briefing
 from summarizer.extractive.prose import clip_words
 from summarizer.extractive.sentences import Sentence
 from summarizer.models import DisputedFigure
@@ -99,35 +98,17 @@ class Claim:
 
 
 # Key points, stances and disputes each ask ``content_words`` of the same
-# sentences; within one briefing (``remembered_words``) the answers are kept.
-_MEMO: ContextVar[dict[str, frozenset[str]] | None] = ContextVar("content_words", default=None)
-
-
-@contextmanager
-def remembered_words() -> Iterator[None]:
-    """Keep ``content_words``' answers for the length of this block (one briefing)."""
-    token = _MEMO.set({})
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
-
-
+# sentences; within one briefing (``memo.remembered``) the answers are kept.
+@per_briefing
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased words of ``text`` that carry meaning."""
-    memo = _MEMO.get()
-    if memo is not None and text in memo:
-        return memo[text]
     lower = text.lower()
     found = set((_ASCII_WORD if lower.isascii() else _WORD).findall(lower))
     if "'" in lower or "’" in lower:  # "council's" -> "council"; most text has no apostrophe
         marked = [w for w in found if "'" in w or "’" in w]
         found.difference_update(marked)
         found.update(_POSSESSIVE.sub("", w) for w in marked)
-    words = frozenset(found - STOPWORDS)
-    if memo is not None:
-        memo[text] = words
-    return words
+    return frozenset(found - STOPWORDS)
 
 
 def is_contest(attribution: Attribution) -> bool:

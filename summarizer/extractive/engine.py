@@ -12,7 +12,7 @@ from summarizer.errors import EmptyArticleError
 from summarizer.extractive.actors import Cast, build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
 from summarizer.extractive.cues import speakers
-from summarizer.extractive.disputes import find_disputes, remembered_words
+from summarizer.extractive.disputes import find_disputes
 from summarizer.extractive.figures import Figure, find_figures
 from summarizer.extractive.headline import (
     SUMMARY_SENTENCE_WORDS,
@@ -84,7 +84,7 @@ def brief_extractive(text: str, *, source: str = "<text>") -> Briefing:
         EmptyArticleError: When ``text`` holds nothing usable, not even a span of
             eight characters.
     """
-    with remembered_words(), remembered():
+    with remembered():
         return _brief(_without_suspects(_analysed(text)), source)
 
 
@@ -150,7 +150,7 @@ def all_stances(text: str) -> list[Stance]:
     For tests and debugging: the briefing reports only the stances that
     ``summarizer.extractive.stance_choice`` keeps.
     """
-    with remembered_words(), remembered():
+    with remembered():
         found = _analyse(text)
         frequencies = word_frequencies(s for s in found.sentences if s.is_sentence)
         return build_stances(list(found.attributions.values()), frequencies)
