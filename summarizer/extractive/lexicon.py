@@ -85,6 +85,8 @@ TITLES = frozenset(
     treasurer auditor attorney lawyer economist analyst coach leader head editor constable
     detective administrator
     envoy diplomat official minister-president auditor
+    legislator lawmaker assemblyman assemblywoman congressman congresswoman
+    secretary-general broadcaster speaker
     """.split()
 )
 

@@ -314,3 +314,10 @@ def test_finding_success_is_no_finding() -> None:
         "found work as a teacher in Marlow.\n"
     )
     assert actors(text) == []
+
+
+@pytest.mark.parametrize("title", ["Legislator", "Assemblywoman", "Broadcaster", "Speaker"])
+def test_a_job_title_opening_the_sentence_is_the_role_not_the_name(title: str) -> None:
+    text = f"{title} Tanya Lind said the new harbour rules were unfair to small boats.\n"
+    stance = all_stances(text)[0]
+    assert (stance.actor, stance.role) == ("Tanya Lind", title)
