@@ -547,8 +547,23 @@ def _cut_from(text: str, pattern: re.Pattern[str] | Twin) -> str:
             continue
         if text.count("(", 0, match.start()) != text.count(")", 0, match.start()):
             continue
+        if _aside_before_verb(text, match.end()):
+            continue  # "by which an official, including the president, | can be removed"
         return _close(text[: match.start()], text)
     return text
+
+
+def _aside_before_verb(text: str, start: int) -> bool:
+    """True when the phrase at ``start`` closes on a comma before the main clause's verb.
+
+    ", including the president, can be removed": the phrase is an aside inside the
+    clause, and cutting from it would leave the clause without its verb.
+    """
+    comma = text.find(", ", start)
+    if comma < 0 or any(mark in text[start:comma] for mark in ';:"“”'):
+        return False
+    following = text[comma + 2 :].split(" ", 1)[0].lower()
+    return following in _AUXILIARIES
 
 
 def _close(kept: str, original: str) -> str:

@@ -450,3 +450,12 @@ def test_a_restrictive_relative_clause_is_not_cut_off() -> None:
 def test_a_headline_does_not_lean_on_an_earlier_sentence_with_also() -> None:
     short = headline_form("Mayor Ilse Varga also announced a new ferry to the outer islands.")
     assert short.text == "Mayor Ilse Varga announced a new ferry to the outer islands."
+
+
+def test_an_aside_inside_the_clause_is_not_a_trailing_clause() -> None:
+    sentence = (
+        "A recall is the process by which a councillor, including the mayor, can be "
+        "removed from office by a vote of the residents of the ward."
+    )
+    short = shorten(sentence, 18)
+    assert short.text != "A recall is the process by which a councillor.", short.text
