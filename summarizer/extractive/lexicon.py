@@ -245,6 +245,8 @@ NON_PERSON = frozenset(
     ventures enterprises brands stores retail foods farms fisheries dairies breweries
     solutions consulting consultants associates analytics software
     institution institutions house eastern western northern southern central
+    network channel magazine newspaper journal radio television studio studios records
+    band orchestra choir team museum library theatre theater gallery prison
     """.split()
 )
 

@@ -321,3 +321,16 @@ def test_a_job_title_opening_the_sentence_is_the_role_not_the_name(title: str) -
     text = f"{title} Tanya Lind said the new harbour rules were unfair to small boats.\n"
     stance = all_stances(text)[0]
     assert (stance.actor, stance.role) == ("Tanya Lind", title)
+
+
+def test_he_is_never_a_network() -> None:
+    # "He" after a sentence that ends on a channel's name is the host, not the channel.
+    text = (
+        "Radio host Tom Ravn died on Friday at the age of 79.\n\n"
+        "Ravn's morning show aired for forty years. The show was simulcast from 1996 on "
+        "the Eastvale Business Network. He was once named one of the ten best hosts in "
+        "the country, and was inducted into the regional Radio Hall of Fame.\n"
+    )
+    briefing = brief_extractive(text)
+    said = " ".join([briefing.summary, *(k.text for k in briefing.key_points)])
+    assert "Network was once named" not in said
