@@ -28,7 +28,7 @@ from summarizer.extractive.salience import (
     is_colour,
     is_scene_setting,
 )
-from summarizer.extractive.sentences import Sentence, word_count
+from summarizer.extractive.sentences import Sentence, inside_quotations, word_count
 from summarizer.extractive.standalone import stands_alone
 from summarizer.models import KeyPoint
 
@@ -166,6 +166,7 @@ def score_sentences(
     full = [i for i, (s, _, _) in enumerate(raw) if counts[s.index] >= _LEAD_WORDS]
     title = title_words(sentences)
     lead = _lead([raw[i][0] for i in full[:_LEAD_SEARCH]], full, figures, attributions, title)
+    quoted = inside_quotations(sentences)
     scored = []
     for rank, (sentence, centrality, words) in enumerate(raw):
         position = max(0, rank - lead)
@@ -185,6 +186,8 @@ def score_sentences(
         false = sentence.index in false_claims
         # A claim the article reports as false is a point only with its speaker named.
         alone = alone and not (false and not attributed)
+        # A sentence in the middle of someone's quotation names no speaker.
+        alone = alone and not (sentence.index in quoted and not attributed)
         if sentence.index in corrections:
             score += CORRECTION_BONUS
         scored.append(

@@ -70,6 +70,29 @@ class Sentence:
         return self.kind == "sentence"
 
 
+def inside_quotations(sentences: list[Sentence]) -> set[int]:
+    """Indices of the sentences that begin inside a quotation opened before them.
+
+    'Bartlett tweeted: "He was a rebel. ... My heart breaks for his family. ..."':
+    every sentence after the first is the speaker's words with no speaker in it.
+    A quotation ends with its paragraph.
+    """
+    inside: set[int] = set()
+    paragraph = -1
+    open_ = False
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            paragraph, open_ = sentence.paragraph, False
+        if open_:
+            inside.add(sentence.index)
+        for mark in _QUOTE_MARK.findall(sentence.text):
+            open_ = mark == "“" or (mark == '"' and not open_)
+    return inside
+
+
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` spans of the paragraphs of ``text``.
 

@@ -247,3 +247,23 @@ def test_a_pronoun_subject_after_an_opening_phrase_leans_on_the_sentence_before(
         "After a week in a Lisbon clinic, the goalkeeper returned to the club in May.",
         attributed=False,
     )
+
+
+def test_a_sentence_inside_someones_quotation_is_not_a_point_or_summary() -> None:
+    text = (
+        "The Eastvale Rowing Club won the regional cup on Saturday for the first time in "
+        "forty years, beating the Marlow club by two lengths.\n\n"
+        # A quotation of many sentences is read sentence by sentence.
+        'Club captain Ada Holm said: "We trained on the river every morning all winter. '
+        "We lost two boats to the ice in January and borrowed one from the Lowmoor club. "
+        "Our coach drove the juniors to every regatta in his own van. We were behind at "
+        "the halfway mark and nobody in the boat thought we could catch them. "
+        "The whole town deserves this cup more than any of us. My heart is full for the "
+        "juniors who cheered us on from the bridge. We will row the cup down the river on "
+        'Sunday so everyone can see it."\n\n'
+        "The final was rowed in strong winds, and two boats were disqualified.\n"
+    )
+    briefing = brief_extractive(text)
+    said = [briefing.summary, *(k.text for k in briefing.key_points)]
+    for bare in ("The whole town deserves", "My heart is full"):
+        assert not any(s.startswith(bare) or f". {bare}" in s for s in said), said
