@@ -198,12 +198,16 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     word = before.group(1).lower().lstrip(".")
     if len(word) == 1 and word.isalpha():
         return False  # an initial, as in "John F. Kennedy"
-    if word not in ABBREVIATIONS:
+    dotted = _DOTTED.fullmatch(word) is not None  # "b.c", "n.y", "u.s.a": initials
+    if word not in ABBREVIATIONS and not dotted:
         return True
-    if word in TERMINAL_ABBREVIATIONS:
+    if word in TERMINAL_ABBREVIATIONS or dotted:
         opener = re.match(r"[A-Za-z]+", text[nxt : nxt + 12])
         return opener is not None and opener.group().lower() in SENTENCE_OPENERS
     return False
+
+
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _quote_open(text: str, start: int, end: int) -> bool:

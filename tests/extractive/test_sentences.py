@@ -53,3 +53,15 @@ def test_hard_wrapped_lines_join_into_one_paragraph() -> None:
         "centre of the city, after a debate that lasted most of the night.\n"
     )
     assert len(texts(text)) == 1
+
+
+def test_dotted_initials_end_a_sentence_only_before_an_opener() -> None:
+    text = (
+        "According to the B.C. Coroners Service, 170 deaths were reported in May. "
+        "The team moved to L.A. The next season began in N.Y. in March.\n"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "According to the B.C. Coroners Service, 170 deaths were reported in May.",
+        "The team moved to L.A.",
+        "The next season began in N.Y. in March.",
+    ]
