@@ -616,6 +616,8 @@ _BOUNDARIES = _STRONG_BOUNDARIES | frozenset(
 _PLACE_AFTER_VERB = frozenset("at near".split())
 _GAP = re.compile(r"([ ]*[,;]?)[ ]+([^\s,;]+)")
 _PARTICIPLE = re.compile(r"[a-z]{2,}ing")
+# Words that measure the phrase after them: "shortly after", "just before", "long since".
+_DEGREE = frozenset("shortly soon just long right immediately even only well directly".split())
 # A preposition that opens a restrictive relative clause: "in which", "for whom".
 _RELATIVE_AFTER = re.compile(r"[a-z]+ (?:which|whom|whose)\b")
 # A ranking whose noun phrase is still open at the end of the kept words: "the first
@@ -680,6 +682,8 @@ def cut_at_phrase(
         if match.group(1).strip() and _open_subordinate(kept):
             continue  # "said if the goal is peace, | then ...": the main clause is cut off
 
+        if not comma and kept.rsplit(" ", 1)[-1].lower() in _DEGREE:
+            continue  # "shortly | after the payments started": the cut goes before "shortly"
         if not comma and (_RELATIVE_AFTER.match(rest) or _OPEN_RANKING.search(kept)):
             # "a session | in which most members were women" says which session; "the
             # first state | to ..." and "the only firm | in ..." are not the news yet.
@@ -804,6 +808,9 @@ _DANGLING = _AUXILIARIES | frozenset(
 # "Ann Lee, now 41, | to twelve years": a comma closing an aside of at most this many
 # words, with no verb, resumes the clause the aside interrupted.
 _ASIDE_WORDS = 4
+# "CERB payments, a program related to the COVID-19 pandemic, | presented ...": an
+# aside that renames a noun may run longer (read off fresh sentences).
+_APPOSITIVE_WORDS = 12
 
 
 _MODALS = frozenset("will would can could may might must shall should to".split())
@@ -915,9 +922,24 @@ def _closes_aside(kept: str) -> bool:
         return False
     head, aside = kept.rsplit(",", 1)
     words = aside.split()
-    if not words or len(words) > _ASIDE_WORDS or has_verb(aside):
+    if not words:
+        return False
+    if _appositive(words):
+        return has_verb(head.rsplit(",", 1)[-1])
+    if len(words) > _ASIDE_WORDS or has_verb(aside):
         return False
     return has_verb(head.rsplit(",", 1)[-1])
+
+
+def _appositive(words: list[str]) -> bool:
+    """True for "a program related to the pandemic": a noun phrase that renames one.
+
+    It opens on an article and holds no auxiliary and no verb of saying, so it is
+    no clause of its own ("the council said" is one).
+    """
+    if words[0].lower() not in ("a", "an", "the") or len(words) > _APPOSITIVE_WORDS:
+        return False
+    return not any(w.lower() in _AUXILIARIES or w.lower() in SPEECH_VERBS for w in words)
 
 
 def _opens_on_adjunct(kept: str, comma: bool) -> bool:

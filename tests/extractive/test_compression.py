@@ -459,3 +459,24 @@ def test_an_aside_inside_the_clause_is_not_a_trailing_clause() -> None:
     )
     short = shorten(sentence, 18)
     assert short.text != "A recall is the process by which a councillor.", short.text
+
+
+def test_a_cut_never_ends_on_an_aside_that_renames_the_subject() -> None:
+    sentence = (
+        "The director of the Eastvale clinic, Ada Holm, told the Harbour Times that the "
+        "winter grants, a scheme of the county council, presented a real change in "
+        "the number of families who could heat their homes this year."
+    )
+    # Within 24 words the only comma left is the aside's own: no cut there.
+    short = shorten(sentence, 24, weak_cuts=True)
+    # The grants' verb stays, or the sentence is not shortened at all.
+    assert not short.fits or "presented a real change" in short.text, short.text
+
+
+def test_a_cut_takes_the_word_that_measures_the_clause_with_it() -> None:
+    sentence = (
+        "According to the county coroner, there were 40 suspected deaths in May alone, "
+        "shortly after the new winter grants started, most of them among older residents."
+    )
+    short = shorten(sentence, 18, weak_cuts=True)
+    assert not short.text.rstrip(".").endswith("shortly"), short.text
