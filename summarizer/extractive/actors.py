@@ -29,6 +29,7 @@ _CAP_TAIL = r"(?:[\w’'\-]|\.(?=\w)){0,30}\.?"
 # Up to seven capitalised words, linked by particles of names ("Bank of England").
 # The particles of names: "Ursula von der Leyen", "Arnel dela Vega", "Pedro da Silva".
 _PARTICLES = "of|de|van|von|der|den|da|del|della|dela|di|du|dos|das|le|la|bin|ibn|ter|ten"
+_PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 _CAP_MORE = r"(?:[ ](?:(?:" + _PARTICLES + r")[ ]){0,2}[A-Z]" + _CAP_TAIL + r"){0,6}"
 # Segments joined by "and"/"for" (split again by _split_joined): each joined name has
 # its own seven words, so "US President Ada Brenn and Danish President Karl Henrik
@@ -309,7 +310,7 @@ def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> 
     ):
         tokens = tokens[1:]
         at_start = False
-    while tokens and tokens[-1] in _PARTICLES.split("|"):
+    while tokens and tokens[-1] in _PARTICLE_WORDS:
         tokens = tokens[:-1]
     return tokens
 

@@ -23,10 +23,12 @@ from summarizer.extractive.lexicon import (
     GROUP_WORDS,
     MEDIA_NAMES,
     MEDIA_WORDS,
+    MONTHS,
     NOT_NAMES,
     PURE_SPEECH_VERBS,
     SPEECH_VERBS,
     TITLES,
+    WEEKDAYS,
 )
 from summarizer.extractive.pronouns import resolve_pronoun
 from summarizer.extractive.sentences import Sentence
@@ -46,12 +48,7 @@ _CAPITALISED = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?: (?:of )?[A-Z][\w’
 _STOP_WALK = frozenset(
     'that which who whom whose and or because if when while ; : " “ ” ( )'.split()
 )
-_TIME_WORDS = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december
-    """.split()
-)
+_TIME_WORDS = WEEKDAYS | MONTHS
 _PUT_REACH = 30
 _ADDING = frozenset("add adds added".split())
 _POSSESSIVE_END = re.compile(r"(?:’s|'s|s’|s')$")

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.checks.asciire import Twin, twin_re
-from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS, TITLES
+from summarizer.extractive.lexicon import MONTHS, SPEECH_VERBS, STOPWORDS, TITLES
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
 # "The previous day,", "Back in 2017,", "On Thursday local time,".
@@ -39,9 +39,6 @@ _TIME_WORDS = frozenset(
     earlier later last this next previous following same day days week weeks month months
     year years morning afternoon evening night weekend local time
     """.split()
-)
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
 )
 _TIME_FILLERS = frozenset("on in at the a late early back of by during".split())
 _OPENER = twin_re(r"((?:[\w’'\-]+ ){0,5}[\w’'\-]+), ")
@@ -330,7 +327,7 @@ def drop_time_opener(text: str) -> str:
     if match is None:
         return text
     original = match.group(1).split()
-    if any(w.lower() in _MONTHS and not w[:1].isupper() for w in original):
+    if any(w.lower() in MONTHS and not w[:1].isupper() for w in original):
         return text  # "The march, called by the union, ...": a noun, not the month
     words = [w.lower() for w in original]
     if not any(w in _TIME_WORDS or _YEAR_OR_DATE.fullmatch(w) for w in words):
@@ -924,9 +921,7 @@ def _closes_aside(kept: str) -> bool:
     words = aside.split()
     if not words:
         return False
-    if _appositive(words):
-        return has_verb(head.rsplit(",", 1)[-1])
-    if len(words) > _ASIDE_WORDS or has_verb(aside):
+    if not _appositive(words) and (len(words) > _ASIDE_WORDS or has_verb(aside)):
         return False
     return has_verb(head.rsplit(",", 1)[-1])
 

@@ -409,10 +409,11 @@ def _service_fact(said: Attribution) -> bool:
 def _takes_side(clause: str) -> bool:
     """True when a verb in ``clause`` takes a side: "we warned them", "I asked the board"."""
     words = {w.lower().strip('.,;:!?"“”') for w in clause.split()}
-    return bool(words & (_SIDE_VERBS | _ASKS))
+    return bool(words & _SIDES)
 
 
 _ASKS = frozenset("asked asking ask refused refuses oppose supported support".split())
+_SIDES = _SIDE_VERBS | _ASKS
 
 # A feeling: the speaker's own hardship, joy or grief, or their sympathy with others'
 # ("We understand the frustration"). An apology is left out (it admits a fault), and so

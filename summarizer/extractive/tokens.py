@@ -112,6 +112,7 @@ def negation_start(tokens: list[Token], verb: int) -> int | None:
 # the vote:"). None of it is the speaker's position.
 _FRAME_OPENERS = PREPOSITIONS | {"via", "of"}
 _TIME_ADVERBS = frozenset("yesterday today tonight earlier later".split()) | WEEKDAYS
+_DAYS_AND_MONTHS = WEEKDAYS | MONTHS
 _PERIODS = frozenset("week weekend month year night morning afternoon evening".split())
 _TIME_FRAME_WORDS = (
     _TIME_ADVERBS
@@ -165,7 +166,7 @@ def _past_time(tokens: list[Token], k: int) -> int:
     end = k
     if words[:1] and words[0] in _TIME_ADVERBS:
         end = k + 1
-    elif len(words) >= 2 and words[0] == "on" and words[1] in WEEKDAYS | MONTHS:
+    elif len(words) >= 2 and words[0] == "on" and words[1] in _DAYS_AND_MONTHS:
         end = k + 2
         if words[1] in MONTHS and end < n and tokens[end].text.isdigit():
             end += 1
