@@ -94,6 +94,20 @@ _BETWEEN = frozenset(
     """.split()
 )
 _CONJUNCTIONS = frozenset("but yet so nor".split())
+# How many capitalised words a body's name may hold before an inner "the" ("Save the
+# Pier", "Friends of the Harbour" is read by "of" already).
+_INNER_ARTICLE_REACH = 2
+_PREPOSITIONS_OR_OF = PREPOSITIONS | {"of"}
+# Words that join a second verb to the first, with the same subject: "opposed it and said".
+_JOINING = frozenset("and but yet".split())
+# How far back from the second verb its clause may begin: a subject, a first verb, its
+# object and a phrase ("The Boat Owners Association (BOA) opposed the closure of the pier
+# and said": 13). Read off fresh sentences, not tuned.
+_JOINED_REACH = 18
+# Marks that begin a new clause, before which no subject of the joined verbs stands.
+_CLAUSE_BREAKS = frozenset('; : " “ ”'.split())
+# Lower-case words after a name that are no verb: the name goes on, or a phrase follows.
+_NOT_VERBS = frozenset("of and or who which whose that the a an".split())
 _BE_FORMS = frozenset("was were is are been being be".split())
 # Nouns and adjectives ending in "-ly": not adverbs ("his family reported").
 _LY_NOUNS = frozenset(
@@ -336,6 +350,10 @@ class Attributor:
         return self.cast.actors.get(name) if name else None
 
     def _subject_before(self, tokens: list[Token], verb: int) -> Actor | None:
+        if verb > 0 and tokens[verb - 1].text.lower() in _JOINING:
+            joined = self._joined_subject(tokens, verb)
+            if joined is not None:
+                return joined
         j = verb - 1
         gap = 0
         # A noun between a name and the verb makes the name a modifier of the real
@@ -343,9 +361,17 @@ class Attributor:
         noun_between = False
         # "X backed the project but said ...": the subject of the first verb says it too.
         coordinated = verb > 0 and tokens[verb - 1].text.lower() in ("but", "yet")
+        # Past a phrase naming a body ("to the Harlow Gazette"): inside the speaker's
+        # description, whose small words do not count towards the gap.
+        described = False
         while j >= 0 and gap <= _MAX_GAP:
             text = tokens[j].text
             lower = text.lower()
+            if described and lower == "and" and tokens[j + 1].text.isalpha():
+                if tokens[j + 1].text.islower() and j >= 1 and tokens[j - 1].text[:1].isupper():
+                    # "of Keele University and contributor to the Gazette": one description.
+                    j, gap, noun_between = j - 1, gap + 1, False
+                    continue
             if text == ")" and j == verb - 1 and not tokens[j].quoted:
                 opening = _bracket_open(tokens, j)
                 if opening is not None:
@@ -370,6 +396,7 @@ class Attributor:
                             break
                         start = _run_start(tokens, start - 2)
                     j, gap = start - 1, gap + 1
+                    described = True
                     continue
                 found = self._joined_run(tokens, start, j) or self._resolve_run(tokens, start, j)
                 if found is None and (lower in GROUP_HEADS or lower in DESCRIPTION_HEADS):
@@ -400,9 +427,69 @@ class Attributor:
                 noun_between = False  # the nouns after it were inside its phrase
             elif text.isalpha() and not _skippable(lower):
                 noun_between = True
-            gap += 1
+            if not (described and (lower in _PREPOSITIONS_OR_OF or lower in ARTICLES)):
+                gap += 1
             j -= 1
         return None
+
+    def _joined_subject(self, tokens: list[Token], verb: int) -> Actor | None:
+        """The subject of the first of two joined verbs, who says what the second says.
+
+        "The Boat Owners Association opposed the closure and said ...", "Greta Lind
+        wept at the vote and said ...": the speaker is the clause's subject, named at
+        its start (after a fronted "On Tuesday,"), with a bracket or an aside after
+        it, and a lower-case verb next. A name after the first verb is its object
+        ("Officers arrested Tomas Brink and said"), never the speaker.
+        """
+        start = verb - 2
+        while start >= 0 and verb - start <= _JOINED_REACH:
+            if tokens[start].quoted or tokens[start].text in _CLAUSE_BREAKS:
+                break
+            start -= 1
+        else:
+            if start >= 0:
+                return None  # the clause begins too far back to read
+        start += 1
+        if start < verb and tokens[start].text.lower() in PREPOSITIONS:
+            # "On Tuesday, the association wrote ... and said": past the fronted phrase.
+            comma = next((k for k in range(start, verb) if tokens[k].text == ","), None)
+            if comma is None:
+                return None
+            start = comma + 1
+        if start < verb and tokens[start].text.lower() == "the":
+            start += 1
+        if start >= verb or not tokens[start].text[:1].isupper():
+            return None
+        end = start
+        while end + 1 < verb and (
+            tokens[end + 1].text[:1].isupper()
+            or tokens[end + 1].text in ("of", "for")
+            and end + 2 < verb
+            and tokens[end + 2].text[:1].isupper()
+        ):
+            end += 1
+        after = end + 1
+        if after < verb and tokens[after].text == "(":
+            close = next((k for k in range(after, verb) if tokens[k].text == ")"), None)
+            after = close + 1 if close is not None and close - after <= _BRACKET_REACH else verb
+        if after < verb and tokens[after].text == ",":
+            close = next((k for k in range(after + 1, verb) if tokens[k].text == ","), None)
+            after = close + 1 if close is not None else verb
+        while after < verb and _skippable(tokens[after].text):
+            after += 1
+        if after >= verb - 1:
+            return None
+        first_verb = tokens[after].text
+        if not (first_verb.isalpha() and first_verb.islower()):
+            return None
+        if first_verb in PREPOSITIONS or first_verb in _NOT_VERBS:
+            return None  # "Ann Holt of the union and ...": no verb yet
+        if tokens[start].text.lower() in _TIME_WORDS:
+            return None
+        found = self._resolve_run(tokens, start, end)
+        if found is None and tokens[end].text.lower() in GROUP_HEADS:
+            return self._description(tokens, end)
+        return found
 
     def _head_of_of_phrase(
         self, tokens: list[Token], start: int, found: Actor | None
@@ -415,6 +502,10 @@ class Attributor:
             k -= 1  # "Arnel dela Vega of the army's Western Mindanao Command said"
         if k >= 0 and tokens[k].text.lower() in ("the", "a", "an"):
             k -= 1
+        inner = 0
+        while k >= 1 and inner < _INNER_ARTICLE_REACH and tokens[k].text[:1].isupper():
+            # "Rosa Kleinfeld of Save the Pier said": a body's name with "the" inside.
+            k, inner = k - 1, inner + 1
         if k < 1 or tokens[k].text != "of" or not tokens[k - 1].text[0].isupper():
             return None
         head_start = _run_start(tokens, k - 1)
