@@ -25,7 +25,7 @@ from summarizer.extractive.lexicon import (
 )
 from summarizer.extractive.sentences import Sentence
 
-_CAP_TAIL = r"(?:[\w’'\-]|\.(?=\w)){0,30}\.?"
+_CAP_TAIL = r"(?:[\w’'\-]|\.(?=\w)|&(?=[A-Z])){0,30}\.?"  # "PG&E": one name
 # Up to seven capitalised words, linked by particles of names ("Bank of England").
 # The particles of names: "Ursula von der Leyen", "Arnel dela Vega", "Pedro da Silva".
 _PARTICLES = "of|de|van|von|der|den|da|del|della|dela|di|du|dos|das|le|la|bin|ibn|ter|ten"

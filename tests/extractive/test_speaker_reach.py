@@ -80,3 +80,11 @@ def test_a_speaker_described_by_two_joined_phrases_is_found() -> None:
         '"A single council could close every pier in the county without a hearing."'
     )
     assert "Dana Pryceman" in found
+
+
+def test_a_name_with_an_ampersand_is_one_speaker() -> None:
+    found = stances(
+        "HB&W, the firm that built the pier, said the pilings would last another century."
+    )
+    assert "HB&W" in found
+    assert not set(found) & {"HB", "W"}
