@@ -90,10 +90,21 @@ _BETWEEN = frozenset(
     first subsequently never not further already only even too however meanwhile long
     has have had would will could did does do is was were are may might must can should
     been be being a an the this that its their his her both all yesterday today tonight
-    separately jointly publicly privately
+    separately jointly publicly privately since
     """.split()
 )
 _CONJUNCTIONS = frozenset("but yet so nor".split())
+# A statement, a letter or a message: what it says is its owner's words.
+_DOCUMENTS = frozenset("statement letter message".split())
+_DOCUMENT_RUN = re.compile(r"statement|letter|message")
+# Verbs by which a body issues one: "issued a statement", "a statement released by".
+_ISSUING = frozenset("issued issues released releases published publishes".split())
+# How far before the statement its issuing verb may stand ("issued a brief joint statement").
+_DOCUMENT_REACH = 4
+# Words by which a statement gives its content: "read:", "saying", "to the effect".
+_DOCUMENT_SAYS = frozenset("read reads said says saying stating that effect".split())
+# How far after the statement its content may begin ("which read, in part,").
+_CONTENT_REACH = 5
 # How many capitalised words a body's name may hold before an inner "the" ("Save the
 # Pier", "Friends of the Harbour" is read by "of" already).
 _INNER_ARTICLE_REACH = 2
@@ -169,8 +180,11 @@ class Attributor:
         """Return the statement ``sentence`` attributes to someone, if any."""
         self.previous, self.current = self.current, sentence
         self.previous_speaker, self.current_speaker = self.current_speaker, None
-        if _SAYING_RUN.search(sentence.text.lower()) is None and not (
-            sentence.text.startswith(("Its ", "Their "))
+        lower_text = sentence.text.lower()
+        if (
+            _SAYING_RUN.search(lower_text) is None
+            and not sentence.text.startswith(("Its ", "Their "))
+            and _DOCUMENT_RUN.search(lower_text) is None
         ):
             return None  # no verb of saying, no "according to": most sentences, no tokens
         tokens = tokenize(sentence.text)
@@ -224,7 +238,53 @@ class Attributor:
                 clause = self._own_pronoun_named(clause, actor)
                 self.current_speaker = actor.name
                 return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
-        return self._own_findings(sentence, tokens)
+        return self._statement(sentence, tokens) or self._own_findings(sentence, tokens)
+
+    def _statement(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
+        """What a statement, letter or message says, given as its owner's words.
+
+        "Dina Voss's statement read: "..."", "The association issued a statement saying
+        ...", "according to a statement released by Voss's office, "..."": the owner
+        or the issuer speaks. A statement whose content the sentence does not give
+        ("issued a statement on Friday") says nothing.
+        """
+        for d, token in enumerate(tokens):
+            if token.quoted or token.text.lower() not in _DOCUMENTS:
+                continue
+            actor = self._document_owner(tokens, d)
+            if actor is None:
+                continue
+            according = _according_before(tokens, d)
+            said = _document_content(tokens, d)
+            if according is not None:
+                clause = according_clause(sentence.text, tokens, according)
+            elif said is not None:
+                clause = _content_after(sentence.text, tokens, said)
+            else:
+                continue
+            self._remember(actor)
+            clause = self._own_pronoun_named(_before_second_speaker(clause), actor)
+            self.current_speaker = actor.name
+            return Attribution(sentence, actor.name, actor.role, "said", clause, False)
+        return None
+
+    def _document_owner(self, tokens: list[Token], d: int) -> Actor | None:
+        """Whose is the statement at ``d``: its possessive owner, its issuer, or "by" whom."""
+        before = tokens[d - 1].text if d >= 1 else ""
+        if _POSSESSIVE_END.search(before):
+            if before[:1].isupper():
+                return self._resolve_run(tokens, _run_start(tokens, d - 1), d - 1)
+            return self._description(tokens, d - 1, possessive=True)
+        if d + 2 < len(tokens) and tokens[d + 1].text in _ISSUING and tokens[d + 2].text == "by":
+            return self._subject_at(tokens, d + 3)  # "a statement released by Voss's office"
+        k = d - 1
+        while k >= 0 and d - k <= _DOCUMENT_REACH and tokens[k].text not in _ISSUING:
+            if not tokens[k].text.isalpha() or not tokens[k].text.islower():
+                return None
+            k -= 1
+        if k < 1 or d - k > _DOCUMENT_REACH:
+            return None
+        return self._subject_before(tokens, k)  # "The association issued a statement"
 
     def subject(self, sentence: Sentence) -> str | None:
         """The named person a leading "He" or "She" of ``sentence`` refers to, if known.
@@ -381,6 +441,8 @@ class Attributor:
             if tokens[j].quoted or lower in _STOP_WALK:
                 return None
             if lower in ("he", "she", "it", "they", "we", "i"):
+                if noun_between and not coordinated:
+                    return None  # "After she filed, the palace said": the palace speaks
                 if text.islower() or j == 0:
                     return self._pronoun(lower, tokens[j].start)
                 return None
@@ -703,6 +765,35 @@ class Attributor:
         if word[:1].isupper():
             return self.cast.resolve_name(word)
         return self.cast.resolve_description(word, self.recent)
+
+
+# What stands between a statement's word of saying and its content: "read, in part, ".
+_CONTENT_LEAD = re.compile(r"^[\s,:]*(?:in part[\s,:]*)?(?:that\s+)?")
+
+
+def _content_after(text: str, tokens: list[Token], said: int) -> str:
+    """What a statement says, after its word of saying ("read:", "saying", "to the effect")."""
+    return _CONTENT_LEAD.sub("", text[tokens[said].end :], count=1).strip()
+
+
+def _according_before(tokens: list[Token], d: int) -> int | None:
+    """Index of "according" in "according to a statement" before ``d``, if it is there."""
+    k = d - 1
+    if k >= 0 and tokens[k].text.lower() in ARTICLES:
+        k -= 1
+    if k >= 1 and tokens[k].text == "to" and tokens[k - 1].text.lower() == "according":
+        return k - 1
+    return None
+
+
+def _document_content(tokens: list[Token], d: int) -> int | None:
+    """Index of the word after which the statement at ``d`` gives its content, if it does."""
+    for k in range(d + 1, min(d + 1 + _CONTENT_REACH, len(tokens))):
+        if tokens[k].text in _DOCUMENT_SAYS and not tokens[k].quoted:
+            return k
+        if tokens[k].text in (":", '"', "“"):
+            return k - 1 if k > d + 1 else None
+    return None
 
 
 def _passive(tokens: list[Token], verb: int) -> bool:

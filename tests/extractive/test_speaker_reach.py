@@ -50,8 +50,7 @@ def test_the_object_of_a_first_verb_is_not_the_speaker_of_the_second() -> None:
     )
     assert "Tomas Brink" not in found
     found = stances(
-        "Mayor Ada Brunvoll met Tomas Brink on Friday and said the pier would reopen in "
-        "the spring."
+        "Mayor Ada Brunvoll met Tomas Brink on Friday and said the pier would reopen in the spring."
     )
     assert "Tomas Brink" not in found
     assert "Ada Brunvoll" in found
@@ -88,3 +87,66 @@ def test_a_name_with_an_ampersand_is_one_speaker() -> None:
     )
     assert "HB&W" in found
     assert not set(found) & {"HB", "W"}
+
+
+def test_a_statement_read_out_is_its_owners_words() -> None:
+    found = stances(
+        "Dina Vossberg's statement read: \"The pier will be rebuilt within two years, "
+        'whatever the council decides."'
+    )
+    assert "Dina Vossberg" in found
+    assert "rebuilt within two years" in found["Dina Vossberg"].position
+
+
+def test_a_body_that_issues_a_statement_saying_something_holds_it() -> None:
+    found = stances(
+        "The Harlow Boat Owners Association issued a statement saying the pier had been "
+        "safe for decades and the survey was rushed."
+    )
+    assert "Harlow Boat Owners Association" in found
+    assert "safe for decades" in found["Harlow Boat Owners Association"].position
+    found = stances(
+        'Marlow Ferries released a statement which read, in part, "This closure raises '
+        'serious questions for every operator on the coast."'
+    )
+    assert "Marlow Ferries" in found
+
+
+def test_a_statement_released_by_an_office_is_its_holders() -> None:
+    found = stances(
+        "Mayor Dina Vossberg opened the pier in 1998. According to a statement released "
+        'by Vossberg\'s office, "the pier will be rebuilt within two years".'
+    )
+    assert "Dina Vossberg" in found
+    assert "rebuilt within two years" in found["Dina Vossberg"].position
+
+
+def test_a_statement_with_no_content_holds_no_position() -> None:
+    found = stances(
+        "The Harlow Boat Owners Association issued a statement on Friday. The association "
+        "published a statement of accounts in March."
+    )
+    assert "Harlow Boat Owners Association" not in found
+
+
+def test_a_pronoun_in_a_fronted_clause_is_not_the_speaker() -> None:
+    text = (
+        "Princess Ada Lindqvist registered as a candidate on Friday. Shortly after she "
+        "filed her papers, the palace said the king considered it wrong for royals to run "
+        "for office."
+    )
+    assert "Ada Lindqvist" not in stances(text)
+    text = (
+        "Princess Ada Lindqvist registered as a candidate on Friday. Shortly after she "
+        "filed her papers, the palace issued a statement saying the king considered it "
+        "wrong for royals to run for office."
+    )
+    assert "Ada Lindqvist" not in stances(text)
+
+
+def test_an_adverb_of_time_between_pronoun_and_verb_keeps_the_speaker() -> None:
+    text = (
+        "Tomas Brinkmann was charged with damaging the pier in May. He has since said "
+        "his first account to the police was given under pressure."
+    )
+    assert "Tomas Brinkmann" in stances(text)
