@@ -255,9 +255,16 @@ _STYLED_TITLES = frozenset(
 
 
 def clean_run(run: str) -> str:
-    """Strip a trailing full stop and possessive from a capitalised run."""
-    run = run.rstrip(".")
+    """Strip a trailing full stop and possessive from a capitalised run.
+
+    The stop of dotted initials is theirs: "U.S." stays "U.S.", as in "U.S. Army".
+    """
+    if _INITIALS_END.search(run) is None:
+        run = run.rstrip(".")
     return _POSSESSIVE.sub("", run)
+
+
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 
 
 def _is_acronym(token: str) -> bool:

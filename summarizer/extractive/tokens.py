@@ -20,11 +20,15 @@ from summarizer.extractive.lexicon import (
 
 _MAX_TOKENS = 160
 # A capitalised name may hold "&" between capitals: "PG&E", "AT&T" are one word.
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*(?:&[A-Z][\w’'\-]*)*|\d+(?:[.,]\d+)*|[,;:\"“”()]")
+# So may dotted initials: "U.S." is one word, as the cast names it ("U.S. Army").
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}(?![\w’'])|[^\W\d_][\w’'\-]*(?:&[A-Z][\w’'\-]*)*|\d+(?:[.,]\d+)*|[,;:\"“”()]"
+)
 # ``_TOKEN`` for ASCII text, most sentences: the same matches, read from ranges of
 # characters rather than Unicode classes, about a third faster.
 _ASCII_TOKEN = re.compile(
-    r"[a-zA-Z][a-zA-Z0-9_'\-]*(?:&[A-Z][a-zA-Z0-9_'\-]*)*|[0-9]+(?:[.,][0-9]+)*|[,;:\"()]"
+    r"(?:[A-Z]\.){2,}(?![a-zA-Z0-9_'])|[a-zA-Z][a-zA-Z0-9_'\-]*(?:&[A-Z][a-zA-Z0-9_'\-]*)*"
+    r"|[0-9]+(?:[.,][0-9]+)*|[,;:\"()]"
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,800})[\"”]")
 PREPOSITIONS = frozenset(

@@ -150,3 +150,9 @@ def test_an_adverb_of_time_between_pronoun_and_verb_keeps_the_speaker() -> None:
         "his first account to the police was given under pressure."
     )
     assert "Tomas Brinkmann" in stances(text)
+
+
+def test_a_body_named_with_dotted_initials_speaks() -> None:
+    found = stances("The U.S. Coastal Survey has said the pier may slide into the sea by February.")
+    assert "U.S. Coastal Survey" in found
+    assert "slide into the sea" in found["U.S. Coastal Survey"].position
