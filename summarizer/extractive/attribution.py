@@ -974,6 +974,8 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
         if tokens[k].text == ",":
             opener = tokens[k + 1].text
             if first is None:
+                if _titled_name(tokens, k + 1, comma):
+                    return comma - 1  # ", engineer Dana Voss,": the subject, titled
                 if opener.islower() or _relative_of(tokens, k + 1, comma):
                     return k - 1
                 first = k
@@ -983,6 +985,25 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
         if tokens[k].quoted or tokens[k].text in _QUOTE_MARKS:
             break
     return comma - 1
+
+
+def _titled_name(tokens: list[Token], start: int, comma: int) -> bool:
+    """True for ", engineer Dana Voss,": a short lower-case title, then a name to the comma.
+
+    Set off by commas after "One of the survey's authors", it names the subject; an
+    aside that opens with a preposition (", from Leeds,") or holds no name does not.
+    """
+    k = start
+    while k < comma and tokens[k].text.isalpha() and tokens[k].text.islower():
+        word = tokens[k].text
+        if word in _PREPOSITIONS_OR_OF or word in ARTICLES or word in _STOP_WALK:
+            return False  # ", which includes the Quds Force,": a relative clause
+        if k - start >= _TITLE_REACH:
+            return False
+        k += 1
+    if k == start or comma - k < 2:
+        return False
+    return all(t.text[:1].isupper() and t.text[:1].isalpha() for t in tokens[k:comma])
 
 
 def _relative_of(tokens: list[Token], start: int, comma: int) -> bool:

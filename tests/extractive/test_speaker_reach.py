@@ -156,3 +156,29 @@ def test_a_body_named_with_dotted_initials_speaks() -> None:
     found = stances("The U.S. Coastal Survey has said the pier may slide into the sea by February.")
     assert "U.S. Coastal Survey" in found
     assert "slide into the sea" in found["U.S. Coastal Survey"].position
+
+
+def test_a_titled_name_set_off_by_commas_is_the_speaker() -> None:
+    found = stances(
+        "One of the survey's authors, engineer Dana Vossberg, told the Harlow Courier the "
+        "pilings were sound and the pier could stay open."
+    )
+    assert "Dana Vossberg" in found
+    found = stances(
+        "The pier's owner, from Eastvale, said the pilings were sound and the pier could stay open."
+    )
+    assert "Eastvale" not in found
+
+
+def test_a_relative_clause_naming_a_body_does_not_make_the_body_speak() -> None:
+    found = stances(
+        "The Harlow Port Authority, which includes the Pier Trust, declared that the pier "
+        "was unsafe and would stay closed."
+    )
+    assert "Pier Trust" not in found
+    found = stances(
+        "Leonie Marshfield, who chairs the Canal Street Tenants Association, said members "
+        "feared the pier's closure would cost them their jobs."
+    )
+    assert "Leonie Marshfield" in found
+    assert "Canal Street Tenants Association" not in found
