@@ -64,6 +64,8 @@ _MAX_NAME_WORDS = 3
 # one the article gives that person, within this many words of the name.
 COURTESY_TITLES = frozenset("mr mrs ms miss mx".split())
 _TITLE_REACH = 6
+# The most actors an index remembers its answer for (a bound on memory, not tuned).
+_MAX_NAMED = 256
 # Accents and typographic apostrophes are not what tells two names apart: "Jose
 # Lopez" is "José López", "O’Neil" is "O'Neil".
 _MARKS = re.compile("[\u0300-\u036f]")
@@ -133,6 +135,9 @@ class NameIndex:
     _prepared_text: str = field(init=False, repr=False)
     _sequence: str = field(init=False, repr=False)
     _vocabulary: frozenset[str] = field(init=False, repr=False)
+    # A briefing names one actor in many places (a stance, each figure it claims or
+    # disputes): each is checked once per index.
+    _named: dict[str, bool] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._prepared_text = _prepared(self.text)
@@ -266,6 +271,14 @@ class NameIndex:
 
     def names(self, actor: str) -> bool:
         """True when the article names ``actor`` in a form it supports."""
+        named = self._named.get(actor)
+        if named is None:
+            if len(self._named) >= _MAX_NAMED:
+                self._named.clear()  # an index kept for many briefings stays small
+            named = self._named[actor] = self._names_whole(actor)
+        return named
+
+    def _names_whole(self, actor: str) -> bool:
         if self._names_part(actor, whole=True):
             return True
         parts = [p for p in _PARTS.split(actor) if p and p.strip()]

@@ -17,6 +17,7 @@ from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import Figure
 from summarizer.extractive.lexicon import CONTEST_PHRASES, CONTEST_VERBS
+from summarizer.extractive.memo import per_briefing_call
 from summarizer.extractive.sentences import Sentence
 
 # Words that, beside a number, say another number is the right one.
@@ -80,6 +81,8 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# The disputes ask it of one statement up to four times: answered once a briefing.
+@per_briefing_call
 def contests(said: Attribution) -> bool:
     """True when the statement contests something: a verb or phrase of contest.
 

@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 _T = TypeVar("_T")
+_F = TypeVar("_F", bound=Callable[..., Any])
 
-# One dict per wrapped function, by its text; None outside a briefing.
-_STORE: ContextVar[dict[Callable[..., Any], dict[str, Any]] | None] = ContextVar(
+# One dict per wrapped function, by its text (or its arguments); None outside a briefing.
+_STORE: ContextVar[dict[Callable[..., Any], dict[Any, Any]] | None] = ContextVar(
     "per_briefing", default=None
 )
 
@@ -54,3 +55,27 @@ def per_briefing(function: Callable[[str], _T]) -> Callable[[str], _T]:
         return answer
 
     return wrapper
+
+
+def per_briefing_call(function: _F) -> _F:
+    """``function`` of hashable arguments, its answers kept inside ``remembered()``.
+
+    As :func:`per_briefing`, for a rule asked about the same objects of one briefing
+    (a statement, a set of names) by several steps. Positional arguments only; the
+    answer is shared and must not be changed by its callers.
+    """
+
+    @wraps(function)
+    def wrapper(*args: Any) -> Any:
+        store = _STORE.get()
+        if store is None:
+            return function(*args)
+        answers = store.get(function)
+        if answers is None:
+            answers = store[function] = {}
+        elif args in answers:
+            return answers[args]
+        answer = answers[args] = function(*args)
+        return answer
+
+    return cast(_F, wrapper)

@@ -24,6 +24,7 @@ from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import find_figures
 from summarizer.extractive.lexicon import GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
+from summarizer.extractive.memo import per_briefing_call
 
 # Verbs by which a speaker takes a position.
 STANCE_VERBS = frozenset(
@@ -160,6 +161,9 @@ def idle_remark(
     return _idle_remark(said, people, disputant)
 
 
+# Asked of the same statement when its stance is scored and again when its position
+# is chosen: answered once a briefing.
+@per_briefing_call
 def _idle_remark(said: Attribution, people: frozenset[str], disputant: bool) -> bool:
     clause = said.clause.lstrip("[.…] \"“'")
     opening = " ".join(clause.split()[:_EXPERIENCE_WORDS])
@@ -442,10 +446,13 @@ _QUIP = re.compile(
 
 
 def _feeling(opening: str) -> bool:
-    """True for "This week is hard for us", "I am so happy", "That's pretty neat" (see above)."""
-    if _takes_side(opening):
+    """True for "This week is hard for us", "I am so happy", "That's pretty neat" (see above).
+
+    The patterns first: most openings hold no feeling, and then the words need no look.
+    """
+    if _FEELING.search(opening) is None and _QUIP.match(opening) is None:
         return False
-    return bool(_FEELING.search(opening) or _QUIP.match(opening))
+    return not _takes_side(opening)
 
 
 # Praise of a person, wherever it stands in the statement.
