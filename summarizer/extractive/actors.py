@@ -15,8 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from summarizer.extractive.lexicon import (
+    AGENT_CTOR_MIN_CHARS,
+    AGENT_ENDINGS,
+    AGENT_MIN_CHARS,
+    COMMON_NOUN_ENDINGS,
+    DESCRIPTOR_MIN_CHARS,
     GROUP_HEADS,
     GROUP_WORDS,
+    MEMBER_TITLES,
     NON_PERSON,
     NOT_NAMES,
     SPEECH_VERBS,
@@ -101,10 +107,13 @@ class Cast:
     aliases: dict[str, str] = field(default_factory=dict)
     # Sentence index -> (offset, name) of every named-person mention, in order.
     mentions: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    # The words the article uses in lower case (``lowercase_words``).
+    lower_words: set[str] = field(default_factory=set)
 
     def resolve_name(self, run: str) -> Actor | None:
         """Resolve a capitalised run (with or without role) to an actor."""
         role, name = split_role(run.split())
+        name = name[descriptor_end(name, self.lower_words) :]
         name = _person_of(name)[0]
         if not name:
             return self.resolve_description(" ".join(role)) if role else None
@@ -221,8 +230,9 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
     """
     last = -1
     for i, token in enumerate(tokens):
-        if token.lower().rstrip(".") in TITLES:
-            last = i
+        word = token.lower().rstrip(".")
+        if word in TITLES or ("-" in word and all(p in TITLES for p in word.split("-"))):
+            last = i  # "Vice-President" as "Vice President"
     if last < 0:
         return [], tokens
     end = last + 1
@@ -252,6 +262,132 @@ _REGNAL = re.compile(r"[IVX]{1,5}")
 _STYLED_TITLES = frozenset(
     "pope king queen prince princess emperor empress sultan sheikh emir".split()
 )
+
+
+def descriptor_end(tokens: list[str], lower_words: set[str]) -> int:
+    """Where a person's name begins after descriptor words, or 0 when none lead it.
+
+    "Glaciologist Maren Tveit", "Liberal Democrat MP Fiona Garside": the words up to
+    the last descriptor (see ``is_descriptor``) say what the person is, the rest who.
+    A cut is made only where what follows is still a person's full name, a first and a
+    last name at least: "Glaciologist Tveit" and "Archer Brandt" stay whole.
+    """
+    for k in range(len(tokens) - 3, -1, -1):
+        if is_descriptor(tokens[k], lower_words) and _full_name(tokens[k + 1 :], lower_words):
+            return k + 1
+    return 0
+
+
+# "Co-author", "Ex-minister", "Vice-chair": a prefix no name takes.
+_TITLE_PREFIXES = frozenset("co ex vice".split())
+
+
+def is_descriptor(token: str, lower_words: set[str]) -> bool:
+    """True for a capitalised word that says what a person is, not who they are.
+
+    - an abbreviated member's title: "MP", "MEP" (any other acronym may name a body);
+    - a word with a prefix no name takes: "Co-author", "Ex-minister";
+    - an agent noun with an ending no given name shares: "-ist", "-ician", "-grapher",
+      "-ator", "-tress", "-maker"; "-ctor" only in a long word ("Inspector", not
+      "Victor");
+    - a word with an ending job nouns share with given names ("-er", "-or", "-an",
+      "-al", ...), when the article also uses it in lower case ("historians", "a
+      cardinal"): "Baker" stays a name in an article with no baker in it.
+    """
+    bare = token.rstrip(".")
+    word = bare.lower()
+    if word in NON_PERSON:
+        return False  # "Royal Military Academy", "United States Geological Survey": a body
+    if bare.isupper():
+        return word in MEMBER_TITLES
+    head, hyphen, tail = word.partition("-")
+    if hyphen and head in _TITLE_PREFIXES and tail.isalpha():
+        return True
+    forms = [word]
+    if word.endswith("es"):
+        forms += [word[:-1], word[:-2]]  # "Actresses", "Researchers"
+    elif word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    for form in forms:
+        if len(form) < DESCRIPTOR_MIN_CHARS:
+            continue
+        if len(form) >= AGENT_MIN_CHARS and form.endswith(AGENT_ENDINGS):
+            return True
+        if form.endswith("ctor") and len(form) >= AGENT_CTOR_MIN_CHARS:
+            return True
+        if (
+            form.endswith(COMMON_NOUN_ENDINGS)
+            and not form.endswith("ness")
+            and (form in lower_words or f"{form}s" in lower_words)
+        ):
+            return True
+    return False
+
+
+_BODY_WORDS = NON_PERSON | GROUP_HEADS
+
+
+def _full_name(tokens: list[str], lower_words: set[str]) -> bool:
+    """True for a person's name of a first and a last name at least ("Ana Ruiz").
+
+    No word of it may be one the article uses in lower case: "Opinion Lab" and
+    "Security Adviser" are not names, whatever stands before them.
+    """
+    return (
+        len(tokens) >= 2
+        and tokens[0][:1].isupper()
+        and tokens[0] not in _PARTICLE_WORDS
+        and _is_person(tokens)
+        and not any(
+            t.lower() in lower_words or t.lower() in GROUP_HEADS
+            for t in tokens
+            if t not in _PARTICLE_WORDS
+        )
+    )
+
+
+# "Deputy Mayor for Finance ", "Senator from Vermont ", "President of the United
+# States ", "Ambassador to the United Nations ": a title and the preposition that
+# gives its portfolio, constituency or country, just before a capitalised run.
+_TITLE_PREPOSITION = re.compile(
+    r"(?<![\w’'])([A-Z][\w’'\-]{0,30}(?:[ ](?:of[ ])?[A-Z][\w’'\-]{0,30}){0,4})"
+    r"[ ](for|from|to|of[ ]the|to[ ]the)[ ]$"
+)
+
+
+def _portfolio(
+    sentence: str, start: int, name: list[str], lower_words: set[str]
+) -> tuple[str, int] | None:
+    """The role of a name run that follows "<title> for" or "<title> from".
+
+    "Deputy Mayor for Finance Raymond Tull": "Finance" completes the title, and the
+    role is "Deputy Mayor for Finance"; "Senator from New York Ana Ruiz" takes a
+    place of two words ("New York"). Returns the role and how many words of ``name``
+    it takes, or None.
+    """
+    if not sentence.endswith((" for ", " from ", " to ", " the "), 0, start):
+        return None  # most runs: no search
+    match = _TITLE_PREPOSITION.search(sentence, max(0, start - 100), start)
+    if match is None:
+        return None
+    title = match.group(1).split()
+    while title and title[0].lower() in NOT_NAMES:
+        title = title[1:]  # "The Vice President": the article is no part of the role
+    if not title or title[-1].lower().rstrip(".") not in TITLES:
+        return None
+    # A body's name ends in a body noun ("Royal Society"); otherwise one word, or a
+    # place of two ("Finance", "New York").
+    taken = next(
+        (
+            n
+            for n in range(2, len(name) - 1)
+            if name[n - 1].lower() in _BODY_WORDS and _full_name(name[n:], lower_words)
+        ),
+        2 if name[0].lower() in _PLACE_HEADS else 1,
+    )
+    if not _full_name(name[taken:], lower_words):
+        return None
+    return f"{' '.join(title)} {match.group(2)} {' '.join(name[:taken])}", taken
 
 
 def clean_run(run: str) -> str:
@@ -312,7 +448,12 @@ def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> 
         and not _is_acronym(tokens[0])
         and (
             tokens[0].lower() in NOT_NAMES
-            or (at_start and not body and tokens[0].lower() in lower_words)
+            or (
+                at_start
+                and not body
+                and tokens[0].lower() in lower_words
+                and not _opens_name(tokens, lower_words)
+            )
         )
     ):
         tokens = tokens[1:]
@@ -320,6 +461,19 @@ def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> 
     while tokens and tokens[-1] in _PARTICLE_WORDS:
         tokens = tokens[:-1]
     return tokens
+
+
+def _opens_name(tokens: list[str], lower_words: set[str]) -> bool:
+    """True when a sentence's first word, used in lower case elsewhere, is no opener.
+
+    It is part of a title ("Transport Minister Ingrid Solvang", "Mayor Ada Brenn"), a
+    descriptor the name's role is read from ("Ecologist Ryan Norris"): cutting it
+    would lose the role.
+    """
+    if len(tokens) < 2:
+        return False
+    role, name = split_role(tokens)
+    return bool(role and name) or descriptor_end(tokens, lower_words) > 0
 
 
 def capital_runs(sentence: str, lower_words: set[str]) -> list[tuple[int, int, list[str]]]:
@@ -370,7 +524,7 @@ def lowercase_words(text: str) -> set[str]:
 
 def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
     """Collect every named actor, its role and its aliases from the article."""
-    cast = Cast()
+    cast = Cast(lower_words=lower_words)
     bodies: list[str] = []
     places: set[str] = set()
     raw: list[tuple[Sentence, int, list[str]]] = []
@@ -379,12 +533,21 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
             continue  # a title-case headline capitalises every word: no names to read
         found_bodies: list[str] = []
         for start, end, tokens in capital_runs(sentence.text, lower_words):
+            text = sentence.text
             role, name = split_role(tokens)
+            portfolio = _portfolio(text, start, name, lower_words) if name else None
+            cut = portfolio[1] if portfolio else descriptor_end(name, lower_words)
+            if cut:
+                # "Labour MP Ann Holt": the descriptor is the role, the rest the name.
+                cast.aliases.setdefault(" ".join(name), " ".join(name[cut:]))
+                role, name = role + name[:cut], name[cut:]
             name, origin = _person_of(name)
             if not name:
                 continue
-            text = sentence.text
-            found = " ".join(role) if role else _appositive(text, start, end, bodies)
+            if portfolio:
+                found: str | None = portfolio[0]
+            else:
+                found = " ".join(role) if role else _appositive(text, start, end, bodies)
             found = found or _role_before(text, start, lower_words)
             found = _with_body(found, _OF_BODY.match(text, end))
             if origin:

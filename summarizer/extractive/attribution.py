@@ -1046,11 +1046,14 @@ _CHARGED_OF = frozenset("accused alleged suspected convicted".split())
 def _participle(tokens: list[Token], i: int) -> bool:
     """True for a verb form with no speaker: an adjective or a passive participle.
 
-    "an alleged bribe", "people accused of theft", "a plan criticised by growers".
+    "an alleged bribe", "1,200 pledged delegates", "people accused of theft", "a plan
+    criticised by growers".
     """
     word = tokens[i].text.lower()
     if i > 0 and tokens[i - 1].text.lower() in _ADJECTIVE_AFTER:
         return True
+    if i > 0 and tokens[i - 1].text[:1].isdigit():
+        return True  # "has 1,217 pledged delegates": a count's adjective, no speaker
     if i + 1 >= len(tokens) or not word.endswith("ed"):
         return False
     after = tokens[i + 1].text

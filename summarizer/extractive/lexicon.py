@@ -90,6 +90,66 @@ TITLES = frozenset(
     """.split()
 )
 
+# Abbreviated titles of a member of a parliament or assembly ("Labour MP Ann Holt").
+# Not title words of the cast (see stance_choice): they only mark where a person's
+# name begins after a descriptor (actors.descriptor_end).
+MEMBER_TITLES = frozenset("mp mep msp mla mpp td mk mhk mna".split())
+
+# Endings of nouns that name what a person does and that no given name shares
+# ("Glaciologist", "Photographer", "Prosecutor", "Actress"): a capitalised word
+# with one, before a person's full name, is a descriptor. Lower case; each needs
+# a word of at least AGENT_MIN_CHARS letters.
+AGENT_ENDINGS = (
+    "ist",
+    "ician",
+    "grapher",
+    "ator",
+    "utor",
+    "itor",
+    "ssor",
+    "isor",
+    "eer",
+    "tress",
+    "maker",
+    "keeper",
+    "fighter",
+    "writer",
+    "holder",
+    "worker",
+    "sman",
+    "swoman",
+    "sperson",
+    "woman",
+)
+# The lengths were set by reading, not tuned on any split: the shortest agent noun
+# wanted is "Artist" (6); "Greer" (5) is a given name with an agent ending.
+AGENT_MIN_CHARS = 6
+# "-ctor" words only from this length on: "Director" and "Inspector" (8, 9), never
+# "Victor" or "Hector" (6).
+AGENT_CTOR_MIN_CHARS = 8
+# Words with a common ending need the article's lower-case use too, so shorter ones
+# may count: "Actor", "Baker" (5) where the article writes "actors", "a baker".
+DESCRIPTOR_MIN_CHARS = 5
+# Endings that many job and status nouns share with given names ("Baker" and "Walker",
+# "Historian" and "Sebastian", "Cardinal" and "Jamal"): such a word is a descriptor only
+# where the article also uses it in lower case ("the historian", "historians").
+COMMON_NOUN_ENDINGS = (
+    "er",
+    "or",
+    "our",
+    "an",
+    "ant",
+    "ent",
+    "al",
+    "ee",
+    "ar",
+    "ary",
+    "ive",
+    "ate",
+    "ess",
+    "ed",
+)
+
 # Nouns that head a description of a speaker ("the top US diplomat", "the mayor").
 DESCRIPTION_HEADS = frozenset(
     """
@@ -148,7 +208,7 @@ NOT_NAMES = frozenset(
     both either neither one two three four five six seven eight nine ten no not yes
     monday tuesday wednesday thursday friday saturday sunday january february march
     april may june july august september october november december today yesterday
-    tomorrow last next also however meanwhile still though although because despite
+    tomorrow last next also later earlier however meanwhile still though although because despite
     during until unless whether according mr mrs ms dr together
     """.split()
 )

@@ -54,6 +54,7 @@ from summarizer.inputs.furniture_patterns import (
     EMAIL,
     HANDLE,
     LABELLED_LINK,
+    LANGUAGE_GLOSS,
     LINE_BREAKS,
     LIST_HEADING,
     NOTICE,
@@ -112,12 +113,15 @@ def normalise_lines(raw: str) -> list[str]:
 
     ``\r\n`` and ``\r`` become ``\n``, and so do the other line and page breaks
     (form feed, vertical tab, NEL, U+2028, U+2029); other control characters except
-    tab are dropped; a leading byte-order mark is dropped; every line loses its
+    tab are dropped; a leading byte-order mark is dropped; a wiki's rendered language
+    gloss marker ("((pl))Polish language: ") is dropped; every line loses its
     trailing whitespace.
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = LINE_BREAKS.sub("\n", text)
     text = CONTROL.sub("", text).removeprefix("\ufeff")
+    if "((" in text:
+        text = LANGUAGE_GLOSS.sub("", text)
     return [line.rstrip() for line in text.split("\n")]
 
 

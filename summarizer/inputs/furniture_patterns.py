@@ -14,6 +14,13 @@ import re
 LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # C0 and C1 control characters except tab and newline (\r is handled before).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# A wiki's rendered language gloss: "((pl))Polish language: \u200d" before the
+# original words. The code and the label are markup, not the story; the original
+# words stay (where they end, the text does not say).
+LANGUAGE_GLOSS = re.compile(
+    r"\(\([a-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}\)\)"
+    r"(?:[A-Z][\w’'\-]{1,30}(?: [A-Z][\w’'\-]{1,30}){0,3} language:[ ]?\u200d?)?"
+)
 QUOTE_MARKS = re.compile(r"[\"“”„«»‘]")
 REPORTING = re.compile(
     r"\b(?:said|says|told|according\s+to|added|asked|urged|warned|wrote|announced|"
