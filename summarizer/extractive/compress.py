@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from summarizer.checks.asciire import Twin, twin_re
 from summarizer.extractive.lexicon import MONTHS, SPEECH_VERBS, STOPWORDS, TITLES
+from summarizer.extractive.prose import splits_number
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
 # "The previous day,", "Back in 2017,", "On Thursday local time,".
@@ -419,10 +420,27 @@ def drop_also(text: str) -> str:
 
 
 def drop_ages(text: str) -> str:
-    """``text`` without ages set off after a name: "Lena Holt, 34, said"."""
+    """``text`` without ages set off after a name: "Lena Holt, 34, said".
+
+    The age's closing comma goes with it ("Lena Holt said") unless an aside follows
+    that the comma still opens ("Petra Lusk, who crosses ...", "Ann Lee, a nurse, ...").
+    """
     if "," not in text:
         return text
-    return _cut(text, ((m.start(), m.end() - 1) for m in _AGE.finditer(text)))
+
+    def spans() -> Iterator[tuple[int, int]]:
+        for match in _AGE.finditer(text):
+            following = text[match.end() :].split(None, 1)[:1]
+            aside = bool(following) and following[0].lower() in _ASIDE_OPENERS
+            yield match.start(), match.end() - 1 if aside else match.end()
+
+    return _cut(text, spans())
+
+
+# Words that open an aside after a comma: "Petra Lusk, 58, who ...", ", a nurse, ...".
+_ASIDE_OPENERS = frozenset(
+    "who whose which a an the of from and now then former formerly known".split()
+)
 
 
 def drop_appositives(text: str) -> str:
@@ -466,6 +484,34 @@ def _is_description(phrase: str) -> bool:
         return True
     # A lower-case appositive must name a role: "chief executive of the palace".
     return any(w.strip(".,") in TITLES for w in words) or " of " in f" {phrase} "
+
+
+# ", a program related to the pandemic," between a noun and its verb: an aside that
+# renames the noun ("CERB payments, a program related to the pandemic, presented").
+# At most 90 characters, as a parenthesis of :data:`_PAREN` (80) and a little more.
+_RENAMING_ASIDE = twin_re(r"(?<=[a-z]), ((?:a|an|the) [^,;:\"“”()—–]{2,90}),(?= ([a-z]+) )")
+
+
+def drop_renaming_asides(text: str) -> str:
+    """``text`` without an aside that renames the noun before it, ahead of its verb.
+
+    "CERB payments, a program related to the pandemic, presented a new factor ..."
+    keeps "CERB payments presented a new factor ...": what the aside says of the
+    payments is description, and cutting it may leave room for the news at the end.
+    An aside after a name is :func:`drop_appositives`'; one that is a clause of its
+    own ("the council said") or is followed by no verb (a list) stays.
+    """
+    if text.count(",") < 2:
+        return text
+
+    def spans() -> Iterator[tuple[int, int]]:
+        for match in _RENAMING_ASIDE.finditer(text):
+            following = match.group(2)
+            if not _appositive(match.group(1).split()) or not _is_verb(following):
+                continue
+            yield match.start(), match.end()
+
+    return _cut(text, spans())
 
 
 def drop_adjunct_asides(text: str) -> str:
@@ -525,6 +571,35 @@ _SOURCE_DETAIL = twin_re(
 )
 
 
+# "a report by a team from the University of Hawaii, saying ...": who wrote a report,
+# between the report and what it says (at most 160 characters: the longest list of
+# authors on the tuning split ran to about 110).
+_AUTHORS = twin_re(
+    r"\b([a-z]+)( (?:by|from) [^,;:\"“”()—–]{3,160}?),? "
+    r"(?=(?:saying|finding|showing|concluding|stating|suggesting|that) )"
+)
+
+
+def drop_report_authors(text: str) -> str:
+    """``text`` with a report's authors dropped when what it says follows them.
+
+    "Science published a report by a team from the University of Hawaii and the
+    University of Southern California, saying the eruption was followed by ..."
+    keeps "Science published a report saying the eruption was followed by ...":
+    the source stays (the report, and who published it), and the news is reached.
+    Only after a light noun (a report, a study, a ruling, a statement).
+    """
+    if " by " not in text and " from " not in text:
+        return text
+
+    def spans() -> Iterator[tuple[int, int]]:
+        for match in _AUTHORS.finditer(text):
+            if match.group(1) in _LIGHT_NOUNS and not has_verb(match.group(2)):
+                yield match.start(2), match.end() - 1  # the space before "saying" stays
+
+    return _cut(text, spans())
+
+
 def drop_source_detail(text: str) -> str:
     """``text`` with a closing source cut to its head: ", according to a study."."""
     if "according to" not in text:
@@ -546,6 +621,8 @@ def _cut_from(text: str, pattern: re.Pattern[str] | Twin) -> str:
             continue
         if _aside_before_verb(text, match.end()):
             continue  # "by which an official, including the president, | can be removed"
+        if cuts_the_news(kept):
+            continue  # "published a report | , saying ...": the news is what it says
         return _close(text[: match.start()], text)
     return text
 
@@ -628,8 +705,231 @@ _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$
 _MIN_HARD = 8
 
 
+# A cut that keeps the procedure and loses the news. "The court issued a ruling.",
+# "The mayor said at a press conference." and "A judge sentenced the two men." are
+# true and say nothing: what the ruling found, what the mayor said and the sentence
+# were in the words the cut dropped. :func:`cuts_the_news` refuses such a cut; the
+# sentence is then cut elsewhere, or not at all (a headline then falls back to
+# another sentence of the opening, or to the lead cut with "…").
+#
+# Light nouns: a procedure, a document or a vague generic whose news is what it
+# holds ("a ruling that ...", "a report saying ...", "a factor in ..."). A named list,
+# but the rule is where the noun stands: the head of the last noun phrase kept, after
+# the verb, with no complement but who made it or who got it.
+_LIGHT_NOUNS = frozenset(
+    """
+    ruling rulings opinion opinions judgment judgement verdict decision statement
+    statements report reports study survey review warning order announcement declaration
+    request proposal plan bill motion resolution lawsuit suit complaint petition appeal
+    letter speech factor factors role
+    """.split()
+)
+# Phrases that name only who made it or who got it: "a report by a team from ...",
+# "a bill to the congress", "the request of Prime Minister ...".
+_PARTICIPANT = frozenset("by from to at of".split())
+# After a light noun, these say what it holds or is about: "a ruling against the
+# company", "a report on the fares", "a factor in the rise".
+_TOPIC = frozenset("against about on over concerning regarding into".split())
+# A verb whose content is what follows it: said at a press conference | "...". Only
+# forms that are no plural noun ("states", "comments", "reports" are nouns as often).
+_BARE_SAYING = frozenset(
+    """
+    said says say added stated noted wrote commented explained remarked tweeted spoke
+    speaks speaking commenting saying adding testified responded replied
+    """.split()
+)
+# Verbs whose object is a listener or a source, not what was said: "told reporters",
+# "paraphrased the first man in space".
+_TELLING = frozenset("told tells tell quoted paraphrased echoed".split())
+# A light noun after these is not the verb's object but a source or a circumstance:
+# "according to a statement", "confirmed the deaths in a statement".
+_NOT_OBJECT = frozenset(
+    "in to under per through via by after before during following amid despite at from of as"
+    " into within".split()
+)
+_ADJUNCT_START = frozenset(
+    "at on in to during before after with via through from for outside inside".split()
+)
+# Verbs whose news is their second complement: "sentenced two men | to nine years".
+_SENTENCING = frozenset("sentenced charged convicted".split())
+_SENTENCE_TERMS = frozenset("to with of for".split())
+# Calling the authorities is the setting of the news; why they were called is the news.
+_ALERTING = frozenset("called phoned rang contacted alerted notified".split())
+_AUTHORITIES = frozenset(
+    "police authorities 911 999 ambulance firefighters paramedics coastguard".split()
+)
+_POSSESSIVES = frozenset("its their his her our".split())
+# How many of the last words kept are read: enough for a light noun and who made it
+# ("a report by engineers from the Orrin institute of coastal studies and the Delft
+# marine laboratory" is fifteen), and it keeps the check cheap at every gap.
+_PROCEDURE_WINDOW = 20
+_QUOTES_AND_COLON = '"“”‘’:'
+
+
+def cuts_the_news(kept: str) -> bool:
+    """True when ending a sentence after ``kept`` keeps a procedure and drops its news.
+
+    The kept clause ends on
+    - a light noun with no complement but who made it or got it: "issued a ruling",
+      "published a report by a team from the university", "the request of the mayor"
+      ("a ruling against the company", "a factor in the rise" have theirs);
+    - a verb of saying with nothing said: "said at a press conference", "commented
+      on the matter", "told reporters";
+    - a sentence without its term: "sentenced Tomas and Eli Brink";
+    - a call to the authorities without why: "called the police in Dunmore".
+    """
+    stripped = kept.rstrip(" .,;:—–-")
+    if not stripped or stripped[-1] in "\"”’'":
+        return False  # a quotation ends it: what was said is there
+    words = [w.strip(",;()") for w in stripped.rsplit(None, _PROCEDURE_WINDOW)[-_PROCEDURE_WINDOW:]]
+    lower = [w.lower() for w in words]
+    if _empty_light_noun(words, lower) or _nothing_said(stripped, words, lower):
+        return True
+    return _unsentenced(lower) or _only_alerted(lower)
+
+
+def _light_noun_object(words: list[str], lower: list[str]) -> int | None:
+    """The index of the last light noun heading a noun phrase after a verb, if any."""
+    for index in range(len(words) - 1, 0, -1):
+        if lower[index] not in _LIGHT_NOUNS:
+            continue
+        if index + 1 < len(words) and not _ends_head(lower[index + 1]):
+            continue  # "a study group", "in order to": not the head of its phrase
+        opener = _determiner_before(lower, index)
+        if opener is None or not any(_is_verb(w) for w in words[:opener]):
+            return None  # no determiner, or in the subject: "The ruling was appealed"
+        if opener > 0 and lower[opener - 1] in _NOT_OBJECT:
+            return None  # "according to a statement": the source, not the news
+        verb = max(i for i in range(opener) if _is_verb(words[i]))
+        if any(w in _STRONG_BOUNDARIES or w in _SUBORDINATORS for w in lower[verb:opener]):
+            return None  # "would consider it before making a decision": not the object
+        return index
+    return None
+
+
+def _ends_head(following: str) -> bool:
+    # What may follow the head of a noun phrase: a preposition, a relative word, a
+    # participle, or a conjunction.
+    return (
+        following in _DANGLING
+        or following in _BOUNDARIES
+        or following in _TOPIC
+        or following.endswith("ing")
+        or following in ("and", "or", "but")
+    )
+
+
+# How many words may stand between a light noun and its determiner: "a planned
+# two-day national shutdown" (four, read off fresh sentences and the tuning split).
+_MODIFIERS = 4
+
+
+def _determiner_before(lower: list[str], index: int) -> int | None:
+    """The index of the determiner opening the noun phrase headed at ``index``."""
+    for back in range(index - 1, max(index - _MODIFIERS - 1, -1), -1):
+        word = lower[back]
+        if word in ("a", "an", "the") or word in _POSSESSIVES:
+            return back
+        if word in _DANGLING or word in _NP_BREAKERS or word in _BOUNDARIES:
+            return None
+    return None
+
+
+def _empty_light_noun(words: list[str], lower: list[str]) -> bool:
+    """True for "issued a ruling", "a report by a team from X": no content kept."""
+    index = _light_noun_object(words, lower)
+    if index is None:
+        return False
+    after = lower[index + 1 :]
+    opener = _determiner_before(lower, index)
+    definite = opener is not None and lower[opener] == "the"
+    if not after:
+        return not definite  # "criticised the decision" points back; "a decision" is empty
+    head = after[0]
+    if head not in _PARTICIPANT:
+        return False  # "a ruling against ...", "a factor in ...": the complement is kept
+    if any(
+        low == "to" and not _names_a_party(word)
+        for low, word in zip(after, words[index + 2 :], strict=False)
+    ):
+        return False  # "a request (of the mayor) to suspend parliament": its content
+    if head == "of":
+        named = [w for w in words[index + 2 : index + 4] if w.lower() != "the"]
+        if not named or not named[0][:1].isupper():
+            return False  # "a review of the timetable": its subject, not who made it
+    return not _says_something(words[index + 1 :], lower[index + 1 :])
+
+
+def _names_a_party(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in _DETERMINERS or word[:1].isdigit()
+
+
+def _says_something(words: list[str], lower: list[str], *, topic: bool = True) -> bool:
+    """True when the words after a noun or a verb hold a clause, a quotation or a topic.
+
+    A topic ("on the matter") counts after a noun, not after a verb of saying: "a
+    ruling on the fares" is about something; "commented on the matter" said nothing.
+    """
+    for word, low in zip(words, lower, strict=True):
+        if any(mark in word for mark in _QUOTES_AND_COLON) or low in ("that", "which", "who"):
+            return True
+        if (topic and low in _TOPIC) or _is_verb(word):
+            return True
+        if low.endswith("ing") and len(low) > 4 and low not in _TIME_WORDS:
+            return True  # "a warning covering ...", "said, adding ..."
+    return False
+
+
+def _nothing_said(kept: str, words: list[str], lower: list[str]) -> bool:
+    """True for "said at a press conference", "commented on the matter", "told NPR"."""
+    said = [i for i, w in enumerate(lower) if w in _BARE_SAYING or w in _TELLING]
+    if not said:
+        return False
+    index = said[-1]
+    if not words[index].islower():
+        return False  # "Said Ahmed": a name
+    if any(mark in kept for mark in _QUOTES_AND_COLON):
+        return False  # '"We will appeal," Vance told reporters': what was said is kept
+    if "that" in lower[:index]:
+        return False  # "said that the government has told parliament": inside what was said
+    after_words, after = words[index + 1 :], lower[index + 1 :]
+    if _says_something(after_words, after, topic=False):
+        return False
+    if lower[index] in _TELLING or not after:
+        return True  # "told reporters", "..., she added."
+    return after[0] in _ADJUNCT_START  # "stated his opposition" has said something
+
+
+def _unsentenced(lower: list[str]) -> bool:
+    """True for "sentenced Tomas and Eli Brink": the sentence itself was cut."""
+    for index in range(len(lower) - 1, -1, -1):
+        if lower[index] in _SENTENCING:
+            after = lower[index + 1 :]
+            return not any(w in _SENTENCE_TERMS for w in after)
+    return False
+
+
+def _only_alerted(lower: list[str]) -> bool:
+    """True for "called the police in Dunmore": who was called, not why."""
+    for index in range(len(lower) - 1, -1, -1):
+        if lower[index] in _ALERTING:
+            if any(w in _STRONG_BOUNDARIES or w in _SUBORDINATORS for w in lower[:index]):
+                return False  # "arrested after their daughter phoned 911": not the main clause
+            after = [w for w in lower[index + 1 : index + 4] if w not in ("the", "local")]
+            if not after or after[0] not in _AUTHORITIES:
+                return False
+            rest = lower[index + 1 :]
+            return "to" not in rest and not _says_something(rest, rest)
+    return False
+
+
 def cut_at_phrase(
-    text: str, limit: int, *, weak_cuts: bool = False, longest: bool = False
+    text: str,
+    limit: int,
+    *,
+    weak_cuts: bool = False,
+    longest: bool = False,
+    keep_news: bool = True,
 ) -> str | None:
     """The longest start of ``text`` within ``limit`` words that ends before an adjunct.
 
@@ -637,11 +937,13 @@ def cut_at_phrase(
     bag of drugs" may end before "after" or "on": each prefix is a clause that
     is still true. Never inside quotation marks or parentheses; None when no
     such prefix holds a verb. The end before a subordinate clause is preferred
-    to one before a phrase (``weak_cuts``), unless ``longest``.
+    to one before a phrase (``weak_cuts``), unless ``longest``. No prefix that keeps
+    a procedure and drops its news (:func:`cuts_the_news`), unless not ``keep_news``.
     """
     mask = quoted_mask(text)
-    strong: str | None = None
-    weak: str | None = None
+    # The places a cut may end, shortest first: the longest that keeps its news wins.
+    strongs: list[str] = []
+    weaks: list[str] = []
     source = _TRAILING_SOURCE.search(text)
     if source is not None:
         limit -= word_count(source.group(1))  # the attribution is put back after the cut
@@ -686,20 +988,24 @@ def cut_at_phrase(
             # first state | to ..." and "the only firm | in ..." are not the news yet.
             continue
         if following in _STRONG_BOUNDARIES or (comma and following not in _CONDITIONS):
-            strong = kept
+            strongs.append(kept)
         elif not weak_cuts or _bare_verb_end(kept) or not _whole_phrase(kept):
             continue
         elif following in _BOUNDARIES and (
             _ends_noun_phrase(kept) or (following in _PLACE_AFTER_VERB and _ends_on_past(kept))
         ):
-            weak = kept  # "... a parking structure | at ...", "... Don Imus died | at ..."
+            weaks.append(kept)  # "... a parking structure | at ...", "... Don Imus died | at ..."
         elif (
             following == "to"
             and (_preposition_to(rest) or not _object_of_control(kept))
             and _purpose_to(kept)
             and _ends_noun_phrase(kept)
         ):
-            weak = kept  # "... a shutdown | to make way", "... a bill | to the congress"
+            weaks.append(kept)  # "... a shutdown | to make way", "... a bill | to the congress"
+    # Checked only where a cut would be made, longest first: "The court issued a
+    # ruling | against ..." keeps the procedure and cuts off the news.
+    strong = next((k for k in reversed(strongs) if not keep_news or not cuts_the_news(k)), None)
+    weak = next((k for k in reversed(weaks) if not keep_news or not cuts_the_news(k)), None)
     best = strong or weak
     if longest and strong is not None and weak is not None and len(weak) > len(strong):
         best = weak
@@ -998,11 +1304,13 @@ CUTS: tuple[Callable[[str], str], ...] = (
     drop_inner_time,
     drop_ages,
     drop_appositives,
+    drop_renaming_asides,
     drop_adjunct_asides,
     drop_relatives,
     drop_trailing,
     drop_coordinated,
     drop_source_detail,
+    drop_report_authors,
 )
 
 
@@ -1015,6 +1323,7 @@ def shorten(
     hard: bool = True,
     weak_cuts: bool = False,
     fullest: bool = False,
+    ellipsis: bool = True,
 ) -> Shortened:
     """``text`` cut down to at most ``limit`` words by the rules above.
 
@@ -1031,6 +1340,10 @@ def shorten(
         fullest: When the cut that makes the text fit takes more than needed,
             use instead the fitting alternative that keeps the most content
             words (:func:`_fullest`): a key point's words are its content.
+        ellipsis: When the only last-resort cut that fits keeps a procedure and
+            drops its news ("The court issued a ruling."), end the text at the
+            limit with "…" instead (:func:`truncated`): its words go on into the
+            news. Not when the news is a quotation, which "…" cannot enter.
 
     Returns:
         The shortened text; ``fits`` is False when the rules could not bring it
@@ -1055,7 +1368,118 @@ def shorten(
         last = cut_at_phrase(text, limit, weak_cuts=weak_cuts)
         if last is not None:
             text, count = last, word_count(last)
+        elif ellipsis and '"' not in text and "“" not in text:
+            # A quotation is left out: its news is what was said, which a cut with
+            # "…" would never reach ('Lamont said at a press conference, "…').
+            procedure = cut_at_phrase(text, limit, weak_cuts=weak_cuts, keep_news=False)
+            if procedure is not None:
+                text = _news_begun(text, word_count(procedure), limit) or truncated(
+                    text, limit, whole_phrase=True
+                )
+                count = word_count(text)
     return Shortened(text, count <= limit, count)
+
+
+# Words that start a new phrase after a noun phrase: where a cut with "…" may end.
+_PHRASE_STARTS = frozenset("that which who whose where when and but or — –".split())
+
+
+def _news_begun(text: str, procedure: int, limit: int) -> str | None:
+    """``text`` ended with "…" once the news has begun, after a cut that kept only a procedure.
+
+    ``procedure`` is the word count of the procedure alone ("The court issued a
+    ruling."). The text ends after the first noun phrase past it, within ``limit``
+    words, that gives the procedure its complement and closes before a new phrase:
+    "The court issued a ruling against the ferry company…". None when there is no
+    such place: the text is then cut at the limit.
+    """
+    words = text.split()
+    mask = quoted_mask(text)
+    end = 0
+    for index, word in enumerate(words[:limit]):
+        end = text.index(word, end) + len(word)
+        count = index + 1
+        if count <= procedure or count >= len(words) or mask[end - 1]:
+            continue
+        following = words[index + 1].strip("\"“”'‘’(").lower()
+        new_phrase = (
+            word.endswith(",")
+            or following in _PHRASE_STARTS
+            or following in _BOUNDARIES
+            or _is_verb(following)
+            or (following.endswith("ing") and len(following) > 4)
+            or (words[index + 1][:1].isupper() and word[:1].islower())
+        )
+        kept = text[:end].rstrip(",")
+        last = word.strip(",").lower()
+        if last in _LEADS_ON or last in _BOUNDARIES or last in _TOPIC:
+            continue  # "a ruling against…": the phrase has not begun
+        if new_phrase and _closes_noun_phrase(words[: index + 1]) and not cuts_the_news(kept):
+            return kept + "…"
+    return None
+
+
+def _closes_noun_phrase(words: list[str]) -> bool:
+    """True when ``words`` end on a whole noun phrase: "against the state of emergency".
+
+    The last word is a name, or a word of content that a determiner, a possessive
+    or a number opens within the last few words, with no verb or comma between.
+    """
+    last = words[-1].strip(",")
+    if last[:1].isupper():
+        return True
+    if last.lower() in _DANGLING or _is_verb(last):
+        return False
+    for word in reversed(words[-_NP_REACH:-1]):
+        lower = word.lower()
+        if word.endswith(",") or _is_verb(word):
+            return False
+        if lower in _DETERMINERS or lower.endswith(("'s", "’s")) or lower[:1].isdigit():
+            return True
+    return False
+
+
+# How far back a noun phrase's determiner may be: "the state of emergency", "a bag
+# full of a substance" (read off the tuning split's leads).
+_NP_REACH = 6
+
+
+# Words a "…" cut does not end on: they lead into the words cut off.
+_LEADS_ON = frozenset(
+    """
+    a an the this these those of to in on at for with by from into as and or but that
+    which who whose its their his her our is are was were be been has have had will would
+    """.split()
+)
+# How many words a "…" cut may give back to end on a word that stands (chosen on the
+# tuning split's truncated headlines: none ran back more than two).
+_LEADS_ON_REACH = 4
+
+
+def truncated(text: str, limit: int, *, whole_phrase: bool = False) -> str:
+    """The first words of ``text`` within ``limit``, and "…".
+
+    The cut never ends inside a quotation or between a number and its scale or unit;
+    with ``whole_phrase``, nor on a word that leads into the next ("a bill to the
+    congress in…", "the Parliament of the…"): it ends on the word before.
+    """
+    mask = quoted_mask(text)
+    words = list(re.finditer(r"\S+", text))
+    end = words[min(limit, len(words)) - 1].end()
+    for index in range(min(limit, len(words)) - 1, -1, -1):
+        match = words[index]
+        end = match.end()
+        inside = mask[match.start()] or mask[end - 1]
+        balanced = text.count("(", 0, end) == text.count(")", 0, end)
+        parts_number = index + 1 < len(words) and splits_number(
+            match.group(0), words[index + 1].group(0)
+        )
+        leads_on = (
+            whole_phrase and match.group(0).lower() in _LEADS_ON and index > limit - _LEADS_ON_REACH
+        )
+        if not inside and balanced and not parts_number and not leads_on:
+            break
+    return text[:end].rstrip(",;:—–- ") + "…"
 
 
 def _fullest(

@@ -15,7 +15,6 @@ anything left over is summarised from its key points, in brief.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from summarizer.checks.grounding import normalise
@@ -30,10 +29,9 @@ from summarizer.extractive.compress import (
     drop_opening_adjunct,
     drop_relatives,
     drop_time_opener,
-    quoted_mask,
     shorten,
+    truncated,
 )
-from summarizer.extractive.prose import splits_number
 
 # Issue 14's limits for the headline and the summary.
 HEADLINE_WORDS = 20
@@ -61,27 +59,6 @@ def make_headline(lead_text: str, *others: str) -> str:
         if short.fits:
             return short.text
     return truncated(headline_form(lead_text).text, HEADLINE_WORDS)
-
-
-def truncated(text: str, limit: int) -> str:
-    """The first words of ``text`` within ``limit``, and "…".
-
-    The cut never ends inside a quotation or between a number and its scale or unit.
-    """
-    mask = quoted_mask(text)
-    words = list(re.finditer(r"\S+", text))
-    end = words[min(limit, len(words)) - 1].end()
-    for index in range(min(limit, len(words)) - 1, -1, -1):
-        match = words[index]
-        end = match.end()
-        inside = mask[match.start()] or mask[end - 1]
-        balanced = text.count("(", 0, end) == text.count(")", 0, end)
-        parts_number = index + 1 < len(words) and splits_number(
-            match.group(0), words[index + 1].group(0)
-        )
-        if not inside and balanced and not parts_number:
-            break
-    return text[:end].rstrip(",;:—–- ") + "…"
 
 
 def headline_form(text: str) -> Shortened:
@@ -127,7 +104,7 @@ def make_summary(candidates: list[Candidate], budget: int) -> str:
     for candidate in candidates:
         if _leans_back(candidate.text):
             continue  # "Reyland also questioned the grant": a non sequitur without its context
-        short = shorten(candidate.text, SUMMARY_SENTENCE_WORDS, always=_BRIEF)
+        short = shorten(candidate.text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
         if not short.fits:
             continue
         if candidate.point is not None and normalise(short.text) == normalise(candidate.point):
