@@ -566,10 +566,19 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
     for place in places:
         cast.actors[place].person = False  # "in Selbury Vale": a place, whoever it sounds like
     _link_aliases(cast)
+    # Where each actor is first named in full: a shorter name before that ("in Harlow"
+    # before "The Open Door Harlow" is named) is someone or somewhere else.
+    named_at: dict[str, int] = {}
+    for sentence, _, name in raw:
+        if " ".join(name) in cast.actors:
+            named_at.setdefault(" ".join(name), sentence.index)
     for sentence, start, name in raw:
         person = cast.resolve_name(" ".join(name))
-        if person is not None and person.person:
-            cast.mentions.setdefault(sentence.index, []).append((start, person.name))
+        if person is None or not person.person:
+            continue
+        if sentence.index < named_at.get(person.name, sentence.index):
+            continue
+        cast.mentions.setdefault(sentence.index, []).append((start, person.name))
     return cast
 
 
