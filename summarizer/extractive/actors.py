@@ -453,6 +453,7 @@ def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> 
                 and not body
                 and tokens[0].lower() in lower_words
                 and not _opens_name(tokens, lower_words)
+                and not (len(tokens) > 1 and tokens[0].lower() in _PARTICLE_WORDS)
             )
         )
     ):
