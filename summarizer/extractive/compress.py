@@ -387,10 +387,15 @@ def drop_any_time(text: str) -> str:
 
     def spans() -> Iterator[tuple[int, int]]:
         for match in _ANY_TIME.finditer(text):
-            previous = text[: match.start()].rsplit(" ", 1)[-1].lower()
+            previous_word = text[: match.start()].rsplit(" ", 1)[-1]
+            previous = previous_word.lower()
             if previous in _NEEDS_OBJECT:
                 continue  # "greater than last year" keeps its year
             end = match.end()
+            if previous_word[:1].isupper() and match.group().lstrip(", ")[:1].isupper():
+                continue  # "on Super Tuesday", "Black Friday": a name, not the date
+            if text.startswith(",", end) and _dates_an_opening_participle(text[: match.start()]):
+                continue  # "In an advisory issued late Sunday night, ...": its only words
             # ", on Monday," goes with both its commas; "released by X on Monday, scientists
             # report" keeps the comma that closes the opening phrase.
             if text.startswith(",", end) and not match.group().startswith(","):
@@ -401,6 +406,21 @@ def drop_any_time(text: str) -> str:
                 yield match.start(), end
 
     return _capitalise(_cut(text, spans()))
+
+
+def _dates_an_opening_participle(before: str) -> bool:
+    """True for "In an advisory issued": an opening phrase that ends on a participle.
+
+    A time phrase after it is all the participle says ("issued late Sunday night,");
+    dropping it leaves "In an advisory issued, the coast guard ...".
+    """
+    words = before.split()
+    if len(words) < 3 or "," in before or words[0].lower() not in _OPENING_PREPOSITIONS:
+        return False
+    return words[-1].endswith("ed") and words[-1].islower()
+
+
+_OPENING_PREPOSITIONS = frozenset("in on at after before with from under during".split())
 
 
 def _starts_lower(text: str, at: int) -> bool:
@@ -700,6 +720,11 @@ _OPEN_RANKING = re.compile(
     r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|fourth|fifth|next|latest"
     r"|largest|biggest|highest|lowest|oldest|youngest|longest|most|least)\b[^,;:]*$"
 )
+# ... and the same ranking word right before a comma: "the next, public phase".
+_RANKING_END = re.compile(
+    r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|next|latest|largest"
+    r"|biggest|highest|lowest|oldest|youngest|longest)$"
+)
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
 # A last-resort cut keeps at least this many words.
 _MIN_HARD = 8
@@ -983,6 +1008,8 @@ def cut_at_phrase(
 
         if not comma and kept.rsplit(" ", 1)[-1].lower() in _DEGREE:
             continue  # "shortly | after the payments started": the cut goes before "shortly"
+        if comma and _RANKING_END.search(kept):
+            continue  # "rules for the next, | public phase": the noun is still to come
         if not comma and (_RELATIVE_AFTER.match(rest) or _OPEN_RANKING.search(kept)):
             # "a session | in which most members were women" says which session; "the
             # first state | to ..." and "the only firm | in ..." are not the news yet.
