@@ -86,7 +86,7 @@ TITLES = frozenset(
     detective administrator
     envoy diplomat official minister-president auditor
     legislator lawmaker assemblyman assemblywoman congressman congresswoman
-    secretary-general broadcaster speaker
+    secretary-general broadcaster speaker whip commandant admiral taoiseach
     """.split()
 )
 
