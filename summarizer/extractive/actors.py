@@ -486,9 +486,26 @@ def capital_runs(sentence: str, lower_words: set[str]) -> list[tuple[int, int, l
             tokens = [_PLURAL_POSSESSIVE.sub("s'", t) for t in tokens[:-1]] + tokens[-1:]
             tokens = [t if t.endswith("s'") else _POSSESSIVE.sub("", t) for t in tokens]
             tokens = _strip_openers(tokens, start == 0, lower_words)
-            if tokens:
-                runs.append((start, end, tokens))
+            if not tokens:
+                continue
+            if (
+                len(runs) >= 2
+                and _NICKNAME_OPEN.fullmatch(sentence, runs[-2][1], runs[-1][0])
+                and _NICKNAME_CLOSE.fullmatch(sentence, runs[-1][1], start)
+                and len(runs[-1][2]) == 1
+            ):
+                # 'Edward Lodewijk "Eddie" Van Halen': one name around a nickname.
+                first = runs[-2]
+                del runs[-2:]
+                runs.append((first[0], end, first[2] + tokens))
+                continue
+            runs.append((start, end, tokens))
     return runs
+
+
+# The quotation marks around a nickname between a given name and a surname.
+_NICKNAME_OPEN = re.compile(r" [\"“]")
+_NICKNAME_CLOSE = re.compile(r"[\"”] ")
 
 
 def _split_joined(match: re.Match[str]) -> list[tuple[int, int]]:

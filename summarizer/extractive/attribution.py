@@ -94,6 +94,8 @@ _BETWEEN = frozenset(
     """.split()
 )
 _CONJUNCTIONS = frozenset("but yet so nor".split())
+# A sentence's opening pronoun, subject or possessive, as the pronoun it resolves as.
+_SUBJECT_PRONOUNS = {"He": "he", "She": "she", "His": "he", "Her": "she"}
 # A statement, a letter or a message: what it says is its owner's words.
 _DOCUMENTS = frozenset("statement letter message".split())
 _DOCUMENT_RUN = re.compile(r"statement|letter|message")
@@ -287,15 +289,16 @@ class Attributor:
         return self._subject_before(tokens, k)  # "The association issued a statement"
 
     def subject(self, sentence: Sentence) -> str | None:
-        """The named person a leading "He" or "She" of ``sentence`` refers to, if known.
+        """The named person a leading "He", "She", "His" or "Her" of ``sentence`` is, if known.
 
         Call it right after :meth:`attribute` on the same sentence: the pronoun
         resolves against the sentences and speakers seen so far.
         """
         first = sentence.text.split(" ", 1)[0]
-        if first not in ("He", "She") or self.current is not sentence:
+        pronoun = _SUBJECT_PRONOUNS.get(first)
+        if pronoun is None or self.current is not sentence:
             return None
-        actor = self._pronoun(first.lower())
+        actor = self._pronoun(pronoun)
         return actor.name if actor is not None and actor.person else None
 
     def _own_pronoun_named(self, clause: str, actor: Actor) -> str:

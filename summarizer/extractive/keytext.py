@@ -24,6 +24,7 @@ _MARKER = re.compile(
 # never "Still more residents...".
 _COMMA_ONLY = frozenset("Still Also Instead Yet".split())
 _PRONOUN_START = re.compile(r"(?:He|She) (?=[a-z])")
+_POSSESSIVE_START = re.compile(r"(?:His|Her) (?=[a-z0-9])")
 _PRONOUN_INSIDE = re.compile(r"(, )(?:he|she) (said|says|added|argued|told \w+)(,)")
 _OPENING_QUOTE = "\"“'‘"
 _PRONOUN_CLOSING = re.compile(r"([,!?][\"”] )(?:he|she) (said|says|added|told \w+)([.,])")
@@ -41,7 +42,7 @@ def point_text(evidence: str, said: Attribution | None, subject: str | None = No
     Args:
         evidence: The sentence, verbatim.
         said: Its attribution, if any: a pronoun speaker becomes the speaker's name.
-        subject: The person a leading "He" or "She" refers to, if resolved.
+        subject: The person a leading "He", "She", "His" or "Her" refers to, if resolved.
     """
     text = clean_prose(evidence)
     text = strip_marker(text)
@@ -50,6 +51,8 @@ def point_text(evidence: str, said: Attribution | None, subject: str | None = No
         text = role.group(1) + " " + text[role.end() :]
     if subject and _PRONOUN_START.match(text) and (said is None or said.actor == subject):
         return subject + text[text.index(" ") :]
+    if subject and said is None and _POSSESSIVE_START.match(text):
+        return f"{subject}'s" + text[text.index(" ") :]  # "Her campaign" -> "Ada Voss's campaign"
     if said is None or not said.actor or said.actor[:1].islower():
         return text
     text = _full_name(text, said.actor)

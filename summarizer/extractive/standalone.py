@@ -74,6 +74,7 @@ _THIS_TIME = frozenset(
     "year week month morning afternoon evening weekend season spring summer autumn winter".split()
 )
 _PERSON_PRONOUNS = frozenset(("he", "she"))
+_PERSON_POSSESSIVES = frozenset(("his", "her"))
 _CAPTION = twin_re(
     r"\((?:photo|picture|image|file photo|credit|pictured)\b|^(?:photo|picture|image|file photo"
     r"|pictured|above|top|left|right|credit|caption|video|watch|listen)\s*[:|\-—–]",
@@ -146,7 +147,8 @@ def stands_alone(text: str, *, attributed: bool, resolved_subject: bool = False)
     Args:
         text: The sentence, verbatim.
         attributed: The attribution pass found its speaker in this sentence.
-        resolved_subject: A leading "He" or "She" was resolved to a named person.
+        resolved_subject: A leading "He", "She", "His" or "Her" was resolved to a named
+            person.
     """
     stripped = text.strip()
     if not stripped:
@@ -160,6 +162,8 @@ def stands_alone(text: str, *, attributed: bool, resolved_subject: bool = False)
         return False
     if first in _PERSON_PRONOUNS and not (resolved_subject or attributed):
         return False
+    if first in _PERSON_POSSESSIVES and not resolved_subject and not names_after_role(stripped):
+        return False  # "His decision to run ...": whose, the reader of one point cannot tell
     if not attributed and _pronoun_after_opener(stripped, first):
         return False
     if points_back(stripped):

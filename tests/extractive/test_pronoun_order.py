@@ -27,3 +27,28 @@ def test_a_pronoun_is_not_resolved_to_a_name_the_article_gives_later() -> None:
     briefing = brief_extractive(_TEXT)
     told = " ".join([briefing.headline, briefing.summary, *(p.text for p in briefing.key_points)])
     assert "Open Door Harlow managed" not in told
+
+
+def test_an_opening_possessive_is_named_or_the_sentence_is_no_point() -> None:
+    text = (
+        "Harlow mayor to step down after pier collapse\n\n"
+        "Mayor Dina Vossberg announced on Monday that she would not seek a third term "
+        "after the collapse of the Harlow pier. Her campaign had raised less than a "
+        "quarter of its target since the pier closed in March.\n\n"
+        "The council will choose an interim mayor in June.\n"
+    )
+    briefing = brief_extractive(text)
+    told = [briefing.headline, briefing.summary, *(p.text for p in briefing.key_points)]
+    assert not any(t.startswith("Her ") for t in told)
+    assert any("Dina Vossberg's campaign" in t for t in told)
+
+
+def test_a_nickname_between_given_name_and_surname_keeps_one_name() -> None:
+    text = (
+        'Marta Ilse "Mimi" Vossberg, the Harlow pier\'s last harbour master, said the pier '
+        "could have been saved with a new set of pilings.\n"
+    )
+    with remembered():
+        found = _analyse(text)
+    assert "Marta Ilse Vossberg" in found.cast.actors
+    assert "Marta Ilse" not in found.cast.actors
