@@ -53,6 +53,9 @@ _PAREN = re.compile(r" ?\([^()\"“”]{0,80}\)")
 _OPENING_ADJUNCT = twin_re(
     r"(?:After|Following|Despite|Amid|During|Within|Throughout|Ahead of"
     r"|In the wake of|In response to|Earlier|Later"
+    # "In an advisory issued late Sunday night, ": the document the news came in.
+    r"|In (?:a|an|its|their|his|her) (?:[a-z]+ ){0,2}(?:statement|advisory|report|letter"
+    r"|interview|release|speech|post|tweet|bulletin|message)"
     r"|(?:A|An|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|\d+) (?:hours?"
     r"|days?|weeks?|months?|years?|decades?) (?:after|since))"
     r"\b[^,;:\"“”()]{0,80}?, (?=[A-Za-z])"
@@ -417,10 +420,17 @@ def _dates_an_opening_participle(before: str) -> bool:
     words = before.split()
     if len(words) < 3 or "," in before or words[0].lower() not in _OPENING_PREPOSITIONS:
         return False
-    return words[-1].endswith("ed") and words[-1].islower()
+    last = words[-1]
+    return last.islower() and (last.endswith("ed") or last in _IRREGULAR_PARTICIPLES)
 
 
 _OPENING_PREPOSITIONS = frozenset("in on at after before with from under during".split())
+_IRREGULAR_PARTICIPLES = frozenset(
+    """
+    held made given taken sent written set put seen shown done won lost built brought
+    caught found kept left met paid read run said sold told spent struck begun
+    """.split()
+)
 
 
 def _starts_lower(text: str, at: int) -> bool:
