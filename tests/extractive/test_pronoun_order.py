@@ -52,3 +52,16 @@ def test_a_nickname_between_given_name_and_surname_keeps_one_name() -> None:
         found = _analyse(text)
     assert "Marta Ilse Vossberg" in found.cast.actors
     assert "Marta Ilse" not in found.cast.actors
+
+
+def test_a_body_named_with_a_common_last_word_is_no_person_a_pronoun_means() -> None:
+    text = (
+        "Harlow bakers paid after pier closure\n\n"
+        "Mara Lindqvist runs a bakery beside the closed Harlow pier. The Harlow Bakers "
+        "Marathon raised 400 pounds for her last week, the first such marathon in the "
+        "town. She said the money covered a week of lost trade.\n"
+    )
+    with remembered():
+        found = _analyse(text)
+    assert not found.cast.actors["Harlow Bakers Marathon"].person
+    assert "Harlow Bakers Marathon" not in found.subjects.values()
