@@ -64,6 +64,8 @@ def noun_phrases(clause: str) -> list[str]:
         for word in tokens[i + 1 : i + 4]:
             if not (_nounish(word) or (word[:1].isupper() and word.lower() not in STOPWORDS)):
                 break
+            if words and _verb_after_noun(word):
+                break  # "the audit | showed", "the walkout | costing": the verb ends it
             words.append(word)
             if not word.endswith(_POSSESSIVES) and len(words) >= 3:
                 break
@@ -98,6 +100,37 @@ def _of_phrase(tokens: list[str], k: int) -> list[str]:
             break
         words.append(word)
     return words if len(words) > 1 and words[-1] != "the" else []
+
+
+def _verb_after_noun(word: str) -> bool:
+    """A word that, after a noun, is its verb or an adverb: "showed", "saw", "eventually".
+
+    Not an -ing word: after a noun it is as often a noun of its own ("the maintenance
+    dredging", "the regional fishing") as a verb.
+    """
+    lower = word.lower()
+    if not word.islower():
+        return False
+    if lower in _VERB_FORMS or lower in _ADVERBS:
+        return True
+    if len(lower) > 4 and lower.endswith("ly") and lower not in _LY_NOUNS:
+        return True  # "the system | eventually cost": an adverb, then the verb
+    return len(lower) > 4 and lower.endswith("ed") and lower not in _NOUN_ENDINGS
+
+
+# Verbs that do not end in -ed or -ing, common after a subject in news.
+_VERB_FORMS = frozenset(
+    """
+    saw stood hid hides held led fell rose risen grew shown seen won lost sent spent kept
+    left wants needs adds brings dies works shows falls represents remains
+    """.split()
+)
+# Adverbs that end a noun phrase: "the people | back".
+_ADVERBS = frozenset("back again away now then still already".split())
+# Nouns and adjectives in -ly: "the family", "the supply".
+_LY_NOUNS = frozenset("family assembly supply rally ally anomaly monopoly italy july".split())
+# Nouns with that ending: "the hundred", "the seabed".
+_NOUN_ENDINGS = frozenset("hundred kindred seabed seed speed need creed breed greed".split())
 
 
 def _nounish(word: str) -> bool:
