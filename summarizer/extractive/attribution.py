@@ -521,6 +521,9 @@ class Attributor:
             if comma is None:
                 return None
             start = comma + 1
+        named = self._named_aside(tokens, start, verb)
+        if named is not None:
+            return named  # "Waseem's mother, Anwar, wept ... and said": Anwar
         if start < verb and tokens[start].text.lower() == "the":
             start += 1
         if start >= verb or not tokens[start].text[:1].isupper():
@@ -555,6 +558,22 @@ class Attributor:
         if found is None and tokens[end].text.lower() in GROUP_HEADS:
             return self._description(tokens, end)
         return found
+
+    def _named_aside(self, tokens: list[Token], start: int, verb: int) -> Actor | None:
+        """The person named in a subject's aside: "The pier's owner, Tom Hale, wept"."""
+        first = next((k for k in range(start, verb) if tokens[k].text == ","), None)
+        if first is None or first - start > _TITLE_REACH + 3:
+            return None
+        close = first + 1
+        while close < verb and tokens[close].text[:1].isupper():
+            close += 1
+        if close == first + 1 or close >= verb - 1 or tokens[close].text != ",":
+            return None
+        following = tokens[close + 1].text
+        if not (following.isalpha() and following.islower()) or following in _NOT_VERBS:
+            return None
+        found = self._resolve_run(tokens, first + 1, close - 1)
+        return found if found is not None and found.person else None
 
     def _head_of_of_phrase(
         self, tokens: list[Token], start: int, found: Actor | None

@@ -182,3 +182,12 @@ def test_a_relative_clause_naming_a_body_does_not_make_the_body_speak() -> None:
     )
     assert "Leonie Marshfield" in found
     assert "Canal Street Tenants Association" not in found
+
+
+def test_a_name_set_off_after_the_subject_speaks_for_both_joined_verbs() -> None:
+    found = stances(
+        "The pier's last owner, Tomas Hallberg, wept at the vote and said he would take "
+        "the council to court over the closure."
+    )
+    assert "Tomas Hallberg" in found
+    assert "take the council to court" in found["Tomas Hallberg"].position
