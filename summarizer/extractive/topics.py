@@ -26,6 +26,8 @@ _NOT_NOUNS = frozenset(
     might must not also only just very more most less least all both each every other same
     such own first last next many much few several about up out off over into onto
     leaves left gets got goes went made makes take takes took come came say says
+    via amid despite toward towards across within without upon onto amongst beyond
+    throughout unless whether versus like near inside outside
     """.split()
 )
 _PLAIN_MEASURES = frozenset("people percent USD EUR GBP".split())

@@ -23,3 +23,7 @@ def test_a_topic_stops_before_the_verb_of_its_clause() -> None:
 def test_a_noun_in_ing_stays_in_the_topic() -> None:
     topic = topic_of(["the maintenance dredging would cost twice the estimate"], Counter())
     assert topic == "the maintenance dredging"
+
+
+def test_a_preposition_ends_a_topic() -> None:
+    assert topic_of(["the closure via Twitter was a mistake"], Counter()) == "the closure"
