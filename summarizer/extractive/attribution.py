@@ -1138,6 +1138,8 @@ def _without_outlet(clause: str) -> str:
         name = " ".join(words[:n])
         if is_media(name) or (n == 1 and _ACRONYM.fullmatch(name)):
             rest = clause[found.start(1) + len(name) :].strip()
+            if rest.startswith("("):
+                return clause  # "CERB (Canada Emergency ...) payments": an acronym glossed
             rest = rest.removeprefix("that ").strip()
             return rest if len(rest.split()) >= _MIN_QUOTE_WORDS else clause
     return clause

@@ -191,3 +191,12 @@ def test_a_name_set_off_after_the_subject_speaks_for_both_joined_verbs() -> None
     )
     assert "Tomas Hallberg" in found
     assert "take the council to court" in found["Tomas Hallberg"].position
+
+
+def test_an_acronym_opening_what_was_told_is_not_taken_for_the_outlet() -> None:
+    found = stances(
+        "Ada Brunvoll, who runs the Harlow food bank, told the Harlow Courier that HRB "
+        "(Harlow Relief Benefit) payments had doubled the queue at the food bank."
+    )
+    assert "Ada Brunvoll" in found
+    assert found["Ada Brunvoll"].position.startswith("HRB")
