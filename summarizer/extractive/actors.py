@@ -11,6 +11,7 @@ them, which is how the article itself links the two.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -390,6 +391,35 @@ def _portfolio(
     return f"{' '.join(title)} {match.group(2)} {' '.join(name[:taken])}", taken
 
 
+def _merge_unaccented(cast: Cast) -> None:
+    """Make "Erdogan" an alias of "Recep Tayyip Erdoğan": one name spelt without accents.
+
+    An article may spell a name both ways. Only an actor whose whole name is plain
+    ASCII and equals an accented name or alias once its accents are dropped is merged.
+    """
+    accented = {
+        _fold_accents(name): cast.aliases.get(name, name)
+        for name in (*cast.aliases, *cast.actors)
+        if not name.isascii()
+    }
+    if not accented:
+        return
+    for name in list(cast.actors):
+        target = accented.get(name) if name.isascii() else None
+        if target is not None and target in cast.actors and target != name:
+            del cast.actors[name]
+            for alias, aliased in list(cast.aliases.items()):
+                if aliased == name:
+                    cast.aliases[alias] = target
+            cast.aliases[name] = target
+
+
+def _fold_accents(text: str) -> str:
+    """``text`` without its accents and dotless i: "Erdoğan" -> "Erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def clean_run(run: str) -> str:
     """Strip a trailing full stop and possessive from a capitalised run.
 
@@ -587,6 +617,7 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
         if actor.person and _ends_on_common_word(actor.name, lower_words):
             actor.person = False  # "Canada Emergency Response Benefit", "New York State"
     _link_aliases(cast)
+    _merge_unaccented(cast)
     # Where each actor is first named in full: a shorter name before that ("in Harlow"
     # before "The Open Door Harlow" is named) is someone or somewhere else.
     named_at: dict[str, int] = {}

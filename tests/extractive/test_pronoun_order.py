@@ -6,7 +6,7 @@ Fresh fiction written for this rule (not taken from an eval article).
 from __future__ import annotations
 
 from summarizer.extractive import brief_extractive
-from summarizer.extractive.engine import _analyse
+from summarizer.extractive.engine import _analyse, all_stances
 from summarizer.extractive.memo import remembered
 
 _TEXT = (
@@ -65,3 +65,24 @@ def test_a_body_named_with_a_common_last_word_is_no_person_a_pronoun_means() -> 
         found = _analyse(text)
     assert not found.cast.actors["Harlow Bakers Marathon"].person
     assert "Harlow Bakers Marathon" not in found.subjects.values()
+
+
+def test_a_name_spelt_without_its_accents_is_the_same_person() -> None:
+    text = (
+        "Harlow pier to reopen under Turkish contract\n\n"
+        "The contract was signed by Turkish builder Mehmet Yıldırımoğlu on Monday. "
+        "According to a statement released by Yildirimoglu's office, \"the pier will "
+        'reopen before the summer season".\n'
+    )
+    actors = {s.actor for s in all_stances(text)}
+    assert "Mehmet Yıldırımoğlu" in actors
+    assert "Yildirimoglu" not in actors
+
+
+def test_a_full_name_spelt_without_its_accents_is_the_same_person() -> None:
+    text = (
+        "The contract was signed by Turkish builder Mehmet Yıldırımoğlu on Monday. "
+        "Mehmet Yildirimoglu said the pier would reopen before the summer season.\n"
+    )
+    actors = {s.actor for s in all_stances(text)}
+    assert actors == {"Mehmet Yıldırımoğlu"}
