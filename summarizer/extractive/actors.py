@@ -589,6 +589,12 @@ def build_cast(sentences: list[Sentence], lower_words: set[str]) -> Cast:
                 # "Labour MP Ann Holt": the descriptor is the role, the rest the name.
                 cast.aliases.setdefault(" ".join(name), " ".join(name[cut:]))
                 role, name = role + name[:cut], name[cut:]
+            body_cut = _body_before_person(text, start, name)
+            if body_cut:
+                # "director of Greenpeace Ann Holt": the body is the role's, the rest the name.
+                cast.aliases.setdefault(" ".join(name), " ".join(name[body_cut:]))
+                role = role + name[:body_cut]
+                name = name[body_cut:]
             name, origin = _person_of(name)
             if not name:
                 continue
@@ -662,6 +668,32 @@ def _person_of(name: list[str]) -> tuple[list[str], str | None]:
     if 2 <= cut <= 4 and cut + 1 < len(name) and _is_person(name[:cut]):
         return name[:cut], " ".join(name[cut + 1 :])
     return name, None
+
+
+def _body_before_person(sentence: str, start: int, name: list[str]) -> int:
+    """Where a person's name begins in "director of Greenpeace Ann Holt", else 0.
+
+    After a lower-case title and "of", a run of three or more words names the body
+    first and its person last: the person begins after the run's last body word
+    ("Amnesty International Man-kei Tam"), else is its last two words ("Greenpeace
+    Ann Holt"). A run that ends on a body word is the body alone.
+    """
+    if len(name) < 3 or name[-1].lower() in _BODY_HEADS:
+        return 0
+    before = sentence[max(0, start - 40) : start]
+    match = _TITLE_OF.search(before)
+    if match is None or match.group(1) not in TITLES:
+        return 0
+    bodies = [i for i, w in enumerate(name[:-2]) if w.lower() in _BODY_HEADS]
+    return bodies[-1] + 1 if bodies else len(name) - 2
+
+
+# "director of ", "head of the ": a lower-case title and "of" right before a run.
+_TITLE_OF = re.compile(r"\b([a-z]+) of (?:the )?$")
+# Words that end a body's name: the non-persons and group heads, and a few more.
+_BODY_HEADS = _BODY_WORDS | frozenset(
+    "international organization organisation society forces command".split()
+)
 
 
 def _role_before(sentence: str, start: int, lower_words: set[str]) -> str | None:

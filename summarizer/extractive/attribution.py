@@ -454,6 +454,9 @@ class Attributor:
                 people = self._people_of(tokens, start, j)
                 if people is not None:
                     return people
+                titled = self._person_after_body(tokens, start, j)
+                if titled is not None:
+                    return titled  # "director of Greenpeace Ann Holt said": Holt
                 if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
                     # "of the Anna and Pieter Holm Foundation": past the whole name.
                     while start >= 2 and tokens[start - 1].text == "and":
@@ -558,6 +561,20 @@ class Attributor:
         if found is None and tokens[end].text.lower() in GROUP_HEADS:
             return self._description(tokens, end)
         return found
+
+    def _person_after_body(self, tokens: list[Token], start: int, end: int) -> Actor | None:
+        """The person a body's name runs into: "(director of) Amnesty International Man-kei Tam".
+
+        The cast read such a run as the body and then its person (``actors``); the run
+        itself is then an alias of the person.
+        """
+        if end - start < 2 or tokens[start - 1].text != "of":
+            return None
+        run = " ".join(clean_run(t.text) for t in tokens[start : end + 1])
+        if run not in self.cast.aliases:
+            return None
+        found = self.cast.actors.get(self.cast.aliases[run])
+        return found if found is not None and found.person else None
 
     def _named_aside(self, tokens: list[Token], start: int, verb: int) -> Actor | None:
         """The person named in a subject's aside: "The pier's owner, Tom Hale, wept"."""

@@ -200,3 +200,22 @@ def test_an_acronym_opening_what_was_told_is_not_taken_for_the_outlet() -> None:
     )
     assert "Ada Brunvoll" in found
     assert found["Ada Brunvoll"].position.startswith("HRB")
+
+
+def test_a_person_named_right_after_the_body_they_head_is_the_speaker() -> None:
+    found = stances(
+        '"This vote cannot change the fact that the pier was sound," Harlow director of '
+        "Coastwatch International Mei-lin Tsang said in a statement."
+    )
+    assert "Mei-lin Tsang" in found
+    assert not {a for a in found if "Coastwatch" in a}
+    found = stances(
+        "The chair of Harlow Rowing Ilse Marken said the club would move its boats to "
+        "Eastvale until the pier reopens."
+    )
+    assert "Ilse Marken" in found
+
+
+def test_a_relative_named_after_of_is_not_the_speaker() -> None:
+    found = stances("The daughter of Ilse Marken said the pier had been unsafe for years.")
+    assert "Ilse Marken" not in found
