@@ -20,6 +20,7 @@ from summarizer.extractive.lexicon import (
     AGENT_ENDINGS,
     AGENT_MIN_CHARS,
     COMMON_NOUN_ENDINGS,
+    DESCRIPTION_HEADS,
     DESCRIPTOR_MIN_CHARS,
     GROUP_HEADS,
     GROUP_WORDS,
@@ -37,7 +38,17 @@ _CAP_TAIL = r"(?:[\w’'\-]|\.(?=\w)|&(?=[A-Z])){0,30}\.?"  # "PG&E": one name
 # The particles of names: "Ursula von der Leyen", "Arnel dela Vega", "Pedro da Silva".
 _PARTICLES = "of|de|van|von|der|den|da|del|della|dela|di|du|dos|das|le|la|bin|ibn|ter|ten"
 _PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
-_CAP_MORE = r"(?:[ ](?:(?:" + _PARTICLES + r")[ ]){0,2}[A-Z]" + _CAP_TAIL + r"){0,6}"
+# A surname may open on a lower-case article joined by a hyphen: "al-Assadi", "el-Sisi".
+_NAME_PREFIX = r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|an|ibn|bin|abu|abd)-"
+_CAP_MORE = (
+    r"(?:[ ](?:(?:"
+    + _PARTICLES
+    + r")[ ]){0,2}(?:"
+    + _NAME_PREFIX
+    + r")?[A-Z]"
+    + _CAP_TAIL
+    + r"){0,6}"
+)
 # Segments joined by "and"/"for" (split again by _split_joined): each joined name has
 # its own seven words, so "US President Ada Brenn and Danish President Karl Henrik
 # Vinter" does not cut the second name at the run's length.
@@ -737,7 +748,7 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
     """
     if sentence.startswith(",", end):
         before = _APPOSITIVE_BEFORE.search(sentence, max(0, start - 80), start)
-        if before is not None and before.group(3).split()[-1].islower():
+        if before is not None and _person_noun(before.group(3).split()[-1]):
             determiner, owner, role = before.group(1), before.group(2), before.group(3).strip()
             if owner:
                 return f"{owner} {role}"
@@ -752,6 +763,32 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
         first, rest = phrase.split(" ", 1)
         return phrase if first[:1].isupper() else rest
     return None
+
+
+def _person_noun(word: str) -> bool:
+    """A lower-case noun that names a person: "the director", "his widow", "her aunt".
+
+    "In a statement following the attack, Ahmed al-Assadi": an attack is no role.
+    """
+    if not word.islower():
+        return False
+    return (
+        word in TITLES
+        or word in DESCRIPTION_HEADS
+        or word in _KIN
+        or (len(word) >= AGENT_MIN_CHARS and word.endswith(AGENT_ENDINGS))
+    )
+
+
+# People named by whom they are to someone: kin, and parties to a case.
+_KIN = frozenset(
+    """
+    mother father wife husband son daughter brother sister aunt uncle cousin widow widower
+    niece nephew grandmother grandfather grandson granddaughter partner fiancee fiance
+    friend neighbour neighbor colleague plaintiff defendant victim owner successor
+    predecessor parent parents
+    """.split()
+)
 
 
 def _add(cast: Cast, name: list[str], role: str | None) -> Actor:

@@ -449,7 +449,7 @@ class Attributor:
                 if text.islower() or j == 0:
                     return self._pronoun(lower, tokens[j].start)
                 return None
-            if text[0].isupper():
+            if text[0].isupper() or _PREFIXED_NAME.match(text):
                 start = _run_start(tokens, j)
                 people = self._people_of(tokens, start, j)
                 if people is not None:
@@ -973,11 +973,15 @@ def _of_phrase_owner(tokens: list[Token], head: int) -> int | None:
     return None
 
 
+# A surname that opens on a lower-case article: "el-Sisi", "al-Assadi" (as actors.py).
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|an|ibn|bin|abu|abd)-[A-Z]")
+
+
 def _run_start(tokens: list[Token], end: int) -> int:
     start = end
     while start > 0:
         prev = tokens[start - 1].text
-        if prev[0].isupper() and prev[0].isalpha():
+        if prev[0].isupper() and prev[0].isalpha() or _PREFIXED_NAME.match(prev):
             start -= 1
         elif prev == "of" and start > 1 and tokens[start - 2].text[0].isupper():
             start -= 2

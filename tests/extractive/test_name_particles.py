@@ -27,3 +27,24 @@ def test_parliamentary_and_military_titles_are_the_role_not_the_name() -> None:
     actors = {s.actor for s in all_stances(text)}
     assert "Dina Vossberg" in actors
     assert "Tomas Reeve" in actors
+
+
+def test_a_surname_opening_on_a_hyphenated_article_is_part_of_the_name() -> None:
+    text = (
+        "The Harlow pier was closed on Monday. Harbour master Tariq al-Rashidi said the "
+        "pilings had rotted through. Former mayor Abdel Karim el-Masri said the council "
+        "had ignored twenty years of warnings.\n"
+    )
+    actors = {s.actor for s in all_stances(text)}
+    assert {"Tariq al-Rashidi", "Abdel Karim el-Masri"} <= actors
+    assert not actors & {"Tariq", "Abdel Karim", "Rashidi", "Masri"}
+
+
+def test_an_event_before_a_name_is_not_the_persons_role() -> None:
+    text = (
+        "The Harlow pier collapsed on Monday. In a statement following the collapse, "
+        "Tariq Rashidi, a spokesman for the harbour board, blamed the council.\n"
+    )
+    roles = {s.actor: s.role for s in all_stances(text)}
+    assert "Tariq Rashidi" in roles
+    assert roles["Tariq Rashidi"] != "collapse"
