@@ -308,6 +308,7 @@ _EXPERIENCE = twin_re(
     r"(?:\w+ly |always |never |just |already |still |first )?"
     r"(?:was|wasn't|were|weren't|thought|knew|felt|had|never|did not|didn't"
     r"|have been \w+ing|received|went|saw|heard|met|arrived|got|came|spent|worked|sent"
+    r"|noticed|remember|remembered"
     r"|grew up)\b"
 )
 # The opening words in which such an account must start.
@@ -320,7 +321,10 @@ _JUDGES = twin_re(
     r"|(?:don't|do not|don’t) believe|not true|untrue|false|fake|a lie|lies|lying)\b",
     re.IGNORECASE,
 )
-_PORTRAIT = re.compile(r"^(\S+) (?:was|has been|had been|is) (?:a|an|the|one)\b")
+# "He was a rebel", and "He was calm." (a bare quality, the sentence ending on it).
+_PORTRAIT = re.compile(
+    r"^(\S+) (?:was|has been|had been|is) (?:(?:a|an|the|one)\b|(?:so |very )?[a-z]+[.,;])"
+)
 
 
 def _portrait(clause: str, people: frozenset[str]) -> bool:

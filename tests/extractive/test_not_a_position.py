@@ -138,3 +138,15 @@ def test_sympathy_said_with_an_intensifier_is_still_sympathy() -> None:
     found = brief_stances(text)
     assert "Ines Morrow" not in found
     assert "Edvin Sola" in found  # a prediction with its condition stays
+
+
+def test_a_memory_and_a_bare_quality_of_the_dead_are_a_tribute_not_a_position() -> None:
+    text = (
+        "Harlow harbour master Tomas Brekke dies at 71\n\n"
+        "Tomas Brekke, who ran Harlow harbour for thirty years, died on Sunday at 71. "
+        'Ferry captain Ilse Marken wrote of Brekke, "I noticed then that Tomas was a rare '
+        'talent", recalling their first winter on the pier. "He was patient. Kind. Always '
+        'learning from the younger crews," Marken added.\n\n'
+        "The council will hold a memorial on the pier next month.\n"
+    )
+    assert "Ilse Marken" not in brief_stances(text)
