@@ -251,7 +251,14 @@ def _after_listener(tokens: list[Token], k: int) -> int:
         return k
     if tokens[i].text in _CLAUSE_STARTS or tokens[i].text.lower() in ("the", "a", "an"):
         return i
+    heard = [t.text for t in tokens[k:i] if t.text.lower() not in ("the", "a", "an")]
+    if heard and tokens[i].text[:1].isupper() and tokens[i].text not in _TIME_NAMES:
+        return i  # "told local media | Adamowicz's heart was restarted": a name opens it
     return k
+
+
+# Days and months: after "told reporters" they date the telling, not open the clause.
+_TIME_NAMES = frozenset(w.capitalize() for w in WEEKDAYS | MONTHS)
 
 
 def _determiner(tokens: list[Token], k: int) -> bool:

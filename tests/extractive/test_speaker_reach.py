@@ -219,3 +219,8 @@ def test_a_person_named_right_after_the_body_they_head_is_the_speaker() -> None:
 def test_a_relative_named_after_of_is_not_the_speaker() -> None:
     found = stances("The daughter of Ilse Marken said the pier had been unsafe for years.")
     assert "Ilse Marken" not in found
+
+
+def test_a_lower_case_listener_is_not_part_of_what_was_told() -> None:
+    found = stances("Mayor Ada Brunvoll told local media Harlow's pier had been unsafe for years.")
+    assert found["Ada Brunvoll"].position.startswith("Harlow's pier")
