@@ -279,6 +279,8 @@ class Attributor:
             return self._description(tokens, d - 1, possessive=True)
         if d + 2 < len(tokens) and tokens[d + 1].text in _ISSUING and tokens[d + 2].text == "by":
             return self._subject_at(tokens, d + 3)  # "a statement released by Voss's office"
+        if d + 1 < len(tokens) and tokens[d + 1].text == "from":
+            return self._subject_at(tokens, d + 2)  # "the following statement from the king:"
         k = d - 1
         while k >= 0 and d - k <= _DOCUMENT_REACH and tokens[k].text not in _ISSUING:
             if not tokens[k].text.isalpha() or not tokens[k].text.islower():

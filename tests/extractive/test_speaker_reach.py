@@ -224,3 +224,12 @@ def test_a_relative_named_after_of_is_not_the_speaker() -> None:
 def test_a_lower_case_listener_is_not_part_of_what_was_told() -> None:
     found = stances("Mayor Ada Brunvoll told local media Harlow's pier had been unsafe for years.")
     assert found["Ada Brunvoll"].position.startswith("Harlow's pier")
+
+
+def test_a_statement_from_someone_is_their_words() -> None:
+    found = stances(
+        "Mayor Dina Vossberg was in Oslo on Monday. The town hall issued the following "
+        'statement from the mayor: "The pier will be rebuilt, whatever the council decides."'
+    )
+    assert "Dina Vossberg" in found
+    assert "rebuilt" in found["Dina Vossberg"].position
