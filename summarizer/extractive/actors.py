@@ -522,7 +522,7 @@ def capital_runs(sentence: str, lower_words: set[str]) -> list[tuple[int, int, l
     """Return ``(start, end, tokens)`` for each capitalised run of ``sentence``."""
     runs: list[tuple[int, int, list[str]]] = []
     for match in _CAP_RUN.finditer(sentence):
-        for start, end in _split_joined(match):
+        for start, end in _owner_split(sentence, _split_joined(match)):
             tokens = clean_run(sentence[start:end]).split()
             tokens = [_PLURAL_POSSESSIVE.sub("s'", t) for t in tokens[:-1]] + tokens[-1:]
             tokens = [t if t.endswith("s'") else _POSSESSIVE.sub("", t) for t in tokens]
@@ -544,6 +544,26 @@ def capital_runs(sentence: str, lower_words: set[str]) -> list[tuple[int, int, l
     return runs
 
 
+def _owner_split(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with a person's owner set apart: "Apple's | Tim Cook", "the army's" no.
+
+    A singular possessive inside a run, followed by what reads as a person's name
+    (two to four words, no body word), owns that person: "Apple Tim Cook" is no one.
+    A firm's own possessive ("McDonald's Corporation") is followed by no person and
+    stays whole.
+    """
+    split: list[tuple[int, int]] = []
+    for start, end in spans:
+        owner = _INNER_OWNER.search(sentence, start, end)
+        if owner is not None and _is_person(sentence[owner.end() : end].split()):
+            split += [(start, owner.end() - 1), (owner.end(), end)]
+        else:
+            split.append((start, end))
+    return split
+
+
+# "Apple's Tim Cook": a singular possessive, then a capitalised word, inside a run.
+_INNER_OWNER = re.compile(r"(?:'s|’s) (?=[A-Z])")
 # The quotation marks around a nickname between a given name and a surname.
 _NICKNAME_OPEN = re.compile(r" [\"“]")
 _NICKNAME_CLOSE = re.compile(r"[\"”] ")

@@ -48,3 +48,13 @@ def test_an_event_before_a_name_is_not_the_persons_role() -> None:
     roles = {s.actor: s.role for s in all_stances(text)}
     assert "Tariq Rashidi" in roles
     assert roles["Tariq Rashidi"] != "collapse"
+
+
+def test_a_possessive_owner_before_a_persons_name_is_not_part_of_it() -> None:
+    text = (
+        "The Harlow pier collapsed on Monday. Kestrel Ferries' owner spoke first. "
+        "Northwind's Ilse Marken said the company would pay for the repairs.\n"
+    )
+    actors = {s.actor for s in all_stances(text)}
+    assert "Ilse Marken" in actors
+    assert "Northwind Ilse Marken" not in actors
