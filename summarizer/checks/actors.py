@@ -72,7 +72,8 @@ _MARKS = re.compile("[\u0300-\u036f]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 
 
-def _plain_letters(text: str) -> str:
+def plain_letters(text: str) -> str:
+    """``text`` without accents, typographic apostrophes as "'": "José" is "Jose"."""
     if text.isascii():
         return text
     return _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)))
@@ -84,7 +85,7 @@ def _prepared(text: str) -> str:
     "U.S.", "U. S." and "US" are all "US"; "J. R. R. Tolkien" is "JRR Tolkien";
     "the Users' Council" is "the Users Council"; accents are dropped.
     """
-    text = _plain_letters(text)
+    text = plain_letters(text)
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     text = _INITIALS.sub(lambda m: _INITIAL_GAPS.sub("", m.group(0)), text)
     return _POSSESSIVE.sub("", text)

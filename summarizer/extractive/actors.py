@@ -11,10 +11,10 @@ them, which is how the article itself links the two.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from summarizer.checks.actors import plain_letters
 from summarizer.extractive.lexicon import (
     AGENT_CTOR_MIN_CHARS,
     AGENT_ENDINGS,
@@ -40,6 +40,8 @@ _PARTICLES = "of|de|van|von|der|den|da|del|della|dela|di|du|dos|das|le|la|bin|ib
 _PARTICLE_WORDS = frozenset(_PARTICLES.split("|"))
 # A surname may open on a lower-case article joined by a hyphen: "al-Assadi", "el-Sisi".
 _NAME_PREFIX = r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|an|ibn|bin|abu|abd)-"
+# ... as a word of its own: "el-Sisi" is a name's word though it opens in lower case.
+PREFIXED_NAME = re.compile(_NAME_PREFIX + "[A-Z]")
 _CAP_MORE = (
     r"(?:[ ](?:(?:"
     + _PARTICLES
@@ -426,9 +428,8 @@ def _merge_unaccented(cast: Cast) -> None:
 
 
 def _fold_accents(text: str) -> str:
-    """``text`` without its accents and dotless i: "Erdoğan" -> "Erdogan"."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """``text`` as the grounding check reads names, and a dotless i as i: "Yıldırım"."""
+    return plain_letters(text.replace("ı", "i"))
 
 
 def clean_run(run: str) -> str:

@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass, replace
 
 from summarizer.checks.literals import literal_pattern
-from summarizer.extractive.actors import Actor, Cast, clean_run
+from summarizer.extractive.actors import PREFIXED_NAME, Actor, Cast, clean_run
 from summarizer.extractive.lexicon import (
     DENIAL_VERBS,
     DESCRIPTION_HEADS,
     GROUP_HEADS,
     GROUP_WORDS,
+    LY_NOT_ADVERBS,
     MEDIA_NAMES,
     MEDIA_WORDS,
     MONTHS,
@@ -35,6 +36,7 @@ from summarizer.extractive.sentences import Sentence
 from summarizer.extractive.tokens import (
     ARTICLES,
     PREPOSITIONS,
+    PREPOSITIONS_OR_OF,
     Token,
     according_clause,
     negation_start,
@@ -110,7 +112,6 @@ _CONTENT_REACH = 5
 # How many capitalised words a body's name may hold before an inner "the" ("Save the
 # Pier", "Friends of the Harbour" is read by "of" already).
 _INNER_ARTICLE_REACH = 2
-_PREPOSITIONS_OR_OF = PREPOSITIONS | {"of"}
 # Words that join a second verb to the first, with the same subject: "opposed it and said".
 _JOINING = frozenset("and but yet".split())
 # How far back from the second verb its clause may begin: a subject, a first verb, its
@@ -122,11 +123,6 @@ _CLAUSE_BREAKS = frozenset('; : " “ ”'.split())
 # Lower-case words after a name that are no verb: the name goes on, or a phrase follows.
 _NOT_VERBS = frozenset("of and or who which whose that the a an".split())
 _BE_FORMS = frozenset("was were is are been being be".split())
-# Nouns and adjectives ending in "-ly": not adverbs ("his family reported").
-_LY_NOUNS = frozenset(
-    "family assembly supply rally ally anomaly monopoly homily bully folly belly jelly "
-    "italy july lily holly early daily weekly monthly yearly elderly friendly likely".split()
-)
 # Verbs that may come before their speaker: '"...," said Mayor Holt', '..., added Holt'.
 # "told" never does: what follows it is the listener ("..., told Reuters").
 _INVERTING = frozenset(
@@ -225,7 +221,6 @@ class Attributor:
             if actor is not None and is_media(actor.name) and lower in _REPORTING:
                 continue  # "Reuters reported", "according to the Herald": a source of facts
             if actor is not None:
-                self._remember(actor)
                 if lower == "according":
                     clause, negated = according_clause(sentence.text, tokens, i), False
                 else:
@@ -236,11 +231,17 @@ class Attributor:
                         clause = _denied_charge(sentence.text, tokens, i) or clause
                 if lower in _TOLD:
                     clause = _without_outlet(clause)
-                clause = _before_second_speaker(clause)
-                clause = self._own_pronoun_named(clause, actor)
-                self.current_speaker = actor.name
-                return Attribution(sentence, actor.name, actor.role, token.text, clause, negated)
+                return self._said(sentence, actor, token.text, clause, negated)
         return self._statement(sentence, tokens) or self._own_findings(sentence, tokens)
+
+    def _said(
+        self, sentence: Sentence, actor: Actor, verb: str, clause: str, negated: bool = False
+    ) -> Attribution:
+        """``actor``'s statement ``clause``, up to a second speaker; ``actor`` spoke last."""
+        self._remember(actor)
+        clause = self._own_pronoun_named(_before_second_speaker(clause), actor)
+        self.current_speaker = actor.name
+        return Attribution(sentence, actor.name, actor.role, verb, clause, negated)
 
     def _statement(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
         """What a statement, letter or message says, given as its owner's words.
@@ -264,10 +265,7 @@ class Attributor:
                 clause = _content_after(sentence.text, tokens, said)
             else:
                 continue
-            self._remember(actor)
-            clause = self._own_pronoun_named(_before_second_speaker(clause), actor)
-            self.current_speaker = actor.name
-            return Attribution(sentence, actor.name, actor.role, "said", clause, False)
+            return self._said(sentence, actor, "said", clause)
         return None
 
     def _document_owner(self, tokens: list[Token], d: int) -> Actor | None:
@@ -451,7 +449,7 @@ class Attributor:
                 if text.islower() or j == 0:
                     return self._pronoun(lower, tokens[j].start)
                 return None
-            if text[0].isupper() or _PREFIXED_NAME.match(text):
+            if text[0].isupper() or PREFIXED_NAME.match(text):
                 start = _run_start(tokens, j)
                 people = self._people_of(tokens, start, j)
                 if people is not None:
@@ -497,7 +495,7 @@ class Attributor:
                 noun_between = False  # the nouns after it were inside its phrase
             elif text.isalpha() and not _skippable(lower):
                 noun_between = True
-            if not (described and (lower in _PREPOSITIONS_OR_OF or lower in ARTICLES)):
+            if not (described and (lower in PREPOSITIONS_OR_OF or lower in ARTICLES)):
                 gap += 1
             j -= 1
         return None
@@ -512,13 +510,12 @@ class Attributor:
         ("Officers arrested Tomas Brink and said"), never the speaker.
         """
         start = verb - 2
-        while start >= 0 and verb - start <= _JOINED_REACH:
+        while start >= 0:
+            if verb - start > _JOINED_REACH:
+                return None  # the clause begins too far back to read
             if tokens[start].quoted or tokens[start].text in _CLAUSE_BREAKS:
                 break
             start -= 1
-        else:
-            if start >= 0:
-                return None  # the clause begins too far back to read
         start += 1
         if start < verb and tokens[start].text.lower() in PREPOSITIONS:
             # "On Tuesday, the association wrote ... and said": past the fronted phrase.
@@ -570,7 +567,7 @@ class Attributor:
         The cast read such a run as the body and then its person (``actors``); the run
         itself is then an alias of the person.
         """
-        if end - start < 2 or tokens[start - 1].text != "of":
+        if end - start < 2 or start < 1 or tokens[start - 1].text != "of":
             return None
         run = " ".join(clean_run(t.text) for t in tokens[start : end + 1])
         if run not in self.cast.aliases:
@@ -846,7 +843,10 @@ def _passive(tokens: list[Token], verb: int) -> bool:
     k = verb - 1
     while k >= 0 and k >= verb - 3 and tokens[k].text.lower() not in _BE_FORMS:
         word = tokens[k].text.lower()
-        if not (word.endswith("ly") and word not in _LY_NOUNS) and word not in _BETWEEN_ADVERBS:
+        if (
+            not (word.endswith("ly") and word not in LY_NOT_ADVERBS)
+            and word not in _BETWEEN_ADVERBS
+        ):
             return False
         k -= 1
     return k >= 0 and tokens[k].text.lower() in _BE_FORMS
@@ -975,15 +975,11 @@ def _of_phrase_owner(tokens: list[Token], head: int) -> int | None:
     return None
 
 
-# A surname that opens on a lower-case article: "el-Sisi", "al-Assadi" (as actors.py).
-_PREFIXED_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ud|ul|an|ibn|bin|abu|abd)-[A-Z]")
-
-
 def _run_start(tokens: list[Token], end: int) -> int:
     start = end
     while start > 0:
         prev = tokens[start - 1].text
-        if prev[0].isupper() and prev[0].isalpha() or _PREFIXED_NAME.match(prev):
+        if prev[0].isupper() and prev[0].isalpha() or PREFIXED_NAME.match(prev):
             start -= 1
         elif prev == "of" and start > 1 and tokens[start - 2].text[0].isupper():
             start -= 2
@@ -1041,7 +1037,7 @@ def _titled_name(tokens: list[Token], start: int, comma: int) -> bool:
     k = start
     while k < comma and tokens[k].text.isalpha() and tokens[k].text.islower():
         word = tokens[k].text
-        if word in _PREPOSITIONS_OR_OF or word in ARTICLES or word in _STOP_WALK:
+        if word in PREPOSITIONS_OR_OF or word in ARTICLES or word in _STOP_WALK:
             return False  # ", which includes the Quds Force,": a relative clause
         if k - start >= _TITLE_REACH:
             return False
@@ -1107,7 +1103,9 @@ def _participle(tokens: list[Token], i: int) -> bool:
 
 def _skippable(word: str) -> bool:
     """A word that may stand between a subject and its verb: an adverb or an auxiliary."""
-    return word in _BETWEEN or (word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS)
+    return word in _BETWEEN or (
+        word.endswith("ly") and len(word) > 4 and word not in LY_NOT_ADVERBS
+    )
 
 
 def is_media(name: str) -> bool:

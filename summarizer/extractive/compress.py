@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.checks.asciire import Twin, twin_re
-from summarizer.extractive.lexicon import MONTHS, SPEECH_VERBS, STOPWORDS, TITLES
+from summarizer.extractive.lexicon import ED_NOT_VERBS, MONTHS, SPEECH_VERBS, STOPWORDS, TITLES
 from summarizer.extractive.prose import splits_number
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
@@ -140,10 +140,7 @@ _IRREGULAR_PAST = frozenset(
     built bought caught fought thought sold became came went saw knew got put set kept led
     paid spent struck stood wrote spoke broke chose drew flew grew threw hid beat cut let
     quit shut spread sank fled felt meant sought taught underwent withdrew upheld overturned
-    dies died born given taken known seen done gone""".split()
-)
-_ED_NOT_VERBS = frozenset(
-    "hundred sacred naked wicked kindred need speed seed breed creed greed".split()
+    dies died born given taken known seen done gone written shown begun""".split()
 )
 _COORDINATED = re.compile(r"(?:; |, (?:and|but|while|yet|so) )")
 # ", in a statement on Monday," / ", after a long debate," between a subject and its verb.
@@ -199,7 +196,7 @@ def _is_verb(word: str) -> bool:
         return False  # "United States", "Said Ahmed": names, not verbs
     if word in _AUXILIARIES or word in _SAID or word in _IRREGULAR_PAST:
         return True
-    return len(word) >= 4 and word.endswith("ed") and word not in _ED_NOT_VERBS
+    return len(word) >= 4 and word.endswith("ed") and word not in ED_NOT_VERBS
 
 
 class QuoteMask:
@@ -420,17 +417,10 @@ def _dates_an_opening_participle(before: str) -> bool:
     words = before.split()
     if len(words) < 3 or "," in before or words[0].lower() not in _OPENING_PREPOSITIONS:
         return False
-    last = words[-1]
-    return last.islower() and (last.endswith("ed") or last in _IRREGULAR_PARTICIPLES)
+    return _is_verb(words[-1])
 
 
 _OPENING_PREPOSITIONS = frozenset("in on at after before with from under during".split())
-_IRREGULAR_PARTICIPLES = frozenset(
-    """
-    held made given taken sent written set put seen shown done won lost built brought
-    caught found kept left met paid read run said sold told spent struck begun
-    """.split()
-)
 
 
 def _starts_lower(text: str, at: int) -> bool:
@@ -726,15 +716,13 @@ _DEGREE = frozenset("shortly soon just long right immediately even only well dir
 _RELATIVE_AFTER = re.compile(r"[a-z]+ (?:which|whom|whose)\b")
 # A ranking whose noun phrase is still open at the end of the kept words: "the first
 # state in the United States", "the only airline" (no comma or verb after it).
-_OPEN_RANKING = re.compile(
+_RANKING = (
     r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|fourth|fifth|next|latest"
-    r"|largest|biggest|highest|lowest|oldest|youngest|longest|most|least)\b[^,;:]*$"
+    r"|largest|biggest|highest|lowest|oldest|youngest|longest|most|least)"
 )
+_OPEN_RANKING = re.compile(_RANKING + r"\b[^,;:]*$")
 # ... and the same ranking word right before a comma: "the next, public phase".
-_RANKING_END = re.compile(
-    r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|next|latest|largest"
-    r"|biggest|highest|lowest|oldest|youngest|longest)$"
-)
+_RANKING_END = re.compile(_RANKING + "$")
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
 # A last-resort cut keeps at least this many words.
 _MIN_HARD = 8

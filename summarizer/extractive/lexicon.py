@@ -318,3 +318,14 @@ GROUP_WORDS = frozenset(
     authority agency ministry department
     """.split()
 )
+
+
+# Nouns and adjectives ending in "-ly": not adverbs ("his family reported", "the daily").
+LY_NOT_ADVERBS = frozenset(
+    "family assembly supply rally ally anomaly monopoly homily bully folly belly jelly "
+    "italy july lily holly early daily weekly monthly yearly elderly friendly likely".split()
+)
+# Words ending in "-ed" that are no past forms: "a hundred", "the seabed".
+ED_NOT_VERBS = frozenset(
+    "hundred sacred naked wicked kindred seabed need speed seed breed creed greed".split()
+)

@@ -35,7 +35,7 @@ PREPOSITIONS = frozenset(
     "in on at during with from to for by after before into over against through".split()
 )
 ARTICLES = frozenset("a an the this last next".split())
-_PREPOSITIONS_OR_OF = PREPOSITIONS | {"of"}
+PREPOSITIONS_OR_OF = PREPOSITIONS | {"of"}
 
 
 class Token(NamedTuple):
@@ -263,7 +263,7 @@ _TIME_NAMES = frozenset(w.capitalize() for w in WEEKDAYS | MONTHS)
 
 def _determiner(tokens: list[Token], k: int) -> bool:
     """True for "disputed that figure," where "that" points at a noun, not a clause."""
-    if k > 0 and tokens[k - 1].text.lower() in _PREPOSITIONS_OR_OF:
+    if k > 0 and tokens[k - 1].text.lower() in PREPOSITIONS_OR_OF:
         return True  # "a rise of that size"
     if k + 2 >= len(tokens):
         return k + 1 < len(tokens)

@@ -13,7 +13,7 @@ from collections import Counter
 
 from summarizer.checks.asciire import twin_re
 from summarizer.extractive.figures import find_figures
-from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
+from summarizer.extractive.lexicon import ED_NOT_VERBS, SPEECH_VERBS, STOPWORDS
 
 MAX_TOPIC_WORDS = 6
 _TOKEN = twin_re(r"[\w’'\-]+|[^\w\s]")
@@ -117,7 +117,7 @@ def _verb_after_noun(word: str) -> bool:
         return True
     if len(lower) > 4 and lower.endswith("ly") and lower not in _LY_NOUNS:
         return True  # "the system | eventually cost": an adverb, then the verb
-    return len(lower) > 4 and lower.endswith("ed") and lower not in _NOUN_ENDINGS
+    return len(lower) > 4 and lower.endswith("ed") and lower not in ED_NOT_VERBS
 
 
 # Verbs that do not end in -ed or -ing, common after a subject in news.
@@ -129,10 +129,9 @@ _VERB_FORMS = frozenset(
 )
 # Adverbs that end a noun phrase: "the people | back".
 _ADVERBS = frozenset("back again away now then still already".split())
-# Nouns and adjectives in -ly: "the family", "the supply".
+# Nouns in -ly. Not the lexicon's LY_NOT_ADVERBS: after a noun, "daily", "early" and
+# "weekly" are adverbs ("drown in the Mediterranean | daily").
 _LY_NOUNS = frozenset("family assembly supply rally ally anomaly monopoly italy july".split())
-# Nouns with that ending: "the hundred", "the seabed".
-_NOUN_ENDINGS = frozenset("hundred kindred seabed seed speed need creed breed greed".split())
 
 
 def _nounish(word: str) -> bool:
