@@ -27,7 +27,8 @@ _NOT_NOUNS = frozenset(
     such own first last next many much few several about up out off over into onto
     leaves left gets got goes went made makes take takes took come came say says
     via amid despite toward towards across within without upon onto amongst beyond
-    throughout unless whether versus like near inside outside
+    throughout unless whether versus like near inside outside behind beside besides beneath
+    along alongside underneath regarding concerning
     """.split()
 )
 _PLAIN_MEASURES = frozenset("people percent USD EUR GBP".split())

@@ -27,3 +27,14 @@ def test_a_noun_in_ing_stays_in_the_topic() -> None:
 
 def test_a_preposition_ends_a_topic() -> None:
     assert topic_of(["the closure via Twitter was a mistake"], Counter()) == "the closure"
+
+
+def test_no_topic_ends_on_a_preposition() -> None:
+    # "the painkiller behind" read as a topic: a preposition ends the phrase.
+    for clause, topic in (
+        ("the ferry tax behind the fall in visitors was lifted", "the ferry tax"),
+        ("the levy beneath the toll gates went unpaid", "the levy"),
+        ("the trawlers alongside the pier were moved", "the trawlers"),
+        ("the report regarding the pier was never published", "the report"),
+    ):
+        assert topic_of([clause], Counter()) == topic, clause
