@@ -150,6 +150,8 @@ class Attribution:
             follows the verb.
         negated: The verb is negated ("did not dispute"): the statement denies
             what the verb alone would say.
+        joint: The other speaker of a joint subject ("Rita Osei and Piet Vos both
+            said"), who says the same, if any: their name and role.
     """
 
     sentence: Sentence
@@ -158,6 +160,7 @@ class Attribution:
     verb: str
     clause: str
     negated: bool = False
+    joint: tuple[str, str | None] | None = None
 
 
 class Attributor:
@@ -210,8 +213,13 @@ class Attributor:
                 continue  # "according to government reports": a noun, not a verb
             if lower in SPEECH_VERBS and _object_relative(tokens, i):
                 continue  # "the bridge, which the council declared unsafe,": no words of theirs
+            joint: Actor | None = None
             if (lower in SPEECH_VERBS or _puts_figure(tokens, i)) and token.text.islower():
-                actor = self._subject_before(tokens, i) or self._subject_after(tokens, i)
+                actor = self._subject_before(tokens, i)
+                if actor is not None:
+                    joint = self._joint_speaker(tokens, i, actor)
+                else:
+                    actor = self._subject_after(tokens, i)
             elif i == 0 and lower in SPEECH_VERBS and len(tokens) > 1:
                 actor = self._named_after(tokens, 1)  # 'Remarked ecologist Tilde Aune, "..."'
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
@@ -231,17 +239,75 @@ class Attributor:
                         clause = _denied_charge(sentence.text, tokens, i) or clause
                 if lower in _TOLD:
                     clause = _without_outlet(clause)
-                return self._said(sentence, actor, token.text, clause, negated)
+                return self._said(sentence, actor, token.text, clause, negated, joint)
         return self._statement(sentence, tokens) or self._own_findings(sentence, tokens)
 
     def _said(
-        self, sentence: Sentence, actor: Actor, verb: str, clause: str, negated: bool = False
+        self,
+        sentence: Sentence,
+        actor: Actor,
+        verb: str,
+        clause: str,
+        negated: bool = False,
+        joint: Actor | None = None,
     ) -> Attribution:
         """``actor``'s statement ``clause``, up to a second speaker; ``actor`` spoke last."""
         self._remember(actor)
         clause = self._own_pronoun_named(_before_second_speaker(clause), actor)
         self.current_speaker = actor.name
-        return Attribution(sentence, actor.name, actor.role, verb, clause, negated)
+        also = (joint.name, joint.role) if joint is not None else None
+        return Attribution(sentence, actor.name, actor.role, verb, clause, negated, also)
+
+    def _joint_speaker(self, tokens: list[Token], verb: int, actor: Actor) -> Actor | None:
+        """The other of two speakers joined as the subject of ``verb``, if ``actor`` is one.
+
+        "Councillor Rita Osei and harbour master Piet Vos both questioned ...", "Osei and
+        Mayor Lena Brandt, who faces re-election, have said ...": two names joined by
+        "and" at the start of the clause (after an opening phrase and its comma), the
+        second after its description, then only an aside, adverbs or auxiliaries before
+        the verb. Names after a word ("arrested Tomas Brink and Ada Lind and said",
+        "a report by Osei and Vos said", "Councillors including Osei and Vos") are
+        objects or inside a phrase, and a name in an aside (", a friend of Vos and
+        Brandt,") is no subject.
+        """
+        j = verb - 1
+        while j >= 0:
+            text = tokens[j].text
+            if text == ",":
+                skipped = _skip_parenthetical(tokens, j)
+                if skipped == j - 1:
+                    return None  # no aside: ", a friend of ...," opens no clause of its own
+                j = skipped
+            elif _skippable(text) or text.lower() in _JOINT_WORDS:
+                j -= 1
+            else:
+                break
+        if j < 0 or tokens[j].quoted or not tokens[j].text[:1].isupper():
+            return None
+        second_start = _run_start(tokens, j)
+        second = self._resolve_run(tokens, second_start, j)
+        # The second speaker's description: "harbour master", "incoming chair of the
+        # House Intelligence Committee" (lower-case words and names, no comma).
+        k = second_start - 1
+        while k >= 0 and second_start - k <= _JOINT_DESCRIPTION and tokens[k].text != "and":
+            if tokens[k].quoted or not tokens[k].text.isalpha():
+                return None
+            k -= 1
+        if k < 1 or tokens[k].text != "and" or not tokens[k - 1].text[:1].isupper():
+            return None
+        first_start = _run_start(tokens, k - 1)
+        opener = tokens[first_start].text.lower()
+        while first_start < k - 1 and (opener in _JOINT_WORDS or opener in NOT_NAMES):
+            first_start += 1  # "Both Rita Osei and ...", "Councillor Rita Osei and ..."
+            opener = tokens[first_start].text.lower()
+        if first_start > 0 and tokens[first_start - 1].text not in (",", ":", "Both", "both"):
+            return None  # "by Osei and Vos", "including Osei and Vos": not the subject
+        first = self._resolve_run(tokens, first_start, k - 1)
+        if first is None or second is None or first.name == second.name:
+            return None
+        if actor.name == first.name:
+            return second
+        return first if actor.name == second.name else None
 
     def _statement(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
         """What a statement, letter or message says, given as its owner's words.
@@ -973,6 +1039,14 @@ def _of_phrase_owner(tokens: list[Token], head: int) -> int | None:
         if not tokens[k].text.isalpha():
             return None
     return None
+
+
+# Words between a joint subject and its verb: "both questioned", "together said".
+_JOINT_WORDS = frozenset("both together jointly each".split())
+# How many words the second of two joint speakers' description may have ("incoming
+# chair of the House Intelligence Committee Representative": 9); read off fresh
+# sentences, not swept.
+_JOINT_DESCRIPTION = 10
 
 
 def _run_start(tokens: list[Token], end: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
@@ -61,7 +61,7 @@ def build_stances(
     """
     groups: list[_Group] = []
     by_actor: dict[str, list[_Group]] = {}
-    for said in attributions:
+    for said in _with_joint_speakers(attributions):
         if not said.actor or said.actor.split()[0].lower() in _PRONOUNS:
             continue
         own = {w.lower() for w in said.actor.split()}
@@ -82,6 +82,17 @@ def build_stances(
         ]
     context = context or Context()
     return [_stance(g, frequencies, context) for g in groups]
+
+
+def _with_joint_speakers(attributions: list[Attribution]) -> list[Attribution]:
+    """Each statement, then the same statement as its joint speaker's ("Osei and Vos said")."""
+    out: list[Attribution] = []
+    for said in attributions:
+        out.append(said)
+        if said.joint is not None:
+            name, role = said.joint
+            out.append(replace(said, actor=name, role=role, joint=None))
+    return out
 
 
 def _stance(group: _Group, frequencies: Counter[str], context: Context) -> Stance:
