@@ -124,7 +124,8 @@ _TRAILING = twin_re(
 _AUXILIARIES = frozenset(
     """
     is are was were be been has have had will would can could may might must shall should
-    did does do won't can't isn't aren't wasn't weren't hasn't haven't hadn't didn't doesn't
+    did does do cannot won't can't couldn't wouldn't shouldn't isn't aren't wasn't weren't
+    hasn't haven't hadn't didn't doesn't
     """.split()
 )
 # Verbs of saying that are not also plural nouns ("reports", "claims", "calls").
@@ -1061,8 +1062,11 @@ def _whole_phrase(kept: str) -> bool:
     """
     words = kept.rstrip(".,;:").split()
     first = words[0].lower()
-    if first in _ADJUNCT_OPENERS and ("," not in kept or not has_verb(kept.split(",", 1)[1])):
+    opening = first in _ADJUNCT_OPENERS or _fronted_subordinate(words)
+    if opening and ("," not in kept or not has_verb(kept.split(",", 1)[1])):
         return False  # the opening phrase never reached its clause's verb
+    if _verbless_complement(words):
+        return False  # "said that the planned tunnel": the reported clause lost its verb
     if sum(kept.count(dash) for dash in _DASHES) % 2:
         return False
     last = words[-1]
@@ -1074,6 +1078,53 @@ def _whole_phrase(kept: str) -> bool:
         if word.islower() and word in _CLAUSE_VERBS:
             return back >= _CLAUSE_WORDS
     return True
+
+
+# Words that may measure the time before a fronted "before"/"after" clause: "Two
+# weeks before", "Hours after", "Shortly before".
+_TIME_LEADS = frozenset(
+    """
+    a an one two three four five six seven eight nine ten few several some just only
+    even shortly soon long minutes hours days weeks months years minute hour day week
+    month year moments
+    """.split()
+)
+_FRONTED = frozenset("before after since until when while once".split())
+# "Just two weeks before": at most three words before the subordinator.
+_FRONTED_REACH = 4
+# How far back from "that" a verb of saying may be: "said on Monday that".
+_COMPLEMENT_REACH = 4
+
+
+def _fronted_subordinate(words: list[str]) -> bool:
+    """True when ``words`` open on a time clause: "Two weeks before Harlow votes ..."."""
+    for k, word in enumerate(words[:_FRONTED_REACH]):
+        lower = word.lower()
+        if lower in _FRONTED:
+            return k > 0
+        if lower not in _TIME_LEADS and not lower.isdigit():
+            return False
+    return False
+
+
+def _verbless_complement(words: list[str]) -> bool:
+    """True when the clause "that" opens after a verb of saying has no verb of its own.
+
+    "The inspector said that the planned pier extension": "planned" after "the" is
+    an adjective, so the clause has a subject and no verb. "Whether" opens one too.
+    """
+    for index in range(len(words) - 1, 0, -1):
+        if words[index].lower() not in ("that", "whether"):
+            continue
+        before = words[max(0, index - _COMPLEMENT_REACH) : index]
+        if not any(w.islower() and w.strip(",") in _CLAUSE_VERBS for w in before):
+            return False
+        rest = [w.strip(",;:") for w in words[index + 1 :]]
+        return not any(
+            _is_verb(w) and (k == 0 or rest[k - 1].lower() not in _DETERMINERS)
+            for k, w in enumerate(rest)
+        )
+    return False
 
 
 # Verbs whose object is the subject of a "to" clause after it: "encouraged
@@ -1276,8 +1327,9 @@ def _opens_on_adjunct(kept: str, comma: bool) -> bool:
     """
     if "," not in kept:
         # "In a new study by the museum, | scientists report ...": an opening phrase
-        # whose clause the comma would cut off.
-        return comma and kept.split(" ", 1)[0].lower() in _ADJUNCT_OPENERS
+        # whose clause the comma would cut off; so is "Hours after the storm hit, |".
+        opener = kept.split(" ", 1)[0].lower() in _ADJUNCT_OPENERS
+        return comma and (opener or _fronted_subordinate(kept.split()))
     last = kept.rsplit(",", 1)[-1].split()
     return bool(last) and last[0].lower() in _ADJUNCT_OPENERS
 

@@ -1,0 +1,61 @@
+"""A headline or a point never ends inside a clause before its verb.
+
+"The auditor said that the planned rail tunnel." and "Two weeks before the town
+votes on the pier." are not sentences: the first cut off the reported clause's
+verb, the second kept only the opening clause and lost the main one. Fresh
+fiction written for these rules (none is taken from an eval article).
+"""
+
+from __future__ import annotations
+
+from summarizer.extractive.compress import shorten
+from summarizer.extractive.headline import make_headline
+
+
+def test_a_reported_clause_keeps_its_verb() -> None:
+    lead = (
+        "Harlow's harbour inspector said on Monday that the planned pier extension "
+        "under the old lifeboat station would cost far more than the council has told "
+        "residents, reopening a dispute over the town's largest building project just "
+        "weeks before the first contracts are due to be signed."
+    )
+    headline = make_headline(lead)
+    assert not headline.rstrip(".…").endswith("pier extension")
+    assert "would cost" in headline or headline.endswith("…")
+
+
+def test_a_determiner_makes_a_participle_an_adjective() -> None:
+    # "the proposed extension": no verb for the clause that "that" opens.
+    short = shorten(
+        "The harbour inspector found that the proposed extension of the pier into the "
+        "bay beside the lifeboat station was unsafe in any storm stronger than a gale "
+        "and would have to be redesigned.",
+        12,
+        weak_cuts=True,
+    )
+    assert not short.fits or "unsafe" in short.text
+
+
+def test_an_opening_clause_is_not_a_headline_on_its_own() -> None:
+    for lead in (
+        "Two weeks before Harlow votes on whether to put public money into a new pier "
+        "for its fishing fleet, the two campaigns cannot agree on how much it would "
+        "cost, who would pay for the upkeep or how many boats would use it.",
+        "Hours after the storm reached the coast of the county on Sunday night, the "
+        "harbour master closed the pier to boats and ordered every trawler to stay in "
+        "the inner basin.",
+    ):
+        headline = make_headline(lead)
+        assert "," in headline or headline.endswith("…"), headline
+
+
+def test_a_headline_cut_at_its_limit_ends_on_a_whole_phrase() -> None:
+    # No clause to drop fits: the lead is cut at 20 words, never on "the…" or "of…".
+    lead = (
+        "Harlow's harbour board ruled the county's practice of charging trawlers but not "
+        "yachts for mooring in the basin of the old port unconstitutional under its charter."
+    )
+    headline = make_headline(lead)
+    assert headline.endswith("…")
+    last = headline.rstrip("…").split()[-1].lower()
+    assert last not in {"the", "of", "for", "a", "that", "was", "to", "be"}, headline
