@@ -58,7 +58,7 @@ def make_headline(lead_text: str, *others: str) -> str:
         short = headline_form(text)
         if short.fits:
             return short.text
-    return truncated(headline_form(lead_text).text, HEADLINE_WORDS)
+    return truncated(headline_form(lead_text).text, HEADLINE_WORDS, whole_phrase=True)
 
 
 def headline_form(text: str) -> Shortened:
