@@ -17,7 +17,7 @@ from summarizer.extractive.figures import Figure, find_figures
 from summarizer.extractive.headline import (
     SUMMARY_SENTENCE_WORDS,
     Candidate,
-    make_headline,
+    headline_and_source,
     make_summary,
 )
 from summarizer.extractive.keypoints import (
@@ -168,17 +168,18 @@ def _brief(text: str, source: str) -> Briefing:
     if lead is None:
         return _fallback(sentences, source)
     opening = _opening_alternatives(scored, lead, title_words(sentences))
-    headline = make_headline(
+    headline, made_from = headline_and_source(
         point_text_of(lead, attributions, subjects),
         *(point_text_of(c, attributions, subjects) for c in opening),
     )
+    told = (lead, *opening)[made_from]  # the sentence the headline tells
     points_budget = budget - len(headline.split()) - SUMMARY_SENTENCE_WORDS
     points = pick_key_points(scored, attributions, max(points_budget, 1), subjects)
     left = budget - len(headline.split()) - sum(p.words for p in points)
     summary_budget = max(SUMMARY_SENTENCE_WORDS, left)
     if not points:
         return _fallback(sentences, source)
-    rest = leftovers(scored, points, lead.sentence.index)[:_SUMMARY_CANDIDATES]
+    rest = leftovers(scored, points, told.sentence.index)[:_SUMMARY_CANDIDATES]
     further = [Candidate(c.sentence.index, point_text_of(c, attributions, subjects)) for c in rest]
     restated = [Candidate(p.index, p.full_text, p.key_point.text) for p in points[1:]]
     summary = (

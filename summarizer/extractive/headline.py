@@ -54,11 +54,20 @@ def make_headline(lead_text: str, *others: str) -> str:
             the lead cannot be compressed that far; the lead cut at the limit
             (with "…") is the last resort.
     """
-    for text in (lead_text, *others):
+    return headline_and_source(lead_text, *others)[0]
+
+
+def headline_and_source(lead_text: str, *others: str) -> tuple[str, int]:
+    """The headline (:func:`make_headline`) and which sentence it was made from.
+
+    The source is 0 for the lead and ``k`` for ``others[k - 1]``: the summary must not
+    tell the same sentence again.
+    """
+    for source, text in enumerate((lead_text, *others)):
         short = headline_form(text)
         if short.fits:
-            return short.text
-    return truncated(headline_form(lead_text).text, HEADLINE_WORDS, whole_phrase=True)
+            return short.text, source
+    return truncated(headline_form(lead_text).text, HEADLINE_WORDS, whole_phrase=True), 0
 
 
 def headline_form(text: str) -> Shortened:

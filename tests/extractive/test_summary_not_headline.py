@@ -1,0 +1,32 @@
+"""The summary never tells again the sentence the headline was made from.
+
+When the lead is too long for a headline, the headline comes from another
+sentence of the opening; that sentence is then told, and the summary must say
+something else. Fresh fiction written for this rule.
+"""
+
+from __future__ import annotations
+
+from summarizer.extractive import brief_extractive
+
+ARTICLE = """Fire Closes Harlow Ferry Terminal
+
+At about 9:40 local time on Sunday morning a fire was reported in the ticket hall of \
+the ferry terminal at Harlow harbour near the old lifeboat station. The fire closed the \
+Harlow ferry terminal for the whole day and stranded about 400 passengers.
+
+Firefighters from three stations fought the flames for four hours. The harbour master \
+said the terminal would reopen on Tuesday if engineers find the roof safe.
+
+A spokeswoman for the ferry operator said passengers would get a full refund. Police \
+said they were questioning a cleaner who had been working in the hall.
+
+The terminal was built in 1968 and was last renovated in 2004.
+"""
+
+
+def test_the_summary_does_not_repeat_a_headline_taken_from_the_second_sentence() -> None:
+    briefing = brief_extractive(ARTICLE)
+    assert briefing.headline.startswith("The fire closed the Harlow ferry terminal")
+    assert briefing.summary
+    assert "stranded about 400 passengers" not in briefing.summary
