@@ -642,6 +642,8 @@ def _cut_from(text: str, pattern: re.Pattern[str] | Twin) -> str:
             continue
         if _aside_before_verb(text, match.end()):
             continue  # "by which an official, including the president, | can be removed"
+        if _subject_goes_on(text[match.start() + 1 :].lstrip(" —–-")):
+            continue  # "Rita Osei, | as well as Piet Vos were accused": the verb is after
         if cuts_the_news(kept):
             continue  # "published a report | , saying ...": the news is what it says
         return _close(text[: match.start()], text)
@@ -1002,6 +1004,8 @@ def cut_at_phrase(
             continue
         if comma and _closes_aside(kept):
             continue  # "sentenced Ann Lee, now 41, | to twelve years": the clause goes on
+        if comma and _subject_goes_on(rest):
+            continue  # "Osei, | as well as Vos were accused": the verb is still to come
         if match.group(1).strip() and _open_subordinate(kept):
             continue  # "said if the goal is peace, | then ...": the main clause is cut off
 
@@ -1036,6 +1040,27 @@ def cut_at_phrase(
     if longest and strong is not None and weak is not None and len(weak) > len(strong):
         best = weak
     return _close(best, text) if best is not None else None
+
+
+# Phrases that add a second noun to the one before the comma: when the verb follows
+# them, they are part of the subject, and a cut before them drops the clause's verb.
+_ADDED_TO_SUBJECT = re.compile(r"(?:as well as|along with|together with)\b", re.IGNORECASE)
+
+
+def _subject_goes_on(rest: str) -> bool:
+    """True when ``rest`` adds to the subject before its verb: "as well as Vos were accused"."""
+    if _ADDED_TO_SUBJECT.match(rest) is None:
+        return False
+    return _has_finite_verb(rest.split(",", 1)[0].split())
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    """True when ``words`` hold a verb; "the planned tunnel", "the retired master" do not."""
+    bare = [w.strip(",;:.") for w in words]
+    return any(
+        _is_verb(w) and (k == 0 or bare[k - 1].lower() not in _DETERMINERS)
+        for k, w in enumerate(bare)
+    )
 
 
 # Verbs whose object is what someone said, thought or found: "Hart noted the
@@ -1119,11 +1144,7 @@ def _verbless_complement(words: list[str]) -> bool:
         before = words[max(0, index - _COMPLEMENT_REACH) : index]
         if not any(w.islower() and w.strip(",") in _CLAUSE_VERBS for w in before):
             return False
-        rest = [w.strip(",;:") for w in words[index + 1 :]]
-        return not any(
-            _is_verb(w) and (k == 0 or rest[k - 1].lower() not in _DETERMINERS)
-            for k, w in enumerate(rest)
-        )
+        return not _has_finite_verb(words[index + 1 :])
     return False
 
 
@@ -1194,7 +1215,10 @@ _APPOSITIVE_WORDS = 12
 
 _MODALS = frozenset("will would can could may might must shall should to".split())
 _ADJUNCT_OPENERS = frozenset(
-    "according in on at during via through after before with from by for under as".split()
+    """
+    according in on at during via through after before with from by for under as amid
+    amidst among amongst despite
+    """.split()
 )
 # After a comma, a lower-case word that is none of these resumes an interrupted
 # clause: "the rationale ..., that women were ineligible ..., no longer applies".

@@ -59,3 +59,20 @@ def test_a_headline_cut_at_its_limit_ends_on_a_whole_phrase() -> None:
     assert headline.endswith("…")
     last = headline.rstrip("…").split()[-1].lower()
     assert last not in {"the", "of", "for", "a", "that", "was", "to", "be"}, headline
+
+
+def test_an_as_well_as_phrase_in_the_subject_is_not_cut_off_from_its_verb() -> None:
+    sentence = (
+        "Amongst the complaints of waste and favours reported by harbour users, recently "
+        "Councillor Rita Osei, the chair of the finance committee, as well as the retired "
+        "harbour master Piet Vos were accused of hiding the accounts from the auditors."
+    )
+    short = shorten(sentence, 30, weak_cuts=True)
+    assert not short.fits or "accused" in short.text, short.text
+    # After the verb, "as well as" adds to what was said and may go.
+    after = (
+        "Councillor Rita Osei was accused on Tuesday of hiding the harbour accounts from "
+        "the county's auditors for three years, as well as the retired harbour master "
+        "Piet Vos and two clerks."
+    )
+    assert shorten(after, 20).text.endswith("for three years.")
