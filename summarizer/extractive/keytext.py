@@ -17,12 +17,18 @@ from summarizer.extractive.prose import clean_prose
 # reads the same and stands alone.
 _MARKER = re.compile(
     r"(?:But|However|Meanwhile|And|Yet|Still|Also|Instead|Nonetheless|Nevertheless|"
-    r"Moreover|Furthermore|In addition|In turn|At the same time|For (?:its|their|his|her) part)"
+    r"Moreover|Furthermore|In addition|In turn|At the same time|For (?:its|their|his|her) part"
+    r"|Rather|Thus|Therefore|Hence|Consequently|Similarly|Likewise|Indeed|Besides|Otherwise)"
     r"(?:,\s*|\s+(?=[a-z]*[A-Za-z]))"
 )
 # Markers that only count with a comma after them: "Still, the council..." but
 # never "Still more residents...".
-_COMMA_ONLY = frozenset("Still Also Instead Yet".split())
+_COMMA_ONLY = frozenset(
+    """
+    Still Also Instead Yet Rather Thus Therefore Hence Consequently Similarly Likewise Indeed
+    Besides Otherwise
+    """.split()
+)
 _PRONOUN_START = re.compile(r"(?:He|She) (?=[a-z])")
 _POSSESSIVE_START = re.compile(r"(?:His|Her) (?=[a-z0-9])")
 _PRONOUN_INSIDE = re.compile(r"(, )(?:he|she) (said|says|added|argued|told \w+)(,)")
