@@ -942,7 +942,9 @@ def _quotation_after(text: str, tokens: list[Token], verb: int) -> str | None:
     if k < len(tokens) and tokens[k].text in (",", ":"):
         k += 1
     if k >= len(tokens) or tokens[k].text not in ('"', "“"):
-        return None
+        k = _past_spoken_frame(text, tokens, verb)
+        if k is None:
+            return None
     rest = text[tokens[k].end :]
     close = min((i for i in (rest.find('"'), rest.find("”")) if i >= 0), default=len(rest))
     quote = rest[:close].strip()
@@ -950,6 +952,35 @@ def _quotation_after(text: str, tokens: list[Token], verb: int) -> str | None:
 
 
 _MIN_QUOTE_WORDS = 3
+# How many tokens a frame of where or on what someone spoke may run before the colon
+# or dash that opens the quotation ("spoke on Harlow Radio's breakfast show when she
+# announced the closure:"); read off fresh sentences, not swept.
+_SPOKEN_FRAME_REACH = 30
+_FRAME_PREPOSITIONS = frozenset("on about at in to during via after over".split())
+
+
+def _past_spoken_frame(text: str, tokens: list[Token], verb: int) -> int | None:
+    """The opening quote mark after a frame that a colon or a dash closes, if any.
+
+    "commented on the closure — which the Gazette called unusual — "...", "spoke on
+    the breakfast show when she announced it: "..."": the verb's complement is a
+    phrase of where or on what they spoke (it opens on a preposition), and the
+    quotation after it is what they said. A clause before a colon ("said the council
+    had one choice: "...") is part of what was said, and is kept.
+    """
+    start = verb + 1
+    if start >= len(tokens) or tokens[start].text.lower() not in _FRAME_PREPOSITIONS:
+        return None
+    for j in range(start + 1, min(len(tokens), start + _SPOKEN_FRAME_REACH)):
+        token = tokens[j]
+        if token.text in ('"', "“") and not token.quoted:
+            closed = tokens[j - 1].text == ":" or any(
+                dash in text[tokens[j - 1].end : token.start] for dash in ("—", "–")
+            )
+            return j if closed else None
+        if token.quoted or token.text in ("”", ";"):
+            return None
+    return None
 
 
 # "was accused of inciting the murder": the charge a later "which he denied" denies.

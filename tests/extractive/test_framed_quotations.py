@@ -1,0 +1,44 @@
+"""What a speaker said is the quotation after a frame of where or on what they spoke.
+
+"commented on the closure — which the Gazette called unusual — "The pier is
+unsafe ..."": the position is the quotation, not "On the closure — ...". Fresh
+fiction written for this rule.
+"""
+
+from __future__ import annotations
+
+from summarizer.extractive.engine import all_stances
+
+
+def position_of(text: str, actor: str) -> str:
+    found = {s.actor: s.position for s in all_stances(text)}
+    return found[actor]
+
+
+def test_a_quotation_after_a_dashed_aside_is_the_position() -> None:
+    text = (
+        "Harbour master Ines Dahl commented on the closure — which the Gazette called an "
+        'unusual step for a harbour master — "The pier is unsafe, and it will stay shut '
+        'until the council pays for repairs."\n'
+    )
+    position = position_of(text, "Ines Dahl")
+    assert position.startswith("The pier is unsafe"), position
+
+
+def test_a_quotation_after_a_colon_that_closes_a_frame_is_the_position() -> None:
+    text = (
+        "Harbour master Ines Dahl spoke on Harlow Radio's breakfast show when she "
+        'announced the closure: "The pier is unsafe, and it will stay shut until the '
+        'council pays for repairs."\n'
+    )
+    position = position_of(text, "Ines Dahl")
+    assert position.startswith("The pier is unsafe"), position
+
+
+def test_a_clause_before_a_colon_stays_part_of_the_position() -> None:
+    text = (
+        'Harbour master Ines Dahl said the council had one choice: "fix the pier or close '
+        'it for good before the winter storms."\n'
+    )
+    position = position_of(text, "Ines Dahl")
+    assert "the council had one choice" in position.lower(), position
