@@ -22,11 +22,11 @@ _MARKER = re.compile(
     r"(?:,\s*|\s+(?=[a-z]*[A-Za-z]))"
 )
 # Markers that only count with a comma after them: "Still, the council..." but
-# never "Still more residents...".
+# never "Still more residents...", nor "However it is dressed up" (in whatever way).
 _COMMA_ONLY = frozenset(
     """
-    Still Also Instead Yet Rather Thus Therefore Hence Consequently Similarly Likewise Indeed
-    Besides Otherwise
+    Still Also Instead Yet However Rather Thus Therefore Hence Consequently Similarly Likewise
+    Indeed Besides Otherwise
     """.split()
 )
 _PRONOUN_START = re.compile(r"(?:He|She) (?=[a-z])")

@@ -31,3 +31,13 @@ def test_a_connective_with_a_comma_is_dropped_from_the_point() -> None:
     # Without a comma the word may belong to the clause: "Rather than wait, ...".
     kept = "Rather than wait for the survey, the council closed the pier."
     assert strip_marker(kept) == kept
+
+
+def test_however_without_a_comma_is_not_a_connective() -> None:
+    # "However it is dressed up" means "in whatever way": dropping "However" turns it
+    # into its opposite.
+    kept = "However it is dressed up, the closure of the pier is a cut to the ferry service."
+    assert strip_marker(kept) == kept
+    assert strip_marker("However, the pier will stay open until May.") == (
+        "The pier will stay open until May."
+    )
