@@ -942,9 +942,10 @@ def _quotation_after(text: str, tokens: list[Token], verb: int) -> str | None:
     if k < len(tokens) and tokens[k].text in (",", ":"):
         k += 1
     if k >= len(tokens) or tokens[k].text not in ('"', "“"):
-        k = _past_spoken_frame(text, tokens, verb)
-        if k is None:
+        framed = _past_spoken_frame(text, tokens, verb)
+        if framed is None:
             return None
+        k = framed
     rest = text[tokens[k].end :]
     close = min((i for i in (rest.find('"'), rest.find("”")) if i >= 0), default=len(rest))
     quote = rest[:close].strip()
