@@ -219,8 +219,14 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     after = start < len(tokens) and tokens[start].text in ('"', "“")
     if quoted is not None and (quoted.start() < tokens[verb].start or after):
         return quoted.group(1)
-    if tokens[verb].text.lower() in PURE_SPEECH_VERBS and verb + 1 < len(tokens):
+    if (
+        tokens[verb].text.lower() in PURE_SPEECH_VERBS
+        and verb + 1 < len(tokens)
+        and tokens[verb + 1].text != "to"
+    ):
         return text[tokens[verb].end :].strip()
+    # "wrote to the minister asking him to ...": the letter's address is no statement
+    # without its verb.
     return text[tokens[verb].start :].strip()
 
 
@@ -268,7 +274,19 @@ def _determiner(tokens: list[Token], k: int) -> bool:
     if k + 2 >= len(tokens):
         return k + 1 < len(tokens)
     noun, after = tokens[k + 1].text, tokens[k + 2].text
+    if noun in _REFERRED_NOUNS:
+        return True  # "says that figure leaves out ...": the figure just given
     return noun.islower() and noun not in ARTICLES and after.lower() in _DETERMINED
+
+
+# Nouns by which a statement refers back to what was just said or counted: after "that"
+# they make it a determiner ("says that number is wrong"), not a conjunction.
+_REFERRED_NOUNS = frozenset(
+    """
+    figure figures number numbers estimate estimates total sum amount claim claims count
+    reading account argument view plan proposal decision report
+    """.split()
+)
 
 
 # Words that open a description of the speaker rather than the rest of what they said.

@@ -42,3 +42,21 @@ def test_a_clause_before_a_colon_stays_part_of_the_position() -> None:
     )
     position = position_of(text, "Ines Dahl")
     assert "the council had one choice" in position.lower(), position
+
+
+def test_that_before_a_figure_word_is_a_determiner_not_a_conjunction() -> None:
+    text = (
+        "The harbour board put the cost of the repairs at $4 million. The Pier Trust "
+        "says that figure leaves out the dredging the new berth would need.\n"
+    )
+    position = position_of(text, "Pier Trust")
+    assert position.startswith("That figure leaves out"), position
+
+
+def test_a_letter_to_someone_keeps_its_verb() -> None:
+    text = (
+        "The Pier Trust wrote to the harbour minister after the vote asking him to "
+        "withdraw the closure order, saying it ignored the survey.\n"
+    )
+    position = position_of(text, "Pier Trust")
+    assert position.startswith("Wrote to the harbour minister"), position
