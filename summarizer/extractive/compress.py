@@ -28,7 +28,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from summarizer.checks.asciire import Twin, twin_re
-from summarizer.extractive.lexicon import ED_NOT_VERBS, MONTHS, SPEECH_VERBS, STOPWORDS, TITLES
+from summarizer.extractive.lexicon import (
+    ED_NOT_VERBS,
+    IRREGULAR_PAST,
+    MONTHS,
+    SPEECH_VERBS,
+    STOPWORDS,
+    TITLES,
+)
 from summarizer.extractive.prose import splits_number
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
@@ -135,14 +142,6 @@ _SAID = frozenset(
     noted explained confirmed denied declared
     """.split()
 )
-_IRREGULAR_PAST = frozenset(
-    """
-    made took gave found won lost left met ran sent began fell rose hit shot held brought
-    built bought caught fought thought sold became came went saw knew got put set kept led
-    paid spent struck stood wrote spoke broke chose drew flew grew threw hid beat cut let
-    quit shut spread sank fled felt meant sought taught underwent withdrew upheld overturned
-    dies died born given taken known seen done gone written shown begun""".split()
-)
 _COORDINATED = re.compile(r"(?:; |, (?:and|but|while|yet|so) )")
 # ", in a statement on Monday," / ", after a long debate," between a subject and its verb.
 _ASIDE = twin_re(
@@ -195,7 +194,7 @@ def has_verb(text: str) -> bool:
 def _is_verb(word: str) -> bool:
     if not word.islower():
         return False  # "United States", "Said Ahmed": names, not verbs
-    if word in _AUXILIARIES or word in _SAID or word in _IRREGULAR_PAST:
+    if word in _AUXILIARIES or word in _SAID or word in IRREGULAR_PAST:
         return True
     return len(word) >= 4 and word.endswith("ed") and word not in ED_NOT_VERBS
 
@@ -1270,7 +1269,7 @@ _NP_BREAKERS = frozenset("than but not and or nor".split())
 def _ends_on_past(kept: str) -> bool:
     """True for a clause ending on a past verb with no object: "Don Imus died"."""
     last = kept.rstrip(".,;:").split()[-1]
-    return last.islower() and (last in _IRREGULAR_PAST or (last.endswith("ed") and len(last) > 4))
+    return last.islower() and (last in IRREGULAR_PAST or (last.endswith("ed") and len(last) > 4))
 
 
 def _ends_noun_phrase(kept: str) -> bool:
@@ -1294,7 +1293,7 @@ def _ends_noun_phrase(kept: str) -> bool:
         if opener:
             tail = [w.strip(",") for w in words[-back:]]
             return not any(
-                w.lower() in _DANGLING or w.lower() in _NP_BREAKERS or w in _IRREGULAR_PAST
+                w.lower() in _DANGLING or w.lower() in _NP_BREAKERS or w in IRREGULAR_PAST
                 for w in tail
             )
         if lower in _DANGLING or lower in _NP_BREAKERS:
@@ -1367,7 +1366,7 @@ def _splits_clause(rest: str) -> bool:
     """
     first = rest.split(" ", 1)[0]
     if first.islower() and (
-        first in _AUXILIARIES or first in SPEECH_VERBS or first in _IRREGULAR_PAST
+        first in _AUXILIARIES or first in SPEECH_VERBS or first in IRREGULAR_PAST
     ):
         return True
     if first.islower() and first.endswith("ed") and not first.endswith("eed"):

@@ -325,6 +325,15 @@ LY_NOT_ADVERBS = frozenset(
     "family assembly supply rally ally anomaly monopoly homily bully folly belly jelly "
     "italy july lily holly early daily weekly monthly yearly elderly friendly likely".split()
 )
+# Past forms (and participles) that do not end in "-ed".
+IRREGULAR_PAST = frozenset(
+    """
+    made took gave found won lost left met ran sent began fell rose hit shot held brought
+    built bought caught fought thought sold became came went saw knew got put set kept led
+    paid spent struck stood wrote spoke broke chose drew flew grew threw hid beat cut let
+    quit shut spread sank fled felt meant sought taught underwent withdrew upheld overturned
+    dies died born given taken known seen done gone written shown begun""".split()
+)
 # Words ending in "-ed" that are no past forms: "a hundred", "the seabed".
 ED_NOT_VERBS = frozenset(
     "hundred sacred naked wicked kindred seabed need speed seed breed creed greed".split()

@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from summarizer.extractive.lexicon import (
     DENIAL_VERBS,
+    ED_NOT_VERBS,
+    IRREGULAR_PAST,
     MONTHS,
     PURE_SPEECH_VERBS,
     SPEECH_VERBS,
@@ -213,6 +215,8 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
             break
         if tokens[k].text.lower() in _CLAUSE_OPENERS and k > verb + 1:
             break  # "said the union was counting posts that ...": no "that" to find
+        if k > start and _past_verb(tokens[k].text):
+            break  # "says the board left out the dredging that ...": the clause has begun
     if start < len(tokens) and start > verb + 1 and tokens[start].text not in ('"', "“"):
         return text[tokens[start].start :].strip()  # "told councillors the choice was ..."
     quoted = _QUOTED.search(text)
@@ -228,6 +232,15 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     # "wrote to the minister asking him to ...": the letter's address is no statement
     # without its verb.
     return text[tokens[verb].start :].strip()
+
+
+def _past_verb(word: str) -> bool:
+    """A past form: "left", "ignored" (not "a hundred"); the verb of a clause begun."""
+    if not word.islower():
+        return False
+    return word in IRREGULAR_PAST or (
+        len(word) > 4 and word.endswith("ed") and word not in ED_NOT_VERBS
+    )
 
 
 def according_clause(text: str, tokens: list[Token], according: int) -> str:

@@ -60,3 +60,12 @@ def test_a_letter_to_someone_keeps_its_verb() -> None:
     )
     position = position_of(text, "Pier Trust")
     assert position.startswith("Wrote to the harbour minister"), position
+
+
+def test_a_that_after_the_clause_has_begun_is_a_relative_not_the_clause() -> None:
+    text = (
+        "The Pier Trust says the harbour board left out the dredging that the new berth "
+        "would need and the rent it would lose while the pier is shut.\n"
+    )
+    position = position_of(text, "Pier Trust")
+    assert position.startswith("The harbour board left out the dredging"), position
