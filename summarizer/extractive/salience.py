@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from summarizer.checks.asciire import twin_re
-from summarizer.extractive.lexicon import CONTEST_PHRASES, CONTEST_VERBS
+from summarizer.extractive.lexicon import CONTEST_PHRASES, CONTEST_VERBS, MEDIA_NAMES, MEDIA_WORDS
 
 # Words by which a sentence reports that a claim is contested or corrected.
 _CONTEST_WORDS = CONTEST_VERBS | frozenset(
@@ -103,10 +103,57 @@ def editorial_bonus(
 
 
 def is_colour(text: str, vocabulary: frozenset[str], *, figures: bool, attributed: bool) -> bool:
-    """True for scene setting or history: what an editor would not add to a claim."""
+    """True for scene setting, history or the reporting itself: not what the story says."""
     if not figures and not attributed and is_scene_setting(text):
         return True
-    return not attributed and _background(text.lower(), vocabulary)
+    return not attributed and (
+        _background(text.lower(), vocabulary) or reporting_process(text, vocabulary)
+    )
+
+
+# "did not respond to a request for comment", "could not be reached": the outlet's
+# questions went unanswered, which says nothing of the story.
+_NO_COMMENT = twin_re(
+    r"\b(?:(?:a |our |repeated |several )?requests? for comment"
+    r"|(?:did|does|has|have|had) not (?:yet |immediately )?(?:respond|reply|replied|responded)"
+    r"(?: to (?:a |an |our |repeated |multiple |several )?(?:requests?|calls?|e-?mails?"
+    r"|messages?|questions|inquiries|enquiries)\b|\s*[.,;]|$)"
+    r"|(?:did|has|had) not returned? (?:calls|messages|e-?mails|requests)"
+    r"|could not (?:immediately )?be reached|not (?:immediately )?available for comment)",
+    re.IGNORECASE,
+)
+# The outlet or its reporters asking someone: "The Gazette contacted the board".
+_CONTACT = twin_re(
+    r"\b(?:contacted|approached|reached out to|e-?mailed|sought comment from|asked)\b"
+)
+_CONTACT_WORDS = frozenset("contacted approached reached emailed e-mailed sought asked".split())
+_REPORTERS = frozenset("reporters journalists we wikinews".split())
+# The subject before the verb: a short name ("The Harlow Gazette"), not a clause.
+_SUBJECT_WORDS = 5
+
+
+def reporting_process(text: str, vocabulary: frozenset[str]) -> bool:
+    """True for how the outlet got its story: "Wikinews contacted Boeing", "the board did not
+    respond to a request for comment". Not what someone told the outlet ("Dahl told the
+    Gazette the pier is unsafe"), which is news.
+    """
+    if _NO_COMMENT.search(text):
+        return True
+    if vocabulary.isdisjoint(_CONTACT_WORDS):
+        return False
+    found = _CONTACT.search(text)
+    if found is None:
+        return False
+    subject = text[: found.start()].lower().replace(",", " ").split()
+    if not subject or len(subject) > _SUBJECT_WORDS:
+        return False
+    named = " ".join(w for w in subject if w != "the")
+    return (
+        subject[-1] in _REPORTERS
+        or subject[-1] in MEDIA_WORDS
+        or named in MEDIA_NAMES
+        or any(w in MEDIA_NAMES for w in subject)
+    )
 
 
 def _background(lower: str, vocabulary: frozenset[str]) -> bool:
