@@ -133,9 +133,11 @@ _SUBJECT_WORDS = 5
 
 
 def reporting_process(text: str, vocabulary: frozenset[str]) -> bool:
-    """True for how the outlet got its story: "Wikinews contacted Boeing", "the board did not
-    respond to a request for comment". Not what someone told the outlet ("Dahl told the
-    Gazette the pier is unsafe"), which is news.
+    """True for how the outlet got its story rather than the story.
+
+    "Wikinews contacted Boeing", "the board did not respond to a request for comment".
+    Not what someone told the outlet ("Dahl told the Gazette the pier is unsafe"),
+    which is news.
     """
     if _NO_COMMENT.search(text):
         return True
