@@ -12,7 +12,7 @@ name them all and the final error loses none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -128,6 +128,33 @@ def _own_words(field: Checked, article: ArticleIndex) -> Iterable[Ungrounded]:
 
 
 _CHECKS = {"quote": _quote, "figure": _figure, "prose": _own_words, "actor": _own_words}
+# Roles whose problems all sit at the field's own place and follow from its role
+# and text alone (a figure's problem may sit at its ``value``, which it also reads).
+_BY_TEXT = frozenset({"quote", "prose", "actor"})
+
+
+def _problems(
+    field: Checked, article: ArticleIndex, known: dict[tuple[str, str], list[tuple[str, str]]]
+) -> Iterator[Ungrounded]:
+    """The problems of ``field``; a text checked before in the same role is not checked again.
+
+    A briefing repeats itself: one sentence is the evidence of a key point, a
+    stance and a dispute, one actor claims several figures. What the checks find
+    in a quote, a phrase or a name depends on the article and that text only, so
+    the repeat gets the first one's problems at its own place.
+    """
+    if field.role not in _BY_TEXT:
+        yield from _CHECKS[field.role](field, article)
+        return
+    key = (field.role, field.text)
+    seen = known.get(key)
+    if seen is None:
+        items = list(_CHECKS[field.role](field, article))
+        known[key] = [(item.text, item.reason) for item in items]
+        yield from items
+        return
+    for text, reason in seen:
+        yield Ungrounded(field.location, text, reason)
 
 
 def audit(fields: Sequence[Checked], article: ArticleIndex) -> list[Ungrounded]:
@@ -137,8 +164,9 @@ def audit(fields: Sequence[Checked], article: ArticleIndex) -> list[Ungrounded]:
     every place it sits.
     """
     found: dict[tuple[str, str], Ungrounded] = {}
+    known: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for field in fields:
-        for item in _CHECKS[field.role](field, article):
+        for item in _problems(field, article, known):
             key = (normalise(item.text).lower(), item.finding)
             if key in found:
                 first = found[key]

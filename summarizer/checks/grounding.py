@@ -113,6 +113,17 @@ class QuoteMatch:
     problem: str | None = None
 
 
+def _elides(quote: str) -> bool:
+    """True when ``quote`` holds an elision ``_ELLIPSIS`` finds ("...", "…", ". . .", "[...]").
+
+    Each form holds "…" or three full stops: a quote with neither (most of them)
+    is answered without running the pattern over it.
+    """
+    if "…" not in quote and quote.count(".") < 3:
+        return False
+    return _ELLIPSIS.search(quote) is not None
+
+
 def _first_letter_variants(segment: str) -> tuple[str, ...]:
     for i, ch in enumerate(segment):
         if ch.isalpha():
@@ -178,7 +189,7 @@ def match_quote(
     within = [(a, b) for a, b in whole if not _crosses(paragraphs, a, b)]
     if within:
         return QuoteMatch([within[0]])  # verbatim, "..." and all: the article's own ellipsis
-    if whole and _ELLIPSIS.search(quote) is None:
+    if whole and not _elides(quote):
         return QuoteMatch(None, CROSSES_PARAGRAPHS)
     segments = _segments(quote)
     if not segments:
@@ -313,7 +324,7 @@ class ArticleIndex:
         found = self._matched.get(quote)
         if found is not None:
             return found
-        if _ELLIPSIS.search(quote) is None:
+        if not _elides(quote):
             found = match_quote(self._norm, quote, paragraphs=self._paragraphs)
         else:
             found = match_quote(self._norm, quote, self._breaks, self._paragraphs)

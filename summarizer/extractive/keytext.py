@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from summarizer.extractive.attribution import Attribution
+from summarizer.extractive.memo import per_briefing_call
 from summarizer.extractive.prose import clean_prose
 
 # A connective that ties the sentence to the one before it; without it the claim
@@ -50,26 +51,35 @@ def point_text(evidence: str, said: Attribution | None, subject: str | None = No
         said: Its attribution, if any: a pronoun speaker becomes the speaker's name.
         subject: The person a leading "He", "She", "His" or "Her" refers to, if resolved.
     """
+    return _point_text(evidence, None if said is None else said.actor, subject)
+
+
+# The key points, the headline and the summary each clean the sentences they read,
+# and the best sentences are read by all three: within one briefing
+# (``memo.remembered``) each is cleaned once. Only the speaker's name is read of
+# the attribution, so it is all the answer is kept by.
+@per_briefing_call
+def _point_text(evidence: str, actor: str | None, subject: str | None) -> str:
     text = clean_prose(evidence)
     text = strip_marker(text)
     role = _LEANING_ROLE.match(text)
     if role is not None:
         text = role.group(1) + " " + text[role.end() :]
-    if subject and _PRONOUN_START.match(text) and (said is None or said.actor == subject):
+    if subject and _PRONOUN_START.match(text) and (actor is None or actor == subject):
         return subject + text[text.index(" ") :]
-    if subject and said is None and _POSSESSIVE_START.match(text):
+    if subject and actor is None and _POSSESSIVE_START.match(text):
         return f"{subject}'s" + text[text.index(" ") :]  # "Her campaign" -> "Ada Voss's campaign"
-    if said is None or not said.actor or said.actor[:1].islower():
+    if not actor or actor[:1].islower():
         return text
-    text = _full_name(text, said.actor)
+    text = _full_name(text, actor)
     if _PRONOUN_START.match(text):
         # "He said ..." names no one; the attribution knows who "he" is.
-        text = said.actor + text[text.index(" ") :]
+        text = actor + text[text.index(" ") :]
     elif text[:1] not in _OPENING_QUOTE:
-        text = _PRONOUN_INSIDE.sub(lambda m: f"{m[1]}{said.actor} {m[2]}{m[3]}", text, count=1)
+        text = _PRONOUN_INSIDE.sub(lambda m: f"{m[1]}{actor} {m[2]}{m[3]}", text, count=1)
     else:
         # '"We will appeal," she said.': the speaker closes the quotation.
-        text = _PRONOUN_CLOSING.sub(lambda m: f"{m[1]}{said.actor} {m[2]}{m[3]}", text, count=1)
+        text = _PRONOUN_CLOSING.sub(lambda m: f"{m[1]}{actor} {m[2]}{m[3]}", text, count=1)
     return text
 
 
