@@ -107,7 +107,7 @@ def is_colour(text: str, vocabulary: frozenset[str], *, figures: bool, attribute
     if not figures and not attributed and is_scene_setting(text):
         return True
     return not attributed and (
-        _background(text.lower(), vocabulary) or reporting_process(text, vocabulary)
+        _background(text.lower(), vocabulary) or _reporting_process(text, vocabulary)
     )
 
 
@@ -132,7 +132,7 @@ _REPORTERS = frozenset("reporters journalists we wikinews".split())
 _SUBJECT_WORDS = 5
 
 
-def reporting_process(text: str, vocabulary: frozenset[str]) -> bool:
+def _reporting_process(text: str, vocabulary: frozenset[str]) -> bool:
     """True for how the outlet got its story rather than the story.
 
     "Wikinews contacted Boeing", "the board did not respond to a request for comment".
