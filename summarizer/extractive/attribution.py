@@ -19,6 +19,7 @@ from summarizer.extractive.actors import PREFIXED_NAME, Actor, Cast, clean_run
 from summarizer.extractive.lexicon import (
     DENIAL_VERBS,
     DESCRIPTION_HEADS,
+    DIRECTIVE_VERBS,
     GROUP_HEADS,
     GROUP_WORDS,
     LY_NOT_ADVERBS,
@@ -76,7 +77,9 @@ _PEOPLE_OF = frozenset(
 )
 # A sentence can be attributed only if it holds one of these words (checked before
 # tokenizing it): the verbs of saying, "according", and "put ... at".
-_SAYING = SPEECH_VERBS | frozenset(("according", "put", "puts"))
+# Verbs of saying and of asking someone to do something: each has a speaker before it.
+_SPEAKING = SPEECH_VERBS | DIRECTIVE_VERBS
+_SAYING = _SPEAKING | frozenset(("according", "put", "puts"))
 # ... as one pattern: a run of letters of a lower-cased sentence that is one of them
 # (what ``_SAYING.isdisjoint(re.findall("[a-z]+", ...))`` asks, without the list).
 _SAYING_RUN = re.compile(
@@ -197,30 +200,30 @@ class Attributor:
                 continue  # every branch below needs a verb of saying, "according" or "put"
             if lower in _ADDING and not _adds_speech(tokens, i):
                 continue  # "The wing adds 2,400 square metres": adding, not saying
+            if lower in DIRECTIVE_VERBS and not _directs(tokens, i):
+                continue  # "asked for a recount", "invited guests to the launch": no request
             if lower in _FINDING and _gained(tokens, i):
                 continue  # "Baker found early success": something gained, not a finding
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
                 continue  # "has not said how many": no statement, so no position
-            if lower in SPEECH_VERBS and _passive(tokens, i):
+            if lower in _SPEAKING and _passive(tokens, i):
                 continue  # "was reported missing", "was widely reported": the subject says nothing
-            if lower in SPEECH_VERBS and _reduced_passive(tokens, i):
+            if lower in _SPEAKING and _reduced_passive(tokens, i):
                 continue  # "Tomas Brink, accused of fraud by ...,": what others say of him
-            if lower in SPEECH_VERBS and _participle(tokens, i):
+            if lower in _SPEAKING and _participle(tokens, i):
                 continue  # "an alleged bribe", "people accused of theft": no one speaks
-            if lower in SPEECH_VERBS and any(
-                t.text == "according" for t in tokens[max(0, i - 3) : i]
-            ):
+            if lower in _SPEAKING and any(t.text == "according" for t in tokens[max(0, i - 3) : i]):
                 continue  # "according to government reports": a noun, not a verb
-            if lower in SPEECH_VERBS and _object_relative(tokens, i):
+            if lower in _SPEAKING and _object_relative(tokens, i):
                 continue  # "the bridge, which the council declared unsafe,": no words of theirs
             joint: Actor | None = None
-            if (lower in SPEECH_VERBS or _puts_figure(tokens, i)) and token.text.islower():
+            if (lower in _SPEAKING or _puts_figure(tokens, i)) and token.text.islower():
                 actor = self._subject_before(tokens, i)
                 if actor is not None:
                     joint = self._joint_speaker(tokens, i, actor)
                 else:
                     actor = self._subject_after(tokens, i)
-            elif i == 0 and lower in SPEECH_VERBS and len(tokens) > 1:
+            elif i == 0 and lower in _SPEAKING and len(tokens) > 1:
                 actor = self._named_after(tokens, 1)  # 'Remarked ecologist Tilde Aune, "..."'
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
                 actor = self._subject_at(tokens, i + 2)
@@ -1034,6 +1037,35 @@ def _adds_speech(tokens: list[Token], i: int) -> bool:
     if i + 1 >= len(tokens):
         return True
     return tokens[i + 1].text in ("that", ",", '"', "“", "”", ";", ":")
+
+
+# How far after a verb of asking its "to" may stand: an object of a few words
+# ("advised residents of her city to", "asked the state's two senators to"). Read off
+# fresh sentences, not tuned.
+_DIRECTIVE_REACH = 8
+# Words after "to" that begin a noun phrase, not a verb: "invited them to the launch".
+_NOT_INFINITIVE = ARTICLES | frozenset(
+    "his her its their our my your these those them him us me all every each".split()
+)
+# Words before "to" that show the request has not begun: "asked for", "asked whether".
+_NO_REQUEST = frozenset('for about whether if why how what when where that , ; : " “ ”'.split())
+
+
+def _directs(tokens: list[Token], i: int) -> bool:
+    """True for "advised skippers to stay", "implored both sides not to walk away".
+
+    A verb of asking is a statement only with someone asked and what they are to do:
+    an object, then "to" (or "not to") and a verb.
+    """
+    for k in range(i + 2, min(i + 2 + _DIRECTIVE_REACH, len(tokens) - 1)):
+        word = tokens[k].text
+        if tokens[k].quoted or word.lower() in _NO_REQUEST:
+            return False
+        if word != "to":
+            continue
+        following = tokens[k + 1].text
+        return following.isalpha() and following.islower() and following not in _NOT_INFINITIVE
+    return False
 
 
 def _puts_figure(tokens: list[Token], i: int) -> bool:

@@ -42,6 +42,16 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+# Verbs of asking someone to do something: "advised skippers to stay in port". A verb of
+# saying only with that shape (an object, then "to" and a verb): "asked for a recount",
+# "invited guests to the launch" ask nothing of anyone (``attribution._directs``).
+DIRECTIVE_VERBS = frozenset(
+    """
+    advised advises encouraged encourages asked asks instructed instructs invited invites
+    implored implores begged begs
+    """.split()
+)
+
 # Verbs and phrases by which one party contests another party's claim.
 CONTEST_VERBS = frozenset(
     """

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import find_figures
-from summarizer.extractive.lexicon import GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
+from summarizer.extractive.lexicon import DIRECTIVE_VERBS, GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
 from summarizer.extractive.memo import per_briefing_call
 
 # Verbs by which a speaker takes a position.
@@ -38,6 +38,8 @@ STANCE_VERBS = frozenset(
     concluded concludes decided ordered disagreed disagrees agreed
     """.split()
 )
+# ... and by asking someone to do something: "advised skippers to stay in port".
+STANCE_VERBS |= DIRECTIVE_VERBS
 # Verbs by which a speaker passes on a fact.
 REPORTING_VERBS = frozenset(
     """
