@@ -558,6 +558,10 @@ class Attributor:
                     continue
                 return self._description(tokens, j)
             if text == ",":
+                if noun_between and not coordinated:
+                    # "When a chance came at the fair, his cousins urged": the subject
+                    # is the noun after the comma, not a name in the clause before it.
+                    return None
                 j = _skip_parenthetical(tokens, j)
                 continue
             if lower in PREPOSITIONS or lower == "of":

@@ -233,3 +233,16 @@ def test_a_statement_from_someone_is_their_words() -> None:
     )
     assert "Dina Vossberg" in found
     assert "rebuilt" in found["Dina Vossberg"].position
+
+
+def test_a_body_named_in_a_fronted_clause_is_not_the_speaker_after_the_comma() -> None:
+    # The speakers are the common nouns after the comma ("his cousins", "the crew"):
+    # they name no one, and the party or the council before the comma said nothing.
+    for text in (
+        "When the chance came at the harbour party, his cousins urged him to enter the regatta.",
+        "After the vote at the Harlow Town Council, the ferry crew said they would strike.",
+    ):
+        assert not stances(text), text
+    # An aside between commas still reaches back to its name.
+    found = stances("Tomas Kubik, a fire service spokesman, said the pier must close.")
+    assert "Tomas Kubik" in found
