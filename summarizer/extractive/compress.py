@@ -1560,25 +1560,76 @@ def truncated(text: str, limit: int, *, whole_phrase: bool = False) -> str:
     """The first words of ``text`` within ``limit``, and "…".
 
     The cut never ends inside a quotation or between a number and its scale or unit;
-    with ``whole_phrase``, nor on a word that leads into the next ("a bill to the
-    congress in…", "the Parliament of the…"): it ends on the word before.
+    with ``whole_phrase``, it ends where a phrase ends: before a word that opens the
+    next one ("in prison | without the chance", "in Bergen, | her record label"), so
+    neither on a word that leads into what is cut off ("in prison without…", "a bill
+    to the congress in…") nor inside a name ("her record label Nordlys…"). Where no
+    phrase ends near the limit, it ends on the last word that does not lead on.
     """
     mask = quoted_mask(text)
     words = list(re.finditer(r"\S+", text))
-    end = words[min(limit, len(words)) - 1].end()
-    for index in range(min(limit, len(words)) - 1, -1, -1):
+    last = min(limit, len(words)) - 1
+    fallback: int | None = None
+    for index in range(last, -1, -1):
         match = words[index]
-        end = match.end()
-        inside = mask[match.start()] or mask[end - 1]
-        balanced = text.count("(", 0, end) == text.count(")", 0, end)
+        inside = mask[match.start()] or mask[match.end() - 1]
+        balanced = text.count("(", 0, match.end()) == text.count(")", 0, match.end())
         parts_number = index + 1 < len(words) and splits_number(
             match.group(0), words[index + 1].group(0)
         )
-        leads_on = (
-            whole_phrase and match.group(0).lower() in _LEADS_ON and index > limit - _LEADS_ON_REACH
-        )
-        if not inside and balanced and not parts_number and not leads_on:
+        if inside or not balanced or parts_number:
+            continue
+        if not whole_phrase:
+            return _cut_after(text, match.end())
+        word = match.group(0).lower()
+        leads_on = word.rstrip(",;:") in _LEADS_ON
+        if fallback is None and not (leads_on and index > limit - _LEADS_ON_REACH):
+            fallback = match.end()
+        if index >= last - _PHRASE_REACH:
+            ahead = [w.group(0) for w in words[index + 1 : index + 3]]
+            if not leads_on and (word[-1] in ",;:" or _opens_phrase(match.group(0), ahead)):
+                return _cut_after(text, match.end())
+        elif fallback is not None:
             break
+    return _cut_after(text, fallback if fallback is not None else words[0].end())
+
+
+# How many words a "…" cut may give back to end where a phrase ends: a prepositional
+# phrase and a little more ("in Bergen, her record label Nordlys Music"). Read off
+# fresh sentences, not tuned.
+_PHRASE_REACH = 8
+# Words that open a phrase of their own after a noun: prepositions ("of" binds its
+# noun to the one before: "a bag full of"), conjunctions, relatives. ("than" and "as"
+# bind too: "more than half", "as well as".)
+_PHRASE_OPENERS = frozenset(
+    """
+    in on at for with by from into after before during without within under over
+    about against between through since until while because although unless
+    and or but who which whose where when that — – --
+    """.split()
+)
+
+
+def _opens_phrase(word: str, ahead: list[str]) -> bool:
+    """True when the words ``ahead`` of ``word`` begin a new phrase: "without", "which".
+
+    "to" does after a name ("Ada Lund | to close") or before a noun phrase ("a bill |
+    to the congress"); after a verb it is the verb's own ("aims to legalise").
+    """
+    if not ahead:
+        return False
+    following = ahead[0].lower().strip("\"“”'‘’(")
+    if following == "to":
+        after = ahead[1].lower() if len(ahead) > 1 else ""
+        return word[:1].isupper() or after in _NOT_INFINITIVE_AFTER_TO
+    return following in _PHRASE_OPENERS
+
+
+# Words after "to" that begin a noun phrase: "to the congress", "to its members".
+_NOT_INFINITIVE_AFTER_TO = frozenset("a an the this that these those its their his her our".split())
+
+
+def _cut_after(text: str, end: int) -> str:
     return text[:end].rstrip(",;:—–- ") + "…"
 
 

@@ -8,7 +8,7 @@ fiction written for these rules (none is taken from an eval article).
 
 from __future__ import annotations
 
-from summarizer.extractive.compress import shorten
+from summarizer.extractive.compress import shorten, truncated
 from summarizer.extractive.headline import make_headline
 
 
@@ -76,3 +76,29 @@ def test_an_as_well_as_phrase_in_the_subject_is_not_cut_off_from_its_verb() -> N
         "Piet Vos and two clerks."
     )
     assert shorten(after, 20).text.endswith("for three years.")
+
+
+def test_a_cut_at_the_limit_ends_where_a_phrase_ends_not_inside_one() -> None:
+    # Fresh fiction. Cut at 20 words, each sentence would end on a word that leads into
+    # the next ("without…") or inside a name ("Nordlys…"); it ends instead before the
+    # phrase that was cut off, where what is kept reads whole.
+    cases = {
+        "On appeal, the regional court in Halden sentenced the ferry captain Ola Brenn to "
+        "four years in prison without the chance of early release for steering his boat "
+        "into the pier.": "in prison…",
+        "The singer and television presenter Mona Vik, aged 41, has died at her home in "
+        "Bergen, her record label Nordlys Music announced on its website yesterday.": (
+            "in Bergen…"
+        ),
+        "The mayor of Lindvik agreed to the request of the county's harbour master Ada "
+        "Lund to close the old stone bridge to heavy lorries for the summer.": "Ada Lund…",
+        # "to" after a verb and "than" after "more" belong to the words before them.
+        "Next month the town council of Lindvik will send every household in the district "
+        "a proposal which aims to lower the fees.": "a proposal…",
+        "The harbour board of Lindvik held its first meeting since the vote in a year in "
+        "which more than half of the members were new.": "in a year…",
+    }
+    for sentence, ending in cases.items():
+        cut = truncated(sentence, 20, whole_phrase=True)
+        assert cut.endswith(ending), cut
+        assert len(cut.split()) <= 20
