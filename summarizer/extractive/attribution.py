@@ -200,8 +200,10 @@ class Attributor:
                 continue  # every branch below needs a verb of saying, "according" or "put"
             if lower in _ADDING and not _adds_speech(tokens, i):
                 continue  # "The wing adds 2,400 square metres": adding, not saying
-            if lower in DIRECTIVE_VERBS and not _directs(tokens, i):
-                continue  # "asked for a recount", "invited guests to the launch": no request
+            if lower in DIRECTIVE_VERBS and (not _directs(tokens, i) or _hedged(tokens, i)):
+                # "asked for a recount", "invited guests to the launch": no request; "might
+                # have urged him to": what others suspect, not the subject's words
+                continue
             if lower in _FINDING and _gained(tokens, i):
                 continue  # "Baker found early success": something gained, not a finding
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
@@ -1070,6 +1072,16 @@ def _directs(tokens: list[Token], i: int) -> bool:
         following = tokens[k + 1].text
         return following.isalpha() and following.islower() and following not in _NOT_INFINITIVE
     return False
+
+
+# Words before a verb by which the article suspects rather than reports it: "might
+# have encouraged", "allegedly asked".
+_HEDGES = frozenset("might may could allegedly reportedly supposedly apparently".split())
+
+
+def _hedged(tokens: list[Token], i: int) -> bool:
+    """True for "might have encouraged", "allegedly asked": a suspicion, not a statement."""
+    return any(t.text.lower() in _HEDGES for t in tokens[max(0, i - 3) : i])
 
 
 def _puts_figure(tokens: list[Token], i: int) -> bool:

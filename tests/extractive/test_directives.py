@@ -92,3 +92,15 @@ def test_the_request_reaches_the_briefing() -> None:
     actors = {s.actor: s.position for s in briefing.stances}
     assert "Maren Holt" in actors, actors
     assert "stay in port" in actors["Maren Holt"]
+
+
+def test_a_suspected_request_is_not_the_suspects_position() -> None:
+    # What a report says someone might have asked is an accusation, not their words.
+    for sentence in (
+        "The Lindvik Courier reported that Mayor Jonas Eide might have encouraged the "
+        "harbour board to sell the customs house to his brother-in-law.",
+        "Councillor Petra Sand allegedly asked the auditors to leave the ferry accounts "
+        "out of the report.",
+    ):
+        found = positions(sentence + "\n")
+        assert "Jonas Eide" not in found and "Petra Sand" not in found, found
