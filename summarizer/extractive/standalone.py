@@ -19,7 +19,10 @@ about and who says it. These are not key points:
   sub-head glued to the paragraph below it;
 - a line about how a study or poll was made (its sample, its margin of error)
   rather than what it found;
-- a sentence that introduces a list (ending in a colon).
+- a sentence that introduces a list (ending in a colon);
+- a quotation that is only the opening clause of what the speaker said ('"Whenever
+  the council promises to listen," wrote Ada Lund.'): its main clause is in the next
+  sentence.
 
 Each rule reads only the sentence and what the attribution pass found in it.
 """
@@ -166,9 +169,31 @@ def stands_alone(text: str, *, attributed: bool, resolved_subject: bool = False)
         return False  # "His decision to run ...": whose, the reader of one point cannot tell
     if not attributed and _pronoun_after_opener(stripped, first):
         return False
-    if points_back(stripped):
+    if points_back(stripped) or opening_clause_quote(stripped):
         return False
     return not (is_caption(stripped) or is_method(stripped) or glued_heading(stripped))
+
+
+# Words that open a subordinate clause: a quotation made of one says nothing yet.
+_SUBORDINATORS = frozenset(
+    "when whenever if although though because while unless since until once whereas".split()
+)
+_ONLY_QUOTATION = re.compile(r"^[\"“]([^\"“”]+)[\"”]([^\"“”]*)$")
+
+
+def opening_clause_quote(text: str) -> bool:
+    """True for '"Whenever the council promises to listen," wrote Ada Lund.'.
+
+    The sentence's one quotation opens on a subordinating word and ends at its first
+    comma: the clause it depends on is in the next sentence. A quotation with its
+    main clause ('"If the ferry stops, the island dies," she said') is whole.
+    """
+    found = _ONLY_QUOTATION.match(text)
+    if found is None:
+        return False
+    quoted = found.group(1).strip()
+    first = quoted.split(" ", 1)[0].lower()
+    return first in _SUBORDINATORS and quoted.endswith(",") and "," not in quoted[:-1]
 
 
 def _pronoun_after_opener(text: str, first: str) -> bool:

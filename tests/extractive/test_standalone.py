@@ -267,3 +267,21 @@ def test_a_sentence_inside_someones_quotation_is_not_a_point_or_summary() -> Non
     said = [briefing.summary, *(k.text for k in briefing.key_points)]
     for bare in ("The whole town deserves", "My heart is full"):
         assert not any(s.startswith(bare) or f". {bare}" in s for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("sentence", "alone"),
+    [
+        # Fresh fiction. The quotation is the first clause of what was said.
+        ('"Whenever the council promises to listen," wrote campaigner Ada Lund.', False),
+        ('"If the ferry ever stops running," said the harbour master, Piet Vos.', False),
+        # Whole quotations: a main clause after the subordinate one, or none at all.
+        ('"If the ferry stops, the island dies," said the harbour master, Piet Vos.', True),
+        ('"When we asked for help," said Ada Lund, "nobody came."', True),
+        ('"We will keep the ferry running," said the harbour master, Piet Vos.', True),
+    ],
+)
+def test_a_quotation_that_is_only_an_opening_clause_is_not_a_key_point(
+    sentence: str, alone: bool
+) -> None:
+    assert stands_alone(sentence, attributed=True) is alone
