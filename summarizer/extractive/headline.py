@@ -111,9 +111,10 @@ def make_summary(candidates: list[Candidate], budget: int) -> str:
     picked: list[tuple[int, str]] = []
     spent = 0
     for candidate in candidates:
-        if _leans_back(candidate.text):
-            continue  # "Reyland also questioned the grant": a non sequitur without its context
-        short = shorten(candidate.text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
+        text = _without_also(candidate.text)
+        if _leans_back(text):
+            continue  # "He questioned the grant": whom it means, the summary has not said
+        short = shorten(text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
         if not short.fits:
             continue
         if candidate.point is not None and normalise(short.text) == normalise(candidate.point):
@@ -126,6 +127,18 @@ def make_summary(candidates: list[Candidate], budget: int) -> str:
             break
     picked.sort()
     return " ".join(text for _, text in picked)
+
+
+def _without_also(text: str) -> str:
+    """``text`` without the "also" after its named subject: "Reyland also questioned".
+
+    The summary follows the headline, so "also" would point at a sentence the reader
+    may not have been given; the claim stands as well without it.
+    """
+    words = text.split(" ", 4)
+    if len(words) < 3 or words[0].lower() in _LEANING or "also" not in words[1:4]:
+        return text
+    return drop_also(text)
 
 
 def _leans_back(text: str) -> bool:

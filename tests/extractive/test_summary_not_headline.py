@@ -30,3 +30,17 @@ def test_the_summary_does_not_repeat_a_headline_taken_from_the_second_sentence()
     assert briefing.headline.startswith("The fire closed the Harlow ferry terminal")
     assert briefing.summary
     assert "stranded about 400 passengers" not in briefing.summary
+
+
+def test_a_named_speakers_also_statement_is_summarised_without_also() -> None:
+    from summarizer.extractive.headline import Candidate, make_summary
+
+    # Fresh fiction. "also" leans on a sentence the summary may not give; with the
+    # speaker named, the claim stands without it. A pronoun subject still does not.
+    named = Candidate(3, "Mayor Ada Lund also agreed to keep the night ferry running until May.")
+    assert (
+        make_summary([named], 40)
+        == "Mayor Ada Lund agreed to keep the night ferry running until May."
+    )
+    pronoun = Candidate(4, "She also agreed to keep the night ferry running until May.")
+    assert make_summary([pronoun], 40) == ""
