@@ -158,7 +158,20 @@ def joined_position(clauses: list[str]) -> str:
     if len(parts) == 1:
         return position_text(parts[0])
     first = parts[0].rstrip(".;:,… ")
-    return first[:1].upper() + first[1:] + "; " + _continued(parts[1])
+    # '"Whenever they send a palm branch," ... "they tighten their grip"': one sentence.
+    joint = ", " if _opening_clause(first) and clauses[0].rstrip("\"”’' ").endswith(",") else "; "
+    return first[:1].upper() + first[1:] + joint + _continued(parts[1])
+
+
+# Words that open a subordinate clause, which a main clause must follow.
+_SUBORDINATORS = frozenset(
+    "when whenever if although though because while unless since until once whereas".split()
+)
+
+
+def _opening_clause(text: str) -> bool:
+    """True for "Whenever they send a palm branch": a subordinate clause, no main clause."""
+    return text.split(" ", 1)[0].lower() in _SUBORDINATORS and "," not in text
 
 
 def _continued(clause: str) -> str:
@@ -184,8 +197,15 @@ _SECOND_THAT = re.compile(
 )
 
 
+# ", he continued,", ", she added,": the attribution again, inside what was said.
+_INNER_ATTRIBUTION = re.compile(
+    r",? (?:he|she|they|[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?) (?:\w+ly )?"
+    r"(?:said|says|added|adds|continued|noted|explained|insisted|argued|wrote|stressed),(?= )"
+)
+
+
 def _clean_clause(clause: str) -> str:
-    text = _SECOND_THAT.sub(r"\1 ", clause)
+    text = _SECOND_THAT.sub(r"\1 ", _INNER_ATTRIBUTION.sub("", clause))
     text = text.replace('"', "").replace("“", "").replace("”", "").strip(" ,;:")
     return strip_marker(text) if text else ""
 

@@ -281,3 +281,22 @@ def test_scene_setting_never_joins_a_key_point(quarry: Briefing) -> None:
     lead = quarry.key_points[0]
     assert lead.text.startswith("Dunmere council approved")
     assert not any("sheep" in quote for quote in lead.evidence)
+
+
+def test_a_quotation_split_after_its_opening_clause_joins_back_into_one_sentence() -> None:
+    # Fresh fiction: '"Whenever the council promises to listen," wrote Ada Lund. "It
+    # comes back with a tighter grip."' is one sentence of hers, not two positions.
+    position = joined_position(
+        ['"Whenever the council promises to listen,"', "it comes back with a tighter grip."]
+    )
+    assert position == "Whenever the council promises to listen, it comes back with a tighter grip."
+
+
+def test_the_speakers_own_attribution_inside_a_quotation_is_not_their_position() -> None:
+    position = joined_position(
+        ["the ferry is safe. Overall, she continued, the harbour has never been busier"]
+    )
+    assert "continued" not in position
+    assert "the harbour has never been busier" in position
+    named = joined_position(["the plan, Ada Lund said, is a disgrace to the town"])
+    assert named == "The plan is a disgrace to the town."
