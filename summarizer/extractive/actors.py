@@ -780,6 +780,12 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
     if match is None:
         return None
     phrase = match.group(1)
+    words = phrase.split()
+    said = next((i for i, w in enumerate(words) if w.islower() and w in SPEECH_VERBS), None)
+    if said is not None:
+        # "Lord Carloway, the Lord President of the court decided, according to ...": the
+        # comma before the verb is missing, and the verb is no part of the role.
+        phrase = " ".join(words[:said])
     if any(w.lower().strip("’'s") in TITLES for w in phrase.split()[1:]):
         first, rest = phrase.split(" ", 1)
         return phrase if first[:1].isupper() else rest

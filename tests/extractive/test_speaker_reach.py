@@ -246,3 +246,13 @@ def test_a_body_named_in_a_fronted_clause_is_not_the_speaker_after_the_comma() -
     # An aside between commas still reaches back to its name.
     found = stances("Tomas Kubik, a fire service spokesman, said the pier must close.")
     assert "Tomas Kubik" in found
+
+
+def test_a_role_set_off_without_its_closing_comma_does_not_take_the_verb() -> None:
+    # Fresh fiction; the comma after the role is missing, as it sometimes is in print.
+    found = stances(
+        "Ingrid Holm, the chair of the harbour board decided, according to the minutes, "
+        "that the pier must close for the winter."
+    )
+    assert "Ingrid Holm" in found
+    assert found["Ingrid Holm"].role == "chair of the harbour board"
