@@ -79,7 +79,12 @@ _PEOPLE_OF = frozenset(
 # tokenizing it): the verbs of saying, "according", and "put ... at".
 # Verbs of saying and of asking someone to do something: each has a speaker before it.
 _SPEAKING = SPEECH_VERBS | DIRECTIVE_VERBS
-_SAYING = _SPEAKING | frozenset(("according", "put", "puts"))
+# Participles by which the subject of a clause says why it did what it did, or what it
+# holds: "postponed the vote, citing the storm", "condemned it, calling it a betrayal".
+_SAYING_PARTICIPLES = frozenset(
+    "citing saying calling arguing claiming insisting warning stating urging".split()
+)
+_SAYING = _SPEAKING | _SAYING_PARTICIPLES | frozenset(("according", "put", "puts"))
 # ... as one pattern: a run of letters of a lower-cased sentence that is one of them
 # (what ``_SAYING.isdisjoint(re.findall("[a-z]+", ...))`` asks, without the list).
 _SAYING_RUN = re.compile(
@@ -121,6 +126,15 @@ _JOINING = frozenset("and but yet".split())
 # object and a phrase ("The Boat Owners Association (BOA) opposed the closure of the pier
 # and said": 13). Read off fresh sentences, not tuned.
 _JOINED_REACH = 18
+# How far back from a participle of saying its clause may begin: a fronted time, a
+# name, an aside, a first verb and its object ("Yesterday, Ada Holt, the mayor of
+# Harlow, signed an order closing the pier until June, citing": 21). Read off fresh
+# sentences, not tuned.
+_PARTICIPLE_REACH = 24
+# Words of time that may open a clause before its subject, set off by a comma.
+_FRONTED_TIME = WEEKDAYS | frozenset(
+    "yesterday today tonight earlier later meanwhile separately previously".split()
+)
 # Marks that begin a new clause, before which no subject of the joined verbs stands.
 _CLAUSE_BREAKS = frozenset('; : " “ ”'.split())
 # Lower-case words after a name that are no verb: the name goes on, or a phrase follows.
@@ -192,6 +206,10 @@ class Attributor:
         ):
             return None  # no verb of saying, no "according to": most sentences, no tokens
         tokens = tokenize(sentence.text)
+        # The subject and first verb of a clause a participle of saying closes ("postponed
+        # the vote, citing the storm"): the speaker if no finite verb of saying has one.
+        participle: tuple[Actor, int] | None = None
+        participle_verb = ""
         for i, token in enumerate(tokens):
             if token.quoted:
                 continue
@@ -229,6 +247,11 @@ class Attributor:
                 actor = self._named_after(tokens, 1)  # 'Remarked ecologist Tilde Aune, "..."'
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
                 actor = self._subject_at(tokens, i + 2)
+            elif lower in _SAYING_PARTICIPLES:
+                if participle is None:
+                    participle = self._participle_subject(tokens, i)
+                    participle_verb = token.text
+                continue  # a finite verb of saying later in the sentence comes first
             else:
                 continue
             if actor is not None and is_media(actor.name) and lower in _REPORTING:
@@ -245,6 +268,10 @@ class Attributor:
                 if lower in _TOLD:
                     clause = _without_outlet(clause)
                 return self._said(sentence, actor, token.text, clause, negated, joint)
+        if participle is not None:
+            actor, first_verb = participle
+            clause = sentence.text[tokens[first_verb].start :].strip()
+            return self._said(sentence, actor, participle_verb, clause)
         return self._statement(sentence, tokens) or self._own_findings(sentence, tokens)
 
     def _said(
@@ -579,14 +606,39 @@ class Attributor:
         """The subject of the first of two joined verbs, who says what the second says.
 
         "The Boat Owners Association opposed the closure and said ...", "Greta Lind
-        wept at the vote and said ...": the speaker is the clause's subject, named at
-        its start (after a fronted "On Tuesday,"), with a bracket or an aside after
-        it, and a lower-case verb next. A name after the first verb is its object
-        ("Officers arrested Tomas Brink and said"), never the speaker.
+        wept at the vote and said ...": the speaker is the clause's subject (see
+        :meth:`_clause_subject`).
         """
-        start = verb - 2
+        found = self._clause_subject(tokens, verb - 1, _JOINED_REACH)
+        return found[0] if found is not None else None
+
+    def _participle_subject(self, tokens: list[Token], at: int) -> tuple[Actor, int] | None:
+        """The subject of a clause that a participle of saying after a comma closes.
+
+        "Mayor Ada Holt postponed the vote, citing the storm", "The union condemned
+        the closure, calling it a betrayal": the subject of the main clause gives
+        the reason or the view, and what it did and why is its position. Returns the
+        subject and the index of the clause's first verb. A participle with no comma
+        before it ("a letter citing the storm") belongs to a noun, not to a clause.
+        """
+        if at < 3 or tokens[at - 1].text != ",":
+            return None
+        return self._clause_subject(tokens, at - 1, _PARTICIPLE_REACH)
+
+    def _clause_subject(
+        self, tokens: list[Token], join: int, reach: int
+    ) -> tuple[Actor, int] | None:
+        """The named subject of the clause that ends at ``join``, and its first verb.
+
+        The subject is named at the clause's start (after a fronted "On Tuesday," or
+        "Yesterday,"), with a bracket or an aside after it, and a lower-case verb next.
+        A name after the first verb is its object ("Officers arrested Tomas Brink and
+        said"), never the subject. ``reach`` bounds how far back the clause may begin.
+        """
+        verb = join + 1
+        start = join - 1
         while start >= 0:
-            if verb - start > _JOINED_REACH:
+            if verb - start > reach:
                 return None  # the clause begins too far back to read
             if tokens[start].quoted or tokens[start].text in _CLAUSE_BREAKS:
                 break
@@ -598,9 +650,19 @@ class Attributor:
             if comma is None:
                 return None
             start = comma + 1
+        elif start + 1 < verb and tokens[start].text.lower() in _FRONTED_TIME:
+            if tokens[start + 1].text == ",":
+                start += 2  # "Yesterday, Ada Holt signed ...": past the fronted time
         named = self._named_aside(tokens, start, verb)
         if named is not None:
             return named  # "Waseem's mother, Anwar, wept ... and said": Anwar
+        if start + 2 < verb and tokens[start].text in ("He", "She"):
+            # "She postponed the vote, citing ...": the pronoun's person, if known.
+            following = tokens[start + 1].text
+            if not (following.isalpha() and following.islower()) or following in _NOT_VERBS:
+                return None
+            person = self._pronoun(tokens[start].text.lower(), tokens[start].start)
+            return (person, start + 1) if person is not None else None
         if start < verb and tokens[start].text.lower() == "the":
             start += 1
         if start >= verb or not tokens[start].text[:1].isupper():
@@ -633,8 +695,8 @@ class Attributor:
             return None
         found = self._resolve_run(tokens, start, end)
         if found is None and tokens[end].text.lower() in GROUP_HEADS:
-            return self._description(tokens, end)
-        return found
+            found = self._description(tokens, end)
+        return (found, after) if found is not None else None
 
     def _person_after_body(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         """The person a body's name runs into: "(director of) Amnesty International Man-kei Tam".
@@ -650,8 +712,11 @@ class Attributor:
         found = self.cast.actors.get(self.cast.aliases[run])
         return found if found is not None and found.person else None
 
-    def _named_aside(self, tokens: list[Token], start: int, verb: int) -> Actor | None:
-        """The person named in a subject's aside: "The pier's owner, Tom Hale, wept"."""
+    def _named_aside(self, tokens: list[Token], start: int, verb: int) -> tuple[Actor, int] | None:
+        """The person named in a subject's aside: "The pier's owner, Tom Hale, wept".
+
+        Returns the person and the index of the verb after the aside.
+        """
         first = next((k for k in range(start, verb) if tokens[k].text == ","), None)
         if first is None or first - start > _TITLE_REACH + 3:
             return None
@@ -664,7 +729,7 @@ class Attributor:
         if not (following.isalpha() and following.islower()) or following in _NOT_VERBS:
             return None
         found = self._resolve_run(tokens, first + 1, close - 1)
-        return found if found is not None and found.person else None
+        return (found, close + 1) if found is not None and found.person else None
 
     def _head_of_of_phrase(
         self, tokens: list[Token], start: int, found: Actor | None
