@@ -84,7 +84,17 @@ _SPEAKING = SPEECH_VERBS | DIRECTIVE_VERBS
 _SAYING_PARTICIPLES = frozenset(
     "citing saying calling arguing claiming insisting warning stating urging".split()
 )
-_SAYING = _SPEAKING | _SAYING_PARTICIPLES | frozenset(("according", "put", "puts"))
+# Verbs of position whose passive names the holder after "by": "the closure was
+# condemned by the union" is the union's position on the closure.
+_POSITION_PASSIVES = frozenset(
+    """
+    condemned denounced criticised criticized rejected disputed questioned opposed
+    welcomed praised claimed described dismissed
+    """.split()
+)
+_SAYING = (
+    _SPEAKING | _SAYING_PARTICIPLES | _POSITION_PASSIVES | frozenset(("according", "put", "puts"))
+)
 # ... as one pattern: a run of letters of a lower-cased sentence that is one of them
 # (what ``_SAYING.isdisjoint(re.findall("[a-z]+", ...))`` asks, without the list).
 _SAYING_RUN = re.compile(
@@ -131,6 +141,11 @@ _JOINED_REACH = 18
 # Harlow, signed an order closing the pier until June, citing": 21). Read off fresh
 # sentences, not tuned.
 _PARTICIPLE_REACH = 24
+# Pronouns that name no one a position could be about: "It was condemned by".
+_PRONOUN_SUBJECTS = frozenset("it they he she this that these those we i you".split())
+# How far after a passive's "by" its "as ..." may stand: an agent of a few words ("by
+# the harbour master Piet Vos as"). Read off fresh sentences, not tuned.
+_AGENT_REACH = 8
 # Words of time that may open a clause before its subject, set off by a comma.
 _FRONTED_TIME = WEEKDAYS | frozenset(
     "yesterday today tonight earlier later meanwhile separately previously".split()
@@ -206,10 +221,11 @@ class Attributor:
         ):
             return None  # no verb of saying, no "according to": most sentences, no tokens
         tokens = tokenize(sentence.text)
-        # The subject and first verb of a clause a participle of saying closes ("postponed
-        # the vote, citing the storm"): the speaker if no finite verb of saying has one.
-        participle: tuple[Actor, int] | None = None
-        participle_verb = ""
+        # A weaker reading: the subject of a clause a participle of saying closes
+        # ("postponed the vote, citing the storm") or the agent of a passive ("was
+        # condemned by the union"), with the verb and the clause. It is the statement
+        # only if no finite verb of saying in the sentence has a subject of its own.
+        weaker: tuple[Actor, str, str] | None = None
         for i, token in enumerate(tokens):
             if token.quoted:
                 continue
@@ -226,6 +242,8 @@ class Attributor:
                 continue  # "Baker found early success": something gained, not a finding
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
                 continue  # "has not said how many": no statement, so no position
+            if weaker is None and lower in _POSITION_PASSIVES:
+                weaker = self._passive_agent(sentence.text, tokens, i)
             if lower in _SPEAKING and _passive(tokens, i):
                 continue  # "was reported missing", "was widely reported": the subject says nothing
             if lower in _SPEAKING and _reduced_passive(tokens, i):
@@ -248,9 +266,10 @@ class Attributor:
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
                 actor = self._subject_at(tokens, i + 2)
             elif lower in _SAYING_PARTICIPLES:
-                if participle is None:
-                    participle = self._participle_subject(tokens, i)
-                    participle_verb = token.text
+                acted = self._participle_subject(tokens, i) if weaker is None else None
+                if acted is not None:
+                    clause = sentence.text[tokens[acted[1]].start :].strip()
+                    weaker = (acted[0], token.text, clause)
                 continue  # a finite verb of saying later in the sentence comes first
             else:
                 continue
@@ -268,10 +287,8 @@ class Attributor:
                 if lower in _TOLD:
                     clause = _without_outlet(clause)
                 return self._said(sentence, actor, token.text, clause, negated, joint)
-        if participle is not None:
-            actor, first_verb = participle
-            clause = sentence.text[tokens[first_verb].start :].strip()
-            return self._said(sentence, actor, participle_verb, clause)
+        if weaker is not None:
+            return self._said(sentence, *weaker)
         return self._statement(sentence, tokens) or self._own_findings(sentence, tokens)
 
     def _said(
@@ -612,6 +629,53 @@ class Attributor:
         found = self._clause_subject(tokens, verb - 1, _JOINED_REACH)
         return found[0] if found is not None else None
 
+    def _passive_agent(
+        self, text: str, tokens: list[Token], verb: int
+    ) -> tuple[Actor, str, str] | None:
+        """The holder of a position told in the passive, with the verb and the position.
+
+        "The closure was condemned by the Boat Owners Association": the association
+        condemned the closure. The position is the verb and what it was done to
+        ("condemned the closure"), and an "as ..." after the agent ("was described by
+        Holt as a disgrace"). What was done to a pronoun ("It was condemned by") says
+        nothing, and a passive with no "by" names no holder.
+        """
+        if verb < 2 or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
+            return None
+        be = verb - 1
+        while be >= 0 and verb - be <= 3 and tokens[be].text.lower() not in _BE_FORMS:
+            if not _skippable(tokens[be].text.lower()):
+                return None
+            be -= 1
+        if be < 1 or tokens[be].text.lower() not in _BE_FORMS:
+            return None
+        start = be - 1
+        while start >= 0 and not tokens[start].quoted and tokens[start].text not in ",;:":
+            start -= 1
+        start += 1
+        if be - start < 1 or tokens[start].text.lower() in _PRONOUN_SUBJECTS:
+            return None
+        if be > start and tokens[be - 1].text.lower() in ("has", "have", "had"):
+            be -= 1  # "has been condemned": the auxiliary is no part of the subject
+        agent = self._subject_at(tokens, verb + 2)
+        if agent is None or is_media(agent.name):
+            return None
+        done_to = text[tokens[start].start : tokens[be - 1].end]
+        first = done_to.split(" ", 1)[0]
+        if first.lower() in ARTICLES:
+            done_to = first.lower() + done_to[len(first) :]
+        clause = f"{tokens[verb].text} {done_to}"
+        as_at: int | None = None
+        for k in range(verb + 2, min(len(tokens), verb + 2 + _AGENT_REACH)):
+            if tokens[k].quoted or tokens[k].text in ',;:"“':
+                break  # the agent's phrase has ended: what follows is another clause
+            if tokens[k].text == "as":
+                as_at = k
+                break
+        if as_at is not None:
+            clause += " " + text[tokens[as_at].start :].strip()
+        return agent, tokens[verb].text, clause
+
     def _participle_subject(self, tokens: list[Token], at: int) -> tuple[Actor, int] | None:
         """The subject of a clause that a participle of saying after a comma closes.
 
@@ -763,6 +827,23 @@ class Attributor:
         name = f"{head[0].upper()}{head[1:].lower()} of {place}"
         return self.cast.actors.setdefault(name, Actor(name))
 
+    def _people_of_after(self, tokens: list[Token], i: int) -> Actor | None:
+        """The people, not the place or body, in "members of the Harlow Rowing Club"."""
+        if i + 2 >= len(tokens) or tokens[i].text.lower() not in _PEOPLE_OF:
+            return None
+        k = i + 2 if tokens[i + 1].text == "of" else len(tokens)
+        if k < len(tokens) and tokens[k].text.lower() == "the":
+            k += 1
+        if k >= len(tokens) or not tokens[k].text[:1].isupper():
+            return None
+        stop = k
+        while stop + 1 < len(tokens) and tokens[stop + 1].text[:1].isupper():
+            stop += 1
+        words = [t.text for t in tokens[i:stop]] + [clean_run(tokens[stop].text)]
+        name = " ".join(words)  # as the article names them: "members of the ... Club"
+        name = name[0].upper() + name[1:]
+        return self.cast.actors.setdefault(name, Actor(name))
+
     def _subject_after(self, tokens: list[Token], verb: int) -> Actor | None:
         if verb == 0 or tokens[verb - 1].text not in (",", '"', "”"):
             return None
@@ -775,6 +856,9 @@ class Attributor:
             return None
         if tokens[i].text.lower() == "the":
             i += 1
+        people = self._people_of_after(tokens, i)
+        if people is not None:
+            return people  # "according to residents of the Eastquay estate": the residents
         end = i
         while end < len(tokens) and end - i < 6 and tokens[end].text not in ',;:."”(':
             end += 1

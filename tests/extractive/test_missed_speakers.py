@@ -67,3 +67,42 @@ def test_a_verb_of_saying_with_its_own_subject_comes_before_a_participle() -> No
         "tenants group accused the board of hiding its costs."
     )
     assert "Tenants group" in found
+
+
+def test_the_agent_of_a_passive_verb_of_position_holds_the_position() -> None:
+    found = stances("The closure was condemned by the Harlow Boat Owners Association.")
+    assert "Harlow Boat Owners Association" in found
+    assert (
+        found["Harlow Boat Owners Association"].position.lower().startswith("condemned the closure")
+    )
+    found = stances("The new timetable has been criticised by harbour master Piet Vossberg.")
+    assert "Piet Vossberg" in found
+    assert "timetable" in found["Piet Vossberg"].position
+
+
+def test_a_passive_description_keeps_what_it_was_described_as() -> None:
+    found = stances(
+        "Piet Vossberg chairs the harbour board. The closure was described by Vossberg as "
+        '"a decision taken in the dark".'
+    )
+    assert "Piet Vossberg" in found
+    assert "taken in the dark" in found["Piet Vossberg"].position
+
+
+def test_members_of_a_body_are_named_as_the_article_names_them() -> None:
+    found = stances("The closure was welcomed by members of the Harlow Rowing Club.")
+    assert "Members of the Harlow Rowing Club" in found
+    assert "Harlow Rowing Club" not in found
+
+
+def test_a_passive_of_a_pronoun_or_with_no_agent_gives_no_one_a_position() -> None:
+    assert not stances("It was condemned by the Harlow Boat Owners Association.")
+    assert not stances("The closure was widely condemned in the town.")
+
+
+def test_a_finite_verb_of_saying_comes_before_a_passive_agent() -> None:
+    found = stances(
+        "The fire on the pier was claimed by the Harbour Liberation Front, but the "
+        "Harlow Water Board has denied any link to the group."
+    )
+    assert "Harlow Water Board" in found
