@@ -106,3 +106,9 @@ def test_a_finite_verb_of_saying_comes_before_a_passive_agent() -> None:
         "Harlow Water Board has denied any link to the group."
     )
     assert "Harlow Water Board" in found
+
+
+def test_a_person_named_with_a_middle_initial_speaks() -> None:
+    found = stances('County Attorney Ada J. Brunvoll said, "The pier must close before winter."')
+    assert "Ada J. Brunvoll" in found
+    assert "close before winter" in found["Ada J. Brunvoll"].position
