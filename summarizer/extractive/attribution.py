@@ -160,7 +160,7 @@ _BE_FORMS = frozenset("was were is are been being be".split())
 _INVERTING = frozenset(
     """
     said says added adds wrote writes explained explains remarked commented noted asked
-    replied continued insisted warned argued stated declared recalled
+    replied continued insisted warned argued stated declared recalled tweeted tweets
     """.split()
 )
 # Verbs by which a news outlet passes on a fact.

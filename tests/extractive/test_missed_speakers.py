@@ -112,3 +112,12 @@ def test_a_person_named_with_a_middle_initial_speaks() -> None:
     found = stances('County Attorney Ada J. Brunvoll said, "The pier must close before winter."')
     assert "Ada J. Brunvoll" in found
     assert "close before winter" in found["Ada J. Brunvoll"].position
+
+
+def test_a_tweet_quoted_before_its_author_is_the_authors() -> None:
+    found = stances(
+        '"The pier has to reopen before the summer season" tweeted Mayor Ada Brunvoll '
+        "(no relation)."
+    )
+    assert "Ada Brunvoll" in found
+    assert "reopen before the summer season" in found["Ada Brunvoll"].position
