@@ -572,7 +572,8 @@ class Attributor:
                 titled = self._person_after_body(tokens, start, j)
                 if titled is not None:
                     return titled  # "director of Greenpeace Ann Holt said": Holt
-                if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
+                clause_subject = gap == 0 and _opens_clause(tokens, start)
+                if (_is_adverbial(tokens, start) or lower in _TIME_WORDS) and not clause_subject:
                     # "of the Anna and Pieter Holm Foundation": past the whole name.
                     while start >= 2 and tokens[start - 1].text == "and":
                         if not tokens[start - 2].text[:1].isupper():
@@ -1440,6 +1441,19 @@ def _is_adverbial(tokens: list[Token], start: int) -> bool:
     if k >= 1 and tokens[k].text == "of" and tokens[k - 1].text[:1].isalpha():
         return True
     return k >= 0 and tokens[k].text.lower() in PREPOSITIONS and (words == 0 or k >= 1)
+
+
+# Words that are prepositions before a noun and conjunctions before a clause.
+_CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
+
+
+def _opens_clause(tokens: list[Token], start: int) -> bool:
+    """True for a name right after "after", "before", "since" or "until".
+
+    Called for a name right before its verb (past an aside only): "after Judge
+    Lena Marsh ordered": the word opens a clause whose subject the name is.
+    """
+    return start >= 1 and tokens[start - 1].text.lower() in _CLAUSE_PREPOSITIONS
 
 
 # Verbs whose object is the listener: "told Reuters the plan was dead".

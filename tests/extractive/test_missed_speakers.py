@@ -121,3 +121,19 @@ def test_a_tweet_quoted_before_its_author_is_the_authors() -> None:
     )
     assert "Ada Brunvoll" in found
     assert "reopen before the summer season" in found["Ada Brunvoll"].position
+
+
+def test_a_name_after_a_clause_opening_after_is_the_subject_of_its_clause() -> None:
+    found = stances(
+        "The pier shut on Friday after Judge Lena Marsh, a county magistrate, ordered last "
+        "week that no boats may moor there."
+    )
+    assert "Lena Marsh" in found
+    assert "no boats may moor there" in found["Lena Marsh"].position.lower()
+
+
+def test_a_name_inside_a_phrase_of_time_is_still_not_the_speaker() -> None:
+    found = stances(
+        "After Mayor Ada Brunvoll's visit on Friday, the harbour board said the pier was sound."
+    )
+    assert "Ada Brunvoll" not in found
