@@ -146,6 +146,20 @@ _PRONOUN_SUBJECTS = frozenset("it they he she this that these those we i you".sp
 # How far after a passive's "by" its "as ..." may stand: an agent of a few words ("by
 # the harbour master Piet Vos as"). Read off fresh sentences, not tuned.
 _AGENT_REACH = 8
+# How many lower-case words a description opening a clause may hold ("the harbour
+# trust"): read off fresh sentences, not tuned.
+_DESCRIBED_WORDS = 3
+# Marks that close a quotation, and how many words a quoted phrase inside a clause
+# may hold ('gave its "full support"'): read off fresh sentences, not tuned.
+_QUOTE_ENDS = frozenset('" ”'.split())
+_SHORT_QUOTE = 6
+# A count opening a clause: "Twenty-two signed", "Three of them said".
+_COUNT_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundreds|thousands|dozens)\b",
+    re.IGNORECASE,
+)
 # Words of time that may open a clause before its subject, set off by a comma.
 _FRONTED_TIME = WEEKDAYS | frozenset(
     "yesterday today tonight earlier later meanwhile separately previously".split()
@@ -281,6 +295,7 @@ class Attributor:
                 else:
                     negated = negation_start(tokens, i) is not None
                     clause = reported_clause(sentence.text, tokens, i)
+                    clause = _joined_content(sentence.text, tokens, i, clause)
                     if not negated:
                         clause = _quotation_after(sentence.text, tokens, i) or clause
                         clause = _denied_charge(sentence.text, tokens, i) or clause
@@ -705,6 +720,11 @@ class Attributor:
         while start >= 0:
             if verb - start > reach:
                 return None  # the clause begins too far back to read
+            if tokens[start].text in _QUOTE_ENDS and not tokens[start].quoted:
+                opening = _short_quote_open(tokens, start)
+                if opening is not None:
+                    start = opening - 1  # 'gave its "full support" and said': a phrase
+                    continue
             if tokens[start].quoted or tokens[start].text in _CLAUSE_BREAKS:
                 break
             start -= 1
@@ -730,6 +750,9 @@ class Attributor:
             return (person, start + 1) if person is not None else None
         if start < verb and tokens[start].text.lower() == "the":
             start += 1
+            described = self._described_subject(tokens, start, verb)
+            if described is not None:
+                return described  # "The trust declined the request and said": the trust
         if start >= verb or not tokens[start].text[:1].isupper():
             return None
         end = start
@@ -756,12 +779,35 @@ class Attributor:
             return None
         if first_verb in PREPOSITIONS or first_verb in _NOT_VERBS:
             return None  # "Ann Holt of the union and ...": no verb yet
-        if tokens[start].text.lower() in _TIME_WORDS:
-            return None
+        if tokens[start].text.lower() in _TIME_WORDS or _COUNT_WORD.match(tokens[start].text):
+            return None  # "Twenty-two signed a letter": a count of people names no one
         found = self._resolve_run(tokens, start, end)
         if found is None and tokens[end].text.lower() in GROUP_HEADS:
             found = self._description(tokens, end)
         return (found, after) if found is not None else None
+
+    def _described_subject(
+        self, tokens: list[Token], start: int, verb: int
+    ) -> tuple[Actor, int] | None:
+        """The actor a definite description opening a clause refers to, and its verb.
+
+        "The trust declined the request and said ...": a few lower-case words after
+        "the", the last of them a description the article links to a named actor,
+        then a lower-case verb. A description that links to no one gives nothing.
+        """
+        for head in range(start, min(start + _DESCRIBED_WORDS, verb - 2)):
+            word = tokens[head].text
+            if not (word.isalpha() and word.islower()) or word in _NOT_VERBS:
+                return None
+            following = tokens[head + 1].text
+            if not (following.isalpha() and following.islower()) or following in _NOT_VERBS:
+                continue
+            if following in PREPOSITIONS:
+                continue
+            found = self._description(tokens, head)
+            if found is not None and found.name.lower() != word:
+                return found, head + 1
+        return None
 
     def _person_after_body(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         """The person a body's name runs into: "(director of) Amnesty International Man-kei Tam".
@@ -1277,6 +1323,37 @@ _JOINT_WORDS = frozenset("both together jointly each".split())
 # chair of the House Intelligence Committee Representative": 9); read off fresh
 # sentences, not swept.
 _JOINT_DESCRIPTION = 10
+
+
+def _joined_content(text: str, tokens: list[Token], verb: int, clause: str) -> str:
+    """What a second joined verb says, not a quoted phrase of the first verb's object.
+
+    'gave its "full support" and said the pier was safe': the content is what follows
+    "said"; the quoted phrase before "and" belongs to the first verb.
+    """
+    if verb < 2 or tokens[verb - 1].text.lower() not in _JOINING or verb + 1 >= len(tokens):
+        return clause
+    at = text.find(clause)
+    if at < 0 or at >= tokens[verb].start:
+        return clause
+    rest = text[tokens[verb].end :].strip()
+    rest = rest.removeprefix("that ").strip()
+    return rest or clause
+
+
+def _short_quote_open(tokens: list[Token], close: int) -> int | None:
+    """The opening mark of a short quoted phrase inside a clause, if ``close`` ends one.
+
+    'gave its "full support" and': a few quoted words after a lower-case word of the
+    clause, not a quotation that opens it.
+    """
+    k = close - 1
+    while k >= 0 and close - k <= _SHORT_QUOTE + 1 and tokens[k].quoted:
+        k -= 1
+    if k < 1 or k == close - 1 or tokens[k].text not in ('"', "“") or tokens[k].quoted:
+        return None
+    before = tokens[k - 1].text
+    return k if before.isalpha() and before.islower() else None
 
 
 def _run_start(tokens: list[Token], end: int) -> int:

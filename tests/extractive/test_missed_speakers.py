@@ -137,3 +137,31 @@ def test_a_name_inside_a_phrase_of_time_is_still_not_the_speaker() -> None:
         "After Mayor Ada Brunvoll's visit on Friday, the harbour board said the pier was sound."
     )
     assert "Ada Brunvoll" not in found
+
+
+def test_a_definite_description_is_the_subject_of_joined_verbs() -> None:
+    found = stances(
+        "The Harlow Ferry Trust runs the ferry to the pier. The trust refused the "
+        "council's request and said the ferry would keep sailing all winter."
+    )
+    assert "Harlow Ferry Trust" in found
+    assert "keep sailing all winter" in found["Harlow Ferry Trust"].position
+
+
+def test_a_short_quoted_phrase_of_the_first_verb_does_not_hide_the_subject() -> None:
+    found = stances(
+        'The Harlow Boat Owners Association gave the plan its "cautious backing" and '
+        "said the boats would need a new slipway."
+    )
+    assert "Harlow Boat Owners Association" in found
+    position = found["Harlow Boat Owners Association"].position
+    assert "new slipway" in position
+    assert "cautious backing" not in position
+
+
+def test_a_count_of_people_is_not_a_speaker() -> None:
+    found = stances(
+        "Thirty-one signed a petition, handed in by Tomas Brink, urging the council to "
+        "keep the pier open."
+    )
+    assert not {a for a in found if "Thirty" in a}
