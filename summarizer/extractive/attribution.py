@@ -75,6 +75,8 @@ _PEOPLE_OF = frozenset(
     "residents people villagers citizens voters families parents workers staff employees "
     "members farmers fishermen traders shopkeepers tenants".split()
 )
+# ... and a place's own government: "the government of Eastquay" speaks for itself.
+_PEOPLE_OF |= frozenset(("government",))
 # A sentence can be attributed only if it holds one of these words (checked before
 # tokenizing it): the verbs of saying, "according", and "put ... at".
 # Verbs of saying and of asking someone to do something: each has a speaker before it.
@@ -124,7 +126,7 @@ _ISSUING = frozenset("issued issues released releases published publishes".split
 # How far before the statement its issuing verb may stand ("issued a brief joint statement").
 _DOCUMENT_REACH = 4
 # Words by which a statement gives its content: "read:", "saying", "to the effect".
-_DOCUMENT_SAYS = frozenset("read reads said says saying stating that effect".split())
+_DOCUMENT_SAYS = frozenset("read reads said says saying stating agreeing that effect".split())
 # How far after the statement its content may begin ("which read, in part,").
 _CONTENT_REACH = 5
 # How many capitalised words a body's name may hold before an inner "the" ("Save the

@@ -165,3 +165,21 @@ def test_a_count_of_people_is_not_a_speaker() -> None:
         "keep the pier open."
     )
     assert not {a for a in found if "Thirty" in a}
+
+
+def test_a_statement_agreeing_with_something_holds_it() -> None:
+    found = stances(
+        "The Harlow Boat Owners Association issued a statement agreeing the pier should "
+        "close until the pilings are replaced."
+    )
+    assert "Harlow Boat Owners Association" in found
+    assert "pilings are replaced" in found["Harlow Boat Owners Association"].position
+
+
+def test_the_government_of_a_place_is_named_with_its_place() -> None:
+    found = stances(
+        "The government of Eastquay Island issued a statement saying the pier must be "
+        "rebuilt with state money."
+    )
+    assert "Government of Eastquay Island" in found
+    assert "Government" not in found
