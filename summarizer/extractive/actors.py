@@ -454,12 +454,18 @@ def _is_person(name: list[str]) -> bool:
         return False
     if _demonym(name[0]) or _demonym(name[-1]):
         return False  # "Turkish Cypriot", "Maltese Falcon": a people's adjective, no person
-    for token in name:
+    for at, token in enumerate(name):
         if token.lower() in NON_PERSON or token.lower() in NOT_NAMES:
             return False
+        if 0 < at < len(name) - 1 and _MIDDLE_INITIAL.fullmatch(token):
+            continue  # "Ada J. Brunvoll": a middle initial, no acronym
         if _is_acronym(token):
             return False  # an acronym: "UN General Assembly"
     return True
+
+
+# One capital and its stop, between a given name and a surname.
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _demonym(token: str) -> bool:

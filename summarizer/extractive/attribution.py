@@ -75,11 +75,28 @@ _PEOPLE_OF = frozenset(
     "residents people villagers citizens voters families parents workers staff employees "
     "members farmers fishermen traders shopkeepers tenants".split()
 )
+# ... and a place's own government: "the government of Eastquay" speaks for itself.
+_PEOPLE_OF |= frozenset(("government",))
 # A sentence can be attributed only if it holds one of these words (checked before
 # tokenizing it): the verbs of saying, "according", and "put ... at".
 # Verbs of saying and of asking someone to do something: each has a speaker before it.
 _SPEAKING = SPEECH_VERBS | DIRECTIVE_VERBS
-_SAYING = _SPEAKING | frozenset(("according", "put", "puts"))
+# Participles by which the subject of a clause says why it did what it did, or what it
+# holds: "postponed the vote, citing the storm", "condemned it, calling it a betrayal".
+_SAYING_PARTICIPLES = frozenset(
+    "citing saying calling arguing claiming insisting warning stating urging".split()
+)
+# Verbs of position whose passive names the holder after "by": "the closure was
+# condemned by the union" is the union's position on the closure.
+_POSITION_PASSIVES = frozenset(
+    """
+    condemned denounced criticised criticized rejected disputed questioned opposed
+    welcomed praised claimed described dismissed
+    """.split()
+)
+_SAYING = (
+    _SPEAKING | _SAYING_PARTICIPLES | _POSITION_PASSIVES | frozenset(("according", "put", "puts"))
+)
 # ... as one pattern: a run of letters of a lower-cased sentence that is one of them
 # (what ``_SAYING.isdisjoint(re.findall("[a-z]+", ...))`` asks, without the list).
 _SAYING_RUN = re.compile(
@@ -109,7 +126,7 @@ _ISSUING = frozenset("issued issues released releases published publishes".split
 # How far before the statement its issuing verb may stand ("issued a brief joint statement").
 _DOCUMENT_REACH = 4
 # Words by which a statement gives its content: "read:", "saying", "to the effect".
-_DOCUMENT_SAYS = frozenset("read reads said says saying stating that effect".split())
+_DOCUMENT_SAYS = frozenset("read reads said says saying stating agreeing that effect".split())
 # How far after the statement its content may begin ("which read, in part,").
 _CONTENT_REACH = 5
 # How many capitalised words a body's name may hold before an inner "the" ("Save the
@@ -121,6 +138,34 @@ _JOINING = frozenset("and but yet".split())
 # object and a phrase ("The Boat Owners Association (BOA) opposed the closure of the pier
 # and said": 13). Read off fresh sentences, not tuned.
 _JOINED_REACH = 18
+# How far back from a participle of saying its clause may begin: a fronted time, a
+# name, an aside, a first verb and its object ("Yesterday, Ada Holt, the mayor of
+# Harlow, signed an order closing the pier until June, citing": 21). Read off fresh
+# sentences, not tuned.
+_PARTICIPLE_REACH = 24
+# Pronouns that name no one a position could be about: "It was condemned by".
+_PRONOUN_SUBJECTS = frozenset("it they he she this that these those we i you".split())
+# How far after a passive's "by" its "as ..." may stand: an agent of a few words ("by
+# the harbour master Piet Vos as"). Read off fresh sentences, not tuned.
+_AGENT_REACH = 8
+# How many lower-case words a description opening a clause may hold ("the harbour
+# trust"): read off fresh sentences, not tuned.
+_DESCRIBED_WORDS = 3
+# Marks that close a quotation, and how many words a quoted phrase inside a clause
+# may hold ('gave its "full support"'): read off fresh sentences, not tuned.
+_QUOTE_ENDS = frozenset('" ”'.split())
+_SHORT_QUOTE = 6
+# A count opening a clause: "Twenty-two signed", "Three of them said".
+_COUNT_WORD = re.compile(
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundreds|thousands|dozens)\b",
+    re.IGNORECASE,
+)
+# Words of time that may open a clause before its subject, set off by a comma.
+_FRONTED_TIME = WEEKDAYS | frozenset(
+    "yesterday today tonight earlier later meanwhile separately previously".split()
+)
 # Marks that begin a new clause, before which no subject of the joined verbs stands.
 _CLAUSE_BREAKS = frozenset('; : " “ ”'.split())
 # Lower-case words after a name that are no verb: the name goes on, or a phrase follows.
@@ -131,7 +176,7 @@ _BE_FORMS = frozenset("was were is are been being be".split())
 _INVERTING = frozenset(
     """
     said says added adds wrote writes explained explains remarked commented noted asked
-    replied continued insisted warned argued stated declared recalled
+    replied continued insisted warned argued stated declared recalled tweeted tweets
     """.split()
 )
 # Verbs by which a news outlet passes on a fact.
@@ -192,6 +237,11 @@ class Attributor:
         ):
             return None  # no verb of saying, no "according to": most sentences, no tokens
         tokens = tokenize(sentence.text)
+        # A weaker reading: the subject of a clause a participle of saying closes
+        # ("postponed the vote, citing the storm") or the agent of a passive ("was
+        # condemned by the union"), with the verb and the clause. It is the statement
+        # only if no finite verb of saying in the sentence has a subject of its own.
+        weaker: tuple[Actor, str, str] | None = None
         for i, token in enumerate(tokens):
             if token.quoted:
                 continue
@@ -208,6 +258,8 @@ class Attributor:
                 continue  # "Baker found early success": something gained, not a finding
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
                 continue  # "has not said how many": no statement, so no position
+            if weaker is None and lower in _POSITION_PASSIVES:
+                weaker = self._passive_agent(sentence.text, tokens, i)
             if lower in _SPEAKING and _passive(tokens, i):
                 continue  # "was reported missing", "was widely reported": the subject says nothing
             if lower in _SPEAKING and _reduced_passive(tokens, i):
@@ -229,6 +281,12 @@ class Attributor:
                 actor = self._named_after(tokens, 1)  # 'Remarked ecologist Tilde Aune, "..."'
             elif lower == "according" and i + 2 < len(tokens) and tokens[i + 1].text == "to":
                 actor = self._subject_at(tokens, i + 2)
+            elif lower in _SAYING_PARTICIPLES:
+                acted = self._participle_subject(tokens, i) if weaker is None else None
+                if acted is not None:
+                    clause = sentence.text[tokens[acted[1]].start :].strip()
+                    weaker = (acted[0], token.text, clause)
+                continue  # a finite verb of saying later in the sentence comes first
             else:
                 continue
             if actor is not None and is_media(actor.name) and lower in _REPORTING:
@@ -239,12 +297,15 @@ class Attributor:
                 else:
                     negated = negation_start(tokens, i) is not None
                     clause = reported_clause(sentence.text, tokens, i)
+                    clause = _joined_content(sentence.text, tokens, i, clause)
                     if not negated:
                         clause = _quotation_after(sentence.text, tokens, i) or clause
                         clause = _denied_charge(sentence.text, tokens, i) or clause
                 if lower in _TOLD:
                     clause = _without_outlet(clause)
                 return self._said(sentence, actor, token.text, clause, negated, joint)
+        if weaker is not None:
+            return self._said(sentence, *weaker)
         return self._statement(sentence, tokens) or self._own_findings(sentence, tokens)
 
     def _said(
@@ -528,7 +589,8 @@ class Attributor:
                 titled = self._person_after_body(tokens, start, j)
                 if titled is not None:
                     return titled  # "director of Greenpeace Ann Holt said": Holt
-                if _is_adverbial(tokens, start) or lower in _TIME_WORDS:
+                clause_subject = gap == 0 and _opens_clause(tokens, start)
+                if (_is_adverbial(tokens, start) or lower in _TIME_WORDS) and not clause_subject:
                     # "of the Anna and Pieter Holm Foundation": past the whole name.
                     while start >= 2 and tokens[start - 1].text == "and":
                         if not tokens[start - 2].text[:1].isupper():
@@ -579,15 +641,92 @@ class Attributor:
         """The subject of the first of two joined verbs, who says what the second says.
 
         "The Boat Owners Association opposed the closure and said ...", "Greta Lind
-        wept at the vote and said ...": the speaker is the clause's subject, named at
-        its start (after a fronted "On Tuesday,"), with a bracket or an aside after
-        it, and a lower-case verb next. A name after the first verb is its object
-        ("Officers arrested Tomas Brink and said"), never the speaker.
+        wept at the vote and said ...": the speaker is the clause's subject (see
+        :meth:`_clause_subject`).
         """
-        start = verb - 2
+        found = self._clause_subject(tokens, verb - 1, _JOINED_REACH)
+        return found[0] if found is not None else None
+
+    def _passive_agent(
+        self, text: str, tokens: list[Token], verb: int
+    ) -> tuple[Actor, str, str] | None:
+        """The holder of a position told in the passive, with the verb and the position.
+
+        "The closure was condemned by the Boat Owners Association": the association
+        condemned the closure. The position is the verb and what it was done to
+        ("condemned the closure"), and an "as ..." after the agent ("was described by
+        Holt as a disgrace"). What was done to a pronoun ("It was condemned by") says
+        nothing, and a passive with no "by" names no holder.
+        """
+        if verb < 2 or verb + 2 >= len(tokens) or tokens[verb + 1].text != "by":
+            return None
+        be = verb - 1
+        while be >= 0 and verb - be <= 3 and tokens[be].text.lower() not in _BE_FORMS:
+            if not _skippable(tokens[be].text.lower()):
+                return None
+            be -= 1
+        if be < 1 or tokens[be].text.lower() not in _BE_FORMS:
+            return None
+        start = be - 1
+        while start >= 0 and not tokens[start].quoted and tokens[start].text not in ",;:":
+            start -= 1
+        start += 1
+        if be - start < 1 or tokens[start].text.lower() in _PRONOUN_SUBJECTS:
+            return None
+        if be > start and tokens[be - 1].text.lower() in ("has", "have", "had"):
+            be -= 1  # "has been condemned": the auxiliary is no part of the subject
+        agent = self._subject_at(tokens, verb + 2)
+        if agent is None or is_media(agent.name):
+            return None
+        done_to = text[tokens[start].start : tokens[be - 1].end]
+        first = done_to.split(" ", 1)[0]
+        if first.lower() in ARTICLES:
+            done_to = first.lower() + done_to[len(first) :]
+        clause = f"{tokens[verb].text} {done_to}"
+        as_at: int | None = None
+        for k in range(verb + 2, min(len(tokens), verb + 2 + _AGENT_REACH)):
+            if tokens[k].quoted or tokens[k].text in ',;:"“':
+                break  # the agent's phrase has ended: what follows is another clause
+            if tokens[k].text == "as":
+                as_at = k
+                break
+        if as_at is not None:
+            clause += " " + text[tokens[as_at].start :].strip()
+        return agent, tokens[verb].text, clause
+
+    def _participle_subject(self, tokens: list[Token], at: int) -> tuple[Actor, int] | None:
+        """The subject of a clause that a participle of saying after a comma closes.
+
+        "Mayor Ada Holt postponed the vote, citing the storm", "The union condemned
+        the closure, calling it a betrayal": the subject of the main clause gives
+        the reason or the view, and what it did and why is its position. Returns the
+        subject and the index of the clause's first verb. A participle with no comma
+        before it ("a letter citing the storm") belongs to a noun, not to a clause.
+        """
+        if at < 3 or tokens[at - 1].text != ",":
+            return None
+        return self._clause_subject(tokens, at - 1, _PARTICIPLE_REACH)
+
+    def _clause_subject(
+        self, tokens: list[Token], join: int, reach: int
+    ) -> tuple[Actor, int] | None:
+        """The named subject of the clause that ends at ``join``, and its first verb.
+
+        The subject is named at the clause's start (after a fronted "On Tuesday," or
+        "Yesterday,"), with a bracket or an aside after it, and a lower-case verb next.
+        A name after the first verb is its object ("Officers arrested Tomas Brink and
+        said"), never the subject. ``reach`` bounds how far back the clause may begin.
+        """
+        verb = join + 1
+        start = join - 1
         while start >= 0:
-            if verb - start > _JOINED_REACH:
+            if verb - start > reach:
                 return None  # the clause begins too far back to read
+            if tokens[start].text in _QUOTE_ENDS and not tokens[start].quoted:
+                opening = _short_quote_open(tokens, start)
+                if opening is not None:
+                    start = opening - 1  # 'gave its "full support" and said': a phrase
+                    continue
             if tokens[start].quoted or tokens[start].text in _CLAUSE_BREAKS:
                 break
             start -= 1
@@ -598,11 +737,24 @@ class Attributor:
             if comma is None:
                 return None
             start = comma + 1
+        elif start + 1 < verb and tokens[start].text.lower() in _FRONTED_TIME:
+            if tokens[start + 1].text == ",":
+                start += 2  # "Yesterday, Ada Holt signed ...": past the fronted time
         named = self._named_aside(tokens, start, verb)
         if named is not None:
             return named  # "Waseem's mother, Anwar, wept ... and said": Anwar
+        if start + 2 < verb and tokens[start].text in ("He", "She"):
+            # "She postponed the vote, citing ...": the pronoun's person, if known.
+            following = tokens[start + 1].text
+            if not (following.isalpha() and following.islower()) or following in _NOT_VERBS:
+                return None
+            person = self._pronoun(tokens[start].text.lower(), tokens[start].start)
+            return (person, start + 1) if person is not None else None
         if start < verb and tokens[start].text.lower() == "the":
             start += 1
+            described = self._described_subject(tokens, start, verb)
+            if described is not None:
+                return described  # "The trust declined the request and said": the trust
         if start >= verb or not tokens[start].text[:1].isupper():
             return None
         end = start
@@ -629,12 +781,35 @@ class Attributor:
             return None
         if first_verb in PREPOSITIONS or first_verb in _NOT_VERBS:
             return None  # "Ann Holt of the union and ...": no verb yet
-        if tokens[start].text.lower() in _TIME_WORDS:
-            return None
+        if tokens[start].text.lower() in _TIME_WORDS or _COUNT_WORD.match(tokens[start].text):
+            return None  # "Twenty-two signed a letter": a count of people names no one
         found = self._resolve_run(tokens, start, end)
         if found is None and tokens[end].text.lower() in GROUP_HEADS:
-            return self._description(tokens, end)
-        return found
+            found = self._description(tokens, end)
+        return (found, after) if found is not None else None
+
+    def _described_subject(
+        self, tokens: list[Token], start: int, verb: int
+    ) -> tuple[Actor, int] | None:
+        """The actor a definite description opening a clause refers to, and its verb.
+
+        "The trust declined the request and said ...": a few lower-case words after
+        "the", the last of them a description the article links to a named actor,
+        then a lower-case verb. A description that links to no one gives nothing.
+        """
+        for head in range(start, min(start + _DESCRIBED_WORDS, verb - 2)):
+            word = tokens[head].text
+            if not (word.isalpha() and word.islower()) or word in _NOT_VERBS:
+                return None
+            following = tokens[head + 1].text
+            if not (following.isalpha() and following.islower()) or following in _NOT_VERBS:
+                continue
+            if following in PREPOSITIONS:
+                continue
+            found = self._description(tokens, head)
+            if found is not None and found.name.lower() != word:
+                return found, head + 1
+        return None
 
     def _person_after_body(self, tokens: list[Token], start: int, end: int) -> Actor | None:
         """The person a body's name runs into: "(director of) Amnesty International Man-kei Tam".
@@ -650,8 +825,11 @@ class Attributor:
         found = self.cast.actors.get(self.cast.aliases[run])
         return found if found is not None and found.person else None
 
-    def _named_aside(self, tokens: list[Token], start: int, verb: int) -> Actor | None:
-        """The person named in a subject's aside: "The pier's owner, Tom Hale, wept"."""
+    def _named_aside(self, tokens: list[Token], start: int, verb: int) -> tuple[Actor, int] | None:
+        """The person named in a subject's aside: "The pier's owner, Tom Hale, wept".
+
+        Returns the person and the index of the verb after the aside.
+        """
         first = next((k for k in range(start, verb) if tokens[k].text == ","), None)
         if first is None or first - start > _TITLE_REACH + 3:
             return None
@@ -664,7 +842,7 @@ class Attributor:
         if not (following.isalpha() and following.islower()) or following in _NOT_VERBS:
             return None
         found = self._resolve_run(tokens, first + 1, close - 1)
-        return found if found is not None and found.person else None
+        return (found, close + 1) if found is not None and found.person else None
 
     def _head_of_of_phrase(
         self, tokens: list[Token], start: int, found: Actor | None
@@ -698,6 +876,23 @@ class Attributor:
         name = f"{head[0].upper()}{head[1:].lower()} of {place}"
         return self.cast.actors.setdefault(name, Actor(name))
 
+    def _people_of_after(self, tokens: list[Token], i: int) -> Actor | None:
+        """The people, not the place or body, in "members of the Harlow Rowing Club"."""
+        if i + 2 >= len(tokens) or tokens[i].text.lower() not in _PEOPLE_OF:
+            return None
+        k = i + 2 if tokens[i + 1].text == "of" else len(tokens)
+        if k < len(tokens) and tokens[k].text.lower() == "the":
+            k += 1
+        if k >= len(tokens) or not tokens[k].text[:1].isupper():
+            return None
+        stop = k
+        while stop + 1 < len(tokens) and tokens[stop + 1].text[:1].isupper():
+            stop += 1
+        words = [t.text for t in tokens[i:stop]] + [clean_run(tokens[stop].text)]
+        name = " ".join(words)  # as the article names them: "members of the ... Club"
+        name = name[0].upper() + name[1:]
+        return self.cast.actors.setdefault(name, Actor(name))
+
     def _subject_after(self, tokens: list[Token], verb: int) -> Actor | None:
         if verb == 0 or tokens[verb - 1].text not in (",", '"', "”"):
             return None
@@ -710,6 +905,9 @@ class Attributor:
             return None
         if tokens[i].text.lower() == "the":
             i += 1
+        people = self._people_of_after(tokens, i)
+        if people is not None:
+            return people  # "according to residents of the Eastquay estate": the residents
         end = i
         while end < len(tokens) and end - i < 6 and tokens[end].text not in ',;:."”(':
             end += 1
@@ -1129,6 +1327,37 @@ _JOINT_WORDS = frozenset("both together jointly each".split())
 _JOINT_DESCRIPTION = 10
 
 
+def _joined_content(text: str, tokens: list[Token], verb: int, clause: str) -> str:
+    """What a second joined verb says, not a quoted phrase of the first verb's object.
+
+    'gave its "full support" and said the pier was safe': the content is what follows
+    "said"; the quoted phrase before "and" belongs to the first verb.
+    """
+    if verb < 2 or tokens[verb - 1].text.lower() not in _JOINING or verb + 1 >= len(tokens):
+        return clause
+    at = text.find(clause)
+    if at < 0 or at >= tokens[verb].start:
+        return clause
+    rest = text[tokens[verb].end :].strip()
+    rest = rest.removeprefix("that ").strip()
+    return rest or clause
+
+
+def _short_quote_open(tokens: list[Token], close: int) -> int | None:
+    """The opening mark of a short quoted phrase inside a clause, if ``close`` ends one.
+
+    'gave its "full support" and': a few quoted words after a lower-case word of the
+    clause, not a quotation that opens it.
+    """
+    k = close - 1
+    while k >= 0 and close - k <= _SHORT_QUOTE + 1 and tokens[k].quoted:
+        k -= 1
+    if k < 1 or k == close - 1 or tokens[k].text not in ('"', "“") or tokens[k].quoted:
+        return None
+    before = tokens[k - 1].text
+    return k if before.isalpha() and before.islower() else None
+
+
 def _run_start(tokens: list[Token], end: int) -> int:
     start = end
     while start > 0:
@@ -1291,6 +1520,19 @@ def _is_adverbial(tokens: list[Token], start: int) -> bool:
     if k >= 1 and tokens[k].text == "of" and tokens[k - 1].text[:1].isalpha():
         return True
     return k >= 0 and tokens[k].text.lower() in PREPOSITIONS and (words == 0 or k >= 1)
+
+
+# Words that are prepositions before a noun and conjunctions before a clause.
+_CLAUSE_PREPOSITIONS = frozenset("after before since until".split())
+
+
+def _opens_clause(tokens: list[Token], start: int) -> bool:
+    """True for a name right after "after", "before", "since" or "until".
+
+    Called for a name right before its verb (past an aside only): "after Judge
+    Lena Marsh ordered": the word opens a clause whose subject the name is.
+    """
+    return start >= 1 and tokens[start - 1].text.lower() in _CLAUSE_PREPOSITIONS
 
 
 # Verbs whose object is the listener: "told Reuters the plan was dead".
