@@ -254,6 +254,8 @@ class Attributor:
                 # "asked for a recount", "invited guests to the launch": no request; "might
                 # have urged him to": what others suspect, not the subject's words
                 continue
+            if lower in _GOVERNING and _governs(tokens, i):
+                continue  # "ruled Norland for forty years": a reign, not a ruling
             if lower in _FINDING and _gained(tokens, i):
                 continue  # "Baker found early success": something gained, not a finding
             if lower in PURE_SPEECH_VERBS and negation_start(tokens, i) is not None:
@@ -1280,6 +1282,27 @@ _HEDGES = frozenset("might may could allegedly reportedly supposedly apparently"
 def _hedged(tokens: list[Token], i: int) -> bool:
     """True for "might have encouraged", "allegedly asked": a suspicion, not a statement."""
     return any(t.text.lower() in _HEDGES for t in tokens[max(0, i - 3) : i])
+
+
+# "ruled" is a court's ruling and a monarch's reign.
+_GOVERNING = frozenset("ruled rules".split())
+
+
+def _governs(tokens: list[Token], i: int) -> bool:
+    """True for "ruled Norland for forty years": a name as the object, then no verb.
+
+    A ruling says something of its object ("ruled Osei had no case"): a lower-case
+    verb follows the name. A reign names a country and ends, or goes on with when.
+    """
+    k = i + 1
+    if k >= len(tokens) or not tokens[k].text[:1].isupper() or tokens[k].quoted:
+        return False
+    while k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+        k += 1
+    if k + 1 >= len(tokens):
+        return True
+    following = tokens[k + 1].text
+    return not following.isalpha() or following in PREPOSITIONS or following in ("and", "until")
 
 
 def _puts_figure(tokens: list[Token], i: int) -> bool:

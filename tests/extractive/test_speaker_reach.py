@@ -256,3 +256,15 @@ def test_a_role_set_off_without_its_closing_comma_does_not_take_the_verb() -> No
     )
     assert "Ingrid Holm" in found
     assert found["Ingrid Holm"].role == "chair of the harbour board"
+
+
+def test_a_reign_is_not_a_ruling() -> None:
+    # Fresh fiction: "ruled Norland for forty years" is a reign, not a ruling.
+    for text in (
+        "Queen Ada Lind ruled Norland for forty years, and her son succeeded her in 1990.",
+        "King Olav Brenn ruled Norland from 1950 until his death.",
+    ):
+        assert not stances(text), text
+    # A court's ruling on a named party still is one.
+    found = stances("The Harlow Court ruled Rita Osei had no case against the council.")
+    assert "Harlow Court" in found
