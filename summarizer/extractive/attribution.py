@@ -74,9 +74,9 @@ _POSSESSIVE_DETERMINERS = frozenset("its their his her our my your this these th
 _PEOPLE_OF = frozenset(
     "residents people villagers citizens voters families parents workers staff employees "
     "members farmers fishermen traders shopkeepers tenants".split()
+    # ... and a place's own government: "the government of Eastquay" speaks for itself.
+    + ["government"]
 )
-# ... and a place's own government: "the government of Eastquay" speaks for itself.
-_PEOPLE_OF |= frozenset(("government",))
 # A sentence can be attributed only if it holds one of these words (checked before
 # tokenizing it): the verbs of saying, "according", and "put ... at".
 # Verbs of saying and of asking someone to do something: each has a speaker before it.

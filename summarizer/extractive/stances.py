@@ -23,6 +23,7 @@ from summarizer.extractive.stance_choice import (
     idle_remark,
     stance_score,
 )
+from summarizer.extractive.standalone import opening_clause
 from summarizer.extractive.topics import topic_of
 from summarizer.models import Stance
 
@@ -159,19 +160,8 @@ def joined_position(clauses: list[str]) -> str:
         return position_text(parts[0])
     first = parts[0].rstrip(".;:,… ")
     # '"Whenever they send a palm branch," ... "they tighten their grip"': one sentence.
-    joint = ", " if _opening_clause(first) and clauses[0].rstrip("\"”’' ").endswith(",") else "; "
+    joint = ", " if opening_clause(first) and clauses[0].rstrip("\"”’' ").endswith(",") else "; "
     return first[:1].upper() + first[1:] + joint + _continued(parts[1])
-
-
-# Words that open a subordinate clause, which a main clause must follow.
-_SUBORDINATORS = frozenset(
-    "when whenever if although though because while unless since until once whereas".split()
-)
-
-
-def _opening_clause(text: str) -> bool:
-    """True for "Whenever they send a palm branch": a subordinate clause, no main clause."""
-    return text.split(" ", 1)[0].lower() in _SUBORDINATORS and "," not in text
 
 
 def _continued(clause: str) -> str:

@@ -192,8 +192,12 @@ def opening_clause_quote(text: str) -> bool:
     if found is None:
         return False
     quoted = found.group(1).strip()
-    first = quoted.split(" ", 1)[0].lower()
-    return first in _SUBORDINATORS and quoted.endswith(",") and "," not in quoted[:-1]
+    return quoted.endswith(",") and opening_clause(quoted[:-1])
+
+
+def opening_clause(text: str) -> bool:
+    """True for "Whenever they send a palm branch": a subordinate clause, no main clause."""
+    return text.split(" ", 1)[0].lower() in _SUBORDINATORS and "," not in text
 
 
 def _pronoun_after_opener(text: str, first: str) -> bool:
