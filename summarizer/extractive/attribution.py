@@ -118,6 +118,24 @@ _BETWEEN = frozenset(
 _CONJUNCTIONS = frozenset("but yet so nor".split())
 # A sentence's opening pronoun, subject or possessive, as the pronoun it resolves as.
 _SUBJECT_PRONOUNS = {"He": "he", "She": "she", "His": "he", "Her": "she"}
+
+# What follows an "it" that stands for no one: "it is too early to say", "it will be
+# weeks before ...", "it remains unclear whether", "it will take days to". Only the
+# adjectives and nouns that take such a dummy subject count ("it is ready to invest"
+# is the body's own readiness), and only right after the verb, with at most a "too",
+# "not", "still" or "very" between.
+_EXPLETIVE_IT = re.compile(
+    r"(?:(?:will|would|could|may|might|should|must|can)(?: not)? )?"
+    r"(?:(?:be|is|was|has been|had been|seems?|seemed|appears?|appeared|remains?|remained)"
+    r"(?: (?:not|still|also|now|too|very|so|quite|far|more|less|increasingly|highly))*"
+    r" (?:to be )?(?:(?:early|late|premature|possible|impossible|likely|unlikely|clear|"
+    r"unclear|known|unknown|safe|unsafe|important|essential|vital|crucial|necessary|"
+    r"unnecessary|difficult|hard|easy|worth|time|true|hoped|expected|believed|thought|"
+    r"feared|understood|estimated|reported)\b|(?:a matter of |only )?(?:a (?:few|couple of) |"
+    r"several |many |some )?(?:hours|days|weeks|months|years)\b)"
+    r"|(?:takes?|took|take) (?:(?:a|an|the|some|several|many|a few|a couple of|up to) )?"
+    r"(?:\w+ )?(?:hours?|days?|weeks?|months?|years?|time)\b)"
+)
 # A statement, a letter or a message: what it says is its owner's words.
 _DOCUMENTS = frozenset("statement letter message".split())
 _DOCUMENT_RUN = re.compile(r"statement|letter|message")
@@ -447,6 +465,8 @@ class Attributor:
         first, _, rest = clause.partition(" ")
         if first != "it" or not rest or not rest[:1].islower() or actor.person:
             return clause
+        if _EXPLETIVE_IT.match(rest):
+            return clause  # "said it was too early to say": no one is too early
         return f"{actor.name} {rest}" if self._pronoun("it") is actor else clause
 
     def _own_findings(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
