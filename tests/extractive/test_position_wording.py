@@ -48,3 +48,40 @@ def test_an_it_that_stands_for_no_one_is_not_replaced_by_the_speaker(
 def test_an_it_that_is_the_speaking_body_is_still_named() -> None:
     found = stances("The Rail Agency says it is ready to run extra trains on Sunday.\n")
     assert found["Rail Agency"].position == "Rail Agency is ready to run extra trains on Sunday."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position"),
+    [
+        (
+            "Envoy Marta Quell told Danish and Swedish fisheries officials she had decided "
+            "to extend her mission by a week.",
+            "She had decided to extend her mission by a week.",
+        ),
+        (
+            "Coach Anton Ruud told the Northside Rovers he wants to return next season.",
+            "He wants to return next season.",
+        ),
+        (
+            "Senator Edda Lund told Channel Four, the inquiry will report in May.",
+            "The inquiry will report in May.",
+        ),
+        (
+            "Mayor Ilse Dahl told the Harbour Board the ferry would run until June.",
+            "The ferry would run until June.",
+        ),
+        (
+            "Coach Anton Ruud told a meeting of Northside Rovers fans he wants to stay on.",
+            "He wants to stay on.",
+        ),
+    ],
+)
+def test_who_was_told_is_not_part_of_what_was_said(sentence: str, position: str) -> None:
+    found = list(stances(sentence + "\n").values())
+    assert len(found) == 1
+    assert found[0].position == position
+
+
+def test_a_name_after_told_that_opens_the_clause_stays_in_it() -> None:
+    found = stances("Judge Ola Berg told reporters Holm had resigned on Friday.\n")
+    assert found["Ola Berg"].position == "Holm had resigned on Friday."
