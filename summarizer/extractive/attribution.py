@@ -1084,6 +1084,8 @@ class Attributor:
             if head_word in _OWNED_ONLY and not _POSSESSIVE_END.search(owner):
                 return None  # "the Veskan statement": an adjective, not an owner
             return self._possessor(clean_run(owner))
+        if words[0].lower() in ("a", "an") and head_word not in GROUP_HEADS | _FIRM_HEADS:
+            return None  # "..., a Palestinian official said": someone unnamed, not the leader
         found = self.cast.resolve_description(" ".join(words), self.recent)
         if found is None and head_word in _FIRM_HEADS and len(words) == 1:
             found = self._firm_named_before()

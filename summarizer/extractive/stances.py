@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import strip_marker
-from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
+from summarizer.extractive.lexicon import DOCUMENT_HEADS, SPEECH_VERBS, STOPWORDS
 from summarizer.extractive.prose import clean_prose, clip_words
 from summarizer.extractive.stance_choice import (
     THRESHOLD,
@@ -65,6 +65,8 @@ def build_stances(
     for said in _with_joint_speakers(attributions):
         if not said.actor or said.actor.split()[0].lower() in _PRONOUNS:
             continue
+        if said.actor.split()[-1].lower() in DOCUMENT_HEADS:
+            continue  # "The Halden Plan calls for ...": its authors hold it, not the plan
         own = {w.lower() for w in said.actor.split()}
         words = content_words(said.clause) - own
         mine = by_actor.setdefault(said.actor, [])
