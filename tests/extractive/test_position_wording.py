@@ -85,3 +85,40 @@ def test_who_was_told_is_not_part_of_what_was_said(sentence: str, position: str)
 def test_a_name_after_told_that_opens_the_clause_stays_in_it() -> None:
     found = stances("Judge Ola Berg told reporters Holm had resigned on Friday.\n")
     assert found["Ola Berg"].position == "Holm had resigned on Friday."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "position"),
+    [
+        (
+            "The ferry will not run again before the spring, Harbour Minister Ilse Varga "
+            "said today.",
+            "Ilse Varga",
+            "The ferry will not run again before the spring.",
+        ),
+        (
+            "The ship faces six fines over the spill that killed 300 seabirds, Mr Osei told "
+            "a press conference.",
+            "Osei",
+            "The ship faces six fines over the spill that killed 300 seabirds.",
+        ),
+        (
+            "Tanks advanced to within a mile of the Kelby town hall, witnesses and Tarvian "
+            "security officials said.",
+            "Tarvian security officials",
+            "Tanks advanced to within a mile of the Kelby town hall.",
+        ),
+    ],
+)
+def test_when_nothing_follows_the_verb_what_was_said_came_before_it(
+    sentence: str, actor: str, position: str
+) -> None:
+    assert stances(sentence + "\n")[actor].position == position
+
+
+def test_a_said_after_a_comma_with_a_clause_after_it_reports_that_clause() -> None:
+    text = (
+        "Tomas Vik, a former policeman, says the police force, part of which joined "
+        "the strike, needs to be overhauled.\n"
+    )
+    assert stances(text)["Tomas Vik"].position.startswith("The police force")
