@@ -292,6 +292,9 @@ def descriptor_end(tokens: list[str], lower_words: set[str]) -> int:
     return 0
 
 
+# A member of a party, named before the person: "Republican Chuck Hagel". Names no
+# given name or surname shares (not "Green", not "Labour").
+_PARTY_MEMBERS = frozenset("republican democrat conservative tory liberal socialist".split())
 # "Co-author", "Ex-minister", "Vice-chair": a prefix no name takes.
 _TITLE_PREFIXES = frozenset("co ex vice".split())
 
@@ -317,8 +320,14 @@ def is_descriptor(token: str, lower_words: set[str]) -> bool:
     head, hyphen, tail = word.partition("-")
     if hyphen and head in _TITLE_PREFIXES and tail.isalpha():
         return True
+    if hyphen and tail.isalpha() and is_descriptor(tail.capitalize(), lower_words):
+        return True  # "Leg-spinner", "Co-pilot": what the last part says
+    if word in _PARTY_MEMBERS:
+        return True  # "Republican Chuck Hagel"
     forms = [word]
-    if word.endswith("es"):
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")  # "Businessmen Ola Lew and Per Fox"
+    elif word.endswith("es"):
         forms += [word[:-1], word[:-2]]  # "Actresses", "Researchers"
     elif word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])

@@ -60,3 +60,18 @@ def test_a_document_holds_no_position() -> None:
         "Mayor Ruth Ostby said the plan would cost the airport its cargo trade.\n"
     )
     assert list(stances(text)) == ["Ruth Ostby"]
+
+
+def test_a_descriptor_before_a_full_name_is_the_role_not_part_of_the_name() -> None:
+    text = (
+        "Leg-spinner Anders Holm, who replaces the injured bowler, says he is not worried "
+        "by reports of a rift with fellow spinner Jon Berg.\n\n"
+        "Republican Dana Kirk of the Budget Committee says the administration must "
+        "publish the report.\n\n"
+        "Businessmen Ola Lew and Per Fox have called on the council to help break the "
+        "ferry company's hold on the harbour.\n"
+    )
+    found = stances(text)
+    assert {"Anders Holm", "Dana Kirk", "Ola Lew"} <= set(found)
+    assert found["Anders Holm"].role == "Leg-spinner"
+    assert found["Dana Kirk"].role is not None and "Republican" in found["Dana Kirk"].role
