@@ -122,3 +122,20 @@ def test_a_said_after_a_comma_with_a_clause_after_it_reports_that_clause() -> No
         "the strike, needs to be overhauled.\n"
     )
     assert stances(text)["Tomas Vik"].position.startswith("The police force")
+
+
+@pytest.mark.parametrize(
+    ("second", "joined"),
+    [
+        ('"Well, the bridge is safe now," he said.', "; well, the bridge is safe now"),
+        ('"We\'re asking the council to wait," he said.', "; we're asking the council to wait"),
+        ("He said Mr Osei had signed the order.", "; Mr Osei had signed the order"),
+        ('"Certainly the bridge will reopen," he said.', "; certainly the bridge will reopen"),
+        ('"Kelby will have its ferry back," he said.', "; Kelby will have its ferry back"),
+    ],
+)
+def test_a_second_clause_keeps_a_capital_only_for_a_name_or_a_title(
+    second: str, joined: str
+) -> None:
+    text = f"Mayor Ilse Dahl said the ferry would run.\n\n{second}\n"
+    assert joined in stances(text)["Ilse Dahl"].position
