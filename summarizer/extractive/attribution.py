@@ -796,6 +796,16 @@ class Attributor:
             after = close + 1 if close is not None else verb
         while after < verb and _skippable(tokens[after].text):
             after += 1
+        if (
+            after + 1 < verb
+            and tokens[after].text in TITLES
+            and tokens[after + 1].text[:1].isupper()
+        ):
+            # "Team captain Ola Berg has defended ...": the body's title, then the person.
+            start = end = after + 1
+            while end + 1 < verb and tokens[end + 1].text[:1].isupper():
+                end += 1
+            after = end + 1
         if after >= verb - 1:
             return None
         first_verb = tokens[after].text
@@ -1494,9 +1504,20 @@ def _relative_of(tokens: list[Token], start: int, comma: int) -> bool:
 
 def _reduced_passive(tokens: list[Token], i: int) -> bool:
     """True for ", accused of fraud," or ", criticised by the union,": a participle, not a verb."""
+    if (
+        0 < i < len(tokens) - 1
+        and tokens[i].text in _BLAMED_FOR
+        and tokens[i + 1].text in ("for", "over")
+    ):
+        return True  # "the ailing government blamed for a long recession": no object, passive
     if i == 0 or tokens[i - 1].text != "," or not tokens[i].text.endswith("ed"):
         return False
     return i + 1 < len(tokens) and tokens[i + 1].text in ("of", "by", "in", "for", "as")
+
+
+# Verbs of blame that take their object first in the active ("blamed the contractor
+# for the delay"): straight before "for" or "over" they are passive participles.
+_BLAMED_FOR = frozenset("blamed criticised criticized condemned faulted censured".split())
 
 
 # Words after which a verb form is an adjective: "an alleged bribe", "the most

@@ -75,3 +75,23 @@ def test_a_descriptor_before_a_full_name_is_the_role_not_part_of_the_name() -> N
     assert {"Anders Holm", "Dana Kirk", "Ola Lew"} <= set(found)
     assert found["Anders Holm"].role == "Leg-spinner"
     assert found["Dana Kirk"].role is not None and "Republican" in found["Dana Kirk"].role
+
+
+def test_a_body_blamed_for_something_holds_no_position_by_it() -> None:
+    text = "Protesters marched against the ailing government blamed for a long recession.\n"
+    assert stances(text) == {}
+
+
+def test_a_body_that_blames_someone_holds_that_position() -> None:
+    text = "The Kelby council blamed the contractor for the delay to the bridge.\n"
+    assert len(stances(text)) == 1
+
+
+def test_the_person_after_a_body_and_its_title_is_the_subject() -> None:
+    text = (
+        "Team captain Ola Berg has defended the decision to rest Holm on Saturday, saying "
+        "he was always in doubt for the final.\n"
+    )
+    found = stances(text)
+    assert list(found) == ["Ola Berg"]
+    assert found["Ola Berg"].role == "Team captain"
