@@ -268,6 +268,8 @@ class Attributor:
                 continue  # every branch below needs a verb of saying, "according" or "put"
             if lower in _ADDING and not _adds_speech(tokens, i):
                 continue  # "The wing adds 2,400 square metres": adding, not saying
+            if _plural_noun_subject(tokens, i):
+                continue  # "Preliminary reports suggested ...": a noun, the next word its verb
             if lower in DIRECTIVE_VERBS and (not _directs(tokens, i) or _hedged(tokens, i)):
                 # "asked for a recount", "invited guests to the launch": no request; "might
                 # have urged him to": what others suspect, not the subject's words
@@ -1500,6 +1502,28 @@ def _relative_of(tokens: list[Token], start: int, comma: int) -> bool:
         if not tokens[k].text[:1].isupper():
             return False
     return False
+
+
+def _plural_noun_subject(tokens: list[Token], i: int) -> bool:
+    """True for "reports", "claims" used as a plural noun: "Early reports suggested".
+
+    A verb in -s with a verb of its own straight after it ("reports said", "claims
+    suggested") is the noun the second verb has for its subject.
+    """
+    word = tokens[i].text
+    if not word.endswith("s") or word == "says" or i + 1 >= len(tokens) or tokens[i + 1].quoted:
+        return False
+    following = tokens[i + 1].text
+    return following.islower() and following in _SUBJECT_VERBS
+
+
+# Verbs that follow a plural subject noun directly: "reports suggested", "claims said".
+# Past forms only: "says state inspectors will ..." has a present noun after a verb.
+_SUBJECT_VERBS = frozenset(
+    """
+    said suggested indicated showed claimed stated quoted reported added were had
+    """.split()
+)
 
 
 def _reduced_passive(tokens: list[Token], i: int) -> bool:

@@ -95,3 +95,16 @@ def test_the_person_after_a_body_and_its_title_is_the_subject() -> None:
     found = stances(text)
     assert list(found) == ["Ola Berg"]
     assert found["Ola Berg"].role == "Team captain"
+
+
+def test_reports_that_are_a_noun_give_their_adjective_no_stance() -> None:
+    text = (
+        "Preliminary reports suggested a faulty heater might be behind the fire at the "
+        "Kelby sawmill.\n\nUnconfirmed reports said the ferry had run aground.\n"
+    )
+    assert stances(text) == {}
+
+
+def test_says_before_a_noun_is_still_the_verb() -> None:
+    text = "Minister Ilse Dahl says state inspectors will test the water at every well.\n"
+    assert stances(text)["Ilse Dahl"].position.startswith("State inspectors will test")
