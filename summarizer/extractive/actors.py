@@ -256,7 +256,7 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
         # stays in the role, as long as a name is left after it.
         while tokens[end - 1].lower() in _PLACE_HEADS and len(tokens) - end >= 2:
             end += 1
-    if any(t.lower() in NON_PERSON for t in tokens[end:]):
+    if any(t.lower() in NON_PERSON and t.lower() not in SURNAME_PLACES for t in tokens[end:]):
         return [], tokens  # "UN General Assembly" is a body, not General Assembly
     styled = tokens[end - 1].lower() in _STYLED_TITLES
     if styled and (len(tokens) - end == 1 or _REGNAL.fullmatch(tokens[-1])):
@@ -292,6 +292,9 @@ def descriptor_end(tokens: list[str], lower_words: set[str]) -> int:
     return 0
 
 
+# A member of a party, named before the person: "Republican Chuck Hagel". Names no
+# given name or surname shares (not "Green", not "Labour").
+_PARTY_MEMBERS = frozenset("republican democrat conservative tory liberal socialist".split())
 # "Co-author", "Ex-minister", "Vice-chair": a prefix no name takes.
 _TITLE_PREFIXES = frozenset("co ex vice".split())
 
@@ -317,8 +320,14 @@ def is_descriptor(token: str, lower_words: set[str]) -> bool:
     head, hyphen, tail = word.partition("-")
     if hyphen and head in _TITLE_PREFIXES and tail.isalpha():
         return True
+    if hyphen and tail.isalpha() and is_descriptor(tail.capitalize(), lower_words):
+        return True  # "Leg-spinner", "Co-pilot": what the last part says
+    if word in _PARTY_MEMBERS:
+        return True  # "Republican Chuck Hagel"
     forms = [word]
-    if word.endswith("es"):
+    if word.endswith("men"):
+        forms.append(word[:-3] + "man")  # "Businessmen Ola Lew and Per Fox"
+    elif word.endswith("es"):
         forms += [word[:-1], word[:-2]]  # "Actresses", "Researchers"
     elif word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])
@@ -449,7 +458,15 @@ def _is_acronym(token: str) -> bool:
     return len(token) > 1 and token.replace(".", "").isupper()
 
 
-def _is_person(name: list[str]) -> bool:
+def _is_person(name: list[str], titled: bool = False) -> bool:
+    """True for a run that reads as a person's name of two to four words.
+
+    With ``titled`` (the article gives the name a person's title: "the Defence
+    Minister, Robert Hill"), a last word that also names a kind of place and is a
+    common surname ("Hill", "Park", "Lake") does not make it a place.
+    """
+    if titled and name and name[-1].lower() in SURNAME_PLACES:
+        name = name[:-1] + ["Surname"]
     if not 2 <= len(name) <= 4:
         return False
     if _demonym(name[0]) or _demonym(name[-1]):
@@ -484,8 +501,22 @@ def _titled_one_name(name: list[str], role: str | None) -> bool:
     """True for one name after a person's title: "Turkish president Erdogan"."""
     if len(name) != 1 or not role or _is_acronym(name[0]) or name[0].lower() in NOT_NAMES:
         return False
-    title = role.replace(",", " ").split()[-1].lower()
-    return title in TITLES and name[0].lower() not in NON_PERSON
+    return _titled(role) and (
+        name[0].lower() not in NON_PERSON or name[0].lower() in SURNAME_PLACES
+    )
+
+
+def _titled(role: str | None) -> bool:
+    """True for a role that ends in a person's title: "Defence Minister", "Senator"."""
+    if not role:
+        return False
+    words = role.replace(",", " ").split()
+    return bool(words) and words[-1].lower() in TITLES
+
+
+# Words for a kind of place that are also common surnames: after a person's title
+# ("Senator Hill", "the minister, Ana Park,") they are part of a person's name.
+SURNAME_PLACES = frozenset("hill park lake bay beach hall church bank lane street".split())
 
 
 def _strip_openers(tokens: list[str], at_start: bool, lower_words: set[str]) -> list[str]:
@@ -775,7 +806,8 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
     """
     if sentence.startswith(",", end):
         before = _APPOSITIVE_BEFORE.search(sentence, max(0, start - 80), start)
-        if before is not None and _person_noun(before.group(3).split()[-1]):
+        title = before.group(3).split()[-1] if before is not None else ""
+        if before is not None and (_person_noun(title) or title.lower() in TITLES):
             determiner, owner, role = before.group(1), before.group(2), before.group(3).strip()
             if owner:
                 return f"{owner} {role}"
@@ -788,6 +820,8 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
     phrase = match.group(1)
     words = phrase.split()
     said = next((i for i, w in enumerate(words) if w.islower() and w in SPEECH_VERBS), None)
+    if said is not None and words[0].lower() in ("a", "an"):
+        return None  # "a cease-fire with Israel, a Palestinian official said": someone else
     if said is not None:
         # "Lord Carloway, the Lord President of the court decided, according to ...": the
         # comma before the verb is missing, and the verb is no part of the role.
@@ -832,7 +866,9 @@ def _add(cast: Cast, name: list[str], role: str | None) -> Actor:
     actor = cast.actors.get(key)
     if actor is None:
         actor = cast.actors[key] = Actor(key, person=_is_person(name))
-    if not actor.person and _titled_one_name(name, role):
+    if not actor.person and (
+        _titled_one_name(name, role) or (_titled(role) and _is_person(name, True))
+    ):
         actor.person = True
     if role and actor.role is None:
         actor.role = role

@@ -118,6 +118,24 @@ _BETWEEN = frozenset(
 _CONJUNCTIONS = frozenset("but yet so nor".split())
 # A sentence's opening pronoun, subject or possessive, as the pronoun it resolves as.
 _SUBJECT_PRONOUNS = {"He": "he", "She": "she", "His": "he", "Her": "she"}
+
+# What follows an "it" that stands for no one: "it is too early to say", "it will be
+# weeks before ...", "it remains unclear whether", "it will take days to". Only the
+# adjectives and nouns that take such a dummy subject count ("it is ready to invest"
+# is the body's own readiness), and only right after the verb, with at most a "too",
+# "not", "still" or "very" between.
+_EXPLETIVE_IT = re.compile(
+    r"(?:(?:will|would|could|may|might|should|must|can)(?: not)? )?"
+    r"(?:(?:be|is|was|has been|had been|seems?|seemed|appears?|appeared|remains?|remained)"
+    r"(?: (?:not|still|also|now|too|very|so|quite|far|more|less|increasingly|highly))*"
+    r" (?:to be )?(?:(?:early|late|premature|possible|impossible|likely|unlikely|clear|"
+    r"unclear|known|unknown|safe|unsafe|important|essential|vital|crucial|necessary|"
+    r"unnecessary|difficult|hard|easy|worth|time|true|hoped|expected|believed|thought|"
+    r"feared|understood|estimated|reported)\b|(?:a matter of |only )?(?:a (?:few|couple of) |"
+    r"several |many |some )?(?:hours|days|weeks|months|years)\b)"
+    r"|(?:takes?|took|take) (?:(?:a|an|the|some|several|many|a few|a couple of|up to) )?"
+    r"(?:\w+ )?(?:hours?|days?|weeks?|months?|years?|time)\b)"
+)
 # A statement, a letter or a message: what it says is its owner's words.
 _DOCUMENTS = frozenset("statement letter message".split())
 _DOCUMENT_RUN = re.compile(r"statement|letter|message")
@@ -250,6 +268,8 @@ class Attributor:
                 continue  # every branch below needs a verb of saying, "according" or "put"
             if lower in _ADDING and not _adds_speech(tokens, i):
                 continue  # "The wing adds 2,400 square metres": adding, not saying
+            if _plural_noun_subject(tokens, i):
+                continue  # "Preliminary reports suggested ...": a noun, the next word its verb
             if lower in DIRECTIVE_VERBS and (not _directs(tokens, i) or _hedged(tokens, i)):
                 # "asked for a recount", "invited guests to the launch": no request; "might
                 # have urged him to": what others suspect, not the subject's words
@@ -447,6 +467,8 @@ class Attributor:
         first, _, rest = clause.partition(" ")
         if first != "it" or not rest or not rest[:1].islower() or actor.person:
             return clause
+        if _EXPLETIVE_IT.match(rest):
+            return clause  # "said it was too early to say": no one is too early
         return f"{actor.name} {rest}" if self._pronoun("it") is actor else clause
 
     def _own_findings(self, sentence: Sentence, tokens: list[Token]) -> Attribution | None:
@@ -776,6 +798,16 @@ class Attributor:
             after = close + 1 if close is not None else verb
         while after < verb and _skippable(tokens[after].text):
             after += 1
+        if (
+            after + 1 < verb
+            and tokens[after].text in TITLES
+            and tokens[after + 1].text[:1].isupper()
+        ):
+            # "Team captain Ola Berg has defended ...": the body's title, then the person.
+            start = end = after + 1
+            while end + 1 < verb and tokens[end + 1].text[:1].isupper():
+                end += 1
+            after = end + 1
         if after >= verb - 1:
             return None
         first_verb = tokens[after].text
@@ -1064,6 +1096,8 @@ class Attributor:
             if head_word in _OWNED_ONLY and not _POSSESSIVE_END.search(owner):
                 return None  # "the Veskan statement": an adjective, not an owner
             return self._possessor(clean_run(owner))
+        if words[0].lower() in ("a", "an") and head_word not in GROUP_HEADS | _FIRM_HEADS:
+            return None  # "..., a Palestinian official said": someone unnamed, not the leader
         found = self.cast.resolve_description(" ".join(words), self.recent)
         if found is None and head_word in _FIRM_HEADS and len(words) == 1:
             found = self._firm_named_before()
@@ -1470,11 +1504,44 @@ def _relative_of(tokens: list[Token], start: int, comma: int) -> bool:
     return False
 
 
+def _plural_noun_subject(tokens: list[Token], i: int) -> bool:
+    """True for "reports", "claims" used as a plural noun: "Early reports suggested".
+
+    A verb in -s with a verb of its own straight after it ("reports said", "claims
+    suggested") is the noun the second verb has for its subject.
+    """
+    word = tokens[i].text
+    if not word.endswith("s") or word == "says" or i + 1 >= len(tokens) or tokens[i + 1].quoted:
+        return False
+    following = tokens[i + 1].text
+    return following.islower() and following in _SUBJECT_VERBS
+
+
+# Verbs that follow a plural subject noun directly: "reports suggested", "claims said".
+# Past forms only: "says state inspectors will ..." has a present noun after a verb.
+_SUBJECT_VERBS = frozenset(
+    """
+    said suggested indicated showed claimed stated quoted reported added were had
+    """.split()
+)
+
+
 def _reduced_passive(tokens: list[Token], i: int) -> bool:
     """True for ", accused of fraud," or ", criticised by the union,": a participle, not a verb."""
+    if (
+        0 < i < len(tokens) - 1
+        and tokens[i].text in _BLAMED_FOR
+        and tokens[i + 1].text in ("for", "over")
+    ):
+        return True  # "the ailing government blamed for a long recession": no object, passive
     if i == 0 or tokens[i - 1].text != "," or not tokens[i].text.endswith("ed"):
         return False
     return i + 1 < len(tokens) and tokens[i + 1].text in ("of", "by", "in", "for", "as")
+
+
+# Verbs of blame that take their object first in the active ("blamed the contractor
+# for the delay"): straight before "for" or "over" they are passive participles.
+_BLAMED_FOR = frozenset("blamed criticised criticized condemned faulted censured".split())
 
 
 # Words after which a verb form is an adjective: "an alleged bribe", "the most

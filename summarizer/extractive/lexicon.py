@@ -317,8 +317,21 @@ NON_PERSON = frozenset(
     institution institutions house eastern western northern southern central
     network channel magazine newspaper journal radio television studio studios records
     band orchestra choir team museum library theatre theater gallery prison
+    government governments administration parliament senate congress cabinet opposition
+    regime
     """.split()
 )
+# Heads of a document's name: "the Mitchell Plan", "the Kyoto Protocol". A document
+# says what its authors wrote; it holds no position of its own. Heads that also end
+# bodies' names ("Geological Survey", "World Food Programme", "Office of Management
+# and Budget", "Institute for Public Policy") are left out.
+DOCUMENT_HEADS = frozenset(
+    """
+    act plan report protocol accord charter declaration resolution memorandum
+    constitution treaty convention agreement strategy scheme roadmap blueprint manifesto
+    """.split()
+)
+NON_PERSON = NON_PERSON | DOCUMENT_HEADS
 
 # Words of a body's name that many bodies share: no sign of the same side.
 GROUP_WORDS = frozenset(

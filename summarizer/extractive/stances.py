@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import strip_marker
-from summarizer.extractive.lexicon import SPEECH_VERBS, STOPWORDS
+from summarizer.extractive.lexicon import DOCUMENT_HEADS, SPEECH_VERBS, STOPWORDS, TITLES
 from summarizer.extractive.prose import clean_prose, clip_words
 from summarizer.extractive.stance_choice import (
     THRESHOLD,
@@ -65,6 +65,8 @@ def build_stances(
     for said in _with_joint_speakers(attributions):
         if not said.actor or said.actor.split()[0].lower() in _PRONOUNS:
             continue
+        if said.actor.split()[-1].lower() in DOCUMENT_HEADS:
+            continue  # "The Halden Plan calls for ...": its authors hold it, not the plan
         own = {w.lower() for w in said.actor.split()}
         words = content_words(said.clause) - own
         mine = by_actor.setdefault(said.actor, [])
@@ -172,9 +174,31 @@ def _continued(clause: str) -> str:
     """
     text = position_text(clause)
     first = clause.split(" ", 1)[0]
-    if first == "I" or not (first[:1].islower() or first.lower() in STOPWORDS):
+    if not (first[:1].islower() or _sentence_capital(first)):
         return text
     return text[:1].lower() + text[1:]
+
+
+# Words that open a spoken sentence and are no name: "Well,", "Soon", "Certainly",
+# "It's", "We're". A closed list of discourse words and pronoun contractions; any
+# other capital may be a name ("Saltmere", "Kestrel") and stays.
+_SPOKEN_OPENERS = frozenset(
+    """
+    well so now yes no yeah oh okay ok soon still also indeed perhaps maybe then
+    there's it's we're they're that's what's let's here's you're we've they've we'll
+    """.split()
+)
+
+
+def _sentence_capital(word: str) -> bool:
+    """True for a capital that only starts a sentence: "The", "Well,", "Certainly".
+
+    "I", a title ("Mr Reid") and anything that may be a name keep theirs.
+    """
+    bare = word.rstrip(",;:").replace("’", "'").lower()
+    if word == "I" or word.startswith(("I'", "I’")) or bare.rstrip(".") in TITLES:
+        return False
+    return bare in STOPWORDS or bare in _SPOKEN_OPENERS or (len(bare) > 4 and bare.endswith("ly"))
 
 
 # "... would be seasonal and that the authority has not said ...": the second
