@@ -289,6 +289,13 @@ def descriptor_end(tokens: list[str], lower_words: set[str]) -> int:
     for k in range(len(tokens) - 3, -1, -1):
         if is_descriptor(tokens[k], lower_words) and _full_name(tokens[k + 1 :], lower_words):
             return k + 1
+    if (
+        len(tokens) >= 3
+        and _is_acronym(tokens[0])
+        and "." not in tokens[0]
+        and _full_name(tokens[1:], lower_words)
+    ):
+        return 1  # "SES Laura Goodin": the body she speaks for, then her name
     return 0
 
 

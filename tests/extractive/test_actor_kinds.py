@@ -108,3 +108,15 @@ def test_reports_that_are_a_noun_give_their_adjective_no_stance() -> None:
 def test_says_before_a_noun_is_still_the_verb() -> None:
     text = "Minister Ilse Dahl says state inspectors will test the water at every well.\n"
     assert stances(text)["Ilse Dahl"].position.startswith("State inspectors will test")
+
+
+def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> None:
+    text = "SES Laura Berg says crews will need several days to clear the fallen trees.\n"
+    found = stances(text)
+    assert list(found) == ["Laura Berg"]
+    assert found["Laura Berg"].role == "SES"
+
+
+def test_an_acronym_before_a_body_stays_part_of_the_body() -> None:
+    text = "The NRA Coastal Survey says the dunes will move inland by two metres a year.\n"
+    assert list(stances(text)) == ["NRA Coastal Survey"]
