@@ -901,9 +901,33 @@ def _link_aliases(cast: Cast) -> None:
         if alone is not None and alone.role:
             target = cast.actors[full]
             target.role = target.role or alone.role
+    _link_name_tails(cast)
     _link_short_bodies(cast)
     for alias in cast.aliases:
         cast.actors.pop(alias, None)
+
+
+def _link_name_tails(cast: Cast) -> None:
+    """Map "Rodriguez Saa" to "Adolfo Rodriguez Saa": the last words of one person's name.
+
+    A person named in full once is named by a two-word surname later; when exactly
+    one person's full name ends with those words, they are that person.
+    """
+    people = [
+        a.name
+        for a in cast.actors.values()
+        if a.person
+        and a.name.count(" ") >= 2
+        and not any(len(w) > 2 and w.endswith(".") for w in a.name.split())
+    ]
+    for actor in list(cast.actors.values()):
+        if not actor.person or actor.name.count(" ") != 1 or actor.name in cast.aliases:
+            continue
+        full = [p for p in people if p.endswith(" " + actor.name)]
+        if len(full) == 1:
+            cast.aliases[actor.name] = full[0]
+            target = cast.actors[full[0]]
+            target.role = target.role or actor.role
 
 
 def _link_short_bodies(cast: Cast) -> None:

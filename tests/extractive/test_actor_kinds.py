@@ -120,3 +120,11 @@ def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> Non
 def test_an_acronym_before_a_body_stays_part_of_the_body() -> None:
     text = "The NRA Coastal Survey says the dunes will move inland by two metres a year.\n"
     assert list(stances(text)) == ["NRA Coastal Survey"]
+
+
+def test_the_last_two_words_of_a_full_name_are_the_same_person() -> None:
+    text = (
+        "Interim President Adolfo Rodriguez Lanza has asked the banks to stay open on "
+        "Monday.\n\nRodriguez Lanza said he was very concerned about the run on deposits.\n"
+    )
+    assert list(stances(text)) == ["Adolfo Rodriguez Lanza"]
