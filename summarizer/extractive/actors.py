@@ -937,9 +937,16 @@ def _link_short_bodies(cast: Cast) -> None:
     by its last word alone; the short form is the same body, not another actor.
     """
     bodies = [a.name for a in cast.actors.values() if not a.person and " " in a.name]
+    firms = [b for b in bodies if b.split()[-1].lower() not in GROUP_HEADS | GROUP_WORDS]
     for actor in list(cast.actors.values()):
         name = actor.name
-        if actor.person or " " in name or name.lower() not in GROUP_HEADS:
+        if actor.person or " " in name or name in cast.aliases:
+            continue
+        if name.lower() not in GROUP_HEADS:
+            # "Phillips" after "Phillips Petroleum": a firm by the first word of its name.
+            own = [f for f in firms if f.split()[0] == name]
+            if len(own) == 1:
+                cast.aliases[name] = own[0]
             continue
         full = [b for b in bodies if b.split()[-1] == name]
         if len(full) == 1 and name not in cast.aliases:

@@ -128,3 +128,23 @@ def test_the_last_two_words_of_a_full_name_are_the_same_person() -> None:
         "Monday.\n\nRodriguez Lanza said he was very concerned about the run on deposits.\n"
     )
     assert list(stances(text)) == ["Adolfo Rodriguez Lanza"]
+
+
+def test_the_company_is_the_firm_not_the_government_it_dealt_with() -> None:
+    text = (
+        "Kestrel Petroleum has announced a deal with the new Government of Tarvia that "
+        "lets the gas project go ahead.\n\n"
+        "In a statement the company says it welcomes the tax package offered by the "
+        "Tarvian cabinet.\n"
+    )
+    found = stances(text)
+    assert "Government of Tarvia" not in found
+    assert any("tax package" in e for e in found["Kestrel Petroleum"].evidence)
+
+
+def test_a_firm_named_by_the_first_word_of_its_name_is_the_same_firm() -> None:
+    text = (
+        "Kestrel Shipping says the new ferry will be finished by May.\n\n"
+        "Kestrel blamed the delay on its concerns over the new tax regime.\n"
+    )
+    assert list(stances(text)) == ["Kestrel Shipping"]
