@@ -289,6 +289,13 @@ def descriptor_end(tokens: list[str], lower_words: set[str]) -> int:
     for k in range(len(tokens) - 3, -1, -1):
         if is_descriptor(tokens[k], lower_words) and _full_name(tokens[k + 1 :], lower_words):
             return k + 1
+    if (
+        len(tokens) >= 3
+        and _is_acronym(tokens[0])
+        and "." not in tokens[0]
+        and _full_name(tokens[1:], lower_words)
+    ):
+        return 1  # "SES Laura Goodin": the body she speaks for, then her name
     return 0
 
 
@@ -894,9 +901,33 @@ def _link_aliases(cast: Cast) -> None:
         if alone is not None and alone.role:
             target = cast.actors[full]
             target.role = target.role or alone.role
+    _link_name_tails(cast)
     _link_short_bodies(cast)
     for alias in cast.aliases:
         cast.actors.pop(alias, None)
+
+
+def _link_name_tails(cast: Cast) -> None:
+    """Map "Rodriguez Saa" to "Adolfo Rodriguez Saa": the last words of one person's name.
+
+    A person named in full once is named by a two-word surname later; when exactly
+    one person's full name ends with those words, they are that person.
+    """
+    people = [
+        a.name
+        for a in cast.actors.values()
+        if a.person
+        and a.name.count(" ") >= 2
+        and not any(len(w) > 2 and w.endswith(".") for w in a.name.split())
+    ]
+    for actor in list(cast.actors.values()):
+        if not actor.person or actor.name.count(" ") != 1 or actor.name in cast.aliases:
+            continue
+        full = [p for p in people if p.endswith(" " + actor.name)]
+        if len(full) == 1:
+            cast.aliases[actor.name] = full[0]
+            target = cast.actors[full[0]]
+            target.role = target.role or actor.role
 
 
 def _link_short_bodies(cast: Cast) -> None:
@@ -906,9 +937,16 @@ def _link_short_bodies(cast: Cast) -> None:
     by its last word alone; the short form is the same body, not another actor.
     """
     bodies = [a.name for a in cast.actors.values() if not a.person and " " in a.name]
+    firms = [b for b in bodies if b.split()[-1].lower() not in GROUP_HEADS | GROUP_WORDS]
     for actor in list(cast.actors.values()):
         name = actor.name
-        if actor.person or " " in name or name.lower() not in GROUP_HEADS:
+        if actor.person or " " in name or name in cast.aliases:
+            continue
+        if name.lower() not in GROUP_HEADS:
+            # "Phillips" after "Phillips Petroleum": a firm by the first word of its name.
+            own = [f for f in firms if f.split()[0] == name]
+            if len(own) == 1:
+                cast.aliases[name] = own[0]
             continue
         full = [b for b in bodies if b.split()[-1] == name]
         if len(full) == 1 and name not in cast.aliases:

@@ -514,7 +514,9 @@ class Attributor:
             actor = self.cast.resolve_name(" ".join(words)) if words else None
             if actor is None or actor.person:
                 continue
-            last = actor.name.split()[-1].lower()
+            first, last = actor.name.split()[0].lower(), actor.name.split()[-1].lower()
+            if first in GROUP_HEADS:
+                continue  # "the Government of Tarvia", "the Council of Ministers": no firm
             if " " in actor.name and last not in GROUP_HEADS and last not in GROUP_WORDS:
                 return actor
         return None

@@ -318,7 +318,10 @@ NON_PERSON = frozenset(
     network channel magazine newspaper journal radio television studio studios records
     band orchestra choir team museum library theatre theater gallery prison
     government governments administration parliament senate congress cabinet opposition
-    regime
+    regime survey observatory programme
+    petroleum petrochemicals chemicals electric electronics securities investments
+    telecommunications broadcasting publishing entertainment hotels resorts aerospace
+    automotive semiconductors textiles cement
     """.split()
 )
 # Heads of a document's name: "the Mitchell Plan", "the Kyoto Protocol". A document

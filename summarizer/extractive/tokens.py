@@ -205,6 +205,8 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     if tokens[verb].text.lower() in DENIAL_VERBS:
         return text[tokens[verb].start :].strip()
     start = verb + 1
+    if tokens[verb].text.lower() in _TELLING and _told_to(tokens, verb):
+        return text[tokens[verb].start :].strip()  # "told Mr Selin to free them": an order
     if tokens[verb].text.lower() in _TELLING:
         framed = past_frame(tokens, start, telling=True)
         start = framed if framed > start else past_frame(tokens, _after_listener(tokens, start))
@@ -288,6 +290,25 @@ def _after_listener(tokens: list[Token], k: int) -> int:
 # runs were clauses of their own in the fiction and tuning articles.
 _LISTENER_REACH = 8
 _SUBJECTS = frozenset("he she it they we i".split())
+
+
+def _told_to(tokens: list[Token], verb: int) -> bool:
+    """True for "told Mr Selin to free the prisoners": an order, "told" and all.
+
+    The listener (a name, a pronoun or a short noun phrase) is followed by "to" and
+    a verb; what was said is the order, which reads only with its verb of telling.
+    """
+    end = min(verb + _LISTENER_REACH, len(tokens) - 1)
+    for k in range(verb + 1, end):
+        word = tokens[k].text
+        if word == "to" and k > verb + 1:
+            following = tokens[k + 1].text
+            return following.isalpha() and following.islower() and following not in ARTICLES
+        if tokens[k].quoted or not word.isalpha() or word.lower() in _CLAUSE_STARTS:
+            return False
+        if word.islower() and (word in _CLAUSE_OPENERS or _past_verb(word)):
+            return False
+    return False
 
 
 def _named_listener_end(tokens: list[Token], k: int) -> int:

@@ -108,3 +108,43 @@ def test_reports_that_are_a_noun_give_their_adjective_no_stance() -> None:
 def test_says_before_a_noun_is_still_the_verb() -> None:
     text = "Minister Ilse Dahl says state inspectors will test the water at every well.\n"
     assert stances(text)["Ilse Dahl"].position.startswith("State inspectors will test")
+
+
+def test_an_acronym_before_a_full_name_is_the_body_not_part_of_the_name() -> None:
+    text = "SES Laura Berg says crews will need several days to clear the fallen trees.\n"
+    found = stances(text)
+    assert list(found) == ["Laura Berg"]
+    assert found["Laura Berg"].role == "SES"
+
+
+def test_an_acronym_before_a_body_stays_part_of_the_body() -> None:
+    text = "The NRA Coastal Survey says the dunes will move inland by two metres a year.\n"
+    assert list(stances(text)) == ["NRA Coastal Survey"]
+
+
+def test_the_last_two_words_of_a_full_name_are_the_same_person() -> None:
+    text = (
+        "Interim President Adolfo Rodriguez Lanza has asked the banks to stay open on "
+        "Monday.\n\nRodriguez Lanza said he was very concerned about the run on deposits.\n"
+    )
+    assert list(stances(text)) == ["Adolfo Rodriguez Lanza"]
+
+
+def test_the_company_is_the_firm_not_the_government_it_dealt_with() -> None:
+    text = (
+        "Kestrel Petroleum has announced a deal with the new Government of Tarvia that "
+        "lets the gas project go ahead.\n\n"
+        "In a statement the company says it welcomes the tax package offered by the "
+        "Tarvian cabinet.\n"
+    )
+    found = stances(text)
+    assert "Government of Tarvia" not in found
+    assert any("tax package" in e for e in found["Kestrel Petroleum"].evidence)
+
+
+def test_a_firm_named_by_the_first_word_of_its_name_is_the_same_firm() -> None:
+    text = (
+        "Kestrel Shipping says the new ferry will be finished by May.\n\n"
+        "Kestrel blamed the delay on its concerns over the new tax regime.\n"
+    )
+    assert list(stances(text)) == ["Kestrel Shipping"]

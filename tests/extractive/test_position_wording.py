@@ -139,3 +139,23 @@ def test_a_second_clause_keeps_a_capital_only_for_a_name_or_a_title(
 ) -> None:
     text = f"Mayor Ilse Dahl said the ferry would run.\n\n{second}\n"
     assert joined in stances(text)["Ilse Dahl"].position
+
+
+@pytest.mark.parametrize(
+    ("sentence", "position"),
+    [
+        (
+            'The envoy, Rosa Kell, told Mr Selin to free the prisoners "immediately" after '
+            "the raid.",
+            "Told Mr Selin to free the prisoners immediately after the raid.",
+        ),
+        (
+            "Mayor Ilse Dahl told them to leave the building before noon.",
+            "Told them to leave the building before noon.",
+        ),
+    ],
+)
+def test_an_order_given_by_telling_keeps_its_verb(sentence: str, position: str) -> None:
+    found = list(stances(sentence + "\n").values())
+    assert len(found) == 1
+    assert found[0].position == position
