@@ -148,3 +148,14 @@ def test_a_firm_named_by_the_first_word_of_its_name_is_the_same_firm() -> None:
         "Kestrel blamed the delay on its concerns over the new tax regime.\n"
     )
     assert list(stances(text)) == ["Kestrel Shipping"]
+
+
+def test_claims_of_something_are_a_noun_and_warns_of_is_a_verb() -> None:
+    text = (
+        "The council set up the inquiry in July, prompting union claims of a political "
+        "witch-hunt.\n\nThe Kelby Bureau of Statistics found gambling made up 80 per cent "
+        "of casino income.\n"
+    )
+    assert list(stances(text)) == ["Kelby Bureau of Statistics"]
+    warned = stances("Mayor Ida Holm warns of more flooding on the coast road this week.\n")
+    assert list(warned) == ["Ida Holm"]
