@@ -197,7 +197,11 @@ class Cast:
         common = _role_words(" ".join(w for w in description.split() if w[:1].islower()))
         best: tuple[float, int, Actor] | None = None
         recent = list(recent)
+        peoples = _peoples(description)
         for actor in self.actors.values():
+            theirs = _peoples(actor.role) if peoples and actor.role else set()
+            if theirs and theirs.isdisjoint(peoples):
+                continue  # "the Egyptian Foreign Minister" is not the Israeli Prime Minister
             overlap: float = len(words & _role_words(actor.role)) if actor.role else 0
             name = actor.name.split()
             if not actor.person and len(name) > 1 and name[-1].lower() in common:
@@ -208,6 +212,22 @@ class Cast:
             if best is None or (overlap, -rank) > (best[0], -best[1]):
                 best = (overlap, rank, actor)
         return best[2] if best is not None else None
+
+
+def _peoples(text: str) -> set[str]:
+    """The adjectives of a people in ``text``: "Egyptian", "Israeli", "British", "Thai".
+
+    Read by their endings ("-ian", "-an", "-ish", "-ese", "-i"), from capitalised
+    words that are no title: enough to tell two countries' ministers apart.
+    """
+    found = set()
+    for word in text.replace(",", " ").split():
+        lower = word.lower()
+        if not word[:1].isupper() or lower in TITLES or len(lower) < 4:
+            continue
+        if lower.endswith(("ian", "ish", "ese", "an")) or (lower.endswith("i") and len(lower) >= 4):
+            found.add(lower)
+    return found
 
 
 _ROLE_FILLERS = frozenset("the a an of and top senior former then".split())

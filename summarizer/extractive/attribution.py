@@ -1510,12 +1510,17 @@ def _plural_noun_subject(tokens: list[Token], i: int) -> bool:
     """True for "reports", "claims" used as a plural noun: "Early reports suggested".
 
     A verb in -s with a verb of its own straight after it ("reports said", "claims
-    suggested") is the noun the second verb has for its subject.
+    suggested") is the noun the second verb has for its subject; so are "claims" and
+    "reports" before "of" ("claims of a witch-hunt").
     """
     word = tokens[i].text
     if not word.endswith("s") or word == "says" or i + 1 >= len(tokens) or tokens[i + 1].quoted:
         return False
     following = tokens[i + 1].text
+    if following == "of":
+        # "prompting union claims of a witch-hunt": these verbs never take "of" ("warns
+        # of storms" does, and stays a verb).
+        return word in ("claims", "reports")
     return following.islower() and following in _SUBJECT_VERBS
 
 

@@ -321,7 +321,7 @@ NON_PERSON = frozenset(
     regime survey observatory programme
     petroleum petrochemicals chemicals electric electronics securities investments
     telecommunications broadcasting publishing entertainment hotels resorts aerospace
-    automotive semiconductors textiles cement
+    automotive semiconductors textiles cement bureau
     """.split()
 )
 # Heads of a document's name: "the Mitchell Plan", "the Kyoto Protocol". A document

@@ -148,3 +148,32 @@ def test_a_firm_named_by_the_first_word_of_its_name_is_the_same_firm() -> None:
         "Kestrel blamed the delay on its concerns over the new tax regime.\n"
     )
     assert list(stances(text)) == ["Kestrel Shipping"]
+
+
+def test_claims_of_something_are_a_noun_and_warns_of_is_a_verb() -> None:
+    text = (
+        "The council set up the inquiry in July, prompting union claims of a political "
+        "witch-hunt.\n\nThe Kelby Bureau of Statistics found gambling made up 80 per cent "
+        "of casino income.\n"
+    )
+    assert list(stances(text)) == ["Kelby Bureau of Statistics"]
+    warned = stances("Mayor Ida Holm warns of more flooding on the coast road this week.\n")
+    assert list(warned) == ["Ida Holm"]
+
+
+def test_a_description_of_another_countrys_minister_is_not_this_minister() -> None:
+    text = (
+        "Israeli Prime Minister Ehud Tal said the talks would resume.\n\n"
+        "The Egyptian Foreign Minister made an emergency visit to both Israeli Prime "
+        "Minister Ehud Tal and the Palestinian leader, Omar Selin, urging negotiation "
+        "rather than confrontation.\n"
+    )
+    assert "negotiation" not in stances(text)["Ehud Tal"].position
+
+
+def test_a_description_of_the_same_countrys_minister_is_still_this_minister() -> None:
+    text = (
+        "Norwegian Foreign Minister Ida Brun met the envoy on Monday.\n\n"
+        "The Norwegian minister said the talks would resume in May.\n"
+    )
+    assert "talks would resume" in stances(text)["Ida Brun"].position
