@@ -177,3 +177,11 @@ def test_a_description_of_the_same_countrys_minister_is_still_this_minister() ->
         "The Norwegian minister said the talks would resume in May.\n"
     )
     assert "talks would resume" in stances(text)["Ida Brun"].position
+
+
+def test_a_place_after_ambassador_to_is_the_role_not_part_of_the_name() -> None:
+    text = (
+        '"We will not surrender," former Tarvian ambassador to Norland Abdul Salam Rahimi '
+        "told reporters in a telephone interview.\n"
+    )
+    assert list(stances(text)) == ["Abdul Salam Rahimi"]
