@@ -181,7 +181,8 @@ def test_a_description_of_the_same_countrys_minister_is_still_this_minister() ->
 
 def test_a_place_after_ambassador_to_is_the_role_not_part_of_the_name() -> None:
     text = (
-        '"We will not surrender," former Tarvian ambassador to Norland Abdul Salam Rahimi '
-        "told reporters in a telephone interview.\n"
+        "The talks were hosted by the former Tarvian ambassador to Norland Abdul Salam "
+        "Rahimi.\n\nRahimi insisted the movement would not surrender to the new "
+        "government.\n"
     )
     assert list(stances(text)) == ["Abdul Salam Rahimi"]
