@@ -781,11 +781,18 @@ def _body_before_person(sentence: str, start: int, name: list[str]) -> int:
     if match is None or match.group(1) not in TITLES:
         return 0
     bodies = [i for i, w in enumerate(name[:-2]) if w.lower() in _BODY_HEADS]
-    return bodies[-1] + 1 if bodies else len(name) - 2
+    if bodies:
+        return bodies[-1] + 1
+    if match.group(2) != "of":
+        # "ambassador to Pakistan Abdul Salam Zaeef": a place, then the person's whole
+        # name; the place is the shortest start that leaves a person's name.
+        return next((k for k in range(1, len(name) - 1) if _is_person(name[k:])), len(name) - 2)
+    return len(name) - 2
 
 
-# "director of ", "head of the ": a lower-case title and "of" right before a run.
-_TITLE_OF = re.compile(r"\b([a-z]+) of (?:the )?$")
+# "director of ", "head of the ", "ambassador to ": a lower-case title and "of", "to"
+# or "in" right before a run.
+_TITLE_OF = re.compile(r"\b([a-z]+) (of|to|in) (?:the )?$")
 # Words that end a body's name: the non-persons and group heads, and a few more.
 _BODY_HEADS = _BODY_WORDS | frozenset(
     "international organization organisation society forces command".split()

@@ -177,3 +177,12 @@ def test_a_description_of_the_same_countrys_minister_is_still_this_minister() ->
         "The Norwegian minister said the talks would resume in May.\n"
     )
     assert "talks would resume" in stances(text)["Ida Brun"].position
+
+
+def test_a_place_after_ambassador_to_is_the_role_not_part_of_the_name() -> None:
+    text = (
+        "The talks were hosted by the former Tarvian ambassador to Norland Abdul Salam "
+        "Rahimi.\n\nRahimi insisted the movement would not surrender to the new "
+        "government.\n"
+    )
+    assert list(stances(text)) == ["Abdul Salam Rahimi"]
