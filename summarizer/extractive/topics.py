@@ -105,6 +105,9 @@ def _phrases(clause: str) -> list[_Phrase]:
         if owner:
             name = _owner_name(tokens, i)
             lead = name if len(name) + len(words) <= MAX_TOPIC_WORDS else [token]
+        first = i - len(_owner_name(tokens, i)) + 1 if owner else i
+        if _subject_position(tokens, first) and _swallowed_verb(tokens, start, words):
+            words.pop()
         words += _of_phrase(tokens, start + len(words), MAX_TOPIC_WORDS - len(lead) - len(words))
         predicate = token.lower() in _INDEFINITE and _predicate_position(tokens, i)
         phrases.append(_Phrase(_trim([*lead, *words]), predicate))
@@ -151,6 +154,36 @@ def _head_run(tokens: list[str], k: int, room: int) -> list[str]:
     while words and (words[-1].endswith(_ANY_POSSESSIVE) or not _head_shaped(words[-1])):
         words.pop()
     return words
+
+
+def _subject_position(tokens: list[str], i: int) -> bool:
+    """A phrase that opens its clause: first, or after "that", "if", "until", ";"."""
+    return i == 0 or tokens[i - 1].lower() in _CLAUSE_OPENERS
+
+
+def _swallowed_verb(tokens: list[str], start: int, words: list[str]) -> bool:
+    """A subject's run whose last word is the clause's verb, as no verb follows it.
+
+    "the statistics | show that", "the fishermen | want more", "if the storm
+    system | moves further": a plain word after a plural, or an -s word after a
+    singular followed by an adverb. Not when an auxiliary, a speech verb, a
+    preposition or punctuation follows ("the arms deal with", "the jobs figure,").
+    """
+    if len(words) < 2:
+        return False
+    previous, last = words[-2], words[-1]
+    following = tokens[start + len(words)] if start + len(words) < len(tokens) else ""
+    lower = following.lower()
+    if not last.islower() or previous.endswith(_ANY_POSSESSIVE) or not following.islower():
+        return False
+    if lower in _AUXILIARIES or lower in SPEECH_VERBS or lower.endswith("ed"):
+        return False
+    if lower in _PREPOSITIONS or lower in _RELATIVES - {"that"} or lower in _COORDINATORS:
+        return False
+    plural_before = _plural(previous) and previous.islower()
+    if _s_form(last):
+        return not plural_before and lower in _ADVERBS | _COMPARATIVES
+    return plural_before
 
 
 def _in_noun_phrase(word: str) -> bool:
@@ -297,14 +330,19 @@ def _verb_with_object(previous: str, word: str, following: str) -> bool:
         return True
     # A plain word may be a noun with its own object ("give the British public | the
     # say"), and a plural after a plural is no verb; an -s word after a singular is.
-    return _plural(word) and not (_plural(previous) and previous.islower())
+    return _s_form(word) and not (_plural(previous) and previous.islower())
+
+
+def _s_form(word: str) -> bool:
+    """A word in -s: a plural noun or a verb after a singular subject."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _plural(word: str) -> bool:
     lower = word.lower()
-    return lower in _IRREGULAR_PLURALS or (
-        lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
-    )
+    if lower in _IRREGULAR_PLURALS or lower.endswith("men"):
+        return True  # "fishermen", "ferrymen"
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 def _object_start(token: str) -> bool:
@@ -422,6 +460,17 @@ _NAME_PARTICLES = frozenset("bin ibn van von de der da di du del la le al el".sp
 _FIGURE_HEADS = frozenset("number share change cost total".split())
 # Not the comma: "the deal acceptable, saying" has its head ("deal") before it.
 _COORDINATORS = frozenset(("and", "or"))
+# Words after which a clause opens with its subject.
+_CLAUSE_OPENERS = frozenset(
+    "that if until unless when whenever because while after before since once whether ; :".split()
+)
+_AUXILIARIES = frozenset(
+    """
+    is are was were be been being has have had do does did will would can could should
+    may might must shall cannot
+    """.split()
+)
+_COMPARATIVES = frozenset("more less most least further".split())
 _RELATIVES = frozenset("who which that whose where when".split())
 _DEMONSTRATIVES = frozenset("this that".split())
 # Plurals without an -s: "the young fish | coming through".

@@ -30,6 +30,18 @@ def test_a_word_with_an_object_after_the_noun_is_the_verb() -> None:
         assert _topic(clause) == topic, clause
 
 
+def test_a_subject_does_not_swallow_its_verb() -> None:
+    for clause, topic in (
+        ("the harbour statistics show that trade fell", "the harbour statistics"),
+        ("if the storm system moves further north, the pier closes", "the storm system"),
+        ("the island fishermen want more quota", "the island fishermen"),
+    ):
+        assert _topic(clause) == topic, clause
+    # A noun compound before a preposition or an auxiliary keeps its head.
+    assert _topic("the arms deal with the island fell through") == "the arms deal"
+    assert _topic("the school closures were delayed") == "the school closures"
+
+
 def test_a_linking_verb_ends_the_phrase() -> None:
     assert _topic("the harbour becomes calmer after dusk") == "the harbour"
     assert _topic("the canal seems quieter in winter") == "the canal"
