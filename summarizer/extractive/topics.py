@@ -3,7 +3,9 @@
 The topic is what the figure in the statement measures ("the cost of the
 works"), else the most salient noun phrase of the reported clause ("the
 price", "the crowd"), else the clause's most salient noun. Never a list of
-keywords, and at most six words.
+keywords, and at most six words. A phrase is whole: it stops before the clause's
+verb, ends on its head noun (not an adjective, adverb, time word or verb form),
+and is left out rather than cut off when its head lies beyond six words.
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def noun_phrases(clause: str) -> list[str]:
 
 
 def _phrases(clause: str) -> list[_Phrase]:
+    """Each determiner's or owner's noun phrase in the clause, in order."""
     tokens = _TOKEN.findall(clause)
     phrases: list[_Phrase] = []
     for i, token in enumerate(tokens):
@@ -102,10 +105,11 @@ def _phrases(clause: str) -> list[_Phrase]:
         words = _head_run(tokens, start, room)
         if not words or not any(_nounish(w) for w in words):
             continue
+        first = i
         if owner:
             name = _owner_name(tokens, i)
             lead = name if len(name) + len(words) <= MAX_TOPIC_WORDS else [token]
-        first = i - len(_owner_name(tokens, i)) + 1 if owner else i
+            first = i - len(name) + 1
         if _subject_position(tokens, first) and _swallowed_verb(tokens, start, words):
             words.pop()
         words += _of_phrase(tokens, start + len(words), MAX_TOPIC_WORDS - len(lead) - len(words))
