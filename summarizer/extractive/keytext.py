@@ -107,8 +107,15 @@ def _full_name(text: str, actor: str) -> str:
             continue  # inside a quotation: the speaker's own words
         if before.rstrip().endswith(names[-2]):
             return text  # the full name is already there
+        courtesy = _COURTESY_BEFORE.search(before)
+        if courtesy is not None:
+            before = before[: courtesy.start()]  # "Mr Bush" -> "George W Bush", not "Mr George"
         return before + actor + text[match.end() :]
     return text
+
+
+# A courtesy title right before a surname: the full name replaces it.
+_COURTESY_BEFORE = re.compile(r"(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Mx)\.? $")
 
 
 def strip_marker(text: str) -> str:

@@ -29,7 +29,13 @@ _LINE = re.compile(r"[^\n]+")
 # The lookbehind starts a match only at the first mark of a run, which keeps a
 # line of ten million dots linear instead of quadratic. It follows the first mark
 # so that the pattern starts with a character class, which re skips to quickly.
-_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]]*+(?=\s)")
+_BOUNDARY = re.compile(
+    r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]]*+(?=\s)"
+    # "... Professor Berg said.Professor Berg does not ...": a space lost between two
+    # sentences, as text pasted from a page often loses it; a lower-case word ends the
+    # first and a capitalised word of three letters or more opens the next.
+    r"|(?<=[a-z][a-z])\.(?=[A-Z][a-z]{2})"
+)
 _WORD_BEFORE = re.compile(r"([\w.]{1,12})\.$")
 _DATELINE = re.compile(
     r"[A-Z][A-Z'.\-]{1,30}(?: [A-Z][A-Z'.\-]{1,30}){0,3}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.engine import all_stances
 from summarizer.models import Stance
 
@@ -159,3 +160,21 @@ def test_an_order_given_by_telling_keeps_its_verb(sentence: str, position: str) 
     found = list(stances(sentence + "\n").values())
     assert len(found) == 1
     assert found[0].position == position
+
+
+def test_a_point_names_a_speaker_in_full_without_the_courtesy_title() -> None:
+    from summarizer.extractive.keytext import point_text
+
+    text = (
+        "Harbour chair Mirela Vasko said the works would cost $12 million.\n\n"
+        '"This is the last good offer the town will get," Mr Vasko told reporters.\n'
+    )
+    said = next(s for s in all_attributions(text) if "last good offer" in s.sentence.text)
+    assert point_text(said.sentence.text, said).endswith('," Mirela Vasko told reporters.')
+
+
+def all_attributions(text: str) -> list[Attribution]:
+    """Every statement the attribution rules read in ``text``."""
+    from summarizer.extractive.engine import _analyse
+
+    return list(_analyse(text).attributions.values())

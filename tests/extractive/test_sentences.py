@@ -65,3 +65,15 @@ def test_dotted_initials_end_a_sentence_only_before_an_opener() -> None:
         "The team moved to L.A.",
         "The next season began in N.Y. in March.",
     ]
+
+
+def test_a_sentence_glued_to_the_next_without_a_space_still_ends() -> None:
+    text = (
+        '"Nothing in the law stops it," Professor Alan Berg said.Professor Berg expects '
+        "no opposition. The U.S.Army did not comment.\n"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        '"Nothing in the law stops it," Professor Alan Berg said.',
+        "Professor Berg expects no opposition.",
+        "The U.S.Army did not comment.",
+    ]
