@@ -93,6 +93,9 @@ _ANY_TIME = twin_re(
     r"|(?:yesterday|today)(?: (?:morning|afternoon|evening))?|tonight"
     r")(?=[ ,.;])"
 )
+# Words that place a time phrase within its day or year: "later today", "earlier this
+# year", "late last night"; without it they are left hanging.
+_TIME_LEANS = frozenset("earlier later late early".split())
 # Verbs after which a time phrase dates the saying, not the claim: "said on Friday that".
 _DATED_VERBS = frozenset(
     """
@@ -408,7 +411,11 @@ def drop_any_time(text: str) -> str:
             previous = previous_word.lower()
             if previous in _NEEDS_OBJECT:
                 continue  # "greater than last year" keeps its year
+            if previous in _TIME_LEANS:
+                continue  # "later today", "earlier this year": "later" alone is no time
             end = match.end()
+            if _RELATIVE_NEXT.match(text, end):
+                continue  # "networks today, which marks": "which" would pass to "networks"
             if previous_word[:1].isupper() and match.group().lstrip(", ")[:1].isupper():
                 continue  # "on Super Tuesday", "Black Friday": a name, not the date
             if text.startswith(",", end) and _dates_an_opening_participle(text[: match.start()]):
@@ -600,8 +607,20 @@ def drop_adjunct_asides(text: str) -> str:
     """
     if text.count(",") < 2:
         return text
-    spans = ((m.start(), m.end()) for m in _ASIDE.finditer(text))
+    spans = ((m.start(), m.end()) for m in _ASIDE.finditer(text) if _resumes(text, m.end()))
     return _cut(text, spans)
+
+
+def _resumes(text: str, at: int) -> bool:
+    """True when the word at ``at`` goes on with the clause the aside interrupted.
+
+    A verb ("The council, after a debate, voted") or a phrase of the clause ("turned
+    out, with flags, in the capital") does. "The race, after three boats pulled out
+    overnight, one of them ..." goes on with another phrase: the phrase before it is
+    no aside, and cutting it would run "race" into "one of them".
+    """
+    word = text[at:].split(None, 1)[0] if text[at:].strip() else ""
+    return _is_verb(word) or word in SPEECH_VERBS or word in _BOUNDARIES or word == "to"
 
 
 def drop_relatives(text: str) -> str:
@@ -1100,6 +1119,8 @@ def cut_at_phrase(
 
         if not comma and kept.rsplit(" ", 1)[-1].lower() in _DEGREE:
             continue  # "shortly | after the payments started": the cut goes before "shortly"
+        if not comma and _measures_time(kept, following):
+            continue  # "has improved, a day | after ...": the measure goes with its phrase
         if comma and _RANKING_END.search(kept):
             continue  # "rules for the next, | public phase": the noun is still to come
         if weak_cuts and not comma and not negated_here and _restrictive_relative(kept, rest):
@@ -1113,6 +1134,12 @@ def cut_at_phrase(
             strongs.append(kept)
         elif not weak_cuts or _bare_verb_end(kept) or not _whole_phrase(kept):
             continue
+        elif (
+            (following == "into" and _moved_into(kept))
+            or _wants_its_complement(kept, following)
+            or _unplaced(kept)
+        ):
+            continue  # "drove his car | into a crowd", "a sharp rise | in", "put the side | in"
         elif following in _BOUNDARIES and (
             _ends_noun_phrase(kept) or (following in _PLACE_AFTER_VERB and _ends_on_past(kept))
         ):
@@ -1126,6 +1153,9 @@ def cut_at_phrase(
             weaks.append(kept)  # "... a shutdown | to make way", "... a bill | to the congress"
     # Checked only where a cut would be made, longest first: "The court issued a
     # ruling | against ..." keeps the procedure and cuts off the news.
+    strongs = [k for k in strongs if _complete_clause(k)]
+    weaks = [k for k in weaks if _complete_clause(k)]
+    relatives = [k for k in relatives if _complete_clause(k)]
     strong = next((k for k in reversed(strongs) if not keep_news or not cuts_the_news(k)), None)
     weak = next((k for k in reversed(weaks) if not keep_news or not cuts_the_news(k)), None)
     # The last resort: a relative clause after the object (:func:`_restrictive_relative`).
@@ -1141,6 +1171,188 @@ def cut_at_phrase(
     if longest and strong is not None and weak is not None and len(weak) > len(strong):
         best = weak
     return _close(best, text) if best is not None else None
+
+
+def _complete_clause(kept: str) -> bool:
+    """True when ``kept`` is a whole clause: a main verb, and one in what it reports.
+
+    A cut that keeps only a subject with its relative clause ("Two guides who
+    survived the flood.") or a verb of saying with only the subject of what was
+    said ("Quist says a funding scandal.") reads broken or says something else.
+    """
+    return _has_main_verb(kept) and not _reported_without_verb(kept)
+
+
+# Words that open a relative clause inside a noun phrase.
+_RELATIVE_OPENERS = frozenset("who whom whose which that".split())
+# Words that may stand inside a verb group: "have not yet been", "was reportedly".
+_IN_VERB_GROUP = frozenset("not never also yet still just already n't".split())
+
+
+def _has_main_verb(kept: str) -> bool:
+    """True when ``kept`` holds a verb that is not its subject's relative clause's own.
+
+    "Two guides who survived the flood have denied it" has one ("have denied");
+    "Two guides who survived the flood", "The four firemen injured by a wall" and
+    "The armed wing of the movement" have none: the first two only a relative
+    clause (the second reduced: a participle with its agent), the last only an
+    adjective after "the". Without a tagger a guess: a verb after a determiner is
+    an adjective; a verb group after "who", "which" or "that" (not after a verb:
+    "said that") is the relative clause's, and a verb group after it is the main one.
+    """
+    words = [w.strip("\"“”'‘’(),;:.") for w in kept.split()]
+    relative = False  # inside a relative clause that has no verb yet
+    relative_done = False  # a relative clause's verb group has been read
+    previous = ""
+    in_group = False
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower in _RELATIVE_OPENERS and not (previous and _is_verb(previous)):
+            relative, relative_done, in_group = True, False, False
+            previous = word
+            continue
+        verb = _is_verb(word) and previous.lower() not in _DETERMINERS
+        if verb and not in_group:
+            following = words[index + 1].lower() if index + 1 < len(words) else ""
+            reduced = following == "by" and not relative and not relative_done
+            if reduced and (lower.endswith("ed") or lower in IRREGULAR_PAST):
+                relative_done = True  # "the firemen injured by a wall": a reduced relative
+            elif relative:
+                relative, relative_done = False, True
+            else:
+                return True
+        if not (verb or (in_group and lower in _IN_VERB_GROUP)):
+            in_group = False
+        else:
+            in_group = True
+        previous = word
+    return False
+
+
+# Verbs whose object is a clause, said or thought, often with no "that": "says a
+# scandal has damaged ...". Only forms that are no noun ("claims", "hopes" are).
+_REPORTING = frozenset(
+    "say says said believe believes believed think thinks thought reckons reckoned".split()
+)
+
+
+def _reported_without_verb(kept: str) -> bool:
+    """True when the clause after the last verb of saying in ``kept`` has no verb.
+
+    "Quist says a funding scandal | in the board has damaged ..." kept as "Quist
+    says a funding scandal." reports a subject without what was said of it. "that"
+    after the verb is :func:`_verbless_complement`'s; "said in a statement" is
+    :func:`cuts_the_news`'.
+    """
+    words = kept.rstrip(".,;:").split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _REPORTING:
+            after = words[index + 1 :]
+            if not after or after[0].lower() in _NOT_OBJECT or after[0].lower() == "that":
+                return False
+            if any(w.endswith(",") or w.lower() in _PRONOUNS for w in after):
+                return False  # "says the study, it rises", "says he accepts": a clause
+            return not _has_finite_verb(after)
+    return False
+
+
+# Units of time that measure a phrase after them: "a day | after the vote", "twelve
+# months | on from the crisis", "a few hours | before dawn".
+_TIME_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
+# ("since" is left out: "£2 million a year | since the review" is a rate, not a measure.)
+_MEASURED = frozenset("after before on later earlier ago".split())
+
+
+def _measures_time(kept: str, following: str) -> bool:
+    """True when ``kept`` ends on a measure of time that ``following`` goes on to place.
+
+    "The mayor's condition has improved, a day | after he was admitted" would end on
+    "a day.", which says nothing.
+    """
+    return following in _MEASURED and kept.rsplit(None, 1)[-1].lower() in _TIME_UNITS
+
+
+# Nouns of change, whose news is what changed: "a sharp rise | in river levels".
+_CHANGE_NOUNS = frozenset(
+    """
+    rise rises increase increases drop drops fall falls decline declines decrease
+    decreases jump jumps surge surges spike spikes growth slump cut cuts reduction
+    reductions change changes shift
+    """.split()
+)
+# Nouns whose news is the "to" clause after them: "the company's ability | to pay"
+# ("time" and "way" are left out: "at the right time | to lay eggs" ends well).
+_TO_NOUNS = frozenset(
+    """
+    ability inability need attempt attempts bid bids effort efforts decision right rights
+    chance move call calls push failure refusal willingness intention intent pledge
+    promise threat power permission freedom opportunity capacity readiness
+    """.split()
+)
+# How far back "for" may open the subject of a "to" clause: "support for the council
+# | to change" (read off fresh sentences).
+_FOR_REACH = 4
+
+
+def _wants_its_complement(kept: str, following: str) -> bool:
+    """True when ``kept`` ends on a noun whose news is the phrase ``following`` opens.
+
+    "a sharp rise | in river levels" (what rose), "the company's ability | to pay"
+    (to do what), "support for the council | to change its policy" (the council is
+    the subject of the "to" clause): each cut says something else or nothing.
+    """
+    words = kept.rstrip(".,;:").lower().split()
+    last = words[-1]
+    if following in ("in", "of") and last in _CHANGE_NOUNS:
+        return True
+    if following != "to":
+        return False
+    if last in _TO_NOUNS:
+        return True
+    for word in reversed(words[-_FOR_REACH:-1]):
+        if word == "for":
+            return True
+        if word in _DETERMINERS:
+            continue
+        if word in _DANGLING or word in _NP_BREAKERS or _is_verb(word):
+            return False
+    return False
+
+
+def _moved_into(kept: str) -> bool:
+    """True when "into" after ``kept`` says where a verb moved its object: "drove his car".
+
+    "sentenced for driving his car | into a crowd" is another crime once cut. After
+    a preposition's noun phrase "into" is that noun's topic ("the inquiry | into the
+    collapse"), and the cut keeps a whole phrase.
+    """
+    words = kept.rstrip(".,;:").lower().split()
+    for back in range(2, min(_MODIFIERS + 2, len(words)) + 1):
+        word = words[-back]
+        if word in _DETERMINERS or word in _POSSESSIVES:
+            before = words[-back - 1] if back < len(words) else ""
+            return before not in _BOUNDARIES and before not in _PARTICIPANT
+        if word in _BOUNDARIES or word in _PARTICIPANT:
+            return False
+    return True
+
+
+# Verbs that need where as well as what: "have put the side | in a strong position".
+_PLACING = frozenset("put puts putting place places placed placing".split())
+# How far back the placing verb may be: "put the home side" (read off fresh sentences).
+_PLACING_REACH = 5
+
+
+def _unplaced(kept: str) -> bool:
+    """True when ``kept`` ends after a placing verb's object, before where it was put."""
+    for word in reversed(kept.rstrip(".,;:").lower().split()[-_PLACING_REACH:]):
+        if word in _PLACING:
+            return True
+        if word in _BOUNDARIES or word in _TOPIC or word.endswith(","):
+            return False
+    return False
 
 
 def _negates(word: str) -> bool:
@@ -1593,8 +1805,33 @@ def _ends_clause(kept: str, rest: str) -> bool:
         return True
     if following[0][:1].isupper():
         return False  # "College Station | Texas"... is one name running on
-    joined = following[0] in ("and", "of", "for", "&") and len(following) > 1
-    return not (joined and following[1][:1].isupper())
+    words = kept.rsplit(None, 3)
+    before = words[-2] if len(words) > 1 else ""
+    if before[:1].isupper() and len(words) > 2:
+        before = words[-3]  # "the Marlow Bay | to Dunmere race"
+    return not _joins_a_name(following, before)
+
+
+# Words that join two capitalised words into one name: "Sydney to Hobart", "Bank of
+# Melbourne", "Marks and Spencer", "Pablo de Leon" (a cut between them splits the name).
+_NAME_JOINERS = frozenset("and of for & to de da del della di du la le van von der y".split())
+
+
+def _joins_a_name(following: list[str], before: str = "the") -> bool:
+    """True when ``following`` opens on a joining word and a capitalised word: "to Hobart".
+
+    Called after a capitalised word: "the Marlow | to Dunmere race" would end the
+    sentence on half a name ("... in the Marlow."). After a lower-case word "to" is
+    the verb's or the noun's ("a bill | to the congress"). "to" joins a name only
+    when a determiner or a number opens it (``before``: "the Marlow to Dunmere",
+    "the 30th Marlow to ..."); "the bastion of Kandahar | to Pashtun elders" is no name.
+    """
+    if len(following) < 2 or following[0] not in _NAME_JOINERS:
+        return False
+    if not following[1][:1].isupper():
+        return False
+    lower = before.lower()
+    return following[0] != "to" or lower in _DETERMINERS or lower[:1].isdigit()
 
 
 # ", or military conscription," between a noun and the verb it goes on to: another
@@ -1850,6 +2087,7 @@ _LEADS_ON = frozenset(
     """
     a an the this these those of to in on at for with by from into as and or but that
     which who whose its their his her our is are was were be been has have had will would
+    any some no every each all several many
     """.split()
 )
 # How many words a "…" cut may give back to end on a word that stands (chosen on the
@@ -1883,12 +2121,14 @@ def truncated(text: str, limit: int, *, whole_phrase: bool = False) -> str:
         if not whole_phrase:
             return _cut_after(text, match.end())
         word = match.group(0).lower()
-        leads_on = word.rstrip(",;:") in _LEADS_ON
+        previous = words[index - 1].group(0) if index > 0 else ""
+        leads_on = word.rstrip(",;:") in _LEADS_ON or _demands_more(match.group(0), previous)
         if fallback is None and not (leads_on and index > limit - _LEADS_ON_REACH):
             fallback = match.end()
         if index >= last - _PHRASE_REACH:
             ahead = [w.group(0) for w in words[index + 1 : index + 3]]
-            if not leads_on and (word[-1] in ",;:" or _opens_phrase(match.group(0), ahead)):
+            ends = word[-1] in ",;:" or _opens_phrase(match.group(0), ahead, previous)
+            if not leads_on and ends:
                 return _cut_after(text, match.end())
         elif fallback is not None:
             break
@@ -1901,17 +2141,55 @@ def truncated(text: str, limit: int, *, whole_phrase: bool = False) -> str:
 _PHRASE_REACH = 8
 # Words that open a phrase of their own after a noun: prepositions ("of" binds its
 # noun to the one before: "a bag full of"), conjunctions, relatives. ("than" and "as"
-# bind too: "more than half", "as well as".)
+# bind too: "more than half", "as well as"; "and" and "or" join two nouns as often as
+# two clauses, "the payment of pensions | and wages", so they open one only after a
+# comma.)
 _PHRASE_OPENERS = frozenset(
     """
     in on at for with by from into after before during without within under over
     about against between through since until while because although unless
-    and or but who which whose where when that — – --
+    but who which whose where when that — – --
     """.split()
+)
+# After "and" or "or", the words that open a clause or a noun phrase of its own ("and
+# the army withdrew", "and will raise", "and that it is working"); a bare word goes on
+# the pair ("pensions and wages").
+_AFTER_AND = frozenset("that then several many more most few".split())
+# Verbs whose object is what was said, and words that bind to what follows them: a cut
+# with "…" right after one ends on a word that has not yet said anything ("Quist
+# says…", "according…").
+_WANTS_WHAT_FOLLOWS = _BARE_SAYING | _SAID | frozenset("according calling urging".split())
+
+
+def _demands_more(word: str, previous: str) -> bool:
+    """True when a cut with "…" must not end on ``word``: it wants what follows it.
+
+    A verb of saying ("says…"), a participle opening a clause after a comma
+    (", calling…"), or a verb after "to" ("trying to detonate…"): each drops what
+    the sentence was about. After "to" a bare word is read as a verb; a name or a
+    plural ("to Dunmere", "to workers") is not.
+    """
+    bare = word.strip("\"“”'‘’(),;:")
+    lower = bare.lower()
+    if not bare.islower():
+        return False
+    if lower in _WANTS_WHAT_FOLLOWS:
+        return True
+    if previous.endswith(",") and lower.endswith("ing") and len(lower) > 4:
+        return True
+    if previous.lower() != "to":
+        return False
+    return not lower.endswith("s") and lower not in _LEADS_ON and lower not in _TO_PLACES
+
+
+# Nouns that follow "to" with no determiner: "sentenced to death", "brought to justice".
+_TO_PLACES = frozenset(
+    "death life power justice court hospital prison jail safety school church bed trial"
+    " office work market date".split()
 )
 
 
-def _opens_phrase(word: str, ahead: list[str]) -> bool:
+def _opens_phrase(word: str, ahead: list[str], previous: str = "") -> bool:
     """True when the words ``ahead`` of ``word`` begin a new phrase: "without", "which".
 
     "to" does after a name ("Ada Lund | to close") or before a noun phrase ("a bill |
@@ -1920,9 +2198,21 @@ def _opens_phrase(word: str, ahead: list[str]) -> bool:
     if not ahead:
         return False
     following = ahead[0].lower().strip("\"“”'‘’(")
+    if word[:1].isupper() and _joins_a_name([following, *ahead[1:2]], previous):
+        return False  # "the Marlow | to Dunmere race": one name
     if following == "to":
         after = ahead[1].lower() if len(ahead) > 1 else ""
         return word[:1].isupper() or after in _NOT_INFINITIVE_AFTER_TO
+    if following in ("and", "or") and len(ahead) > 1:
+        after = ahead[1].strip("\"“”'‘’(")
+        lower = after.lower()
+        return (
+            lower in _DETERMINERS
+            or lower in _PRONOUNS
+            or lower in _AFTER_AND
+            or lower in _AUXILIARIES
+            or (_is_verb(after) and not word[:1].isupper())
+        )
     return following in _PHRASE_OPENERS
 
 

@@ -1,0 +1,182 @@
+"""A headline cut short never misleads and never reads broken.
+
+Each test is a shape of lead whose cut used to fall in the wrong place: inside a
+name joined by "to", after a verb of saying with only the subject of what was
+said, after a noun that needs its complement ("a sharp rise", "the ability"),
+after a verb that needs where ("put the side"), on a subject whose only verb is
+in its relative clause, on a measure of time ("a day") or a time word left alone
+("earlier"), before "into"; and a cut with "…" after a word that demands what
+follows ("says…", "to detonate…", "calling…") or inside a pair joined by "and".
+Fresh sentences written for these tests (none is taken from an eval article).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.extractive.compress import (
+    cut_at_phrase,
+    drop_adjunct_asides,
+    drop_any_time,
+    truncated,
+)
+from summarizer.extractive.headline import make_headline
+
+
+def _ends(headline: str) -> str:
+    return headline.rstrip(".…").split()[-1]
+
+
+def test_a_cut_never_falls_inside_a_name_joined_by_to() -> None:
+    lead = (
+        "Only a late protest can now stop Blue Heron from winning the overall handicap "
+        "prize in the 30th Marlow to Dunmere yacht race."
+    )
+    assert _ends(make_headline(lead)) != "Marlow"
+    text = (
+        "Four more boats have now retired from the Marlow to Dunmere race after a squall "
+        "broke two masts and injured a skipper near the cape overnight."
+    )
+    assert _ends(truncated(text, 9, whole_phrase=True)) != "Marlow"
+    short = cut_at_phrase(text, 14, weak_cuts=True)
+    assert short is None or "Dunmere" in short
+
+
+@pytest.mark.parametrize(
+    ("lead", "bad"),
+    [
+        (
+            "There is a one in ten chance of a sharp rise in river levels across the "
+            "lowland farms over the coming winter, according to a new flood study.",
+            "a sharp rise,",
+        ),
+        (
+            "The harbour inquiry has heard evidence that there were doubts about the ferry "
+            "company's ability to pay all of its crews and its many creditors in the months "
+            "before it collapsed.",
+            "ability.",
+        ),
+        (
+            "Councillor Ben Ortiz says there is strong support within the party for the "
+            "council to change its long-standing and much-criticised harbour policy on fees.",
+            "for the council.",
+        ),
+    ],
+)
+def test_a_cut_never_ends_on_a_noun_that_needs_its_complement(lead: str, bad: str) -> None:
+    headline = make_headline(lead)
+    assert bad not in headline, headline
+
+
+def test_a_cut_never_ends_after_a_verb_that_needs_where() -> None:
+    lead = (
+        "The bowlers and opening batsmen have put the home side in a commanding position "
+        "going into day three of the match against Fernland at the old ground."
+    )
+    headline = make_headline(lead)
+    assert _ends(headline) != "side", headline
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Two river guides who survived the 2004 Karsk gorge flood - in which nine walkers "
+        "died - have denied any wrongdoing in leading the trip.",
+        "The four firemen injured by a falling wall in the old mill were from a volunteer "
+        "unit based at Hollin Cross, the county said.",
+        "The armed wing of the northern rebel movement, the Sable Front has threatened to "
+        "attack officials of the ruling council if its leader is harmed.",
+    ],
+)
+def test_a_cut_keeps_the_main_verb_not_only_a_relative_clause(lead: str) -> None:
+    headline = make_headline(lead)
+    assert headline.endswith("…") or any(
+        verb in headline for verb in ("denied", "were from", "threatened")
+    ), headline
+
+
+def test_a_cut_never_ends_on_a_measure_of_time() -> None:
+    lead = (
+        "The condition of the former harbour master has improved, a day after the "
+        "80-year-old was put on a drip and given oxygen to help his breathing."
+    )
+    headline = make_headline(lead)
+    assert not headline.endswith(", a day."), headline
+
+
+@pytest.mark.parametrize("word", ["earlier", "later"])
+def test_a_time_word_keeps_its_day(word: str) -> None:
+    text = f"The new harbour board is to meet for the first time {word} today after the vote."
+    assert f"{word} today" in drop_any_time(text)
+    text = f"Ann Roe failed in her bid to return as chair, after stepping down {word} this year."
+    assert f"{word} this year" in drop_any_time(text)
+
+
+def test_a_cut_never_falls_before_into() -> None:
+    lead = (
+        "A court sentenced the delivery driver to six years for steering his van into a "
+        "crowd of shoppers at the Ostend street market last spring."
+    )
+    headline = make_headline(lead)
+    assert _ends(headline) != "van", headline
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        (
+            "A rafter who raised the alarm after most of his party was swept into the Kell "
+            "River says for nearly a day he did not know whether his friends had lived.",
+            "says",
+        ),
+        (
+            "A county judge in Harwick has refused to free on bail a young deckhand accused "
+            "of trying to detonate his device on a ferry bound for the islands.",
+            "detonate",
+        ),
+        (
+            "The retiring mayor of Dunmere bade farewell to the town she has led for twelve "
+            "years, calling for a modest memorial to be built on the pier.",
+            "calling",
+        ),
+        (
+            "The president has asked the nation's banks to help restore calm by speeding "
+            "up the payment of pensions and wages to workers and retirees.",
+            "pensions",
+        ),
+    ],
+)
+def test_a_cut_with_an_ellipsis_never_ends_on_a_word_that_demands_more(text: str, bad: str) -> None:
+    assert _ends(truncated(text, 20, whole_phrase=True)) != bad
+
+
+def test_a_cut_after_a_verb_of_saying_never_keeps_only_a_subject() -> None:
+    sentence = (
+        "The opposition leader, Mara Quist, says a major funding scandal in the harbour "
+        "board has damaged the good name of the office of the mayor."
+    )
+    short = cut_at_phrase(sentence, 12, weak_cuts=True)
+    assert short is None or "damaged" in short, short
+
+
+def test_a_phrase_after_commas_is_no_aside_when_no_clause_resumes() -> None:
+    sentence = (
+        "Four boats have now quit the race to Dunmere, after a squall broke two masts "
+        "near the cape, one of them with an injured skipper."
+    )
+    assert drop_adjunct_asides(sentence) == sentence
+    aside = "The harbour board, after a long debate, voted to raise the mooring fees."
+    assert drop_adjunct_asides(aside) == "The harbour board voted to raise the mooring fees."
+
+
+def test_a_day_stays_before_a_relative_clause() -> None:
+    text = "The museum will reopen its doors today which marks fifty years since the fire."
+    assert drop_any_time(text) == text
+
+
+def test_a_cut_with_an_ellipsis_never_ends_on_a_determiner() -> None:
+    text = (
+        "Two veteran ferry guides who survived the great winter gale of 2004 have now "
+        "strongly denied any wrongdoing in leading the crossing."
+    )
+    assert _ends(truncated(text, 17, whole_phrase=True)) != "any"
