@@ -1130,12 +1130,17 @@ def cut_at_phrase(
             # "a session | in which most members were women" says which session; "the
             # first state | to ..." and "the only firm | in ..." are not the news yet.
             continue
-        if following in _STRONG_BOUNDARIES or (comma and following not in _CONDITIONS):
+        if (
+            following in _STRONG_BOUNDARIES
+            or (comma and following not in _CONDITIONS)
+            or (following == "but" and _second_clause(rest) and not _reports(kept))
+        ):
             strongs.append(kept)
         elif not weak_cuts or _bare_verb_end(kept) or not _whole_phrase(kept):
             continue
         elif (
-            (following == "into" and _moved_into(kept))
+            _control_pending(kept, rest)
+            or (following == "into" and _moved_into(kept))
             or _wants_its_complement(kept, following)
             or _unplaced(kept)
         ):
@@ -1148,7 +1153,7 @@ def cut_at_phrase(
             following == "to"
             and (_preposition_to(rest) or not _object_of_control(kept))
             and _purpose_to(kept)
-            and _ends_noun_phrase(kept)
+            and _ends_noun_phrase(kept, bare=False)
         ):
             weaks.append(kept)  # "... a shutdown | to make way", "... a bill | to the congress"
     # Checked only where a cut would be made, longest first: "The court issued a
@@ -1180,7 +1185,22 @@ def _complete_clause(kept: str) -> bool:
     survived the flood.") or a verb of saying with only the subject of what was
     said ("Quist says a funding scandal.") reads broken or says something else.
     """
-    return _has_main_verb(kept) and not _reported_without_verb(kept)
+    return (
+        _has_main_verb(kept) and not _reported_without_verb(kept) and not _ends_on_clause_verb(kept)
+    )
+
+
+def _ends_on_clause_verb(kept: str) -> bool:
+    """True when ``kept`` ends on a verb whose object is a clause, with none: "the court decided".
+
+    What was decided, found or announced is the news, often a quotation after an
+    attribution ('decided, according to the summary, "that ..."'). A passive
+    ("the plan was rejected") ends well.
+    """
+    words = kept.rstrip(".,;:").split()
+    if len(words) < 2 or not words[-1].islower() or words[-1] not in SPEECH_VERBS:
+        return False
+    return words[-2].lower() not in _AUXILIARIES
 
 
 # Words that open a relative clause inside a noun phrase.
@@ -1232,7 +1252,8 @@ def _has_main_verb(kept: str) -> bool:
 # Verbs whose object is a clause, said or thought, often with no "that": "says a
 # scandal has damaged ...". Only forms that are no noun ("claims", "hopes" are).
 _REPORTING = frozenset(
-    "say says said believe believes believed think thinks thought reckons reckoned".split()
+    "say says said believe believes believed think thinks thought reckons reckoned ruled"
+    " rules".split()
 )
 
 
@@ -1319,6 +1340,58 @@ def _wants_its_complement(kept: str, following: str) -> bool:
         if word in _DANGLING or word in _NP_BREAKERS or _is_verb(word):
             return False
     return False
+
+
+def _second_clause(rest: str) -> bool:
+    """True when "but" at the start of ``rest`` opens a clause: "but did not accede to ...".
+
+    "agreed to add two members to the council but did not accede to a new inquiry"
+    may end before "but": the first clause stands, true, on its own. "but" before a
+    noun or "not" ("registering men but not women") joins two nouns, and stays.
+    """
+    parts = rest.split(None, 2)
+    if len(parts) < 2:
+        return False
+    return parts[1].lower() in _AUXILIARIES or _is_verb(parts[1])
+
+
+def _reports(kept: str) -> bool:
+    """True when ``kept`` holds a verb of saying or thinking: what follows may be its.
+
+    "Vail said she backed the plan | but wanted it phased in" reports a reservation:
+    cut off, her position reads as support; so would "are hoping for calm | but are
+    predicting storms" read as hope alone.
+    """
+    return any(word in _REPORTING or word in _HOPING for word in kept.lower().split())
+
+
+_HOPING = frozenset(
+    "hope hopes hoped hoping expect expects expected expecting fear fears feared fearing".split()
+)
+
+
+def _control_pending(kept: str, rest: str) -> bool:
+    """True when ``kept`` ends inside the object of "urged", "asked" ... whose "to" follows.
+
+    "The bishop urged delegates at a summit | on rural schools to fund ..." would end
+    on whom he urged, dropping what he urged them to do: the "to" clause in ``rest``
+    (before any comma) is the news.
+    """
+    if not _object_of_control(kept, _CONTROL_OBJECT_REACH):
+        return False
+    clause = rest.split(",", 1)[0].split()
+    return any(
+        word == "to"
+        and index + 1 < len(clause)
+        and clause[index + 1].islower()
+        and clause[index + 1] not in _DETERMINERS
+        for index, word in enumerate(clause)
+    )
+
+
+# How far back the verb may be whose object a cut would leave: "urged delegates at a
+# major summit on rural schools" (twelve words, read off a fresh sentence).
+_CONTROL_OBJECT_REACH = 12
 
 
 def _moved_into(kept: str) -> bool:
@@ -1506,7 +1579,7 @@ def _whole_phrase(kept: str) -> bool:
     if sum(kept.count(dash) for dash in _DASHES) % 2:
         return False
     last = words[-1]
-    if last.islower() and last.endswith("ing") and len(words) > 1:
+    if last.islower() and last.endswith("ing") and len(words) > 1 and not _measure_of(words):
         before = words[-2].lower()
         if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
             return False
@@ -1585,13 +1658,17 @@ _CONTROL_VERBS |= frozenset(
 _CONTROL_REACH = 8
 
 
-def _object_of_control(kept: str) -> bool:
-    """True when the noun phrase ending ``kept`` is the object of a verb like "allowed"."""
-    for word in reversed(kept.split()[-_CONTROL_REACH:-1]):
+def _object_of_control(kept: str, reach: int = _CONTROL_REACH) -> bool:
+    """True when the noun phrase ending ``kept`` is the object of a verb like "allowed".
+
+    Not when a "to" stands between: "allowed China to extradite suspects" already has
+    its "to" clause.
+    """
+    for word in reversed(kept.split()[-reach:-1]):
         lower = word.lower().strip(",")
         if lower in _CONTROL_VERBS:
             return True
-        if lower in _NP_BREAKERS or word.endswith(","):
+        if lower in _NP_BREAKERS or lower == "to" or word.endswith(","):
             return False
     return False
 
@@ -1643,9 +1720,21 @@ _CLAUSE_AFTER_COMMA = twin_re(
 
 
 def _bare_verb_end(kept: str) -> bool:
-    """True for "... will appear" or "... to make way": a verb that wants what follows."""
-    words = kept.lower().split()
-    return (len(words) >= 2 and words[-2] in _MODALS) or "to" in words[-3:-1]
+    """True for "... will appear" or "... to make way": a verb that wants what follows.
+
+    "to" before a name or a number is a preposition: "diverted to Boston Airport" ends
+    on a place. ("to an area" and "to the region" are left to the rule: they often
+    end on a vague noun whose content is still to come.)
+    """
+    words = kept.split()
+    lower = [w.lower() for w in words]
+    if len(words) >= 2 and lower[-2] in _MODALS:
+        return True
+    for index in range(max(len(words) - 3, 0), len(words) - 1):
+        if lower[index] == "to":
+            after = words[index + 1]
+            return not (after[:1].isupper() or after[:1].isdigit())
+    return False
 
 
 # Words after which "to" starts their complement, not a purpose: "plans to", "due to".
@@ -1684,12 +1773,15 @@ def _ends_on_past(kept: str) -> bool:
     return last.islower() and (last in IRREGULAR_PAST or (last.endswith("ed") and len(last) > 4))
 
 
-def _ends_noun_phrase(kept: str) -> bool:
+def _ends_noun_phrase(kept: str, *, bare: bool = True) -> bool:
     """True when ``kept`` ends on a noun phrase: "... began a planned two-day shutdown".
 
     A guess without a tagger: the last word is a name, or a determiner, a number
     or a possessive opens the last few words and nothing after it is a function
     word ("... was 144% greater than", "... registering men but not women" fail).
+    A bare noun phrase closes one too after a preposition or a verb after "to"
+    (:func:`_bare_noun_phrase`: "ended without final agreement", "to take early wickets");
+    not when ``bare`` is False (before "to": "through male | to female" is no end).
     """
     words = kept.rstrip(".,;:").split()
     if not words:
@@ -1698,10 +1790,19 @@ def _ends_noun_phrase(kept: str) -> bool:
         return True
     if _is_verb(words[-1].strip(",")):
         return False  # "... Institute commented", "... the increase phased": a verb
+    if bare and _measure_of(words):
+        return True  # "has entered two days of official mourning"
     for back in range(1, min(7, len(words))):
         word = words[-1 - back]
         lower = word.lower().strip(",")
-        opener = lower in _DETERMINERS or lower.endswith(("'s", "’s")) or lower[:1].isdigit()
+        opener = (
+            lower in _DETERMINERS
+            or lower.endswith(("'s", "’s"))
+            or lower[:1].isdigit()
+            or lower in _NUMBER_WORDS
+        )
+        if bare and lower in _BARE_NP_OPENERS and back <= _BARE_NP_WORDS:
+            return _bare_noun_phrase(words, back)
         if opener:
             tail = [w.strip(",") for w in words[-back:]]
             return not any(
@@ -1714,6 +1815,77 @@ def _ends_noun_phrase(kept: str) -> bool:
 
 
 _SUBORDINATORS = frozenset("if when because although though while unless whether as since".split())
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty dozens hundreds"
+    " thousands millions several".split()
+)
+# Prepositions before which a cut may be made after a bare noun phrase ("in prison",
+# "without final agreement", "for firefighters"), and "to" before a verb's bare object.
+_BARE_NP_OPENERS = frozenset(
+    "in at on for with from by near across over under against about through within without"
+    " to".split()
+)
+# A bare noun phrase is at most this many words: "without final agreement", "to take
+# early wickets" (read off fresh sentences).
+_BARE_NP_WORDS = 3
+# Nouns that a preposition takes bare only as part of a longer phrase: "in order | to",
+# "in response | to", "in favour | of", "in return | for".
+_BOUND_NOUNS = frozenset(
+    """
+    order addition response regard relation respect spite front search charge favour favor
+    terms view line lieu place return exchange contrast comparison accordance case part
+    time touch turn fact common particular general
+    """.split()
+)
+
+
+def _bare_noun_phrase(words: list[str], back: int) -> bool:
+    """True when the last ``back`` words are a bare noun phrase closing a phrase.
+
+    ``words[-1 - back]`` is a preposition ("ended without | final agreement", "in |
+    prison") or "to" before a verb and its bare object ("to | take early wickets"). The
+    words after it are lower-case content words: no function word, verb, adverb in
+    "-ly" or participle, and the last no noun that a longer phrase binds ("in order").
+    """
+    opener = words[-1 - back].lower()
+    tail = [w.strip(",") for w in words[-back:]]
+    if opener == "to":
+        if back < 2 or not tail[0].islower() or tail[0] in _DETERMINERS:
+            return False
+        tail = tail[1:]  # the verb: "to take | early wickets"
+    if tail[-1].lower() in _BOUND_NOUNS:
+        return False
+    return all(
+        w.islower()
+        and w.isalpha()
+        and w not in _DANGLING
+        and w not in _NP_BREAKERS
+        and w not in _STOPWORDS_AS_HEADS
+        and not _is_verb(w)
+        and not w.endswith(("ly", "ing"))
+        for w in tail
+    )
+
+
+def _measure_of(words: list[str]) -> bool:
+    """True when ``words`` end on a measure and what it measures: "two days of mourning".
+
+    A number and a noun, "of", and one or two lower-case content words.
+    """
+    for size in (1, 2):
+        if len(words) < size + 3 or words[-size - 1] != "of":
+            continue
+        number, unit = words[-size - 3].lower(), words[-size - 2]
+        if not (number in _NUMBER_WORDS or number[:1].isdigit()) or not unit.isalpha():
+            continue
+        tail = words[-size:]
+        if all(w.isalpha() and w.islower() and w not in _DANGLING for w in tail):
+            return not any(_is_verb(w) for w in tail)
+    return False
+
+
+# Words that end no noun phrase: "in place", "at least", "for now", "on time".
+_STOPWORDS_AS_HEADS = frozenset("least most now then once all both each more less".split())
 
 
 def _open_subordinate(kept: str) -> bool:
@@ -1783,7 +1955,11 @@ def _splits_clause(rest: str) -> bool:
         return True
     if first.islower() and first.endswith("ed") and not first.endswith("eed"):
         return rest.split(",", 1)[0].count(" ") < 2 or _CLAUSE_AFTER_COMMA.search(rest) is not None
-    return _CLAUSE_AFTER_COMMA.search(rest) is not None
+    # A comma inside a quotation ('a "soaring, beautiful" memorial') resumes no clause.
+    return _CLAUSE_AFTER_COMMA.search(_QUOTATION.sub('""', rest)) is not None
+
+
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def _ends_clause(kept: str, rest: str) -> bool:

@@ -18,6 +18,7 @@ from summarizer.extractive.compress import (
     cut_at_phrase,
     drop_adjunct_asides,
     drop_any_time,
+    shorten,
     truncated,
 )
 from summarizer.extractive.headline import make_headline
@@ -180,3 +181,104 @@ def test_a_cut_with_an_ellipsis_never_ends_on_a_determiner() -> None:
         "strongly denied any wrongdoing in leading the crossing."
     )
     assert _ends(truncated(text, 17, whole_phrase=True)) != "any"
+
+
+def test_a_comma_inside_a_quotation_resumes_no_clause() -> None:
+    lead = (
+        "The retiring mayor of Dunmere bade farewell to the town she has led for twelve "
+        'years, calling for a "simple, dignified" memorial to be built on the old pier.'
+    )
+    assert make_headline(lead).endswith("for twelve years.")
+
+
+def test_to_before_a_name_is_a_place_not_a_verb() -> None:
+    lead = (
+        "A ferry from Kell to Dunmere has been diverted to Harwick Harbour under escort "
+        "by two navy patrol boats from the northern base."
+    )
+    assert not make_headline(lead).endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("lead", "end"),
+    [
+        (
+            "Talks between the two harbour unions in Dunmere have ended without final "
+            "agreement on the pay and hours of the winter crews at the port.",
+            "without final agreement.",
+        ),
+        (
+            "The town has entered two days of official mourning for the more than forty "
+            "people killed in a fire that destroyed the old covered market.",
+            "two days of official mourning.",
+        ),
+    ],
+)
+def test_a_bare_noun_phrase_may_end_a_headline(lead: str, end: str) -> None:
+    assert make_headline(lead).endswith(end)
+
+
+def test_a_bare_noun_phrase_does_not_end_before_to() -> None:
+    sentence = (
+        "The health board says it is not surprised the rate of infection through male to "
+        "female contact is twice the national rate in the county."
+    )
+    short = cut_at_phrase(sentence, 18, weak_cuts=True)
+    assert short is None or not short.endswith("through male."), short
+
+
+def test_a_cut_never_ends_on_a_verb_whose_object_is_what_was_decided() -> None:
+    sentence = (
+        "Ann Roe, the senior judge of the county court, decided, according to the summary, "
+        '"that the harbour fee was unlawful from the start."'
+    )
+    short = cut_at_phrase(sentence, 14, weak_cuts=True)
+    assert short is None or not short.endswith("decided."), short
+
+
+def test_a_cut_never_drops_what_someone_was_urged_to_do() -> None:
+    lead = (
+        "The bishop urged delegates at a regional synod on rural schools to fund new "
+        "teachers for the hill villages and the islands over the next decade."
+    )
+    headline = make_headline(lead)
+    assert "to fund" in headline or headline.endswith("…"), headline
+
+
+def test_a_to_clause_already_given_ends_the_control_verbs_reach() -> None:
+    sentence = (
+        "The mayor announced that her council will officially withdraw a draft bylaw that "
+        "would have allowed the port to fine visiting trawlers from Kell to be judged "
+        "under the county's own fishing code."
+    )
+    short = shorten(sentence, 30, weak_cuts=True)
+    assert short.text.endswith("trawlers from Kell."), short.text
+
+
+def test_a_second_clause_after_but_may_go() -> None:
+    sentence = (
+        "The mayor also agreed to add two members to the harbour's existing oversight board "
+        "but did not accede to demands for a new inquiry led by a judge."
+    )
+    assert shorten(sentence, 20, weak_cuts=True).text == (
+        "The mayor also agreed to add two members to the harbour's existing oversight board."
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bad"),
+    [
+        (
+            "The only councillor to vote against the budget, Hester Vail, said she supported "
+            "repairing the old pier but wanted the cost spread over three years.",
+            "repairing the old pier.",
+        ),
+        (
+            "A county judge struck down the harbour board's practice of charging trawlers but "
+            "not yachts for mooring in the old basin as unlawful under its charter.",
+            "charging trawlers.",
+        ),
+    ],
+)
+def test_but_after_a_report_or_before_a_noun_stays(sentence: str, bad: str) -> None:
+    assert not shorten(sentence, 18, weak_cuts=True).text.endswith(bad)
