@@ -91,6 +91,8 @@ _ANY_TIME = twin_re(
     + r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next) (?:week|month|year|weekend)"
     r"|(?:yesterday|today)(?: (?:morning|afternoon|evening))?|tonight"
+    # "this morning", "last night", "overnight": the hour of a day's news.
+    r"|(?:this|last) (?:morning|afternoon|evening|night)|overnight"
     r")(?=[ ,.;])"
 )
 # Words that place a time phrase within its day or year: "later today", "earlier this
@@ -413,6 +415,8 @@ def drop_any_time(text: str) -> str:
                 continue  # "greater than last year" keeps its year
             if previous in _TIME_LEANS:
                 continue  # "later today", "earlier this year": "later" alone is no time
+            if previous in _DETERMINERS or previous.endswith(("'s", "’s")):
+                continue  # "the overnight crash", "Monday's storm": part of a noun phrase
             end = match.end()
             if _RELATIVE_NEXT.match(text, end):
                 continue  # "networks today, which marks": "which" would pass to "networks"

@@ -282,3 +282,16 @@ def test_a_second_clause_after_but_may_go() -> None:
 )
 def test_but_after_a_report_or_before_a_noun_stays(sentence: str, bad: str) -> None:
     assert not shorten(sentence, 18, weak_cuts=True).text.endswith(bad)
+
+
+@pytest.mark.parametrize("when", ["overnight", "this morning", "last night"])
+def test_the_hour_of_the_news_goes_from_a_headline(when: str) -> None:
+    text = f"Crews have had welcome relief in the hill country {when} with cooler weather."
+    assert drop_any_time(text) == (
+        "Crews have had welcome relief in the hill country with cooler weather."
+    )
+
+
+def test_an_hour_inside_a_noun_phrase_stays() -> None:
+    text = "The board is investigating the overnight crash of a rescue plane near Kell."
+    assert drop_any_time(text) == text
