@@ -628,7 +628,12 @@ def _resumes(text: str, at: int) -> bool:
 
 
 def drop_relatives(text: str) -> str:
-    """``text`` without non-restrictive relative clauses: ", who was bailed,"."""
+    """``text`` without non-restrictive relative clauses: ", who was bailed,".
+
+    Also one set off by dashes: "the 2004 gale - in which nine walkers died - has ...".
+    """
+    if " -" in text or "—" in text or "–" in text:
+        text = _cut(text, (m.span() for m in _DASH_RELATIVE.finditer(text)))
     if "," not in text:
         return text
 
@@ -641,6 +646,14 @@ def drop_relatives(text: str) -> str:
             yield match.start(), closing if tail is not None else match.end()
 
     return _cut(text, spans())
+
+
+# " - in which nine walkers died -", " — who ran the ferry —": a relative clause between
+# dashes, at most 100 characters (as a parenthesis of :data:`_PAREN`, and a little more).
+_DASH_RELATIVE = re.compile(
+    r" (?:—|–|--|-) (?:who|whom|whose|which|where|(?:in|of|during|at|from) which)"
+    r" [^—–;:\"“”()]{2,100}? (?:—|–|--|-)(?= )"
+)
 
 
 def drop_trailing(text: str) -> str:

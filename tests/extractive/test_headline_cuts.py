@@ -295,3 +295,13 @@ def test_the_hour_of_the_news_goes_from_a_headline(when: str) -> None:
 def test_an_hour_inside_a_noun_phrase_stays() -> None:
     text = "The board is investigating the overnight crash of a rescue plane near Kell."
     assert drop_any_time(text) == text
+
+
+def test_a_relative_clause_between_dashes_goes() -> None:
+    lead = (
+        "Two river guides who survived the 2004 Karsk gorge flood - in which nine walkers "
+        "died - have denied any wrongdoing in leading the trip down the gorge."
+    )
+    headline = make_headline(lead)
+    assert "nine walkers" not in headline
+    assert "flood have denied any wrongdoing" in headline
