@@ -1481,7 +1481,7 @@ def _restrictive_relative(kept: str, rest: str) -> bool:
         return False
     opener, after = parts[0].lower(), parts[1]
     if opener == "that":
-        if not _is_verb(after):
+        if not _is_verb(after) and not _present_verb(parts[1:]):
             return False
     elif opener not in ("who", "which", "whose") and _RELATIVE_AFTER.match(rest) is None:
         return False
@@ -1495,6 +1495,24 @@ def _restrictive_relative(kept: str, rest: str) -> bool:
     # withdraw a proposed bill | that ..." keeps its news, what is done to it, and
     # "reported the invention of a new coating | that ..." names it.
     return verb in _ACTS_ON or determiners not in (("a",), ("an",))
+
+
+def _present_verb(words: list[str]) -> bool:
+    """True when ``words`` open on a verb in the present: "requires all", "bans the".
+
+    A word in "-s" is a plural noun as often ("that officials lied"); it is read as a
+    verb when an object follows it at once: a determiner, a name or a number.
+    """
+    text = " ".join(words)
+    parts = text.split(None, 2)
+    if len(parts) < 2:
+        return False
+    word, following = parts[0], parts[1]
+    if not word.islower() or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    if word in STOPWORDS:
+        return False
+    return following.lower() in _DETERMINERS or following[:1].isupper() or following[:1].isdigit()
 
 
 def _object_verb(kept: str) -> str | None:

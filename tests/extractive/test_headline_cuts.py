@@ -305,3 +305,19 @@ def test_a_relative_clause_between_dashes_goes() -> None:
     headline = make_headline(lead)
     assert "nine walkers" not in headline
     assert "flood have denied any wrongdoing" in headline
+
+
+def test_that_before_a_verb_in_the_present_opens_a_relative_clause() -> None:
+    sentence = (
+        "The harbour council will scrap a draft bylaw that requires the buskers on the "
+        "old pier to hold a licence from the county."
+    )
+    assert cut_at_phrase(sentence, 12, weak_cuts=True) == (
+        "The harbour council will scrap a draft bylaw."
+    )
+    claim = (
+        "The harbour council rejected the claim that officials lied about the cost of "
+        "the repairs to the old pier last winter."
+    )
+    short = cut_at_phrase(claim, 12, weak_cuts=True)
+    assert short is None or "lied" in short
