@@ -1299,7 +1299,8 @@ def _reported_without_verb(kept: str) -> bool:
 _TIME_UNITS = frozenset(
     "minute minutes hour hours day days week weeks month months year years decade decades".split()
 )
-# ("since" is left out: "£2 million a year | since the review" is a rate, not a measure.)
+# ("since" only after a number: "£2 million a year | since the review" is a rate, "100
+# years | since the crash" a measure.)
 _MEASURED = frozenset("after before on later earlier ago".split())
 
 
@@ -1309,7 +1310,13 @@ def _measures_time(kept: str, following: str) -> bool:
     "The mayor's condition has improved, a day | after he was admitted" would end on
     "a day.", which says nothing.
     """
-    return following in _MEASURED and kept.rsplit(None, 1)[-1].lower() in _TIME_UNITS
+    words = kept.rsplit(None, 2)
+    if len(words) < 2 or words[-1].lower() not in _TIME_UNITS:
+        return False
+    if following == "since":
+        number = words[-2].lower()
+        return number[:1].isdigit() or number in _NUMBER_WORDS
+    return following in _MEASURED
 
 
 # Nouns of change, whose news is what changed: "a sharp rise | in river levels".
@@ -1345,10 +1352,12 @@ def _wants_its_complement(kept: str, following: str) -> bool:
     last = words[-1]
     if following in ("in", "of") and last in _CHANGE_NOUNS:
         return True
-    if following != "to":
+    if following not in ("to", "for"):
         return False
     if last in _TO_NOUNS:
-        return True
+        return True  # "accepts the need | for the council to ...", "a bid | for control"
+    if following != "to":
+        return False
     for word in reversed(words[-_FOR_REACH:-1]):
         if word == "for":
             return True
@@ -1851,8 +1860,8 @@ def _ends_noun_phrase(kept: str, *, bare: bool = True) -> bool:
 
 _SUBORDINATORS = frozenset("if when because although though while unless whether as since".split())
 _NUMBER_WORDS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve twenty dozens hundreds"
-    " thousands millions several".split()
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " sixty seventy eighty ninety hundred dozens hundreds thousands millions several".split()
 )
 # Prepositions before which a cut may be made after a bare noun phrase ("in prison",
 # "without final agreement", "for firefighters"), and "to" before a verb's bare object.

@@ -321,3 +321,21 @@ def test_that_before_a_verb_in_the_present_opens_a_relative_clause() -> None:
     )
     short = cut_at_phrase(claim, 12, weak_cuts=True)
     assert short is None or "lied" in short
+
+
+def test_a_need_keeps_what_it_is_for() -> None:
+    sentence = (
+        "The harbour master, Ann Roe, says she accepts the need for the county to cut "
+        "its spending on the old pier over the coming winter."
+    )
+    short = cut_at_phrase(sentence, 14, weak_cuts=True)
+    assert short is None or not short.endswith("the need."), short
+
+
+def test_a_number_of_years_keeps_since_when() -> None:
+    sentence = (
+        "The old ferry will sail again today which marks forty years since its first "
+        "crossing from Kell to the islands in the north."
+    )
+    short = cut_at_phrase(sentence, 14, weak_cuts=True)
+    assert short is None or not short.endswith("forty years."), short
