@@ -838,7 +838,12 @@ _PARTICIPLE = re.compile(r"[a-z]{2,}ing")
 # Words that measure the phrase after them: "shortly after", "just before", "long since".
 _DEGREE = frozenset("shortly soon just long right immediately even only well directly".split())
 # A preposition that opens a restrictive relative clause: "in which", "for whom".
-_RELATIVE_AFTER = re.compile(r"[a-z]+ (?:which|whom|whose)\b")
+# (A preposition only: "an eight-year-old | schoolgirl whose death ..." is a noun and its
+# relative clause, and a cut before the noun splits its phrase.)
+_RELATIVE_AFTER = re.compile(
+    r"(?:in|on|at|for|by|to|with|from|of|under|through|during|after|before|against|among"
+    r"|over|into|upon|within|without|behind|beyond) (?:which|whom|whose)\b"
+)
 # A ranking whose noun phrase is still open at the end of the kept words: "the first
 # state in the United States", "the only airline" (no comma or verb after it).
 _RANKING = (
@@ -1147,6 +1152,8 @@ def cut_at_phrase(
             # "a session | in which most members were women" says which session; "the
             # first state | to ..." and "the only firm | in ..." are not the news yet.
             continue
+        if following == "when" and _modal_clause(kept):
+            continue  # "should be safe to return | when the country is secure": a condition
         if (
             following in _STRONG_BOUNDARIES
             or (comma and following not in _CONDITIONS)
@@ -1237,13 +1244,18 @@ def _has_main_verb(kept: str) -> bool:
     an adjective; a verb group after "who", "which" or "that" (not after a verb:
     "said that") is the relative clause's, and a verb group after it is the main one.
     """
-    words = [w.strip("\"“”'‘’(),;:.") for w in kept.split()]
+    raw = kept.split()
+    words = [w.strip("\"“”'‘’(),;:.") for w in raw]
+    aside = _subject_aside(raw)  # ", the actor best known for ...," after the subject's name
     relative = False  # inside a relative clause that has no verb yet
     relative_done = False  # a relative clause's verb group has been read
     previous = ""
     in_group = False
     for index, word in enumerate(words):
         lower = word.lower()
+        if aside[0] <= index < aside[1]:
+            previous = word
+            continue
         if lower in _RELATIVE_OPENERS and not (previous and _is_verb(previous)):
             relative, relative_done, in_group = True, False, False
             previous = word
@@ -1266,11 +1278,34 @@ def _has_main_verb(kept: str) -> bool:
     return False
 
 
+def _subject_aside(words: list[str]) -> tuple[int, int]:
+    """The word span of an appositive after the subject's name: "Sir Ann Roe, the actor ...,".
+
+    The subject is the sentence's opening run of capitalised words, closed by a comma
+    and followed by "the", "a", "an" or "former"; the aside runs to the next comma (or
+    the end). Its verbs ("best known for") are not the clause's. (0, 0) when none; not
+    after an opening phrase ("On Monday, the council ...").
+    """
+    if not words or words[0].lower() in _ADJUNCT_OPENERS:
+        return 0, 0
+    for index, word in enumerate(words[:-1]):
+        if not word[:1].isupper():
+            return 0, 0
+        if word.endswith(","):
+            if words[index + 1].lower() not in ("the", "a", "an", "former"):
+                return 0, 0
+            for end in range(index + 1, len(words)):
+                if words[end].endswith(","):
+                    return index + 1, end + 1
+            return index + 1, len(words)
+    return 0, 0
+
+
 # Verbs whose object is a clause, said or thought, often with no "that": "says a
 # scandal has damaged ...". Only forms that are no noun ("claims", "hopes" are).
 _REPORTING = frozenset(
     "say says said believe believes believed think thinks thought reckons reckoned ruled"
-    " rules".split()
+    " rules confident sure certain convinced satisfied".split()
 )
 
 
@@ -1280,7 +1315,8 @@ def _reported_without_verb(kept: str) -> bool:
     "Quist says a funding scandal | in the board has damaged ..." kept as "Quist
     says a funding scandal." reports a subject without what was said of it. "that"
     after the verb is :func:`_verbless_complement`'s; "said in a statement" is
-    :func:`cuts_the_news`'.
+    :func:`cuts_the_news`'. An adjective of belief reports a clause too: "is confident
+    security at the plant | is adequate".
     """
     words = kept.rstrip(".,;:").split()
     for index in range(len(words) - 1, -1, -1):
@@ -1363,9 +1399,38 @@ def _wants_its_complement(kept: str, following: str) -> bool:
             return True
         if word in _DETERMINERS:
             continue
-        if word in _DANGLING or word in _NP_BREAKERS or _is_verb(word):
-            return False
+        if word in _DANGLING or word in _NP_BREAKERS:
+            break
+    return _for_after_copula(words)
+
+
+# How far back "be ... for" may open the subject of a "to" clause: "should be safe for
+# asylum seekers in the country | to return" (read off fresh sentences).
+_COPULA_FOR_REACH = 10
+
+
+def _for_after_copula(words: list[str]) -> bool:
+    """True when ``words`` end on "be ADJECTIVE for NP": "it should be safe for the refugees".
+
+    The noun phrase is the subject of the "to" clause that follows ("... to return
+    home"); cut before it, the sentence says only that it is safe for them.
+    """
+    tail = words[-_COPULA_FOR_REACH:]
+    for index in range(len(tail) - 2, 1, -1):
+        if tail[index] == "for":
+            return tail[index - 2] in _COPULAS or tail[index - 2] == "be"
     return False
+
+
+def _modal_clause(kept: str) -> bool:
+    """True when the last clause of ``kept`` holds a modal: "it should be safe to return".
+
+    A "when" clause after it is the condition the claim holds under, not its time.
+    """
+    return any(word in _CONDITIONAL_MODALS for word in kept.rsplit(",", 1)[-1].lower().split())
+
+
+_CONDITIONAL_MODALS = frozenset("should would could can may might must will".split())
 
 
 def _second_clause(rest: str) -> bool:
@@ -1403,8 +1468,10 @@ def _control_pending(kept: str, rest: str) -> bool:
     on whom he urged, dropping what he urged them to do: the "to" clause in ``rest``
     (before any comma) is the news.
     """
-    if not _object_of_control(kept, _CONTROL_OBJECT_REACH):
-        return False
+    if not _object_of_control(kept, _CONTROL_OBJECT_REACH) and not _for_after_copula(
+        kept.lower().split()
+    ):
+        return False  # (or "safe for the refugees | in the camps to return")
     clause = rest.split(",", 1)[0].split()
     return any(
         word == "to"
@@ -1834,6 +1901,8 @@ def _ends_noun_phrase(kept: str, *, bare: bool = True) -> bool:
         return True
     if _is_verb(words[-1].strip(",")):
         return False  # "... Institute commented", "... the increase phased": a verb
+    if words[-1].lower() in _TIME_LEANS:
+        return False  # "in the second innings late | on day four": when, not a noun
     if bare and _measure_of(words):
         return True  # "has entered two days of official mourning"
     for back in range(1, min(7, len(words))):

@@ -339,3 +339,57 @@ def test_a_number_of_years_keeps_since_when() -> None:
     )
     short = cut_at_phrase(sentence, 14, weak_cuts=True)
     assert short is None or not short.endswith("forty years."), short
+
+
+def test_the_verb_of_an_appositive_is_not_the_main_verb() -> None:
+    sentence = (
+        "Dame Ada Lund, the stage actor best known for her role as the harbour widow in "
+        "the long radio drama Kell Tides, died at home from a stroke aged 81, her agent said."
+    )
+    short = cut_at_phrase(sentence, 20, weak_cuts=True)
+    assert short is None or "died" in short, short
+
+
+def test_late_at_the_end_is_no_noun() -> None:
+    sentence = (
+        "The home side took two wickets in the visitors' second innings late on day four "
+        "of the first match at the old ground."
+    )
+    short = cut_at_phrase(sentence, 14, weak_cuts=True)
+    assert short is None or not short.endswith("late."), short
+
+
+def test_a_cut_never_parts_an_adjective_from_its_noun_before_whose() -> None:
+    sentence = (
+        "A Kell man has been found guilty of the kidnap and murder of an eight-year-old "
+        "schoolboy whose death in the spring shocked the whole county."
+    )
+    short = cut_at_phrase(sentence, 15, weak_cuts=True)
+    assert short is None or not short.endswith("eight-year-old."), short
+
+
+def test_when_after_a_modal_is_a_condition_that_stays() -> None:
+    sentence = (
+        "The county says it should be safe for the evacuated villagers to return home when "
+        "the river falls below the flood mark."
+    )
+    short = cut_at_phrase(sentence, 16, weak_cuts=True)
+    assert short is None or "when" in short, short
+
+
+def test_an_adjective_of_belief_keeps_the_verb_of_what_is_believed() -> None:
+    sentence = (
+        "The harbour minister, Ann Roe, says she is confident the new safety measures at the "
+        "old Kell dock are adequate, despite a protest this morning."
+    )
+    short = cut_at_phrase(sentence, 16, weak_cuts=True)
+    assert short is None or "adequate" in short, short
+
+
+def test_safe_for_someone_keeps_what_is_safe_to_do() -> None:
+    sentence = (
+        "The county says it should be safe for the flood refugees in the hill camps to "
+        "return home when the river falls below the mark."
+    )
+    short = cut_at_phrase(sentence, 16, weak_cuts=True)
+    assert short is None or "return" in short, short
