@@ -117,8 +117,11 @@ def make_summary(candidates: list[Candidate], budget: int) -> str:
         short = shorten(text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
         if not short.fits:
             continue
-        if candidate.point is not None and normalise(short.text) == normalise(candidate.point):
-            continue
+        if candidate.point is not None and normalise(short.text) in (
+            normalise(candidate.point),
+            normalise(_without_also(candidate.point)),
+        ):
+            continue  # the point itself, or the point without its "also"
         if spent + short.words > budget:
             continue
         picked.append((candidate.index, short.text))
