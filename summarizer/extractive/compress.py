@@ -2222,6 +2222,74 @@ def drop_source_opening(text: str) -> str:
     return _capitalise(rest)
 
 
+# How far into the sentence the clause in the subject may open: "A director of a
+# defunct ferry company that ..." (its sixth word; read off fresh sentences).
+_SUBJECT_REACH = 8
+# The aside that may follow the clause before the verb: ", 14 of them children,".
+_SUBJECT_ASIDE_WORDS = 5
+
+
+def drop_subject_clause(text: str) -> str:
+    """``text`` without a clause inside its subject closed by a comma before the verb.
+
+    "A director of a defunct ferry company that ran a trip in 1999 that ended with nine
+    people dying, six of them children, has denied responsibility." keeps "A director
+    of a defunct ferry company has denied responsibility.": the subject and its claim,
+    true, for a headline that would otherwise be cut off before its verb. Only when
+    the clause ("who", "that", "which" or a participle in "-ing") opens within the
+    first words, before any verb, and a comma closes it (with at most one short aside)
+    right before the main verb, or "says" follows the clause's own verb ("A rafter who
+    raised the alarm after the party was swept into the river says ...").
+    """
+    words = text.split()
+    start = _subject_clause_start(words)
+    if start is None:
+        return text
+    clause_verb = False
+    for index in range(start + 1, len(words) - 1):
+        if clause_verb and words[index + 1] in ("says", "said"):
+            pass  # "A rafter who raised the alarm ... | says": the clause had its verb
+        elif not words[index].endswith(","):
+            clause_verb = clause_verb or _is_verb(words[index + 1])
+            continue
+        following = words[index + 1]
+        if not _verb_or_saying(following) and following not in ("says", "said"):
+            aside = words[index + 1 : index + 1 + _SUBJECT_ASIDE_WORDS]
+            close = next((k for k, w in enumerate(aside) if w.endswith(",")), None)
+            if close is None or index + close + 2 >= len(words):
+                continue
+            following = words[index + close + 2]
+            if not _verb_or_saying(following):
+                continue
+            index += close + 1
+        kept = " ".join([*words[:start], *words[index + 1 :]])
+        if word_count(kept) < _MIN_KEPT or quoted_mask(text).any_in(0, len(text) // 2):
+            return text
+        return kept if _has_main_verb(kept) else text
+    return text
+
+
+def _subject_clause_start(words: list[str]) -> int | None:
+    """Where a clause opens inside the subject: "who", "that", "which", or "-ing"."""
+    for index, word in enumerate(words[:_SUBJECT_REACH]):
+        lower = word.lower()
+        if index == 0 or word.endswith(","):
+            if word.endswith(","):
+                return None
+            continue
+        if _is_verb(word) and words[index - 1].lower() not in _DETERMINERS:
+            return None  # the main verb came first: the clause is not in the subject
+        participle = lower.endswith("ing") and len(lower) > 4 and word.islower()
+        if lower in ("who", "that", "which") or (participle and lower not in _TIME_WORDS):
+            return index
+    return None
+
+
+def _verb_or_saying(word: str) -> bool:
+    bare = word.strip(",;:")
+    return bare.islower() and (_is_verb(bare) or bare in SPEECH_VERBS or bare in _AUXILIARIES)
+
+
 # The cuts, least informative first. Each keeps the claim and its source.
 CUTS: tuple[Callable[[str], str], ...] = (
     drop_time_opener,

@@ -18,6 +18,7 @@ from summarizer.extractive.compress import (
     cut_at_phrase,
     drop_adjunct_asides,
     drop_any_time,
+    drop_subject_clause,
     shorten,
     truncated,
 )
@@ -393,3 +394,38 @@ def test_safe_for_someone_keeps_what_is_safe_to_do() -> None:
     )
     short = cut_at_phrase(sentence, 16, weak_cuts=True)
     assert short is None or "return" in short, short
+
+
+@pytest.mark.parametrize(
+    ("lead", "headline"),
+    [
+        (
+            "A director of a defunct ferry company that ran a night crossing in 2004 that "
+            "ended with nine people drowning, six of them children, has denied any blame "
+            "for the disaster.",
+            "A director of a defunct ferry company has denied any blame for the disaster.",
+        ),
+        (
+            "The inspector examining the collapse of the old footbridge over the Kell at the "
+            "county fair in Harwick, has said he will not stop next summer's fair.",
+            "The inspector has said he will not stop next summer's fair.",
+        ),
+        (
+            "A walker who raised the alarm after most of her group was cut off by the tide "
+            "on the Kell sands says for nearly a day she did not know if they had lived.",
+            "A walker says for nearly a day she did not know if they had lived.",
+        ),
+    ],
+)
+def test_a_headline_drops_a_clause_inside_its_subject_to_reach_its_verb(
+    lead: str, headline: str
+) -> None:
+    assert make_headline(lead) == headline
+
+
+def test_a_clause_after_the_main_verb_is_not_the_subjects() -> None:
+    sentence = (
+        "Police arrested a man who raised the alarm, after the boat was found empty on the "
+        "Kell sands near the old harbour at dawn."
+    )
+    assert drop_subject_clause(sentence) == sentence
