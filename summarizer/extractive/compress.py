@@ -847,7 +847,8 @@ _RELATIVE_AFTER = re.compile(
 # A ranking whose noun phrase is still open at the end of the kept words: "the first
 # state in the United States", "the only airline" (no comma or verb after it).
 _RANKING = (
-    r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|fourth|fifth|next|latest"
+    r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|next|latest"
     r"|largest|biggest|highest|lowest|oldest|youngest|longest|most|least)"
 )
 _OPEN_RANKING = re.compile(_RANKING + r"\b[^,;:]*$")

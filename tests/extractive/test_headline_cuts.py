@@ -429,3 +429,12 @@ def test_a_clause_after_the_main_verb_is_not_the_subjects() -> None:
         "Kell sands near the old harbour at dawn."
     )
     assert drop_subject_clause(sentence) == sentence
+
+
+def test_a_cut_never_ends_on_a_ranking_past_fifth() -> None:
+    lead = (
+        "Kell bowler Ann Roe has become just the seventh player in the long history of the "
+        "county league to be given out for handling the ball."
+    )
+    short = cut_at_phrase(lead, 12, weak_cuts=True)
+    assert short is None or not short.endswith("the seventh player."), short
