@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from summarizer.extractive import keytext
+from summarizer.extractive import actors, keytext
 
 
 def _random_texts(alphabet: str, count: int = 40, size: int = 60) -> list[str]:
@@ -36,3 +36,20 @@ def test_surname_mentions_are_the_pattern_matches(text: str, surname: str) -> No
     pattern = re.compile(rf"(?<![\w’'\-]){re.escape(surname)}(?= [a-z])")
     expected = [m.span() for m in pattern.finditer(text)]
     assert list(keytext._mentions(text, surname)) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Vance's", "Vance’s", "Ferries'", "Ferries’", "Vance", "O'Neill", "Vance's\n", "'", "’s", ""]
+    + _random_texts("as'’\n", count=40, size=5),
+)
+def test_unpossessed_is_the_pattern_substitution(word: str) -> None:
+    assert actors._unpossessed(word) == actors._POSSESSIVE.sub("", word)
+
+
+@pytest.mark.parametrize(
+    "run", ["U.S.", "Ann Holt.", "The U.N.", "Holt's.", "Holt", "A.B.\n", "Mr. Holt", "..", ""]
+)
+def test_clean_run_reads_as_before(run: str) -> None:
+    stripped = run if actors._INITIALS_END.search(run) else run.rstrip(".")
+    assert actors.clean_run(run) == actors._POSSESSIVE.sub("", stripped)
