@@ -24,7 +24,7 @@ from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import find_figures
 from summarizer.extractive.lexicon import DIRECTIVE_VERBS, GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
-from summarizer.extractive.memo import per_briefing_call
+from summarizer.extractive.memo import per_briefing, per_briefing_call
 
 # Verbs by which a speaker takes a position.
 STANCE_VERBS = frozenset(
@@ -130,7 +130,7 @@ def takes_no_position(
     tuning split and left out: it dropped as many stances the gold lists, experts'
     findings told in indirect speech, as it dropped stances the gold leaves out.)
     """
-    if said.negated or _PRESCRIBES.search(said.clause) or _JUDGES.search(said.clause):
+    if said.negated or _takes_stand(said.clause):
         return False
     if _idle_remark(said, people, disputant):
         return True
@@ -158,9 +158,17 @@ def idle_remark(
     circumstance, a sourced figure, depend on who speaks and how, and are only weighed
     for the stance as a whole.) A judgement, a prescription or a negation is never one.
     """
-    if said.negated or _PRESCRIBES.search(said.clause) or _JUDGES.search(said.clause):
+    if said.negated or _takes_stand(said.clause):
         return False
     return _idle_remark(said, people, disputant)
+
+
+# Asked of each statement when its stance is scored and again when its position is
+# chosen: answered once a briefing.
+@per_briefing
+def _takes_stand(clause: str) -> bool:
+    """True for a clause that prescribes ("should") or judges ("wrong", "I think")."""
+    return _PRESCRIBES.search(clause) is not None or _JUDGES.search(clause) is not None
 
 
 # Asked of the same statement when its stance is scored and again when its position
