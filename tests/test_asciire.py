@@ -127,6 +127,8 @@ def test_every_match_holds_a_word_the_pre_check_looks_for(name: str, pattern: Tw
             assert any(w in found for w in needed), (name, match.group())
         got, want = pattern.search(text), pattern.unicode.search(text)
         assert (got and got.span()) == (want and want.span()), (name, text)
+        got, want = pattern.match(text), pattern.unicode.match(text)
+        assert (got and got.span()) == (want and want.span()), (name, text)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +141,7 @@ def test_every_match_holds_a_word_the_pre_check_looks_for(name: str, pattern: Tw
         (r"(?:Ferry|BOAT) fares", re.IGNORECASE, {" fares"}),
         (r"(?:Ferry|Boat)s", re.IGNORECASE, {"ferry", "boat"}),
         (r"(?:Ferry|\w+)s", 0, {"s"}),  # a branch that needs nothing: what follows it
-        (r"(?i:ferry) fares", 0, None),  # case-folding switched inside: no pre-check
+        (r"(?i:ferry) fares", 0, {" fares"}),  # a group that switches case-folding: nothing
         (r"(?=harbour)\w+", 0, None),  # a lookahead is not part of the match
         (r"caf\u00e9 owners", re.IGNORECASE, None),  # ASCII words only, when folded
         (r"x?", 0, None),
@@ -160,6 +162,7 @@ def test_a_text_without_the_needed_words_is_not_searched_but_answers_alike() -> 
         got = pattern.search(text)
         assert (got and got.span()) == (want and want.span())
         assert pattern.findall(text) == pattern.unicode.findall(text)
+        assert (pattern.match(text) is None) == (pattern.unicode.match(text) is None)
         assert [m.span() for m in pattern.finditer(text)] == [
             m.span() for m in pattern.unicode.finditer(text)
         ]

@@ -144,13 +144,11 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     its body's, and a sequence needs what any of its parts needs (the part with
     the longest words is taken). Lookarounds, classes and optional parts need
     nothing. Under ``re.IGNORECASE`` the words are lower-cased and must be ASCII,
-    for they are looked for in ASCII text lower-cased; a pattern that switches
-    case-folding inside a group gets none.
+    for they are looked for in ASCII text lower-cased; a group that switches
+    case-folding on or off needs nothing.
     """
-    switches = False
 
     def needed(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-        nonlocal switches
         found: list[frozenset[str]] = []
         run: list[str] = []
         for op, av in items:
@@ -163,8 +161,8 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
             part: frozenset[str] | None = None
             if op is _sre.SUBPATTERN:
                 _, added, dropped, inner = av
-                switches = switches or bool((added | dropped) & re.IGNORECASE)
-                part = needed(inner.data)
+                # A group that switches case-folding, "(?-i:[A-Z])", needs nothing here.
+                part = None if (added | dropped) & re.IGNORECASE else needed(inner.data)
             elif op is _sre.ATOMIC_GROUP:
                 part = needed(av.data)
             elif op is _sre.BRANCH:
@@ -181,7 +179,7 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return max(found, key=lambda w: (min(map(len, w)), -len(w)), default=None)
 
     words = needed(_parser.parse(pattern.pattern, pattern.flags).data)
-    if switches or not words:
+    if not words:
         return None
     if pattern.flags & re.IGNORECASE:
         if not all(w.isascii() for w in words):
