@@ -438,7 +438,7 @@ _SIDES = _SIDE_VERBS | _ASKS
 # are anger and disappointment: "I am angry
 # that the league moved the final" is a criticism. A feeling with its cause after it
 # ("happy that the court ruled ...", "shocked by the ruling") is a view of that cause.
-_FEELING = re.compile(
+_FEELING = twin_re(
     r"\b(?:is|was|has been|have been|are|were|'s|’s) (?:\w+ )?(?:hard|difficult|tough"
     r"|painful|emotional|heartbreaking) (?:for|on) (?:me|us|my|our)\b"
     r"|\b(?:I|we) (?:am|'m|’m|are|'re|’re|feel|felt|was|were) "
@@ -470,7 +470,7 @@ def _feeling(opening: str) -> bool:
 
 
 # Praise of a person, wherever it stands in the statement.
-_TRIBUTE = re.compile(
+_TRIBUTE = twin_re(
     r"\b(?:will|'ll|’ll) be (?:\w+ly |so |very )*missed\b|\bheart of gold\b"
     r"|\b(?:a|the) (?:true |real |living )?legend\b|\brest in peace\b|\bgone too soon\b"
     r"|\b(?:wonderful|lovely|dear|loyal|kind|generous|gentle|great|good|true) "
