@@ -20,11 +20,15 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterator
-from re import _constants as _sre  # the parsed form of a pattern, to read its literals
-from re import _parser
 from typing import Any
 
 from summarizer.checks.literals import literal_pattern
+
+try:  # the parsed form of a pattern, to read its literals (CPython's own modules)
+    from re import _constants as _sre
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python without them: no pre-check
+    _parser = None
 
 # The characters on which ``\s`` differs between the two modes.
 _SEPARATORS = re.compile(r"[\x1c-\x1f]")
@@ -178,6 +182,8 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
             found.append(frozenset(["".join(run)]))
         return max(found, key=lambda w: (min(map(len, w)), -len(w)), default=None)
 
+    if _parser is None:
+        return None
     words = needed(_parser.parse(pattern.pattern, pattern.flags).data)
     if not words:
         return None
