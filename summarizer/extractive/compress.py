@@ -851,7 +851,7 @@ _RANKING = (
     r"|eighth|ninth|tenth|next|latest"
     r"|largest|biggest|highest|lowest|oldest|youngest|longest|most|least)"
 )
-_OPEN_RANKING = re.compile(_RANKING + r"\b[^,;:]*$")
+_OPEN_RANKING = twin_re(_RANKING + r"\b[^,;:]*$")
 # ... and the same ranking word right before a comma: "the next, public phase".
 _RANKING_END = re.compile(_RANKING + "$")
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
