@@ -11,12 +11,14 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import random
+import re
 import string
+from pathlib import Path
 
 import pytest
 
 import summarizer
-from summarizer.checks.asciire import Twin, reads_ascii, twin_re
+from summarizer.checks.asciire import Twin, reads_ascii, required_literals, twin_re
 
 
 def _twins() -> list[tuple[str, Twin]]:
@@ -105,3 +107,63 @@ def test_text_with_a_separator_is_not_read_by_a_twin() -> None:
     assert reads_ascii("plain text, 12 words")
     assert not reads_ascii("a\x1fb")
     assert not reads_ascii("a curly ’ quote")
+
+
+def _article_lines() -> list[str]:
+    folder = Path(__file__).parent / "extractive" / "articles"
+    lines = [line for p in sorted(folder.glob("*.txt")) for line in p.read_text().splitlines()]
+    return [line for line in lines if line.isascii()]
+
+
+@pytest.mark.parametrize(("name", "pattern"), _TWINS, ids=[name for name, _ in _TWINS])
+def test_every_match_holds_a_word_the_pre_check_looks_for(name: str, pattern: Twin) -> None:
+    needed = required_literals(pattern.unicode)
+    if needed is None:
+        return
+    fold = bool(pattern.unicode.flags & re.IGNORECASE)
+    for text in [*_texts(), *_article_lines()]:
+        for match in pattern.unicode.finditer(text):
+            found = match.group().lower() if fold else match.group()
+            assert any(w in found for w in needed), (name, match.group())
+        got, want = pattern.search(text), pattern.unicode.search(text)
+        assert (got and got.span()) == (want and want.span()), (name, text)
+        got, want = pattern.match(text), pattern.unicode.match(text)
+        assert (got and got.span()) == (want and want.span()), (name, text)
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "needed"),
+    [
+        (r"\bwill be (?:\w+ly )?missed\b", 0, {"will be "}),
+        (r"\b(?:heart of gold|gone too soon)\b", 0, {"heart of gold", "gone too soon"}),
+        (r"(?:say|says)? at once", 0, {" at once"}),
+        (r"\d+ (?:people|staff)+", 0, {"people", "staff"}),
+        (r"(?:Ferry|BOAT) fares", re.IGNORECASE, {" fares"}),
+        (r"(?:Ferry|Boat)s", re.IGNORECASE, {"ferry", "boat"}),
+        (r"(?:Ferry|\w+)s", 0, {"s"}),  # a branch that needs nothing: what follows it
+        (r"(?i:ferry) fares", 0, {" fares"}),  # a group that switches case-folding: nothing
+        (r"(?=harbour)\w+", 0, None),  # a lookahead is not part of the match
+        (r"caf\u00e9 owners", re.IGNORECASE, None),  # ASCII words only, when folded
+        (r"x?", 0, None),
+    ],
+)
+def test_required_literals_reads_the_pattern(
+    source: str, flags: int, needed: set[str] | None
+) -> None:
+    assert required_literals(re.compile(source, flags)) == (
+        None if needed is None else frozenset(needed)
+    )
+
+
+def test_a_text_without_the_needed_words_is_not_searched_but_answers_alike() -> None:
+    pattern = twin_re(r"\b(?:heart of gold|gone too soon)\b", re.IGNORECASE)
+    for text in ("A HEART OF GOLD, they said.", "Gone too soon.", "A heart of stone.", ""):
+        want = pattern.unicode.search(text)
+        got = pattern.search(text)
+        assert (got and got.span()) == (want and want.span())
+        assert pattern.findall(text) == pattern.unicode.findall(text)
+        assert (pattern.match(text) is None) == (pattern.unicode.match(text) is None)
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in pattern.unicode.finditer(text)
+        ]
+        assert pattern.sub("#", text) == pattern.unicode.sub("#", text)

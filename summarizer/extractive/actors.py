@@ -68,6 +68,19 @@ _PLURAL_POSSESSIVE = re.compile(r"s[’']$")
 _LOWER_WORD = re.compile(r"[a-z](?<![\w’'].)[a-z’'\-]{0,30}")  # [a-z] first: fast skip
 _LOWER_WORD_ASCII = re.compile(_LOWER_WORD.pattern, re.ASCII)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
+def _unpossessed(word: str) -> str:
+    """``word`` without a trailing possessive (``_POSSESSIVE``): "Vance's" -> "Vance".
+
+    Most words hold no apostrophe, and there the pattern has nothing to find: asked
+    of every word of every capitalised run, the look costs more than the answer.
+    """
+    if "'" not in word and "’" not in word:
+        return word
+    return _POSSESSIVE.sub("", word)
+
+
 _APPOSITIVE_BEFORE = re.compile(
     r"(?:^|\s)(?:([Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|([A-Z][\w’'\-]{0,30}(?:’s|'s)))"
     r"((?:\s[\w’'\-]{1,30}){1,4}),\s$"
@@ -249,11 +262,11 @@ def _speaks_for(role: set[str], name: set[str]) -> bool:
 
 
 def _name_words(name: str) -> set[str]:
-    return {_POSSESSIVE.sub("", w.lower()) for w in name.split()} - {"the", "of", "and", "for"}
+    return {_unpossessed(w.lower()) for w in name.split()} - {"the", "of", "and", "for"}
 
 
 def _role_words(role: str) -> set[str]:
-    return {_POSSESSIVE.sub("", w.lower().strip(".,")) for w in role.split()} - _ROLE_FILLERS
+    return {_unpossessed(w.lower().strip(".,")) for w in role.split()} - _ROLE_FILLERS
 
 
 def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -473,9 +486,9 @@ def clean_run(run: str) -> str:
 
     The stop of dotted initials is theirs: "U.S." stays "U.S.", as in "U.S. Army".
     """
-    if _INITIALS_END.search(run) is None:
+    if run.endswith(".") and _INITIALS_END.search(run) is None:  # most runs end on no stop
         run = run.rstrip(".")
-    return _POSSESSIVE.sub("", run)
+    return _unpossessed(run)
 
 
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
@@ -589,8 +602,10 @@ def capital_runs(sentence: str, lower_words: set[str]) -> list[tuple[int, int, l
     for match in _CAP_RUN.finditer(sentence):
         for start, end in _owner_split(sentence, _split_joined(match)):
             tokens = clean_run(sentence[start:end]).split()
-            tokens = [_PLURAL_POSSESSIVE.sub("s'", t) for t in tokens[:-1]] + tokens[-1:]
-            tokens = [t if t.endswith("s'") else _POSSESSIVE.sub("", t) for t in tokens]
+            tokens = [
+                _PLURAL_POSSESSIVE.sub("s'", t) if "’" in t else t for t in tokens[:-1]
+            ] + tokens[-1:]
+            tokens = [t if t.endswith("s'") else _unpossessed(t) for t in tokens]
             tokens = _strip_openers(tokens, start == 0, lower_words)
             if not tokens:
                 continue
@@ -894,7 +909,7 @@ _KIN = frozenset(
 
 def _add(cast: Cast, name: list[str], role: str | None) -> Actor:
     key = " ".join(name)
-    bare = " ".join(_POSSESSIVE.sub("", t) for t in name)
+    bare = " ".join(_unpossessed(t) for t in name)
     if bare != key:
         cast.aliases.setdefault(bare, key)  # "Villagers Association", as a speaker is read
     actor = cast.actors.get(key)

@@ -91,8 +91,13 @@ _ANY_TIME = twin_re(
     + r"(?: (?:morning|afternoon|evening|night))?"
     r"|(?:last|this|next) (?:week|month|year|weekend)"
     r"|(?:yesterday|today)(?: (?:morning|afternoon|evening))?|tonight"
+    # "this morning", "last night", "overnight": the hour of a day's news.
+    r"|(?:this|last) (?:morning|afternoon|evening|night)|overnight"
     r")(?=[ ,.;])"
 )
+# Words that place a time phrase within its day or year: "later today", "earlier this
+# year", "late last night"; without it they are left hanging.
+_TIME_LEANS = frozenset("earlier later late early".split())
 # Verbs after which a time phrase dates the saying, not the claim: "said on Friday that".
 _DATED_VERBS = frozenset(
     """
@@ -408,7 +413,13 @@ def drop_any_time(text: str) -> str:
             previous = previous_word.lower()
             if previous in _NEEDS_OBJECT:
                 continue  # "greater than last year" keeps its year
+            if previous in _TIME_LEANS:
+                continue  # "later today", "earlier this year": "later" alone is no time
+            if previous in _DETERMINERS or previous.endswith(("'s", "’s")):
+                continue  # "the overnight crash", "Monday's storm": part of a noun phrase
             end = match.end()
+            if _RELATIVE_NEXT.match(text, end):
+                continue  # "networks today, which marks": "which" would pass to "networks"
             if previous_word[:1].isupper() and match.group().lstrip(", ")[:1].isupper():
                 continue  # "on Super Tuesday", "Black Friday": a name, not the date
             if text.startswith(",", end) and _dates_an_opening_participle(text[: match.start()]):
@@ -600,12 +611,29 @@ def drop_adjunct_asides(text: str) -> str:
     """
     if text.count(",") < 2:
         return text
-    spans = ((m.start(), m.end()) for m in _ASIDE.finditer(text))
+    spans = ((m.start(), m.end()) for m in _ASIDE.finditer(text) if _resumes(text, m.end()))
     return _cut(text, spans)
 
 
+def _resumes(text: str, at: int) -> bool:
+    """True when the word at ``at`` goes on with the clause the aside interrupted.
+
+    A verb ("The council, after a debate, voted") or a phrase of the clause ("turned
+    out, with flags, in the capital") does. "The race, after three boats pulled out
+    overnight, one of them ..." goes on with another phrase: the phrase before it is
+    no aside, and cutting it would run "race" into "one of them".
+    """
+    word = text[at:].split(None, 1)[0] if text[at:].strip() else ""
+    return _is_verb(word) or word in SPEECH_VERBS or word in _BOUNDARIES or word == "to"
+
+
 def drop_relatives(text: str) -> str:
-    """``text`` without non-restrictive relative clauses: ", who was bailed,"."""
+    """``text`` without non-restrictive relative clauses: ", who was bailed,".
+
+    Also one set off by dashes: "the 2004 gale - in which nine walkers died - has ...".
+    """
+    if " -" in text or "—" in text or "–" in text:
+        text = _cut(text, (m.span() for m in _DASH_RELATIVE.finditer(text)))
     if "," not in text:
         return text
 
@@ -618,6 +646,14 @@ def drop_relatives(text: str) -> str:
             yield match.start(), closing if tail is not None else match.end()
 
     return _cut(text, spans())
+
+
+# " - in which nine walkers died -", " — who ran the ferry —": a relative clause between
+# dashes, at most 100 characters (as a parenthesis of :data:`_PAREN`, and a little more).
+_DASH_RELATIVE = re.compile(
+    r" (?:—|–|--|-) (?:who|whom|whose|which|where|(?:in|of|during|at|from) which)"
+    r" [^—–;:\"“”()]{2,100}? (?:—|–|--|-)(?= )"
+)
 
 
 def drop_trailing(text: str) -> str:
@@ -802,14 +838,20 @@ _PARTICIPLE = re.compile(r"[a-z]{2,}ing")
 # Words that measure the phrase after them: "shortly after", "just before", "long since".
 _DEGREE = frozenset("shortly soon just long right immediately even only well directly".split())
 # A preposition that opens a restrictive relative clause: "in which", "for whom".
-_RELATIVE_AFTER = re.compile(r"[a-z]+ (?:which|whom|whose)\b")
+# (A preposition only: "an eight-year-old | schoolgirl whose death ..." is a noun and its
+# relative clause, and a cut before the noun splits its phrase.)
+_RELATIVE_AFTER = re.compile(
+    r"(?:in|on|at|for|by|to|with|from|of|under|through|during|after|before|against|among"
+    r"|over|into|upon|within|without|behind|beyond) (?:which|whom|whose)\b"
+)
 # A ranking whose noun phrase is still open at the end of the kept words: "the first
 # state in the United States", "the only airline" (no comma or verb after it).
 _RANKING = (
-    r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|fourth|fifth|next|latest"
+    r"\b(?:the|its|their|his|her) (?:first|last|only|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|next|latest"
     r"|largest|biggest|highest|lowest|oldest|youngest|longest|most|least)"
 )
-_OPEN_RANKING = re.compile(_RANKING + r"\b[^,;:]*$")
+_OPEN_RANKING = twin_re(_RANKING + r"\b[^,;:]*$")
 # ... and the same ranking word right before a comma: "the next, public phase".
 _RANKING_END = re.compile(_RANKING + "$")
 _NUMBER_AFTER = re.compile(r" (?:least |most |about |around |nearly |almost )?[$€£¥]?\d")
@@ -1100,6 +1142,8 @@ def cut_at_phrase(
 
         if not comma and kept.rsplit(" ", 1)[-1].lower() in _DEGREE:
             continue  # "shortly | after the payments started": the cut goes before "shortly"
+        if not comma and _measures_time(kept, following):
+            continue  # "has improved, a day | after ...": the measure goes with its phrase
         if comma and _RANKING_END.search(kept):
             continue  # "rules for the next, | public phase": the noun is still to come
         if weak_cuts and not comma and not negated_here and _restrictive_relative(kept, rest):
@@ -1109,10 +1153,23 @@ def cut_at_phrase(
             # "a session | in which most members were women" says which session; "the
             # first state | to ..." and "the only firm | in ..." are not the news yet.
             continue
-        if following in _STRONG_BOUNDARIES or (comma and following not in _CONDITIONS):
+        if following == "when" and _modal_clause(kept):
+            continue  # "should be safe to return | when the country is secure": a condition
+        if (
+            following in _STRONG_BOUNDARIES
+            or (comma and following not in _CONDITIONS)
+            or (following == "but" and _second_clause(rest) and not _reports(kept))
+        ):
             strongs.append(kept)
         elif not weak_cuts or _bare_verb_end(kept) or not _whole_phrase(kept):
             continue
+        elif (
+            _control_pending(kept, rest)
+            or (following == "into" and _moved_into(kept))
+            or _wants_its_complement(kept, following)
+            or _unplaced(kept)
+        ):
+            continue  # "drove his car | into a crowd", "a sharp rise | in", "put the side | in"
         elif following in _BOUNDARIES and (
             _ends_noun_phrase(kept) or (following in _PLACE_AFTER_VERB and _ends_on_past(kept))
         ):
@@ -1121,11 +1178,14 @@ def cut_at_phrase(
             following == "to"
             and (_preposition_to(rest) or not _object_of_control(kept))
             and _purpose_to(kept)
-            and _ends_noun_phrase(kept)
+            and _ends_noun_phrase(kept, bare=False)
         ):
             weaks.append(kept)  # "... a shutdown | to make way", "... a bill | to the congress"
     # Checked only where a cut would be made, longest first: "The court issued a
     # ruling | against ..." keeps the procedure and cuts off the news.
+    strongs = [k for k in strongs if _complete_clause(k)]
+    weaks = [k for k in weaks if _complete_clause(k)]
+    relatives = [k for k in relatives if _complete_clause(k)]
     strong = next((k for k in reversed(strongs) if not keep_news or not cuts_the_news(k)), None)
     weak = next((k for k in reversed(weaks) if not keep_news or not cuts_the_news(k)), None)
     # The last resort: a relative clause after the object (:func:`_restrictive_relative`).
@@ -1141,6 +1201,325 @@ def cut_at_phrase(
     if longest and strong is not None and weak is not None and len(weak) > len(strong):
         best = weak
     return _close(best, text) if best is not None else None
+
+
+def _complete_clause(kept: str) -> bool:
+    """True when ``kept`` is a whole clause: a main verb, and one in what it reports.
+
+    A cut that keeps only a subject with its relative clause ("Two guides who
+    survived the flood.") or a verb of saying with only the subject of what was
+    said ("Quist says a funding scandal.") reads broken or says something else.
+    """
+    return (
+        _has_main_verb(kept) and not _reported_without_verb(kept) and not _ends_on_clause_verb(kept)
+    )
+
+
+def _ends_on_clause_verb(kept: str) -> bool:
+    """True when ``kept`` ends on a verb whose object is a clause, with none: "the court decided".
+
+    What was decided, found or announced is the news, often a quotation after an
+    attribution ('decided, according to the summary, "that ..."'). A passive
+    ("the plan was rejected") ends well.
+    """
+    words = kept.rstrip(".,;:").split()
+    if len(words) < 2 or not words[-1].islower() or words[-1] not in SPEECH_VERBS:
+        return False
+    return words[-2].lower() not in _AUXILIARIES
+
+
+# Words that open a relative clause inside a noun phrase.
+_RELATIVE_OPENERS = frozenset("who whom whose which that".split())
+# Words that may stand inside a verb group: "have not yet been", "was reportedly".
+_IN_VERB_GROUP = frozenset("not never also yet still just already n't".split())
+
+
+def _has_main_verb(kept: str) -> bool:
+    """True when ``kept`` holds a verb that is not its subject's relative clause's own.
+
+    "Two guides who survived the flood have denied it" has one ("have denied");
+    "Two guides who survived the flood", "The four firemen injured by a wall" and
+    "The armed wing of the movement" have none: the first two only a relative
+    clause (the second reduced: a participle with its agent), the last only an
+    adjective after "the". Without a tagger a guess: a verb after a determiner is
+    an adjective; a verb group after "who", "which" or "that" (not after a verb:
+    "said that") is the relative clause's, and a verb group after it is the main one.
+    """
+    raw = kept.split()
+    words = [w.strip("\"“”'‘’(),;:.") for w in raw]
+    aside = _subject_aside(raw)  # ", the actor best known for ...," after the subject's name
+    relative = False  # inside a relative clause that has no verb yet
+    relative_done = False  # a relative clause's verb group has been read
+    previous = ""
+    in_group = False
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if aside[0] <= index < aside[1]:
+            previous = word
+            continue
+        if lower in _RELATIVE_OPENERS and not (previous and _is_verb(previous)):
+            relative, relative_done, in_group = True, False, False
+            previous = word
+            continue
+        verb = _is_verb(word) and previous.lower() not in _DETERMINERS
+        if verb and not in_group:
+            following = words[index + 1].lower() if index + 1 < len(words) else ""
+            reduced = following == "by" and not relative and not relative_done
+            if reduced and (lower.endswith("ed") or lower in IRREGULAR_PAST):
+                relative_done = True  # "the firemen injured by a wall": a reduced relative
+            elif relative:
+                relative, relative_done = False, True
+            else:
+                return True
+        if not (verb or (in_group and lower in _IN_VERB_GROUP)):
+            in_group = False
+        else:
+            in_group = True
+        previous = word
+    return False
+
+
+def _subject_aside(words: list[str]) -> tuple[int, int]:
+    """The word span of an appositive after the subject's name: "Sir Ann Roe, the actor ...,".
+
+    The subject is the sentence's opening run of capitalised words, closed by a comma
+    and followed by "the", "a", "an" or "former"; the aside runs to the next comma (or
+    the end). Its verbs ("best known for") are not the clause's. (0, 0) when none; not
+    after an opening phrase ("On Monday, the council ...").
+    """
+    if not words or words[0].lower() in _ADJUNCT_OPENERS:
+        return 0, 0
+    for index, word in enumerate(words[:-1]):
+        if not word[:1].isupper():
+            return 0, 0
+        if word.endswith(","):
+            if words[index + 1].lower() not in ("the", "a", "an", "former"):
+                return 0, 0
+            for end in range(index + 1, len(words)):
+                if words[end].endswith(","):
+                    return index + 1, end + 1
+            return index + 1, len(words)
+    return 0, 0
+
+
+# Verbs whose object is a clause, said or thought, often with no "that": "says a
+# scandal has damaged ...". Only forms that are no noun ("claims", "hopes" are).
+_REPORTING = frozenset(
+    "say says said believe believes believed think thinks thought reckons reckoned ruled"
+    " rules confident sure certain convinced satisfied".split()
+)
+
+
+def _reported_without_verb(kept: str) -> bool:
+    """True when the clause after the last verb of saying in ``kept`` has no verb.
+
+    "Quist says a funding scandal | in the board has damaged ..." kept as "Quist
+    says a funding scandal." reports a subject without what was said of it. "that"
+    after the verb is :func:`_verbless_complement`'s; "said in a statement" is
+    :func:`cuts_the_news`'. An adjective of belief reports a clause too: "is confident
+    security at the plant | is adequate".
+    """
+    words = kept.rstrip(".,;:").split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _REPORTING:
+            after = words[index + 1 :]
+            if not after or after[0].lower() in _NOT_OBJECT or after[0].lower() == "that":
+                return False
+            if any(w.endswith(",") or w.lower() in _PRONOUNS for w in after):
+                return False  # "says the study, it rises", "says he accepts": a clause
+            return not _has_finite_verb(after)
+    return False
+
+
+# Units of time that measure a phrase after them: "a day | after the vote", "twelve
+# months | on from the crisis", "a few hours | before dawn".
+_TIME_UNITS = frozenset(
+    "minute minutes hour hours day days week weeks month months year years decade decades".split()
+)
+# ("since" only after a number: "£2 million a year | since the review" is a rate, "100
+# years | since the crash" a measure.)
+_MEASURED = frozenset("after before on later earlier ago".split())
+
+
+def _measures_time(kept: str, following: str) -> bool:
+    """True when ``kept`` ends on a measure of time that ``following`` goes on to place.
+
+    "The mayor's condition has improved, a day | after he was admitted" would end on
+    "a day.", which says nothing.
+    """
+    words = kept.rsplit(None, 2)
+    if len(words) < 2 or words[-1].lower() not in _TIME_UNITS:
+        return False
+    if following == "since":
+        number = words[-2].lower()
+        return number[:1].isdigit() or number in _NUMBER_WORDS
+    return following in _MEASURED
+
+
+# Nouns of change, whose news is what changed: "a sharp rise | in river levels".
+_CHANGE_NOUNS = frozenset(
+    """
+    rise rises increase increases drop drops fall falls decline declines decrease
+    decreases jump jumps surge surges spike spikes growth slump cut cuts reduction
+    reductions change changes shift
+    """.split()
+)
+# Nouns whose news is the "to" clause after them: "the company's ability | to pay"
+# ("time" and "way" are left out: "at the right time | to lay eggs" ends well).
+_TO_NOUNS = frozenset(
+    """
+    ability inability need attempt attempts bid bids effort efforts decision right rights
+    chance move call calls push failure refusal willingness intention intent pledge
+    promise threat power permission freedom opportunity capacity readiness
+    """.split()
+)
+# How far back "for" may open the subject of a "to" clause: "support for the council
+# | to change" (read off fresh sentences).
+_FOR_REACH = 4
+
+
+def _wants_its_complement(kept: str, following: str) -> bool:
+    """True when ``kept`` ends on a noun whose news is the phrase ``following`` opens.
+
+    "a sharp rise | in river levels" (what rose), "the company's ability | to pay"
+    (to do what), "support for the council | to change its policy" (the council is
+    the subject of the "to" clause): each cut says something else or nothing.
+    """
+    words = kept.rstrip(".,;:").lower().split()
+    last = words[-1]
+    if following in ("in", "of") and last in _CHANGE_NOUNS:
+        return True
+    if following not in ("to", "for"):
+        return False
+    if last in _TO_NOUNS:
+        return True  # "accepts the need | for the council to ...", "a bid | for control"
+    if following != "to":
+        return False
+    for word in reversed(words[-_FOR_REACH:-1]):
+        if word == "for":
+            return True
+        if word in _DETERMINERS:
+            continue
+        if word in _DANGLING or word in _NP_BREAKERS:
+            break
+    return _for_after_copula(words)
+
+
+# How far back "be ... for" may open the subject of a "to" clause: "should be safe for
+# asylum seekers in the country | to return" (read off fresh sentences).
+_COPULA_FOR_REACH = 10
+
+
+def _for_after_copula(words: list[str]) -> bool:
+    """True when ``words`` end on "be ADJECTIVE for NP": "it should be safe for the refugees".
+
+    The noun phrase is the subject of the "to" clause that follows ("... to return
+    home"); cut before it, the sentence says only that it is safe for them.
+    """
+    tail = words[-_COPULA_FOR_REACH:]
+    for index in range(len(tail) - 2, 1, -1):
+        if tail[index] == "for":
+            return tail[index - 2] in _COPULAS or tail[index - 2] == "be"
+    return False
+
+
+def _modal_clause(kept: str) -> bool:
+    """True when the last clause of ``kept`` holds a modal: "it should be safe to return".
+
+    A "when" clause after it is the condition the claim holds under, not its time.
+    """
+    return any(word in _CONDITIONAL_MODALS for word in kept.rsplit(",", 1)[-1].lower().split())
+
+
+_CONDITIONAL_MODALS = frozenset("should would could can may might must will".split())
+
+
+def _second_clause(rest: str) -> bool:
+    """True when "but" at the start of ``rest`` opens a clause: "but did not accede to ...".
+
+    "agreed to add two members to the council but did not accede to a new inquiry"
+    may end before "but": the first clause stands, true, on its own. "but" before a
+    noun or "not" ("registering men but not women") joins two nouns, and stays.
+    """
+    parts = rest.split(None, 2)
+    if len(parts) < 2:
+        return False
+    return parts[1].lower() in _AUXILIARIES or _is_verb(parts[1])
+
+
+def _reports(kept: str) -> bool:
+    """True when ``kept`` holds a verb of saying or thinking: what follows may be its.
+
+    "Vail said she backed the plan | but wanted it phased in" reports a reservation:
+    cut off, her position reads as support; so would "are hoping for calm | but are
+    predicting storms" read as hope alone.
+    """
+    return any(word in _REPORTING or word in _HOPING for word in kept.lower().split())
+
+
+_HOPING = frozenset(
+    "hope hopes hoped hoping expect expects expected expecting fear fears feared fearing".split()
+)
+
+
+def _control_pending(kept: str, rest: str) -> bool:
+    """True when ``kept`` ends inside the object of "urged", "asked" ... whose "to" follows.
+
+    "The bishop urged delegates at a summit | on rural schools to fund ..." would end
+    on whom he urged, dropping what he urged them to do: the "to" clause in ``rest``
+    (before any comma) is the news.
+    """
+    if not _object_of_control(kept, _CONTROL_OBJECT_REACH) and not _for_after_copula(
+        kept.lower().split()
+    ):
+        return False  # (or "safe for the refugees | in the camps to return")
+    clause = rest.split(",", 1)[0].split()
+    return any(
+        word == "to"
+        and index + 1 < len(clause)
+        and clause[index + 1].islower()
+        and clause[index + 1] not in _DETERMINERS
+        for index, word in enumerate(clause)
+    )
+
+
+# How far back the verb may be whose object a cut would leave: "urged delegates at a
+# major summit on rural schools" (twelve words, read off a fresh sentence).
+_CONTROL_OBJECT_REACH = 12
+
+
+def _moved_into(kept: str) -> bool:
+    """True when "into" after ``kept`` says where a verb moved its object: "drove his car".
+
+    "sentenced for driving his car | into a crowd" is another crime once cut. After
+    a preposition's noun phrase "into" is that noun's topic ("the inquiry | into the
+    collapse"), and the cut keeps a whole phrase.
+    """
+    words = kept.rstrip(".,;:").lower().split()
+    for back in range(2, min(_MODIFIERS + 2, len(words)) + 1):
+        word = words[-back]
+        if word in _DETERMINERS or word in _POSSESSIVES:
+            before = words[-back - 1] if back < len(words) else ""
+            return before not in _BOUNDARIES and before not in _PARTICIPANT
+        if word in _BOUNDARIES or word in _PARTICIPANT:
+            return False
+    return True
+
+
+# Verbs that need where as well as what: "have put the side | in a strong position".
+_PLACING = frozenset("put puts putting place places placed placing".split())
+# How far back the placing verb may be: "put the home side" (read off fresh sentences).
+_PLACING_REACH = 5
+
+
+def _unplaced(kept: str) -> bool:
+    """True when ``kept`` ends after a placing verb's object, before where it was put."""
+    for word in reversed(kept.rstrip(".,;:").lower().split()[-_PLACING_REACH:]):
+        if word in _PLACING:
+            return True
+        if word in _BOUNDARIES or word in _TOPIC or word.endswith(","):
+            return False
+    return False
 
 
 def _negates(word: str) -> bool:
@@ -1179,7 +1558,7 @@ def _restrictive_relative(kept: str, rest: str) -> bool:
         return False
     opener, after = parts[0].lower(), parts[1]
     if opener == "that":
-        if not _is_verb(after):
+        if not _is_verb(after) and not _present_verb(parts[1:]):
             return False
     elif opener not in ("who", "which", "whose") and _RELATIVE_AFTER.match(rest) is None:
         return False
@@ -1193,6 +1572,24 @@ def _restrictive_relative(kept: str, rest: str) -> bool:
     # withdraw a proposed bill | that ..." keeps its news, what is done to it, and
     # "reported the invention of a new coating | that ..." names it.
     return verb in _ACTS_ON or determiners not in (("a",), ("an",))
+
+
+def _present_verb(words: list[str]) -> bool:
+    """True when ``words`` open on a verb in the present: "requires all", "bans the".
+
+    A word in "-s" is a plural noun as often ("that officials lied"); it is read as a
+    verb when an object follows it at once: a determiner, a name or a number.
+    """
+    text = " ".join(words)
+    parts = text.split(None, 2)
+    if len(parts) < 2:
+        return False
+    word, following = parts[0], parts[1]
+    if not word.islower() or not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return False
+    if word in STOPWORDS:
+        return False
+    return following.lower() in _DETERMINERS or following[:1].isupper() or following[:1].isdigit()
 
 
 def _object_verb(kept: str) -> str | None:
@@ -1294,7 +1691,7 @@ def _whole_phrase(kept: str) -> bool:
     if sum(kept.count(dash) for dash in _DASHES) % 2:
         return False
     last = words[-1]
-    if last.islower() and last.endswith("ing") and len(words) > 1:
+    if last.islower() and last.endswith("ing") and len(words) > 1 and not _measure_of(words):
         before = words[-2].lower()
         if before not in _DETERMINERS and not before.endswith(("'s", "’s")):
             return False
@@ -1373,13 +1770,17 @@ _CONTROL_VERBS |= frozenset(
 _CONTROL_REACH = 8
 
 
-def _object_of_control(kept: str) -> bool:
-    """True when the noun phrase ending ``kept`` is the object of a verb like "allowed"."""
-    for word in reversed(kept.split()[-_CONTROL_REACH:-1]):
+def _object_of_control(kept: str, reach: int = _CONTROL_REACH) -> bool:
+    """True when the noun phrase ending ``kept`` is the object of a verb like "allowed".
+
+    Not when a "to" stands between: "allowed China to extradite suspects" already has
+    its "to" clause.
+    """
+    for word in reversed(kept.split()[-reach:-1]):
         lower = word.lower().strip(",")
         if lower in _CONTROL_VERBS:
             return True
-        if lower in _NP_BREAKERS or word.endswith(","):
+        if lower in _NP_BREAKERS or lower == "to" or word.endswith(","):
             return False
     return False
 
@@ -1431,9 +1832,21 @@ _CLAUSE_AFTER_COMMA = twin_re(
 
 
 def _bare_verb_end(kept: str) -> bool:
-    """True for "... will appear" or "... to make way": a verb that wants what follows."""
-    words = kept.lower().split()
-    return (len(words) >= 2 and words[-2] in _MODALS) or "to" in words[-3:-1]
+    """True for "... will appear" or "... to make way": a verb that wants what follows.
+
+    "to" before a name or a number is a preposition: "diverted to Boston Airport" ends
+    on a place. ("to an area" and "to the region" are left to the rule: they often
+    end on a vague noun whose content is still to come.)
+    """
+    words = kept.split()
+    lower = [w.lower() for w in words]
+    if len(words) >= 2 and lower[-2] in _MODALS:
+        return True
+    for index in range(max(len(words) - 3, 0), len(words) - 1):
+        if lower[index] == "to":
+            after = words[index + 1]
+            return not (after[:1].isupper() or after[:1].isdigit())
+    return False
 
 
 # Words after which "to" starts their complement, not a purpose: "plans to", "due to".
@@ -1472,12 +1885,15 @@ def _ends_on_past(kept: str) -> bool:
     return last.islower() and (last in IRREGULAR_PAST or (last.endswith("ed") and len(last) > 4))
 
 
-def _ends_noun_phrase(kept: str) -> bool:
+def _ends_noun_phrase(kept: str, *, bare: bool = True) -> bool:
     """True when ``kept`` ends on a noun phrase: "... began a planned two-day shutdown".
 
     A guess without a tagger: the last word is a name, or a determiner, a number
     or a possessive opens the last few words and nothing after it is a function
     word ("... was 144% greater than", "... registering men but not women" fail).
+    A bare noun phrase closes one too after a preposition or a verb after "to"
+    (:func:`_bare_noun_phrase`: "ended without final agreement", "to take early wickets");
+    not when ``bare`` is False (before "to": "through male | to female" is no end).
     """
     words = kept.rstrip(".,;:").split()
     if not words:
@@ -1486,10 +1902,21 @@ def _ends_noun_phrase(kept: str) -> bool:
         return True
     if _is_verb(words[-1].strip(",")):
         return False  # "... Institute commented", "... the increase phased": a verb
+    if words[-1].lower() in _TIME_LEANS:
+        return False  # "in the second innings late | on day four": when, not a noun
+    if bare and _measure_of(words):
+        return True  # "has entered two days of official mourning"
     for back in range(1, min(7, len(words))):
         word = words[-1 - back]
         lower = word.lower().strip(",")
-        opener = lower in _DETERMINERS or lower.endswith(("'s", "’s")) or lower[:1].isdigit()
+        opener = (
+            lower in _DETERMINERS
+            or lower.endswith(("'s", "’s"))
+            or lower[:1].isdigit()
+            or lower in _NUMBER_WORDS
+        )
+        if bare and lower in _BARE_NP_OPENERS and back <= _BARE_NP_WORDS:
+            return _bare_noun_phrase(words, back)
         if opener:
             tail = [w.strip(",") for w in words[-back:]]
             return not any(
@@ -1502,6 +1929,77 @@ def _ends_noun_phrase(kept: str) -> bool:
 
 
 _SUBORDINATORS = frozenset("if when because although though while unless whether as since".split())
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " sixty seventy eighty ninety hundred dozens hundreds thousands millions several".split()
+)
+# Prepositions before which a cut may be made after a bare noun phrase ("in prison",
+# "without final agreement", "for firefighters"), and "to" before a verb's bare object.
+_BARE_NP_OPENERS = frozenset(
+    "in at on for with from by near across over under against about through within without"
+    " to".split()
+)
+# A bare noun phrase is at most this many words: "without final agreement", "to take
+# early wickets" (read off fresh sentences).
+_BARE_NP_WORDS = 3
+# Nouns that a preposition takes bare only as part of a longer phrase: "in order | to",
+# "in response | to", "in favour | of", "in return | for".
+_BOUND_NOUNS = frozenset(
+    """
+    order addition response regard relation respect spite front search charge favour favor
+    terms view line lieu place return exchange contrast comparison accordance case part
+    time touch turn fact common particular general
+    """.split()
+)
+
+
+def _bare_noun_phrase(words: list[str], back: int) -> bool:
+    """True when the last ``back`` words are a bare noun phrase closing a phrase.
+
+    ``words[-1 - back]`` is a preposition ("ended without | final agreement", "in |
+    prison") or "to" before a verb and its bare object ("to | take early wickets"). The
+    words after it are lower-case content words: no function word, verb, adverb in
+    "-ly" or participle, and the last no noun that a longer phrase binds ("in order").
+    """
+    opener = words[-1 - back].lower()
+    tail = [w.strip(",") for w in words[-back:]]
+    if opener == "to":
+        if back < 2 or not tail[0].islower() or tail[0] in _DETERMINERS:
+            return False
+        tail = tail[1:]  # the verb: "to take | early wickets"
+    if tail[-1].lower() in _BOUND_NOUNS:
+        return False
+    return all(
+        w.islower()
+        and w.isalpha()
+        and w not in _DANGLING
+        and w not in _NP_BREAKERS
+        and w not in _STOPWORDS_AS_HEADS
+        and not _is_verb(w)
+        and not w.endswith(("ly", "ing"))
+        for w in tail
+    )
+
+
+def _measure_of(words: list[str]) -> bool:
+    """True when ``words`` end on a measure and what it measures: "two days of mourning".
+
+    A number and a noun, "of", and one or two lower-case content words.
+    """
+    for size in (1, 2):
+        if len(words) < size + 3 or words[-size - 1] != "of":
+            continue
+        number, unit = words[-size - 3].lower(), words[-size - 2]
+        if not (number in _NUMBER_WORDS or number[:1].isdigit()) or not unit.isalpha():
+            continue
+        tail = words[-size:]
+        if all(w.isalpha() and w.islower() and w not in _DANGLING for w in tail):
+            return not any(_is_verb(w) for w in tail)
+    return False
+
+
+# Words that end no noun phrase: "in place", "at least", "for now", "on time".
+_STOPWORDS_AS_HEADS = frozenset("least most now then once all both each more less".split())
 
 
 def _open_subordinate(kept: str) -> bool:
@@ -1571,7 +2069,11 @@ def _splits_clause(rest: str) -> bool:
         return True
     if first.islower() and first.endswith("ed") and not first.endswith("eed"):
         return rest.split(",", 1)[0].count(" ") < 2 or _CLAUSE_AFTER_COMMA.search(rest) is not None
-    return _CLAUSE_AFTER_COMMA.search(rest) is not None
+    # A comma inside a quotation ('a "soaring, beautiful" memorial') resumes no clause.
+    return _CLAUSE_AFTER_COMMA.search(_QUOTATION.sub('""', rest)) is not None
+
+
+_QUOTATION = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 def _ends_clause(kept: str, rest: str) -> bool:
@@ -1593,8 +2095,33 @@ def _ends_clause(kept: str, rest: str) -> bool:
         return True
     if following[0][:1].isupper():
         return False  # "College Station | Texas"... is one name running on
-    joined = following[0] in ("and", "of", "for", "&") and len(following) > 1
-    return not (joined and following[1][:1].isupper())
+    words = kept.rsplit(None, 3)
+    before = words[-2] if len(words) > 1 else ""
+    if before[:1].isupper() and len(words) > 2:
+        before = words[-3]  # "the Marlow Bay | to Dunmere race"
+    return not _joins_a_name(following, before)
+
+
+# Words that join two capitalised words into one name: "Sydney to Hobart", "Bank of
+# Melbourne", "Marks and Spencer", "Pablo de Leon" (a cut between them splits the name).
+_NAME_JOINERS = frozenset("and of for & to de da del della di du la le van von der y".split())
+
+
+def _joins_a_name(following: list[str], before: str = "the") -> bool:
+    """True when ``following`` opens on a joining word and a capitalised word: "to Hobart".
+
+    Called after a capitalised word: "the Marlow | to Dunmere race" would end the
+    sentence on half a name ("... in the Marlow."). After a lower-case word "to" is
+    the verb's or the noun's ("a bill | to the congress"). "to" joins a name only
+    when a determiner or a number opens it (``before``: "the Marlow to Dunmere",
+    "the 30th Marlow to ..."); "the bastion of Kandahar | to Pashtun elders" is no name.
+    """
+    if len(following) < 2 or following[0] not in _NAME_JOINERS:
+        return False
+    if not following[1][:1].isupper():
+        return False
+    lower = before.lower()
+    return following[0] != "to" or lower in _DETERMINERS or lower[:1].isdigit()
 
 
 # ", or military conscription," between a noun and the verb it goes on to: another
@@ -1694,6 +2221,74 @@ def drop_source_opening(text: str) -> str:
     if word_count(rest) < _MIN_KEPT:
         return text  # (no check for a verb: "scientists report" has one no rule can see)
     return _capitalise(rest)
+
+
+# How far into the sentence the clause in the subject may open: "A director of a
+# defunct ferry company that ..." (its sixth word; read off fresh sentences).
+_SUBJECT_REACH = 8
+# The aside that may follow the clause before the verb: ", 14 of them children,".
+_SUBJECT_ASIDE_WORDS = 5
+
+
+def drop_subject_clause(text: str) -> str:
+    """``text`` without a clause inside its subject closed by a comma before the verb.
+
+    "A director of a defunct ferry company that ran a trip in 1999 that ended with nine
+    people dying, six of them children, has denied responsibility." keeps "A director
+    of a defunct ferry company has denied responsibility.": the subject and its claim,
+    true, for a headline that would otherwise be cut off before its verb. Only when
+    the clause ("who", "that", "which" or a participle in "-ing") opens within the
+    first words, before any verb, and a comma closes it (with at most one short aside)
+    right before the main verb, or "says" follows the clause's own verb ("A rafter who
+    raised the alarm after the party was swept into the river says ...").
+    """
+    words = text.split()
+    start = _subject_clause_start(words)
+    if start is None:
+        return text
+    clause_verb = False
+    for index in range(start + 1, len(words) - 1):
+        if clause_verb and words[index + 1] in ("says", "said"):
+            pass  # "A rafter who raised the alarm ... | says": the clause had its verb
+        elif not words[index].endswith(","):
+            clause_verb = clause_verb or _is_verb(words[index + 1])
+            continue
+        following = words[index + 1]
+        if not _verb_or_saying(following) and following not in ("says", "said"):
+            aside = words[index + 1 : index + 1 + _SUBJECT_ASIDE_WORDS]
+            close = next((k for k, w in enumerate(aside) if w.endswith(",")), None)
+            if close is None or index + close + 2 >= len(words):
+                continue
+            following = words[index + close + 2]
+            if not _verb_or_saying(following):
+                continue
+            index += close + 1
+        kept = " ".join([*words[:start], *words[index + 1 :]])
+        if word_count(kept) < _MIN_KEPT or quoted_mask(text).any_in(0, len(text) // 2):
+            return text
+        return kept if _has_main_verb(kept) else text
+    return text
+
+
+def _subject_clause_start(words: list[str]) -> int | None:
+    """Where a clause opens inside the subject: "who", "that", "which", or "-ing"."""
+    for index, word in enumerate(words[:_SUBJECT_REACH]):
+        lower = word.lower()
+        if index == 0 or word.endswith(","):
+            if word.endswith(","):
+                return None
+            continue
+        if _is_verb(word) and words[index - 1].lower() not in _DETERMINERS:
+            return None  # the main verb came first: the clause is not in the subject
+        participle = lower.endswith("ing") and len(lower) > 4 and word.islower()
+        if lower in ("who", "that", "which") or (participle and lower not in _TIME_WORDS):
+            return index
+    return None
+
+
+def _verb_or_saying(word: str) -> bool:
+    bare = word.strip(",;:")
+    return bare.islower() and (_is_verb(bare) or bare in SPEECH_VERBS or bare in _AUXILIARIES)
 
 
 # The cuts, least informative first. Each keeps the claim and its source.
@@ -1850,6 +2445,7 @@ _LEADS_ON = frozenset(
     """
     a an the this these those of to in on at for with by from into as and or but that
     which who whose its their his her our is are was were be been has have had will would
+    any some no every each all several many
     """.split()
 )
 # How many words a "…" cut may give back to end on a word that stands (chosen on the
@@ -1883,12 +2479,14 @@ def truncated(text: str, limit: int, *, whole_phrase: bool = False) -> str:
         if not whole_phrase:
             return _cut_after(text, match.end())
         word = match.group(0).lower()
-        leads_on = word.rstrip(",;:") in _LEADS_ON
+        previous = words[index - 1].group(0) if index > 0 else ""
+        leads_on = word.rstrip(",;:") in _LEADS_ON or _demands_more(match.group(0), previous)
         if fallback is None and not (leads_on and index > limit - _LEADS_ON_REACH):
             fallback = match.end()
         if index >= last - _PHRASE_REACH:
             ahead = [w.group(0) for w in words[index + 1 : index + 3]]
-            if not leads_on and (word[-1] in ",;:" or _opens_phrase(match.group(0), ahead)):
+            ends = word[-1] in ",;:" or _opens_phrase(match.group(0), ahead, previous)
+            if not leads_on and ends:
                 return _cut_after(text, match.end())
         elif fallback is not None:
             break
@@ -1901,17 +2499,55 @@ def truncated(text: str, limit: int, *, whole_phrase: bool = False) -> str:
 _PHRASE_REACH = 8
 # Words that open a phrase of their own after a noun: prepositions ("of" binds its
 # noun to the one before: "a bag full of"), conjunctions, relatives. ("than" and "as"
-# bind too: "more than half", "as well as".)
+# bind too: "more than half", "as well as"; "and" and "or" join two nouns as often as
+# two clauses, "the payment of pensions | and wages", so they open one only after a
+# comma.)
 _PHRASE_OPENERS = frozenset(
     """
     in on at for with by from into after before during without within under over
     about against between through since until while because although unless
-    and or but who which whose where when that — – --
+    but who which whose where when that — – --
     """.split()
+)
+# After "and" or "or", the words that open a clause or a noun phrase of its own ("and
+# the army withdrew", "and will raise", "and that it is working"); a bare word goes on
+# the pair ("pensions and wages").
+_AFTER_AND = frozenset("that then several many more most few".split())
+# Verbs whose object is what was said, and words that bind to what follows them: a cut
+# with "…" right after one ends on a word that has not yet said anything ("Quist
+# says…", "according…").
+_WANTS_WHAT_FOLLOWS = _BARE_SAYING | _SAID | frozenset("according calling urging".split())
+
+
+def _demands_more(word: str, previous: str) -> bool:
+    """True when a cut with "…" must not end on ``word``: it wants what follows it.
+
+    A verb of saying ("says…"), a participle opening a clause after a comma
+    (", calling…"), or a verb after "to" ("trying to detonate…"): each drops what
+    the sentence was about. After "to" a bare word is read as a verb; a name or a
+    plural ("to Dunmere", "to workers") is not.
+    """
+    bare = word.strip("\"“”'‘’(),;:")
+    lower = bare.lower()
+    if not bare.islower():
+        return False
+    if lower in _WANTS_WHAT_FOLLOWS:
+        return True
+    if previous.endswith(",") and lower.endswith("ing") and len(lower) > 4:
+        return True
+    if previous.lower() != "to":
+        return False
+    return not lower.endswith("s") and lower not in _LEADS_ON and lower not in _TO_PLACES
+
+
+# Nouns that follow "to" with no determiner: "sentenced to death", "brought to justice".
+_TO_PLACES = frozenset(
+    "death life power justice court hospital prison jail safety school church bed trial"
+    " office work market date".split()
 )
 
 
-def _opens_phrase(word: str, ahead: list[str]) -> bool:
+def _opens_phrase(word: str, ahead: list[str], previous: str = "") -> bool:
     """True when the words ``ahead`` of ``word`` begin a new phrase: "without", "which".
 
     "to" does after a name ("Ada Lund | to close") or before a noun phrase ("a bill |
@@ -1920,9 +2556,21 @@ def _opens_phrase(word: str, ahead: list[str]) -> bool:
     if not ahead:
         return False
     following = ahead[0].lower().strip("\"“”'‘’(")
+    if word[:1].isupper() and _joins_a_name([following, *ahead[1:2]], previous):
+        return False  # "the Marlow | to Dunmere race": one name
     if following == "to":
         after = ahead[1].lower() if len(ahead) > 1 else ""
         return word[:1].isupper() or after in _NOT_INFINITIVE_AFTER_TO
+    if following in ("and", "or") and len(ahead) > 1:
+        after = ahead[1].strip("\"“”'‘’(")
+        lower = after.lower()
+        return (
+            lower in _DETERMINERS
+            or lower in _PRONOUNS
+            or lower in _AFTER_AND
+            or lower in _AUXILIARIES
+            or (_is_verb(after) and not word[:1].isupper())
+        )
     return following in _PHRASE_OPENERS
 
 

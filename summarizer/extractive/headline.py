@@ -28,6 +28,7 @@ from summarizer.extractive.compress import (
     drop_inner_time,
     drop_opening_adjunct,
     drop_relatives,
+    drop_subject_clause,
     drop_time_opener,
     shorten,
     truncated,
@@ -39,8 +40,9 @@ SUMMARY_SENTENCES = 3
 # A summary sentence is a point in brief: at most this many words (chosen with the
 # headline's limit in mind, on the fiction and real-news tuning sets).
 SUMMARY_SENTENCE_WORDS = 18
-# A headline may also drop the day of the event, before any clause is cut.
-_HEADLINE_CUTS = (*CUTS[:1], drop_any_time, *CUTS[1:])
+# A headline may also drop the day of the event, before any clause is cut, and, last, a
+# clause inside its subject that would keep it from reaching its verb.
+_HEADLINE_CUTS = (*CUTS[:1], drop_any_time, *CUTS[1:], drop_subject_clause)
 _BRIEF = (drop_time_opener, drop_inner_time, drop_ages, drop_appositives, drop_relatives)
 _LEANING = frozenset("he she it they this that these those so then".split())
 
@@ -117,8 +119,11 @@ def make_summary(candidates: list[Candidate], budget: int) -> str:
         short = shorten(text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
         if not short.fits:
             continue
-        if candidate.point is not None and normalise(short.text) == normalise(candidate.point):
-            continue
+        if candidate.point is not None and normalise(short.text) in (
+            normalise(candidate.point),
+            normalise(_without_also(candidate.point)),
+        ):
+            continue  # the point itself, or the point without its "also"
         if spent + short.words > budget:
             continue
         picked.append((candidate.index, short.text))

@@ -374,7 +374,9 @@ def _rank(
     point's words the tuning split's recall fell from 0.434 to 0.426.
     """
     repeated = len(c.words & covered) / (len(c.words) or 1)
-    value = c.score - REDUNDANCY * repeated - PARAGRAPH_PENALTY * paragraphs[c.sentence.paragraph]
+    # ``get``, not ``[]``: a Counter's missing key goes through a Python-level __missing__.
+    taken_here = paragraphs.get(c.sentence.paragraph, 0)
+    value = c.score - REDUNDANCY * repeated - PARAGRAPH_PENALTY * taken_here
     if covered:  # the first point is the best-scored sentence, the headline's own
         value += CONTENT_WEIGHT * content.get(c.sentence.index, 0)
     return (c.colour, -value, c.sentence.index)

@@ -24,7 +24,7 @@ from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.figures import find_figures
 from summarizer.extractive.lexicon import DIRECTIVE_VERBS, GROUP_HEADS, PURE_SPEECH_VERBS, TITLES
-from summarizer.extractive.memo import per_briefing_call
+from summarizer.extractive.memo import per_briefing, per_briefing_call
 
 # Verbs by which a speaker takes a position.
 STANCE_VERBS = frozenset(
@@ -130,7 +130,7 @@ def takes_no_position(
     tuning split and left out: it dropped as many stances the gold lists, experts'
     findings told in indirect speech, as it dropped stances the gold leaves out.)
     """
-    if said.negated or _PRESCRIBES.search(said.clause) or _JUDGES.search(said.clause):
+    if said.negated or _takes_stand(said.clause):
         return False
     if _idle_remark(said, people, disputant):
         return True
@@ -158,9 +158,17 @@ def idle_remark(
     circumstance, a sourced figure, depend on who speaks and how, and are only weighed
     for the stance as a whole.) A judgement, a prescription or a negation is never one.
     """
-    if said.negated or _PRESCRIBES.search(said.clause) or _JUDGES.search(said.clause):
+    if said.negated or _takes_stand(said.clause):
         return False
     return _idle_remark(said, people, disputant)
+
+
+# Asked of each statement when its stance is scored and again when its position is
+# chosen: answered once a briefing.
+@per_briefing
+def _takes_stand(clause: str) -> bool:
+    """True for a clause that prescribes ("should") or judges ("wrong", "I think")."""
+    return _PRESCRIBES.search(clause) is not None or _JUDGES.search(clause) is not None
 
 
 # Asked of the same statement when its stance is scored and again when its position
@@ -430,7 +438,7 @@ _SIDES = _SIDE_VERBS | _ASKS
 # are anger and disappointment: "I am angry
 # that the league moved the final" is a criticism. A feeling with its cause after it
 # ("happy that the court ruled ...", "shocked by the ruling") is a view of that cause.
-_FEELING = re.compile(
+_FEELING = twin_re(
     r"\b(?:is|was|has been|have been|are|were|'s|’s) (?:\w+ )?(?:hard|difficult|tough"
     r"|painful|emotional|heartbreaking) (?:for|on) (?:me|us|my|our)\b"
     r"|\b(?:I|we) (?:am|'m|’m|are|'re|’re|feel|felt|was|were) "
@@ -462,7 +470,7 @@ def _feeling(opening: str) -> bool:
 
 
 # Praise of a person, wherever it stands in the statement.
-_TRIBUTE = re.compile(
+_TRIBUTE = twin_re(
     r"\b(?:will|'ll|’ll) be (?:\w+ly |so |very )*missed\b|\bheart of gold\b"
     r"|\b(?:a|the) (?:true |real |living )?legend\b|\brest in peace\b|\bgone too soon\b"
     r"|\b(?:wonderful|lovely|dear|loyal|kind|generous|gentle|great|good|true) "

@@ -8,10 +8,10 @@ pronoun or a pronoun's possession ("Its critics") names no one: it is dropped.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from summarizer.checks.asciire import twin_re
 from summarizer.extractive.attribution import Attribution
 from summarizer.extractive.disputes import content_words
 from summarizer.extractive.keytext import strip_marker
@@ -205,14 +205,14 @@ def _sentence_capital(word: str) -> bool:
 # "that" of a reported pair opens the second clause, and reads as a stray once the
 # first "that" has gone with the verb of saying. Kept before a verb: "and that is
 # why ..." is a pronoun.
-_SECOND_THAT = re.compile(
+_SECOND_THAT = twin_re(
     r"(,? (?:and|but|or)) that (?!(?:is|was|are|were|has|had|have|will|would|could|can|may"
     r"|might|must|should|did|does|do|made|makes|means|meant)\b)"
 )
 
 
 # ", he continued,", ", she added,": the attribution again, inside what was said.
-_INNER_ATTRIBUTION = re.compile(
+_INNER_ATTRIBUTION = twin_re(
     r",? (?:he|she|they|[A-Z][\w’'\-]+(?: [A-Z][\w’'\-]+)?) (?:\w+ly )?"
     r"(?:said|says|added|adds|continued|noted|explained|insisted|argued|wrote|stressed),(?= )"
 )

@@ -44,3 +44,13 @@ def test_a_named_speakers_also_statement_is_summarised_without_also() -> None:
     )
     pronoun = Candidate(4, "She also agreed to keep the night ferry running until May.")
     assert make_summary([pronoun], 40) == ""
+
+
+def test_the_summary_does_not_repeat_a_key_point_that_differs_only_by_also() -> None:
+    from summarizer.extractive.headline import Candidate, make_summary
+
+    # Fresh fiction: the key point kept "also"; the summary drops it, and would
+    # otherwise tell the point again word for word.
+    point = "Mayor Ada Lund also agreed to keep the night ferry running until May."
+    told = Candidate(3, point, point=point)
+    assert make_summary([told], 40) == ""
