@@ -11,6 +11,7 @@ from summarizer.checks.validate import revalidated
 from summarizer.errors import EmptyArticleError
 from summarizer.extractive.actors import Cast, build_cast, lowercase_words
 from summarizer.extractive.attribution import Attribution, Attributor
+from summarizer.extractive.compress import truncated
 from summarizer.extractive.cues import speakers
 from summarizer.extractive.disputes import find_disputes
 from summarizer.extractive.figures import Figure, find_figures
@@ -21,6 +22,7 @@ from summarizer.extractive.headline import (
     make_summary,
 )
 from summarizer.extractive.keypoints import (
+    POINT_WORDS,
     Scored,
     leftovers,
     pick_key_points,
@@ -177,8 +179,7 @@ def _brief(text: str, source: str) -> Briefing:
     points = pick_key_points(scored, attributions, max(points_budget, 1), subjects)
     left = budget - len(headline.split()) - sum(p.words for p in points)
     summary_budget = max(SUMMARY_SENTENCE_WORDS, left)
-    if not points:
-        return _fallback(sentences, source)
+    key_points = [p.key_point for p in points] or [_lead_point(lead, attributions, subjects)]
     rest = leftovers(scored, points, told.sentence.index)[:_SUMMARY_CANDIDATES]
     further = [Candidate(c.sentence.index, point_text_of(c, attributions, subjects)) for c in rest]
     restated = [Candidate(p.index, p.full_text, p.key_point.text) for p in points[1:]]
@@ -193,7 +194,7 @@ def _brief(text: str, source: str) -> Briefing:
     return Briefing(
         headline=headline,
         summary=summary,
-        key_points=[p.key_point for p in points],
+        key_points=key_points,
         stances=build_stances(list(statements.values()), frequencies, context),
         disputed_figures=disputes,
     )
@@ -254,6 +255,18 @@ def point_text_of(
     index = candidate.sentence.index
     quote = " ".join(candidate.sentence.text.split())
     return point_text(quote, attributions.get(index), subjects.get(index))
+
+
+def _lead_point(
+    lead: Scored, attributions: dict[int, Attribution], subjects: dict[int, str]
+) -> KeyPoint:
+    """The lead as the one key point, when no sentence shortens to a point's length.
+
+    A short article of two long sentences still gets a headline compressed to its
+    limit and a point cut where a phrase ends; its evidence is the lead verbatim.
+    """
+    text = truncated(point_text_of(lead, attributions, subjects), POINT_WORDS, whole_phrase=True)
+    return KeyPoint(text=text, evidence=[" ".join(lead.sentence.text.split())])
 
 
 def _fallback(sentences: list[Sentence], source: str) -> Briefing:

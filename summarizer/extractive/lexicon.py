@@ -93,7 +93,7 @@ TITLES = frozenset(
     premier representative rep sen gov dr mr mrs ms prof sheriff superintendent
     inspector commander captain colonel lieutenant sergeant officer manager founder
     treasurer auditor attorney lawyer economist analyst coach leader head editor constable
-    detective administrator
+    detective administrator doctor
     envoy diplomat official minister-president auditor
     legislator lawmaker assemblyman assemblywoman congressman congresswoman
     secretary-general broadcaster speaker whip commandant admiral taoiseach

@@ -186,3 +186,9 @@ def test_a_place_after_ambassador_to_is_the_role_not_part_of_the_name() -> None:
         "government.\n"
     )
     assert list(stances(text)) == ["Abdul Salam Rahimi"]
+
+
+def test_doctor_before_a_name_is_a_title() -> None:
+    found = stances("Doctor Anna Harris says any change to the charter must involve all members.\n")
+    assert list(found) == ["Anna Harris"]
+    assert found["Anna Harris"].role == "Doctor"

@@ -265,3 +265,20 @@ def test_a_relative_after_a_named_indefinite_goes_as_a_last_resort() -> None:
     assert make_headline(lead) == (
         "Biologists from the Marlow Institute in Dunmore reported the discovery of a new pathway."
     )
+
+
+def test_a_short_article_of_long_sentences_still_gets_a_short_headline() -> None:
+    from summarizer.extractive import brief_extractive
+
+    text = (
+        "The harbour master of Kelby has told the council that the new breakwater was "
+        "built too low all along to stop the winter storms and he does not want any more "
+        "money spent on repairing it this year.\n\n"
+        "Fishermen and ferry crews in the town are so angry about the damage done to the "
+        "quay by the last three storms that they are now refusing to pay their berth fees "
+        "until the council agrees to rebuild it.\n"
+    )
+    briefing = brief_extractive(text)
+    assert len(briefing.headline.split()) <= 20
+    assert briefing.key_points
+    assert all(len(p.text.split()) <= 31 for p in briefing.key_points)
