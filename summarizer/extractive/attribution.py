@@ -119,6 +119,10 @@ _CONJUNCTIONS = frozenset("but yet so nor".split())
 # A sentence's opening pronoun, subject or possessive, as the pronoun it resolves as.
 _SUBJECT_PRONOUNS = {"He": "he", "She": "she", "His": "he", "Her": "she"}
 
+# Plural heads of a collective speaker: "it" never refers to them.
+_PLURAL_SPEAKERS = frozenset(
+    "officials sources leaders ministers spokesmen police witnesses officers negotiators".split()
+)
 # What follows an "it" that stands for no one: "it is too early to say", "it will be
 # weeks before ...", "it remains unclear whether", "it will take days to". Only the
 # adjectives and nouns that take such a dummy subject count ("it is ready to invest"
@@ -467,6 +471,8 @@ class Attributor:
         first, _, rest = clause.partition(" ")
         if first != "it" or not rest or not rest[:1].islower() or actor.person:
             return clause
+        if actor.name.split()[-1] in _PLURAL_SPEAKERS:
+            return clause  # "Norland officials said it had gone well": "it" is no officials
         if _EXPLETIVE_IT.match(rest):
             return clause  # "said it was too early to say": no one is too early
         return f"{actor.name} {rest}" if self._pronoun("it") is actor else clause
@@ -1662,6 +1668,8 @@ def _without_outlet(clause: str) -> str:
 # "..., while Minister Oskar Lien wrote he had ...": another speaker takes over.
 _SECOND_SPEAKER = re.compile(
     r"[ ,]+(?:while|whereas|and|but)\s+((?:[A-Z][\w’'.\-]*\s+(?:of\s+(?:the\s+)?)?){1,6})"
+    # "... but Israeli officials said": a people's word and a plural of speakers
+    r"(?:(?:officials|sources|leaders|ministers|spokesmen|police|witnesses|officers)\s+)?"
     r"(?:\w+ly\s+)?([a-z]+)\b"
 )
 
@@ -1679,6 +1687,9 @@ def _before_second_speaker(clause: str) -> str:
         before = clause[: found.start()]
         if sum(before.count(m) for m in '"“”') % 2:
             continue
+        last = before.rsplit(" ", 1)[-1]
+        if last[:1].isupper() and not last.endswith(","):
+            continue  # "..., US and Israeli sources said": one subject of two names
         if len(before.split()) >= _MIN_QUOTE_WORDS:
             return before
     return clause

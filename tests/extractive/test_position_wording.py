@@ -178,3 +178,19 @@ def all_attributions(text: str) -> list[Attribution]:
     from summarizer.extractive.engine import _analyse
 
     return list(_analyse(text).attributions.values())
+
+
+def test_a_second_side_after_but_is_not_part_of_the_first_sides_position() -> None:
+    text = (
+        "Tarvian negotiator Omar Selin called the meeting a failure, but Norland "
+        "officials said it had gone well.\n"
+    )
+    assert stances(text)["Omar Selin"].position == "Called the meeting a failure."
+
+
+def test_two_names_joined_by_and_are_one_subject_not_a_second_speaker() -> None:
+    text = (
+        "Envoy Rosa Kell has told a meeting of fisheries officials she had decided to "
+        "continue her mission to end the strike, US and Norland sources said.\n"
+    )
+    assert not stances(text)["Rosa Kell"].position.endswith(", US.")
