@@ -17,6 +17,7 @@ answered without the search, in one scan for all the words.
 
 from __future__ import annotations
 
+import importlib
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -25,8 +26,9 @@ from typing import Any
 from summarizer.checks.literals import literal_pattern
 
 try:  # the parsed form of a pattern, to read its literals (CPython's own modules)
-    from re import _constants as _sre
-    from re import _parser
+    # Imported by name: they are private, so the type stubs do not list them.
+    _sre: Any = importlib.import_module("re._constants")
+    _parser: Any = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - a Python without them: no pre-check
     _parser = None
 
