@@ -289,14 +289,32 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
         # stays in the role, as long as a name is left after it.
         while tokens[end - 1].lower() in _PLACE_HEADS and len(tokens) - end >= 2:
             end += 1
-    if any(t.lower() in NON_PERSON and t.lower() not in SURNAME_PLACES for t in tokens[end:]):
-        return [], tokens  # "UN General Assembly" is a body, not General Assembly
+    bodies = [
+        i
+        for i, t in enumerate(tokens[end:], end)
+        if t.lower() in NON_PERSON and t.lower() not in SURNAME_PLACES
+    ]
+    if bodies:
+        return _titled_body_of(tokens, last, bodies[-1])
     styled = tokens[end - 1].lower() in _STYLED_TITLES
     if styled and (len(tokens) - end == 1 or _REGNAL.fullmatch(tokens[-1])):
         # "Pope Francis", "King Harald", "Queen Elizabeth II", "Pope John Paul II":
         # the title is part of the name they go by.
         return tokens[: end - 1], tokens[end - 1 :]
     return tokens[:end], tokens[end:]
+
+
+def _titled_body_of(tokens: list[str], title: int, body: int) -> tuple[list[str], list[str]]:
+    """A run with a body's word after its last title: the body and its person, if any.
+
+    "UN General Assembly" is a body, not General Assembly: no role. "Chief of Oslo
+    Harbour Authority Per Lunde": a title, "of", a body's name, then a person's full
+    name; the role runs to the body's last word and the person is the rest.
+    """
+    person = tokens[body + 1 :]
+    if tokens[title + 1 : title + 2] == ["of"] and _is_person(person):
+        return tokens[: body + 1], person
+    return [], tokens
 
 
 # Words that begin, and never end, a place's name of several words.

@@ -192,3 +192,12 @@ def test_doctor_before_a_name_is_a_title() -> None:
     found = stances("Doctor Anna Harris says any change to the charter must involve all members.\n")
     assert list(found) == ["Anna Harris"]
     assert found["Anna Harris"].role == "Doctor"
+
+
+def test_a_title_of_a_body_before_a_full_name_is_the_role() -> None:
+    found = stances(
+        "Chief of Tarvik's Northgate Central Station Per Lunde says quick work by guards "
+        "stopped a fire.\n"
+    )
+    assert "Per Lunde" in found
+    assert found["Per Lunde"].role == "Chief of Tarvik Northgate Central Station"
