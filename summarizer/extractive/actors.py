@@ -22,8 +22,10 @@ from summarizer.extractive.lexicon import (
     COMMON_NOUN_ENDINGS,
     DESCRIPTION_HEADS,
     DESCRIPTOR_MIN_CHARS,
+    ED_NOT_VERBS,
     GROUP_HEADS,
     GROUP_WORDS,
+    IRREGULAR_PAST,
     MEMBER_TITLES,
     NON_PERSON,
     NOT_NAMES,
@@ -849,8 +851,31 @@ def _role_before(sentence: str, start: int, lower_words: set[str]) -> str | None
     if body and body.split()[0].lower() not in NOT_NAMES:
         return f"{clean_run(body)} {title}"
     if qualifier and qualifier not in STOPWORDS and qualifier not in SPEECH_VERBS:
+        if _verb_not_qualifier(sentence, match.start(2), qualifier):
+            return title
         return f"{qualifier} {title}"
     return title
+
+
+def _verb_not_qualifier(sentence: str, at: int, word: str) -> bool:
+    """True for a past participle before a title that is the verb, not the title's qualifier.
+
+    "has appointed director Ana Holt": after an auxiliary a past form is a verb and the
+    person its object. After "and" only an irregular one is ("and given leader Per
+    Lunde two days"): "adviser and retired general", "the newly elected mayor" and
+    "acting president" keep their qualifiers.
+    """
+    irregular = word in IRREGULAR_PAST
+    if not irregular and (not word.endswith("ed") or word in ED_NOT_VERBS):
+        return False
+    before = sentence[max(0, at - 12) : at].split()
+    if not before:
+        return False
+    return before[-1] in _AUXILIARY_WORDS or (irregular and before[-1] in ("and", "or"))
+
+
+# The auxiliaries after which a past form is a verb: "has appointed", "was sent".
+_AUXILIARY_WORDS = frozenset("has have had was were is are been be being".split())
 
 
 def _with_body(role: str | None, of: re.Match[str] | None) -> str | None:

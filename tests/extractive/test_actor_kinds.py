@@ -201,3 +201,34 @@ def test_a_title_of_a_body_before_a_full_name_is_the_role() -> None:
     )
     assert "Per Lunde" in found
     assert found["Per Lunde"].role == "Chief of Tarvik Northgate Central Station"
+
+
+def test_a_participle_after_and_or_an_auxiliary_is_the_verb_not_the_roles_qualifier() -> None:
+    found = stances(
+        "The council has demanded a report and given mayor Lena Brandt ten days to reply. "
+        "Brandt said she would answer soon.\n"
+    )
+    assert found["Lena Brandt"].role == "mayor"
+    found = stances(
+        "The party has sent envoy Per Lunde to the talks. Lunde said the deal was close.\n"
+    )
+    assert found["Per Lunde"].role == "envoy"
+
+
+def test_a_participle_that_qualifies_a_title_stays_in_the_role() -> None:
+    found = stances("Crowds cheered as retired general Olav Berg said the war was over.\n")
+    assert found["Olav Berg"].role == "retired general"
+
+
+def test_a_regular_participle_after_a_noun_and_and_stays_the_qualifier() -> None:
+    found = stances(
+        "Former club coach and retired captain Olav Berg said the stadium should be rebuilt.\n"
+    )
+    assert found["Olav Berg"].role == "retired captain"
+
+
+def test_a_regular_participle_after_an_auxiliary_is_the_verb() -> None:
+    found = stances(
+        "The union has appointed director Ines Moll, and Moll said the strike was over.\n"
+    )
+    assert found["Ines Moll"].role == "director"
