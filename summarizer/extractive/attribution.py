@@ -42,6 +42,7 @@ from summarizer.extractive.tokens import (
     according_clause,
     negation_start,
     past_frame,
+    pronoun_closes,
     reported_clause,
     tokenize,
 )
@@ -611,6 +612,10 @@ class Attributor:
                 if noun_between and not coordinated:
                     return None  # "After she filed, the palace said": the palace speaks
                 if text.islower() or j == 0:
+                    if j == verb - 1 and _closing_speaker(tokens, verb):
+                        # "Two Tarvik Front guards were hurt(,) he said": the name opening
+                        # the sentence is inside what was said, not the speaker.
+                        return self._pronoun(lower)
                     return self._pronoun(lower, tokens[j].start)
                 return None
             if text[0].isupper() or PREFIXED_NAME.match(text):
@@ -1585,6 +1590,22 @@ def _participle(tokens: list[Token], i: int) -> bool:
         return False
     after = tokens[i + 1].text
     return after == "by" or (after == "of" and word in _CHARGED_OF)
+
+
+def _closing_speaker(tokens: list[Token], verb: int) -> bool:
+    """True for a pronoun and ``verb`` that close the sentence after what was said.
+
+    "Two guards were hurt, he said." and, the comma missing, "... hurt he said.": the
+    pronoun is the speaker of the words before it, so it is no one named in them.
+    """
+    if pronoun_closes(tokens, verb):
+        return True
+    if verb < 3 or tokens[verb - 2].text != "," or tokens[verb - 1].text not in _PRONOUN_WORDS:
+        return False
+    return all(not t.text[:1].isalnum() for t in tokens[verb + 1 :])
+
+
+_PRONOUN_WORDS = frozenset("he she".split())
 
 
 def _skippable(word: str) -> bool:

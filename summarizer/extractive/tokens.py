@@ -386,7 +386,40 @@ def _content_before(text: str, tokens: list[Token], verb: int) -> str:
         if tokens[c].text == "," and c > 2:
             before = text[: tokens[c].start].strip()
             return before + _continuation(text, tokens, k)
+    if k == len(tokens) and pronoun_closes(tokens, verb):
+        return text[: tokens[verb - 1].start].strip()
     return ""
+
+
+def pronoun_closes(tokens: list[Token], verb: int) -> bool:
+    """True for "Two guards had been hurt he added.": the comma before the speaker missing.
+
+    A lower-case pronoun, then the verb at the sentence's end, after a clause of four
+    words or more: what was said is the clause. A pronoun after a word that opens a
+    clause of its own ("that is what he said", "the thing he said") is no speaker of it.
+    """
+    if verb < 5 or tokens[verb - 1].text not in _SUBJECTS:
+        return False
+    before = tokens[verb - 2]
+    if before.quoted or not before.text.isalpha() or not before.text.islower():
+        return False
+    if before.text in _NOT_CLOSED or any(t.text in ',;:"“”' for t in tokens[:verb]):
+        return False
+    end = len(tokens)
+    while end > verb + 1 and not tokens[end - 1].text[:1].isalnum():
+        end -= 1
+    return end == verb + 1
+
+
+# Words after which a pronoun and a verb of saying are a clause inside the sentence,
+# not its speaker: "what he said", "all she added", "as they said".
+_NOT_CLOSED = frozenset(
+    """
+    what which that who whom whose where when why how as if because than though
+    although whether all everything anything something nothing thing things words
+    and or but so
+    """.split()
+)
 
 
 # How far back a comma may close what was said before its speaker: "..., police said"

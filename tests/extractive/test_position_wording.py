@@ -194,3 +194,28 @@ def test_two_names_joined_by_and_are_one_subject_not_a_second_speaker() -> None:
         "continue her mission to end the strike, US and Norland sources said.\n"
     )
     assert not stances(text)["Rosa Kell"].position.endswith(", US.")
+
+
+def test_a_pronoun_and_verb_closing_a_sentence_without_a_comma_speak_the_clause_before() -> None:
+    found = stances(
+        "The minister Jan Holt said the talks would resume on Monday. "
+        "Three Tarvik Front guards had been hurt he added.\n"
+    )
+    assert set(found) == {"Jan Holt"}
+    assert "three Tarvik Front guards had been hurt" in found["Jan Holt"].position
+
+
+def test_a_name_inside_what_was_said_is_not_the_pronoun_that_said_it() -> None:
+    found = stances(
+        "The minister Jan Holt said the talks would resume on Monday. "
+        "Three Tarvik Front guards had been hurt, he added.\n"
+    )
+    assert set(found) == {"Jan Holt"}
+
+
+def test_a_pronoun_and_verb_inside_a_clause_are_no_closing_speaker() -> None:
+    found = stances(
+        "The minister Jan Holt said the talks would resume on Monday. "
+        "The delay was the only thing he said.\n"
+    )
+    assert found["Jan Holt"].position == "The talks would resume on Monday."
