@@ -1661,7 +1661,7 @@ def _opens_clause(tokens: list[Token], start: int) -> bool:
 
 # Verbs whose object is the listener: "told Reuters the plan was dead".
 _TOLD = frozenset("told tells tell".split())
-_LISTENER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w’'.&\-]*)(?: [A-Z][\w’'.&\-]*){0,3}) (?=\S)")
+_LISTENER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w’'.&\-]*)(?: [A-Z][\w’'.&\-]*){0,3}),? (?=\S)")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -1679,6 +1679,8 @@ def _without_outlet(clause: str) -> str:
         name = " ".join(words[:n])
         if is_media(name) or (n == 1 and _ACRONYM.fullmatch(name)):
             rest = clause[found.start(1) + len(name) :].strip()
+            # "told Radio Nord, the strike ...": a comma may close the outlet's name.
+            rest = rest.removeprefix(",").strip()
             if rest.startswith("("):
                 return clause  # "CERB (Canada Emergency ...) payments": an acronym glossed
             rest = rest.removeprefix("that ").strip()

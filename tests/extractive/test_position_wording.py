@@ -219,3 +219,15 @@ def test_a_pronoun_and_verb_inside_a_clause_are_no_closing_speaker() -> None:
         "The delay was the only thing he said.\n"
     )
     assert found["Jan Holt"].position == "The talks would resume on Monday."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Jan Holt has told Channel Six, looting is not going to win anyone a house.",
+        "Minister Jan Holt has told Valley Radio, looting is not going to win anyone a house.",
+    ],
+)
+def test_an_outlet_told_before_a_comma_is_no_part_of_the_position(sentence: str) -> None:
+    found = stances(sentence + "\n")
+    assert found["Jan Holt"].position == "Looting is not going to win anyone a house."
