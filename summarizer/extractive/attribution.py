@@ -297,6 +297,8 @@ class Attributor:
                 continue  # "according to government reports": a noun, not a verb
             if lower in _SPEAKING and _object_relative(tokens, i):
                 continue  # "the bridge, which the council declared unsafe,": no words of theirs
+            if lower in _SPEAKING and self._unnamed_relative_speaker(tokens, i):
+                continue  # "the engineer decried the scrutiny that he says ...": unnamed
             joint: Actor | None = None
             if (lower in _SPEAKING or _puts_figure(tokens, i)) and token.text.islower():
                 actor = self._subject_before(tokens, i)
@@ -325,6 +327,7 @@ class Attributor:
                     negated = negation_start(tokens, i) is not None
                     clause = reported_clause(sentence.text, tokens, i)
                     clause = _joined_content(sentence.text, tokens, i, clause)
+                    clause = _relative_subject_content(sentence.text, tokens, i) or clause
                     if not negated:
                         clause = _quotation_after(sentence.text, tokens, i) or clause
                         clause = _denied_charge(sentence.text, tokens, i) or clause
@@ -350,6 +353,26 @@ class Attributor:
         self.current_speaker = actor.name
         also = (joint.name, joint.role) if joint is not None else None
         return Attribution(sentence, actor.name, actor.role, verb, clause, negated, also)
+
+    def _unnamed_relative_speaker(self, tokens: list[Token], verb: int) -> bool:
+        """True for "he" in a relative clause whose referent is the sentence's unnamed subject.
+
+        "Again the engineer decried the scrutiny that he contends has ruined his life":
+        the "he" of the relative clause is the engineer, a description that names no
+        one in the article, not a person named in the sentence before.
+        """
+        if verb < 2 or tokens[verb - 1].text not in ("he", "she"):
+            return False
+        if tokens[verb - 2].text.lower() not in _RELATIVE_SUBJECTS:
+            return False
+        commas = [k for k in range(verb) if tokens[k].text == ","]
+        first = commas[0] + 1 if commas and commas[0] < verb - 2 else 0
+        if first + 1 >= verb - 2 or tokens[first].text.lower() != "the":
+            return False
+        noun = tokens[first + 1].text
+        if not noun.isalpha() or not noun.islower():
+            return False
+        return self.cast.resolve_description(noun, self.recent) is None
 
     def _joint_speaker(self, tokens: list[Token], verb: int, actor: Actor) -> Actor | None:
         """The other of two speakers joined as the subject of ``verb``, if ``actor`` is one.
@@ -1746,6 +1769,62 @@ _RELATIVES = frozenset("which whom".split())
 # read off fresh sentences, not swept on any split (the same reach as a speaker's
 # name and short apposition before a verb).
 _RELATIVE_REACH = 7
+
+
+def _relative_subject_content(text: str, tokens: list[Token], verb: int) -> str | None:
+    """What was said of the noun before "which/that <subject> <verb> <auxiliary>".
+
+    "The ferry, which the harbour master said may be ready by May, is in dock": the
+    relative pronoun is the subject of what was said, so the statement is "The ferry
+    may be ready by May", not the fragment "May be ready by May, is in dock". The noun
+    phrase runs back to its determiner, past one inside a phrase after a preposition
+    ("the scrutiny from the police"); a relative set off by a comma ends at the next
+    one. None when no such noun phrase is found.
+    """
+    if verb + 1 >= len(tokens) or tokens[verb + 1].text.lower() not in _AUXILIARIES:
+        return None
+    relative = None
+    for k in range(verb - 1, max(-1, verb - 1 - _RELATIVE_REACH), -1):
+        word = tokens[k].text
+        if word.lower() in _RELATIVE_SUBJECTS and k < verb - 1:
+            relative = k
+            break
+        if not (word[:1].isalpha() or word in ("’s", "'s")) or tokens[k].quoted:
+            return None
+    if relative is None or tokens[relative].text == "that" and tokens[relative - 1].text == ",":
+        return None
+    set_off = relative >= 1 and tokens[relative - 1].text == ","
+    end = relative - 1 if set_off else relative
+    start = None
+    for k in range(end - 1, max(-1, end - 1 - _ANTECEDENT_REACH), -1):
+        word = tokens[k].text
+        if not word[:1].isalpha() or tokens[k].quoted:
+            return None
+        if word.lower() in _NOUN_DETERMINERS:
+            start = k
+            if k == 0 or tokens[k - 1].text.lower() not in PREPOSITIONS_OR_OF:
+                break
+    if start is None or start == end - 1:
+        return None
+    if start > 0 and tokens[start - 1].text.lower() in _SUBORDINATORS:
+        return None  # "on when the next launch happens, which ...": a clause, no noun
+    rest = text[tokens[verb + 1].start :].strip()
+    if set_off:
+        rest = rest.split(",", 1)[0].rstrip(".") + "."
+    subject = text[tokens[start].start : tokens[end - 1].end]
+    return f"{subject} {rest}"
+
+
+# Relative pronouns that stand for the subject of what was said: "which the agency
+# said may be ready", "that he contends has ruined his life".
+_RELATIVE_SUBJECTS = frozenset("which that".split())
+_SUBORDINATORS = frozenset(
+    "when if because while after before as until since whether where once unless".split()
+)
+_NOUN_DETERMINERS = frozenset("the a an his her its their this these those our".split())
+# How far back the noun phrase before the relative may reach: "the scrutiny from the
+# county police" is six words; 8 read off fresh sentences, not tuned.
+_ANTECEDENT_REACH = 8
 
 
 def _object_relative(tokens: list[Token], verb: int) -> bool:

@@ -231,3 +231,36 @@ def test_a_pronoun_and_verb_inside_a_clause_are_no_closing_speaker() -> None:
 def test_an_outlet_told_before_a_comma_is_no_part_of_the_position(sentence: str) -> None:
     found = stances(sentence + "\n")
     assert found["Jan Holt"].position == "Looting is not going to win anyone a house."
+
+
+def test_what_was_said_of_the_noun_before_which_names_that_noun() -> None:
+    found = stances(
+        "The new library, which city architect Mara Quist has said could open by early "
+        "spring, still lacks a roof.\n"
+    )
+    assert found["Mara Quist"].position == "The new library could open by early spring."
+
+
+def test_what_was_said_of_a_noun_with_its_phrase_before_that_names_the_whole_phrase() -> None:
+    found = stances(
+        "Minister Jan Holt spoke on Monday. The minister read the report from the auditors "
+        "that she said would cost jobs.\n"
+    )
+    assert found["Jan Holt"].position == "The report from the auditors would cost jobs."
+
+
+def test_a_clause_before_which_is_no_noun_to_name() -> None:
+    found = stances(
+        "The timing depends on when the new bridge opens, which engineer Mara Quist has "
+        "said could be in May.\n"
+    )
+    assert not found["Mara Quist"].position.startswith("The new bridge opens")
+
+
+def test_he_in_a_relative_clause_is_the_unnamed_subject_not_a_named_person() -> None:
+    found = stances(
+        "The engineer under suspicion lashed out at Minister Jan Holt, who named him a "
+        "suspect. For the third time, the engineer went before cameras to decry the "
+        "scrutiny from the police that he contends has ruined his life.\n"
+    )
+    assert "Jan Holt" not in found
