@@ -223,6 +223,8 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
             break  # "says the board left out the dredging that ...": the clause has begun
     if start < len(tokens) and start > verb + 1 and tokens[start].text not in ('"', "“"):
         return text[tokens[start].start :].strip()  # "told councillors the choice was ..."
+    if start == verb + 1 and bare_clause(tokens, start):
+        return text[tokens[start].start :].strip()  # "believe his visit could help ..."
     quoted = _QUOTED.search(text)
     after = start < len(tokens) and tokens[start].text in ('"', "“")
     if quoted is not None and (quoted.start() < tokens[verb].start or after):
@@ -236,6 +238,31 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     # "wrote to the minister asking him to ...": the letter's address is no statement
     # without its verb.
     return text[tokens[verb].start :].strip()
+
+
+def bare_clause(tokens: list[Token], k: int) -> bool:
+    """True when a clause with no "that" opens at ``k``: "his visit could help end it".
+
+    A determiner, one to four words of its noun phrase and then an auxiliary or modal:
+    after a verb of saying or thinking the noun phrase is the clause's subject, and the
+    verb ("believe", "fears") is no part of what was said.
+    """
+    if k >= len(tokens) or tokens[k].text.lower() not in _BARE_DETERMINERS:
+        return False
+    for j in range(k + 1, min(k + 6, len(tokens))):
+        word = tokens[j].text
+        if tokens[j].quoted or not word.isalpha() or word in _RELATIVE_WORDS:
+            return False  # "praised the crews who had stayed": the auxiliary is theirs
+        if word in _CLAUSE_OPENERS:
+            return j > k + 1
+    return False
+
+
+_RELATIVE_WORDS = frozenset("who whom whose which that where when".split())
+
+
+# Determiners that open a noun phrase as a clause's subject: "the", "his", "their".
+_BARE_DETERMINERS = frozenset("the a an his her its their this these our".split())
 
 
 def _past_verb(word: str) -> bool:

@@ -264,3 +264,29 @@ def test_he_in_a_relative_clause_is_the_unnamed_subject_not_a_named_person() -> 
         "scrutiny from the police that he contends has ruined his life.\n"
     )
     assert "Jan Holt" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "position"),
+    [
+        (
+            "Mr Haldor believes his visit could help end the strike.",
+            "Haldor",
+            "His visit could help end the strike.",
+        ),
+        (
+            "Councillor Ana Holt maintains the new rules were drawn up in secret.",
+            "Ana Holt",
+            "The new rules were drawn up in secret.",
+        ),
+    ],
+)
+def test_a_bare_clause_after_a_verb_of_thinking_or_saying_leaves_the_verb_out(
+    sentence: str, actor: str, position: str
+) -> None:
+    assert stances(sentence + "\n")[actor].position == position
+
+
+def test_an_auxiliary_inside_a_relative_clause_opens_no_bare_clause() -> None:
+    found = stances("Mayor Ana Holt criticised the firms who had ignored the warnings.\n")
+    assert found["Ana Holt"].position.startswith("Criticised")
