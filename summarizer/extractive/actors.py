@@ -901,6 +901,9 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
         title = before.group(3).split()[-1] if before is not None else ""
         if before is not None and (_person_noun(title) or title.lower() in TITLES):
             determiner, owner, role = before.group(1), before.group(2), before.group(3).strip()
+            related = bare_relation(role)
+            if related is not None:
+                return related  # "the husband of crash victim, Ana Holt,": she is the victim
             if owner:
                 return f"{owner} {role}"
             if determiner and determiner.lower() in ("its", "their") and bodies:
@@ -938,6 +941,27 @@ def _person_noun(word: str) -> bool:
         or (len(word) >= AGENT_MIN_CHARS and word.endswith(AGENT_ENDINGS))
     )
 
+
+def bare_relation(phrase: str) -> str | None:
+    """The person a name set off after "<kin> of <bare noun>" is, else None.
+
+    "the husband of crash victim, Ana Holt, says he ...": with no determiner after
+    "of", "crash victim" is the title of the name that follows, as in "crash victim
+    Ana Holt"; the husband is someone else. "the head of security, Ana Holt," (no
+    person noun) and "the wife of the dead soldier, Ana Holt," (a determiner) keep
+    the name as the first noun's.
+    """
+    words = phrase.split()
+    if len(words) < 3 or words[0] not in _KIN or words[1] != "of":
+        return None
+    rest = words[2:]
+    if len(rest) > 3 or any(w in _BARE_BREAKS or not w.islower() for w in rest):
+        return None
+    return " ".join(rest) if _person_noun(rest[-1]) and not rest[-1].endswith("s") else None
+
+
+# Words after "of" that make the phrase no bare title: a determiner or a number.
+_BARE_BREAKS = frozenset("the a an his her its their this that these those one two".split())
 
 # People named by whom they are to someone: kin, and parties to a case.
 _KIN = frozenset(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from summarizer.checks.literals import literal_pattern
-from summarizer.extractive.actors import PREFIXED_NAME, Actor, Cast, clean_run
+from summarizer.extractive.actors import PREFIXED_NAME, Actor, Cast, bare_relation, clean_run
 from summarizer.extractive.lexicon import (
     DENIAL_VERBS,
     DESCRIPTION_HEADS,
@@ -686,6 +686,8 @@ class Attributor:
                     # "When a chance came at the fair, his cousins urged": the subject
                     # is the noun after the comma, not a name in the clause before it.
                     return None
+                if j == verb - 1 and _relation_aside(tokens, j):
+                    return None  # "the husband of crash victim, Ana Holt, says": not Holt
                 j = _skip_parenthetical(tokens, j)
                 continue
             if lower in PREPOSITIONS or lower == "of":
@@ -1502,6 +1504,24 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
         if tokens[k].quoted or tokens[k].text in _QUOTE_MARKS:
             break
     return comma - 1
+
+
+def _relation_aside(tokens: list[Token], comma: int) -> bool:
+    """True for ", Ana Holt," after "<kin> of <bare person noun>": the kin speaks.
+
+    See ``bare_relation``: the name is the bare noun's, and the speaker, the one
+    before "of", is not named here.
+    """
+    k = comma - 1
+    while k >= 0 and comma - k <= 4 and tokens[k].text[:1].isupper():
+        k -= 1
+    if k < 3 or k == comma - 1 or tokens[k].text != ",":
+        return False
+    words = [t.text for t in tokens[max(0, k - 5) : k]]
+    for n in range(3, len(words) + 1):
+        if bare_relation(" ".join(words[-n:])) is not None:
+            return True
+    return False
 
 
 def _titled_name(tokens: list[Token], start: int, comma: int) -> bool:

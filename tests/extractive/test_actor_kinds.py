@@ -5,6 +5,8 @@ Fresh invented sentences; each rule was seen failing before it was written.
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.extractive.engine import all_stances
 from summarizer.models import Stance
 
@@ -232,3 +234,28 @@ def test_a_regular_participle_after_an_auxiliary_is_the_verb() -> None:
         "The union has appointed director Ines Moll, and Moll said the strike was over.\n"
     )
     assert found["Ines Moll"].role == "director"
+
+
+def test_a_name_after_kin_of_a_bare_person_noun_is_that_person_not_the_speaker() -> None:
+    found = stances(
+        "Meanwhile, the wife of flood victim, Tomas Berg, says she is still waiting for "
+        "the inquiry's findings.\n"
+    )
+    assert "Tomas Berg" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("The head of security, Tomas Berg, says the doors were locked.", "Tomas Berg"),
+        (
+            "The wife of the drowned sailor, Greta Berg, says she is still waiting for the "
+            "inquiry's findings.",
+            "Greta Berg",
+        ),
+    ],
+)
+def test_a_name_after_a_title_of_a_thing_or_of_a_determined_noun_is_the_speaker(
+    sentence: str, actor: str
+) -> None:
+    assert actor in stances(sentence + "\n")
