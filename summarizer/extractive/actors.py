@@ -22,8 +22,10 @@ from summarizer.extractive.lexicon import (
     COMMON_NOUN_ENDINGS,
     DESCRIPTION_HEADS,
     DESCRIPTOR_MIN_CHARS,
+    ED_NOT_VERBS,
     GROUP_HEADS,
     GROUP_WORDS,
+    IRREGULAR_PAST,
     MEMBER_TITLES,
     NON_PERSON,
     NOT_NAMES,
@@ -289,14 +291,32 @@ def split_role(tokens: list[str]) -> tuple[list[str], list[str]]:
         # stays in the role, as long as a name is left after it.
         while tokens[end - 1].lower() in _PLACE_HEADS and len(tokens) - end >= 2:
             end += 1
-    if any(t.lower() in NON_PERSON and t.lower() not in SURNAME_PLACES for t in tokens[end:]):
-        return [], tokens  # "UN General Assembly" is a body, not General Assembly
+    bodies = [
+        i
+        for i, t in enumerate(tokens[end:], end)
+        if t.lower() in NON_PERSON and t.lower() not in SURNAME_PLACES
+    ]
+    if bodies:
+        return _titled_body_of(tokens, last, bodies[-1])
     styled = tokens[end - 1].lower() in _STYLED_TITLES
     if styled and (len(tokens) - end == 1 or _REGNAL.fullmatch(tokens[-1])):
         # "Pope Francis", "King Harald", "Queen Elizabeth II", "Pope John Paul II":
         # the title is part of the name they go by.
         return tokens[: end - 1], tokens[end - 1 :]
     return tokens[:end], tokens[end:]
+
+
+def _titled_body_of(tokens: list[str], title: int, body: int) -> tuple[list[str], list[str]]:
+    """A run with a body's word after its last title: the body and its person, if any.
+
+    "UN General Assembly" is a body, not General Assembly: no role. "Chief of Oslo
+    Harbour Authority Per Lunde": a title, "of", a body's name, then a person's full
+    name; the role runs to the body's last word and the person is the rest.
+    """
+    person = tokens[body + 1 :]
+    if tokens[title + 1 : title + 2] == ["of"] and _is_person(person):
+        return tokens[: body + 1], person
+    return [], tokens
 
 
 # Words that begin, and never end, a place's name of several words.
@@ -831,8 +851,31 @@ def _role_before(sentence: str, start: int, lower_words: set[str]) -> str | None
     if body and body.split()[0].lower() not in NOT_NAMES:
         return f"{clean_run(body)} {title}"
     if qualifier and qualifier not in STOPWORDS and qualifier not in SPEECH_VERBS:
+        if _verb_not_qualifier(sentence, match.start(2), qualifier):
+            return title
         return f"{qualifier} {title}"
     return title
+
+
+def _verb_not_qualifier(sentence: str, at: int, word: str) -> bool:
+    """True for a past participle before a title that is the verb, not the title's qualifier.
+
+    "has appointed director Ana Holt": after an auxiliary a past form is a verb and the
+    person its object. After "and" only an irregular one is ("and given leader Per
+    Lunde two days"): "adviser and retired general", "the newly elected mayor" and
+    "acting president" keep their qualifiers.
+    """
+    irregular = word in IRREGULAR_PAST
+    if not irregular and (not word.endswith("ed") or word in ED_NOT_VERBS):
+        return False
+    before = sentence[max(0, at - 12) : at].split()
+    if not before:
+        return False
+    return before[-1] in _AUXILIARY_WORDS or (irregular and before[-1] in ("and", "or"))
+
+
+# The auxiliaries after which a past form is a verb: "has appointed", "was sent".
+_AUXILIARY_WORDS = frozenset("has have had was were is are been be being".split())
 
 
 def _with_body(role: str | None, of: re.Match[str] | None) -> str | None:
@@ -858,6 +901,9 @@ def _appositive(sentence: str, start: int, end: int, bodies: list[str]) -> str |
         title = before.group(3).split()[-1] if before is not None else ""
         if before is not None and (_person_noun(title) or title.lower() in TITLES):
             determiner, owner, role = before.group(1), before.group(2), before.group(3).strip()
+            related = bare_relation(role)
+            if related is not None:
+                return related  # "the husband of crash victim, Ana Holt,": she is the victim
             if owner:
                 return f"{owner} {role}"
             if determiner and determiner.lower() in ("its", "their") and bodies:
@@ -895,6 +941,27 @@ def _person_noun(word: str) -> bool:
         or (len(word) >= AGENT_MIN_CHARS and word.endswith(AGENT_ENDINGS))
     )
 
+
+def bare_relation(phrase: str) -> str | None:
+    """The person a name set off after "<kin> of <bare noun>" is, else None.
+
+    "the husband of crash victim, Ana Holt, says he ...": with no determiner after
+    "of", "crash victim" is the title of the name that follows, as in "crash victim
+    Ana Holt"; the husband is someone else. "the head of security, Ana Holt," (no
+    person noun) and "the wife of the dead soldier, Ana Holt," (a determiner) keep
+    the name as the first noun's.
+    """
+    words = phrase.split()
+    if len(words) < 3 or words[0] not in _KIN or words[1] != "of":
+        return None
+    rest = words[2:]
+    if len(rest) > 3 or any(w in _BARE_BREAKS or not w.islower() for w in rest):
+        return None
+    return " ".join(rest) if _person_noun(rest[-1]) and not rest[-1].endswith("s") else None
+
+
+# Words after "of" that make the phrase no bare title: a determiner or a number.
+_BARE_BREAKS = frozenset("the a an his her its their this that these those one two".split())
 
 # People named by whom they are to someone: kin, and parties to a case.
 _KIN = frozenset(

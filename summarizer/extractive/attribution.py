@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from summarizer.checks.literals import literal_pattern
-from summarizer.extractive.actors import PREFIXED_NAME, Actor, Cast, clean_run
+from summarizer.extractive.actors import PREFIXED_NAME, Actor, Cast, bare_relation, clean_run
 from summarizer.extractive.lexicon import (
     DENIAL_VERBS,
     DESCRIPTION_HEADS,
@@ -42,6 +42,7 @@ from summarizer.extractive.tokens import (
     according_clause,
     negation_start,
     past_frame,
+    pronoun_closes,
     reported_clause,
     tokenize,
 )
@@ -296,6 +297,8 @@ class Attributor:
                 continue  # "according to government reports": a noun, not a verb
             if lower in _SPEAKING and _object_relative(tokens, i):
                 continue  # "the bridge, which the council declared unsafe,": no words of theirs
+            if lower in _SPEAKING and self._unnamed_relative_speaker(tokens, i):
+                continue  # "the engineer decried the scrutiny that he says ...": unnamed
             joint: Actor | None = None
             if (lower in _SPEAKING or _puts_figure(tokens, i)) and token.text.islower():
                 actor = self._subject_before(tokens, i)
@@ -324,6 +327,7 @@ class Attributor:
                     negated = negation_start(tokens, i) is not None
                     clause = reported_clause(sentence.text, tokens, i)
                     clause = _joined_content(sentence.text, tokens, i, clause)
+                    clause = _relative_subject_content(sentence.text, tokens, i) or clause
                     if not negated:
                         clause = _quotation_after(sentence.text, tokens, i) or clause
                         clause = _denied_charge(sentence.text, tokens, i) or clause
@@ -349,6 +353,26 @@ class Attributor:
         self.current_speaker = actor.name
         also = (joint.name, joint.role) if joint is not None else None
         return Attribution(sentence, actor.name, actor.role, verb, clause, negated, also)
+
+    def _unnamed_relative_speaker(self, tokens: list[Token], verb: int) -> bool:
+        """True for "he" in a relative clause whose referent is the sentence's unnamed subject.
+
+        "Again the engineer decried the scrutiny that he contends has ruined his life":
+        the "he" of the relative clause is the engineer, a description that names no
+        one in the article, not a person named in the sentence before.
+        """
+        if verb < 2 or tokens[verb - 1].text not in ("he", "she"):
+            return False
+        if tokens[verb - 2].text.lower() not in _RELATIVE_SUBJECTS:
+            return False
+        commas = [k for k in range(verb) if tokens[k].text == ","]
+        first = commas[0] + 1 if commas and commas[0] < verb - 2 else 0
+        if first + 1 >= verb - 2 or tokens[first].text.lower() != "the":
+            return False
+        noun = tokens[first + 1].text
+        if not noun.isalpha() or not noun.islower():
+            return False
+        return self.cast.resolve_description(noun, self.recent) is None
 
     def _joint_speaker(self, tokens: list[Token], verb: int, actor: Actor) -> Actor | None:
         """The other of two speakers joined as the subject of ``verb``, if ``actor`` is one.
@@ -611,6 +635,10 @@ class Attributor:
                 if noun_between and not coordinated:
                     return None  # "After she filed, the palace said": the palace speaks
                 if text.islower() or j == 0:
+                    if j == verb - 1 and _closing_speaker(tokens, verb):
+                        # "Two Tarvik Front guards were hurt(,) he said": the name opening
+                        # the sentence is inside what was said, not the speaker.
+                        return self._pronoun(lower)
                     return self._pronoun(lower, tokens[j].start)
                 return None
             if text[0].isupper() or PREFIXED_NAME.match(text):
@@ -658,6 +686,8 @@ class Attributor:
                     # "When a chance came at the fair, his cousins urged": the subject
                     # is the noun after the comma, not a name in the clause before it.
                     return None
+                if j == verb - 1 and _relation_aside(tokens, j):
+                    return None  # "the husband of crash victim, Ana Holt, says": not Holt
                 j = _skip_parenthetical(tokens, j)
                 continue
             if lower in PREPOSITIONS or lower == "of":
@@ -1476,6 +1506,24 @@ def _skip_parenthetical(tokens: list[Token], comma: int) -> int:
     return comma - 1
 
 
+def _relation_aside(tokens: list[Token], comma: int) -> bool:
+    """True for ", Ana Holt," after "<kin> of <bare person noun>": the kin speaks.
+
+    See ``bare_relation``: the name is the bare noun's, and the speaker, the one
+    before "of", is not named here.
+    """
+    k = comma - 1
+    while k >= 0 and comma - k <= 4 and tokens[k].text[:1].isupper():
+        k -= 1
+    if k < 3 or k == comma - 1 or tokens[k].text != ",":
+        return False
+    words = [t.text for t in tokens[max(0, k - 5) : k]]
+    for n in range(3, len(words) + 1):
+        if bare_relation(" ".join(words[-n:])) is not None:
+            return True
+    return False
+
+
 def _titled_name(tokens: list[Token], start: int, comma: int) -> bool:
     """True for ", engineer Dana Voss,": a short lower-case title, then a name to the comma.
 
@@ -1587,6 +1635,22 @@ def _participle(tokens: list[Token], i: int) -> bool:
     return after == "by" or (after == "of" and word in _CHARGED_OF)
 
 
+def _closing_speaker(tokens: list[Token], verb: int) -> bool:
+    """True for a pronoun and ``verb`` that close the sentence after what was said.
+
+    "Two guards were hurt, he said." and, the comma missing, "... hurt he said.": the
+    pronoun is the speaker of the words before it, so it is no one named in them.
+    """
+    if pronoun_closes(tokens, verb):
+        return True
+    if verb < 3 or tokens[verb - 2].text != "," or tokens[verb - 1].text not in _PRONOUN_WORDS:
+        return False
+    return all(not t.text[:1].isalnum() for t in tokens[verb + 1 :])
+
+
+_PRONOUN_WORDS = frozenset("he she".split())
+
+
 def _skippable(word: str) -> bool:
     """A word that may stand between a subject and its verb: an adverb or an auxiliary."""
     return word in _BETWEEN or (
@@ -1640,7 +1704,7 @@ def _opens_clause(tokens: list[Token], start: int) -> bool:
 
 # Verbs whose object is the listener: "told Reuters the plan was dead".
 _TOLD = frozenset("told tells tell".split())
-_LISTENER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w’'.&\-]*)(?: [A-Z][\w’'.&\-]*){0,3}) (?=\S)")
+_LISTENER = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w’'.&\-]*)(?: [A-Z][\w’'.&\-]*){0,3}),? (?=\S)")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -1658,6 +1722,8 @@ def _without_outlet(clause: str) -> str:
         name = " ".join(words[:n])
         if is_media(name) or (n == 1 and _ACRONYM.fullmatch(name)):
             rest = clause[found.start(1) + len(name) :].strip()
+            # "told Radio Nord, the strike ...": a comma may close the outlet's name.
+            rest = rest.removeprefix(",").strip()
             if rest.startswith("("):
                 return clause  # "CERB (Canada Emergency ...) payments": an acronym glossed
             rest = rest.removeprefix("that ").strip()
@@ -1723,6 +1789,62 @@ _RELATIVES = frozenset("which whom".split())
 # read off fresh sentences, not swept on any split (the same reach as a speaker's
 # name and short apposition before a verb).
 _RELATIVE_REACH = 7
+
+
+def _relative_subject_content(text: str, tokens: list[Token], verb: int) -> str | None:
+    """What was said of the noun before "which/that <subject> <verb> <auxiliary>".
+
+    "The ferry, which the harbour master said may be ready by May, is in dock": the
+    relative pronoun is the subject of what was said, so the statement is "The ferry
+    may be ready by May", not the fragment "May be ready by May, is in dock". The noun
+    phrase runs back to its determiner, past one inside a phrase after a preposition
+    ("the scrutiny from the police"); a relative set off by a comma ends at the next
+    one. None when no such noun phrase is found.
+    """
+    if verb + 1 >= len(tokens) or tokens[verb + 1].text.lower() not in _AUXILIARIES:
+        return None
+    relative = None
+    for k in range(verb - 1, max(-1, verb - 1 - _RELATIVE_REACH), -1):
+        word = tokens[k].text
+        if word.lower() in _RELATIVE_SUBJECTS and k < verb - 1:
+            relative = k
+            break
+        if not (word[:1].isalpha() or word in ("’s", "'s")) or tokens[k].quoted:
+            return None
+    if relative is None or tokens[relative].text == "that" and tokens[relative - 1].text == ",":
+        return None
+    set_off = relative >= 1 and tokens[relative - 1].text == ","
+    end = relative - 1 if set_off else relative
+    start = None
+    for k in range(end - 1, max(-1, end - 1 - _ANTECEDENT_REACH), -1):
+        word = tokens[k].text
+        if not word[:1].isalpha() or tokens[k].quoted:
+            return None
+        if word.lower() in _NOUN_DETERMINERS:
+            start = k
+            if k == 0 or tokens[k - 1].text.lower() not in PREPOSITIONS_OR_OF:
+                break
+    if start is None or start == end - 1:
+        return None
+    if start > 0 and tokens[start - 1].text.lower() in _SUBORDINATORS:
+        return None  # "on when the next launch happens, which ...": a clause, no noun
+    rest = text[tokens[verb + 1].start :].strip()
+    if set_off:
+        rest = rest.split(",", 1)[0].rstrip(".") + "."
+    subject = text[tokens[start].start : tokens[end - 1].end]
+    return f"{subject} {rest}"
+
+
+# Relative pronouns that stand for the subject of what was said: "which the agency
+# said may be ready", "that he contends has ruined his life".
+_RELATIVE_SUBJECTS = frozenset("which that".split())
+_SUBORDINATORS = frozenset(
+    "when if because while after before as until since whether where once unless".split()
+)
+_NOUN_DETERMINERS = frozenset("the a an his her its their this these those our".split())
+# How far back the noun phrase before the relative may reach: "the scrutiny from the
+# county police" is six words; 8 read off fresh sentences, not tuned.
+_ANTECEDENT_REACH = 8
 
 
 def _object_relative(tokens: list[Token], verb: int) -> bool:

@@ -199,7 +199,7 @@ MEDIA_WORDS = frozenset(
     news times post press herald journal tribune gazette observer guardian telegraph
     magazine daily chronicle courier independent mirror express radio television tv
     broadcasting broadcaster wire insider ledger bulletin dispatch examiner inquirer
-    reporter newspaper newsweek wikinews
+    reporter newspaper newsweek wikinews channel
     """.split()
 )
 MEDIA_NAMES = frozenset(

@@ -223,6 +223,8 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
             break  # "says the board left out the dredging that ...": the clause has begun
     if start < len(tokens) and start > verb + 1 and tokens[start].text not in ('"', "“"):
         return text[tokens[start].start :].strip()  # "told councillors the choice was ..."
+    if start == verb + 1 and bare_clause(tokens, start):
+        return text[tokens[start].start :].strip()  # "believe his visit could help ..."
     quoted = _QUOTED.search(text)
     after = start < len(tokens) and tokens[start].text in ('"', "“")
     if quoted is not None and (quoted.start() < tokens[verb].start or after):
@@ -236,6 +238,31 @@ def reported_clause(text: str, tokens: list[Token], verb: int) -> str:
     # "wrote to the minister asking him to ...": the letter's address is no statement
     # without its verb.
     return text[tokens[verb].start :].strip()
+
+
+def bare_clause(tokens: list[Token], k: int) -> bool:
+    """True when a clause with no "that" opens at ``k``: "his visit could help end it".
+
+    A determiner, one to four words of its noun phrase and then an auxiliary or modal:
+    after a verb of saying or thinking the noun phrase is the clause's subject, and the
+    verb ("believe", "fears") is no part of what was said.
+    """
+    if k >= len(tokens) or tokens[k].text.lower() not in _BARE_DETERMINERS:
+        return False
+    for j in range(k + 1, min(k + 6, len(tokens))):
+        word = tokens[j].text
+        if tokens[j].quoted or not word.isalpha() or word in _RELATIVE_WORDS:
+            return False  # "praised the crews who had stayed": the auxiliary is theirs
+        if word in _CLAUSE_OPENERS:
+            return j > k + 1
+    return False
+
+
+_RELATIVE_WORDS = frozenset("who whom whose which that where when".split())
+
+
+# Determiners that open a noun phrase as a clause's subject: "the", "his", "their".
+_BARE_DETERMINERS = frozenset("the a an his her its their this these our".split())
 
 
 def _past_verb(word: str) -> bool:
@@ -386,7 +413,40 @@ def _content_before(text: str, tokens: list[Token], verb: int) -> str:
         if tokens[c].text == "," and c > 2:
             before = text[: tokens[c].start].strip()
             return before + _continuation(text, tokens, k)
+    if k == len(tokens) and pronoun_closes(tokens, verb):
+        return text[: tokens[verb - 1].start].strip()
     return ""
+
+
+def pronoun_closes(tokens: list[Token], verb: int) -> bool:
+    """True for "Two guards had been hurt he added.": the comma before the speaker missing.
+
+    A lower-case pronoun, then the verb at the sentence's end, after a clause of four
+    words or more: what was said is the clause. A pronoun after a word that opens a
+    clause of its own ("that is what he said", "the thing he said") is no speaker of it.
+    """
+    if verb < 5 or tokens[verb - 1].text not in _SUBJECTS:
+        return False
+    before = tokens[verb - 2]
+    if before.quoted or not before.text.isalpha() or not before.text.islower():
+        return False
+    if before.text in _NOT_CLOSED or any(t.text in ',;:"“”' for t in tokens[:verb]):
+        return False
+    end = len(tokens)
+    while end > verb + 1 and not tokens[end - 1].text[:1].isalnum():
+        end -= 1
+    return end == verb + 1
+
+
+# Words after which a pronoun and a verb of saying are a clause inside the sentence,
+# not its speaker: "what he said", "all she added", "as they said".
+_NOT_CLOSED = frozenset(
+    """
+    what which that who whom whose where when why how as if because than though
+    although whether all everything anything something nothing thing things words
+    and or but so
+    """.split()
+)
 
 
 # How far back a comma may close what was said before its speaker: "..., police said"

@@ -194,3 +194,99 @@ def test_two_names_joined_by_and_are_one_subject_not_a_second_speaker() -> None:
         "continue her mission to end the strike, US and Norland sources said.\n"
     )
     assert not stances(text)["Rosa Kell"].position.endswith(", US.")
+
+
+def test_a_pronoun_and_verb_closing_a_sentence_without_a_comma_speak_the_clause_before() -> None:
+    found = stances(
+        "The minister Jan Holt said the talks would resume on Monday. "
+        "Three Tarvik Front guards had been hurt he added.\n"
+    )
+    assert set(found) == {"Jan Holt"}
+    assert "three Tarvik Front guards had been hurt" in found["Jan Holt"].position
+
+
+def test_a_name_inside_what_was_said_is_not_the_pronoun_that_said_it() -> None:
+    found = stances(
+        "The minister Jan Holt said the talks would resume on Monday. "
+        "Three Tarvik Front guards had been hurt, he added.\n"
+    )
+    assert set(found) == {"Jan Holt"}
+
+
+def test_a_pronoun_and_verb_inside_a_clause_are_no_closing_speaker() -> None:
+    found = stances(
+        "The minister Jan Holt said the talks would resume on Monday. "
+        "The delay was the only thing he said.\n"
+    )
+    assert found["Jan Holt"].position == "The talks would resume on Monday."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minister Jan Holt has told Channel Six, looting is not going to win anyone a house.",
+        "Minister Jan Holt has told Valley Radio, looting is not going to win anyone a house.",
+    ],
+)
+def test_an_outlet_told_before_a_comma_is_no_part_of_the_position(sentence: str) -> None:
+    found = stances(sentence + "\n")
+    assert found["Jan Holt"].position == "Looting is not going to win anyone a house."
+
+
+def test_what_was_said_of_the_noun_before_which_names_that_noun() -> None:
+    found = stances(
+        "The new library, which city architect Mara Quist has said could open by early "
+        "spring, still lacks a roof.\n"
+    )
+    assert found["Mara Quist"].position == "The new library could open by early spring."
+
+
+def test_what_was_said_of_a_noun_with_its_phrase_before_that_names_the_whole_phrase() -> None:
+    found = stances(
+        "Minister Jan Holt spoke on Monday. The minister read the report from the auditors "
+        "that she said would cost jobs.\n"
+    )
+    assert found["Jan Holt"].position == "The report from the auditors would cost jobs."
+
+
+def test_a_clause_before_which_is_no_noun_to_name() -> None:
+    found = stances(
+        "The timing depends on when the new bridge opens, which engineer Mara Quist has "
+        "said could be in May.\n"
+    )
+    assert not found["Mara Quist"].position.startswith("The new bridge opens")
+
+
+def test_he_in_a_relative_clause_is_the_unnamed_subject_not_a_named_person() -> None:
+    found = stances(
+        "The engineer under suspicion lashed out at Minister Jan Holt, who named him a "
+        "suspect. For the third time, the engineer went before cameras to decry the "
+        "scrutiny from the police that he contends has ruined his life.\n"
+    )
+    assert "Jan Holt" not in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "position"),
+    [
+        (
+            "Mr Haldor believes his visit could help end the strike.",
+            "Haldor",
+            "His visit could help end the strike.",
+        ),
+        (
+            "Councillor Ana Holt maintains the new rules were drawn up in secret.",
+            "Ana Holt",
+            "The new rules were drawn up in secret.",
+        ),
+    ],
+)
+def test_a_bare_clause_after_a_verb_of_thinking_or_saying_leaves_the_verb_out(
+    sentence: str, actor: str, position: str
+) -> None:
+    assert stances(sentence + "\n")[actor].position == position
+
+
+def test_an_auxiliary_inside_a_relative_clause_opens_no_bare_clause() -> None:
+    found = stances("Mayor Ana Holt criticised the firms who had ignored the warnings.\n")
+    assert found["Ana Holt"].position.startswith("Criticised")
