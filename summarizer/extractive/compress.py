@@ -210,15 +210,111 @@ def has_verb(text: str) -> bool:
     and "Police arrested a man" are clauses. Without a part-of-speech tagger this
     is a guess from auxiliaries, verbs of saying and past-tense endings.
     """
-    return any(_is_verb(word) for word in _WORDS.findall(text))
+    words = text.split()
+    return any(_is_verb(word) for word in _WORDS.findall(text)) or any(
+        _present_at(words, index) for index in range(1, len(words))
+    )
 
 
 def _is_verb(word: str) -> bool:
     if not word.islower():
         return False  # "United States", "Said Ahmed": names, not verbs
-    if word in _AUXILIARIES or word in _SAID or word in IRREGULAR_PAST:
+    if word in _AUXILIARIES or word in _SAID or word in IRREGULAR_PAST or word in _PRESENT_S:
         return True
     return len(word) >= 4 and word.endswith("ed") and word not in ED_NOT_VERBS
+
+
+# Present-tense verbs common in news leads. The "-s" forms are no nouns, so each is a
+# verb wherever it stands ("continues", "warns"); "remains" is also a noun (the
+# "human remains") and is read as a verb only after a singular subject.
+_PRESENT_S = frozenset(
+    """
+    continues includes warns insists believes seems appears becomes suggests denies admits
+    argues agrees intends knows expects accuses describes considers refuses
+    """.split()
+)
+_PRESENT_S_NOUNS = frozenset("remains".split())
+# Their bare forms, none a noun either: a verb unless after "to" or a determiner ("the
+# plan to remain open" is an infinitive). The subject may stand far back ("fears about
+# the old crossing continue"). "say" is a noun after an adjective ("the final say") and
+# is a verb only after a plural subject.
+_PRESENT_BARE = frozenset(
+    """
+    continue remain include believe think want expect seem appear become insist
+    suggest deny admit argue agree intend know warn accuse describe consider
+    """.split()
+)
+_PRESENT_BARE_NOUNS = frozenset("say".split())
+_PLURAL_SUBJECTS = frozenset("they we you i police people children men women".split())
+_SINGULAR_PRONOUNS = frozenset("he she it".split())
+# What may follow a present "-s" verb at once: its object or its clause.
+_OBJECT_STARTS = frozenset("that to it him her them he she they we".split())
+_BARE_PUNCTUATION = "\"“”'‘’(),;:."
+
+
+def _present_at(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` reads as a present-tense verb from the word before it.
+
+    Without a tagger the subject decides:
+    - a bare form of a common verb ("remain", "continue"), not after "to" or a
+      determiner ("the plan to remain open"); "say" only after a plural subject: a
+      plural in "-s", "they", "police", a name ("officials say", "the talks say");
+    - an "-s" form after "he", "she", "it" or a name, when an object or a clause
+      follows at once ("Ann Roe backs the plan", "she wants a vote"). Not after a
+      lower-case noun ("flood defences the council built", "the union claims the
+      right"), where the "-s" word is as often a plural noun; not before a time
+      ("Pay rises this year") nor a verb ("Union claims were rejected").
+    """
+    word = words[index].strip(_BARE_PUNCTUATION)
+    if index == 0 or not word.islower() or "'" in word or "’" in word:
+        return False
+    raw_previous = words[index - 1]
+    if raw_previous[-1:] in ",;:":
+        return False
+    previous = raw_previous.strip(_BARE_PUNCTUATION)
+    lower = previous.lower()
+    if not previous or lower in _DETERMINERS or lower == "to":
+        return False
+    name = previous[:1].isupper() and lower not in STOPWORDS
+    if word in _PRESENT_BARE:
+        return True
+    if word in _PRESENT_BARE_NOUNS:
+        plural_noun = (
+            previous.islower()
+            and len(previous) > 3
+            and previous.endswith("s")
+            and not previous.endswith(("ss", "us", "is"))
+            and previous not in STOPWORDS
+            and not _is_verb(previous)
+        )
+        return lower in _PLURAL_SUBJECTS or plural_noun or name
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    if word in STOPWORDS or _is_verb(word):
+        return False
+    if lower not in _SINGULAR_PRONOUNS and not name:
+        return False
+    if word in _PRESENT_S_NOUNS:
+        return True
+    if index + 1 >= len(words):
+        return False
+    following = words[index + 1].strip(_BARE_PUNCTUATION)
+    low = following.lower()
+    if low in ("this", "last", "next") and index + 2 < len(words):
+        if words[index + 2].strip(_BARE_PUNCTUATION).lower() in _TIME_UNITS:
+            return False  # "pay rises this year"
+    return (
+        low in _DETERMINERS
+        or low in _OBJECT_STARTS
+        or following[:1].isupper()
+        or following[:1].isdigit()
+    )
+
+
+def _verb_at(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` looks like a finite verb: by its form or its subject."""
+    word = words[index].strip(_BARE_PUNCTUATION)
+    return _is_verb(word) or _present_at(words, index)
 
 
 class QuoteMask:
@@ -1106,6 +1202,7 @@ def cut_at_phrase(
     relatives: list[str] = []
     words = 1
     verb = has_verb(text.split(" ", 1)[0])
+    previous_word = text.split(" ", 1)[0]
     negated = _negates(text.split(" ", 1)[0])
     parentheses = "(" in text or ")" in text
     for match in _GAP.finditer(text):
@@ -1115,6 +1212,10 @@ def cut_at_phrase(
         following_word = match.group(2)
         words += 1
         verb = verb or any(_is_verb(w) for w in _WORDS.findall(following_word))
+        if not verb and following_word.islower():
+            after = text[match.end() :].split(None, 1)[:1]
+            verb = _present_at([previous_word, following_word, *after], 1)
+        previous_word = following_word
         negated = negated or _negates(following_word)
         if counted < _MIN_HARD or mask[match.start()]:
             continue
@@ -1261,7 +1362,7 @@ def _has_main_verb(kept: str) -> bool:
             relative, relative_done, in_group = True, False, False
             previous = word
             continue
-        verb = _is_verb(word) and previous.lower() not in _DETERMINERS
+        verb = _verb_at(raw, index) and previous.lower() not in _DETERMINERS
         if verb and not in_group:
             following = words[index + 1].lower() if index + 1 < len(words) else ""
             reduced = following == "by" and not relative and not relative_done
@@ -1654,8 +1755,8 @@ def _has_finite_verb(words: list[str]) -> bool:
     """True when ``words`` hold a verb; "the planned tunnel", "the retired master" do not."""
     bare = [w.strip(",;:.") for w in words]
     return any(
-        _is_verb(w) and (k == 0 or bare[k - 1].lower() not in _DETERMINERS)
-        for k, w in enumerate(bare)
+        _verb_at(words, k) and (k == 0 or bare[k - 1].lower() not in _DETERMINERS)
+        for k in range(len(bare))
     )
 
 
