@@ -606,6 +606,7 @@ def drop_appositives(text: str) -> str:
             yield match.start(), match.end() - 1 if opener or relative else match.end()
 
     text = _cut(text, spans())
+    text = _drop_long_subject_description(text)
     # "The Court — the supreme court on EU law — ruled": a description between dashes.
     dashes = (
         (m.start(), m.end())
@@ -624,6 +625,47 @@ def drop_appositives(text: str) -> str:
     ):
         return _close(text[: final.start()], text)
     return text
+
+
+# ", the Welsh novelist best known for ...," after the name that opens a sentence, and
+# before its verb. Up to 200 characters: longer than any appositive :data:`_APPOSITIVE`
+# takes (80), as long as a lead's description of its subject runs (read off fresh
+# sentences, not tuned).
+_SUBJECT_DESCRIPTION = twin_re(
+    r"^((?:[A-Z][\w’'.\-]* ){0,5}[A-Z][\w’'.\-]*), ((?:the|a|an|former) [^,;:\"“”()—–]{2,200}),"
+    r"(?= ([a-z]+) )"
+)
+# Words that make an aside a clause of its own, or a claim: kept whole.
+_NOT_IN_DESCRIPTION = (
+    _AUXILIARIES
+    | _SAID
+    | SPEECH_VERBS
+    | frozenset("who whom whose which that where when any every each all only few".split())
+)
+
+
+def _drop_long_subject_description(text: str) -> str:
+    """``text`` without a long description of the name that opens it, before its verb.
+
+    "Ann Roe, the novelist best known for ..., died" becomes "Ann Roe died".
+    :data:`_APPOSITIVE` takes descriptions of up to 80 characters with no verb; a
+    lead often describes its subject at length, with a participle ("best known
+    for", "based in"). Only between the name that opens the sentence and its verb
+    (a past, present or auxiliary form right after the closing comma: not a list,
+    "Kell Rovers, the club ..., and two others"), and only when the aside holds no
+    auxiliary, verb of saying, relative word, negation or quantifier: a clause of its
+    own ("whose cattle were taken"), or a claim, is kept.
+    """
+    match = _SUBJECT_DESCRIPTION.match(text)
+    if match is None or match.group(1).split(" ", 1)[0].lower() in _ADJUNCT_OPENERS:
+        return text
+    aside = [w.strip(".’'").lower() for w in match.group(2).split()]
+    if any(w in _NOT_IN_DESCRIPTION or _negates(w) for w in aside):
+        return text
+    after = text[match.end() :].split(None, 2)[:2]  # the verb, and what follows it
+    if not _verb_at([match.group(1).rsplit(" ", 1)[-1], *after], 1):
+        return text
+    return match.group(1) + text[match.end() :]
 
 
 def _is_gloss(text: str, match: re.Match[str]) -> bool:
