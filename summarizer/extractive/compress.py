@@ -245,6 +245,10 @@ _PRESENT_BARE = frozenset(
     """.split()
 )
 _PRESENT_BARE_NOUNS = frozenset("say".split())
+# Words after which, with an object between, a bare form is an infinitive.
+_BARE_INFINITIVE_BEFORE = frozenset(
+    "to help helps helped helping let lets letting make makes made making".split()
+)
 _PLURAL_SUBJECTS = frozenset("they we you i police people children men women".split())
 _SINGULAR_PRONOUNS = frozenset("he she it".split())
 # What may follow a present "-s" verb at once: its object or its clause.
@@ -256,8 +260,9 @@ def _present_at(words: list[str], index: int) -> bool:
     """True when ``words[index]`` reads as a present-tense verb from the word before it.
 
     Without a tagger the subject decides:
-    - a bare form of a common verb ("remain", "continue"), not after "to" or a
-      determiner ("the plan to remain open"); "say" only after a plural subject: a
+    - a bare form of a common verb ("remain", "continue"), not after a determiner
+      nor within three words of "to", "help", "let" or "make" ("the plan to remain
+      open", "to help farmers remain": infinitives); "say" only after a plural subject: a
       plural in "-s", "they", "police", a name ("officials say", "the talks say");
     - an "-s" form after "he", "she", "it" or a name, when an object or a clause
       follows at once ("Ann Roe backs the plan", "she wants a vote"). Not after a
@@ -277,7 +282,12 @@ def _present_at(words: list[str], index: int) -> bool:
         return False
     name = previous[:1].isupper() and lower not in STOPWORDS
     if word in _PRESENT_BARE:
-        return True
+        # "to help farmers remain", "letting schools continue": a bare infinitive after
+        # its verb's object, within three words (read off fresh sentences).
+        return not any(
+            w.strip(_BARE_PUNCTUATION).lower() in _BARE_INFINITIVE_BEFORE
+            for w in words[max(0, index - 3) : index]
+        )
     if word in _PRESENT_BARE_NOUNS:
         plural_noun = (
             previous.islower()

@@ -486,6 +486,8 @@ def test_a_present_tense_verb_makes_a_clause_that_may_end_before_a_phrase(
         ("she wants the plan", True),
         ("officials say the plan", True),
         ("the plan to remain open", False),  # an infinitive
+        ("a scheme to help farmers remain on their land", False),
+        ("a fund letting small schools continue", False),
         ("the final say", False),
         ("the peace talks in the capital", False),  # plural nouns
         ("the union claims about overtime", False),
