@@ -251,8 +251,17 @@ _BARE_INFINITIVE_BEFORE = frozenset(
 )
 _PLURAL_SUBJECTS = frozenset("they we you i police people children men women".split())
 _SINGULAR_PRONOUNS = frozenset("he she it".split())
-# What may follow a present "-s" verb at once: its object or its clause.
-_OBJECT_STARTS = frozenset("that to it him her them he she they we".split())
+# What may follow a present "-s" verb at once: its object, a pronoun or a determiner.
+_OBJECT_STARTS = frozenset("it him her them he she they we".split())
+# "-s" verbs that take "to" or "that" ("Kell wants to ...", "the Program estimates
+# that ..."): after a name, a plural noun is as often followed by "to" ("Kell members
+# to belong"). Read off fresh sentences.
+_S_WITH_CLAUSE = frozenset(
+    "wants plans hopes seeks claims vows promises threatens aims tries needs estimates"
+    " fears reckons maintains".split()
+)
+# Endings of plural nouns for people: "farmers", "supervisors", "astronauts".
+_AGENT_PLURALS = ("ers", "ors", "nauts", "ists", "ians")
 _BARE_PUNCTUATION = "\"“”'‘’(),;:."
 
 
@@ -264,11 +273,13 @@ def _present_at(words: list[str], index: int) -> bool:
       nor within three words of "to", "help", "let" or "make" ("the plan to remain
       open", "to help farmers remain": infinitives); "say" only after a plural subject: a
       plural in "-s", "they", "police", a name ("officials say", "the talks say");
-    - an "-s" form after "he", "she", "it" or a name, when an object or a clause
-      follows at once ("Ann Roe backs the plan", "she wants a vote"). Not after a
+    - an "-s" form after "he", "she", "it" or a name, when a determiner or a
+      pronoun follows at once ("Ann Roe backs the plan", "she wants a vote"), or
+      "to" or "that" after a verb that takes them ("Kell wants to"). Not after a
       lower-case noun ("flood defences the council built", "the union claims the
       right"), where the "-s" word is as often a plural noun; not before a time
-      ("Pay rises this year") nor a verb ("Union claims were rejected").
+      ("Pay rises this year") nor a verb ("Union claims were rejected"), and not a
+      plural for people ("US astronauts", "Kell farmers to").
     """
     word = words[index].strip(_BARE_PUNCTUATION)
     if index == 0 or not word.islower() or "'" in word or "’" in word:
@@ -306,19 +317,16 @@ def _present_at(words: list[str], index: int) -> bool:
         return False
     if word in _PRESENT_S_NOUNS:
         return True
-    if index + 1 >= len(words):
-        return False
+    if index + 1 >= len(words) or words[index][-1:] in ",;:" or word.endswith(_AGENT_PLURALS):
+        return False  # "Kell farmers, they ...", "US astronauts": plural nouns
     following = words[index + 1].strip(_BARE_PUNCTUATION)
     low = following.lower()
     if low in ("this", "last", "next") and index + 2 < len(words):
         if words[index + 2].strip(_BARE_PUNCTUATION).lower() in _TIME_UNITS:
             return False  # "pay rises this year"
-    return (
-        low in _DETERMINERS
-        or low in _OBJECT_STARTS
-        or following[:1].isupper()
-        or following[:1].isdigit()
-    )
+    if low in ("to", "that"):
+        return word in _S_WITH_CLAUSE  # "Kell wants to ...", not "Kell members to ..."
+    return low in _DETERMINERS or low in _OBJECT_STARTS
 
 
 def _verb_at(words: list[str], index: int) -> bool:

@@ -494,6 +494,10 @@ def test_a_present_tense_verb_makes_a_clause_that_may_end_before_a_phrase(
         ("new flood defences the council", False),
         ("Pay rises this year", False),
         ("Union claims about overtime", False),
+        ("Kell members to belong", False),
+        ("the Kell farmers this week", False),
+        ("two Kell divers, the police", False),
+        ("Kell wants to leave", True),
     ],
 )
 def test_a_present_tense_verb_is_read_from_its_subject(phrase: str, verb: bool) -> None:
