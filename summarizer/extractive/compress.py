@@ -269,6 +269,7 @@ def _present_at(words: list[str], index: int) -> bool:
     """True when ``words[index]`` reads as a present-tense verb from the word before it.
 
     Without a tagger the subject decides:
+    - any word but an adverb after a subject pronoun (:func:`_after_pronoun`);
     - a bare form of a common verb ("remain", "continue"), not after a determiner
       nor within three words of "to", "help", "let" or "make" ("the plan to remain
       open", "to help farmers remain": infinitives); "say" only after a plural subject: a
@@ -292,6 +293,8 @@ def _present_at(words: list[str], index: int) -> bool:
     if not previous or lower in _DETERMINERS or lower == "to":
         return False
     name = previous[:1].isupper() and lower not in STOPWORDS
+    if lower in _PRONOUN_SUBJECTS:
+        return _after_pronoun(word, lower)
     if word in _PRESENT_BARE:
         # "to help farmers remain", "letting schools continue": a bare infinitive after
         # its verb's object, within three words (read off fresh sentences).
@@ -327,6 +330,24 @@ def _present_at(words: list[str], index: int) -> bool:
     if low in ("to", "that"):
         return word in _S_WITH_CLAUSE  # "Kell wants to ...", not "Kell members to ..."
     return low in _DETERMINERS or low in _OBJECT_STARTS
+
+
+# Pronouns that are only ever subjects, or nearly: the word after one is its verb.
+_PRONOUN_SUBJECTS = frozenset("they we i he she it".split())
+
+
+def _after_pronoun(word: str, pronoun: str) -> bool:
+    """True when ``word``, right after the subject ``pronoun``, reads as its verb.
+
+    "they dress", "we hope" (plural: a bare form); "it stands", "he arrives"
+    (singular: an "-s" form). Not an adverb ("they also", "he quickly"), a
+    participle or a time ("delayed it months").
+    """
+    if word in STOPWORDS or word in _TIME_UNITS or word.endswith(("ly", "ing")):
+        return False
+    if pronoun in _SINGULAR_PRONOUNS:
+        return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return word.endswith("ss") or not word.endswith(("s", "ed"))
 
 
 def _verb_at(words: list[str], index: int) -> bool:

@@ -498,6 +498,11 @@ def test_a_present_tense_verb_makes_a_clause_that_may_end_before_a_phrase(
         ("the Kell farmers this week", False),
         ("two Kell divers, the police", False),
         ("Kell wants to leave", True),
+        ("they dress in green", True),
+        ("it stands at forty", True),
+        ("they also", False),
+        ("the board delayed it months", True),  # "delayed", not "months"
+        ("the vote on it months ago", False),
     ],
 )
 def test_a_present_tense_verb_is_read_from_its_subject(phrase: str, verb: bool) -> None:
