@@ -332,6 +332,11 @@ def _present_at(words: list[str], index: int) -> bool:
     return low in _DETERMINERS or low in _OBJECT_STARTS
 
 
+# Adverbs without "-ly" that stand between a pronoun and its verb: "we often get".
+_ADVERBS = frozenset(
+    "often always never soon once already even ever again still also just now then too"
+    " rarely seldom almost".split()
+)
 # Pronouns that are only ever subjects, or nearly: the word after one is its verb.
 _PRONOUN_SUBJECTS = frozenset("they we i he she it".split())
 
@@ -343,7 +348,7 @@ def _after_pronoun(word: str, pronoun: str) -> bool:
     (singular: an "-s" form). Not an adverb ("they also", "he quickly"), a
     participle or a time ("delayed it months").
     """
-    if word in STOPWORDS or word in _TIME_UNITS or word.endswith(("ly", "ing")):
+    if word in STOPWORDS or word in _TIME_UNITS or word in _ADVERBS or word.endswith(("ly", "ing")):
         return False
     if pronoun in _SINGULAR_PRONOUNS:
         return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))

@@ -501,6 +501,7 @@ def test_a_present_tense_verb_makes_a_clause_that_may_end_before_a_phrase(
         ("they dress in green", True),
         ("it stands at forty", True),
         ("they also", False),
+        ("for years we often", False),
         ("the board delayed it months", True),  # "delayed", not "months"
         ("the vote on it months ago", False),
     ],
