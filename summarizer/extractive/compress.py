@@ -210,15 +210,155 @@ def has_verb(text: str) -> bool:
     and "Police arrested a man" are clauses. Without a part-of-speech tagger this
     is a guess from auxiliaries, verbs of saying and past-tense endings.
     """
-    return any(_is_verb(word) for word in _WORDS.findall(text))
+    words = text.split()
+    return any(_is_verb(word) for word in _WORDS.findall(text)) or any(
+        _present_at(words, index) for index in range(1, len(words))
+    )
 
 
 def _is_verb(word: str) -> bool:
     if not word.islower():
         return False  # "United States", "Said Ahmed": names, not verbs
-    if word in _AUXILIARIES or word in _SAID or word in IRREGULAR_PAST:
+    if word in _AUXILIARIES or word in _SAID or word in IRREGULAR_PAST or word in _PRESENT_S:
         return True
     return len(word) >= 4 and word.endswith("ed") and word not in ED_NOT_VERBS
+
+
+# Present-tense verbs common in news leads. The "-s" forms are no nouns, so each is a
+# verb wherever it stands ("continues", "warns"); "remains" is also a noun (the
+# "human remains") and is read as a verb only after a singular subject.
+_PRESENT_S = frozenset(
+    """
+    continues includes warns insists believes seems appears becomes suggests denies admits
+    argues agrees intends knows expects accuses describes considers refuses
+    """.split()
+)
+_PRESENT_S_NOUNS = frozenset("remains".split())
+# Their bare forms, none a noun either: a verb unless after "to" or a determiner ("the
+# plan to remain open" is an infinitive). The subject may stand far back ("fears about
+# the old crossing continue"). "say" is a noun after an adjective ("the final say") and
+# is a verb only after a plural subject.
+_PRESENT_BARE = frozenset(
+    """
+    continue remain include believe think want expect seem appear become insist
+    suggest deny admit argue agree intend know warn accuse describe consider
+    """.split()
+)
+_PRESENT_BARE_NOUNS = frozenset("say".split())
+# Words after which, with an object between, a bare form is an infinitive.
+_BARE_INFINITIVE_BEFORE = frozenset(
+    "to help helps helped helping let lets letting make makes made making".split()
+)
+_PLURAL_SUBJECTS = frozenset("they we you i police people children men women".split())
+_SINGULAR_PRONOUNS = frozenset("he she it".split())
+# What may follow a present "-s" verb at once: its object, a pronoun or a determiner.
+_OBJECT_STARTS = frozenset("it him her them he she they we".split())
+# "-s" verbs that take "to" or "that" ("Kell wants to ...", "the Program estimates
+# that ..."): after a name, a plural noun is as often followed by "to" ("Kell members
+# to belong"). Read off fresh sentences.
+_S_WITH_CLAUSE = frozenset(
+    "wants plans hopes seeks claims vows promises threatens aims tries needs estimates"
+    " fears reckons maintains".split()
+)
+# Endings of plural nouns for people: "farmers", "supervisors", "astronauts".
+_AGENT_PLURALS = ("ers", "ors", "nauts", "ists", "ians")
+_BARE_PUNCTUATION = "\"“”'‘’(),;:."
+
+
+def _present_at(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` reads as a present-tense verb from the word before it.
+
+    Without a tagger the subject decides:
+    - any word but an adverb after a subject pronoun (:func:`_after_pronoun`);
+    - a bare form of a common verb ("remain", "continue"), not after a determiner
+      nor within three words of "to", "help", "let" or "make" ("the plan to remain
+      open", "to help farmers remain": infinitives); "say" only after a plural subject: a
+      plural in "-s", "they", "police", a name ("officials say", "the talks say");
+    - an "-s" form after "he", "she", "it" or a name, when a determiner or a
+      pronoun follows at once ("Ann Roe backs the plan", "she wants a vote"), or
+      "to" or "that" after a verb that takes them ("Kell wants to"). Not after a
+      lower-case noun ("flood defences the council built", "the union claims the
+      right"), where the "-s" word is as often a plural noun; not before a time
+      ("Pay rises this year") nor a verb ("Union claims were rejected"), and not a
+      plural for people ("US astronauts", "Kell farmers to").
+    """
+    word = words[index].strip(_BARE_PUNCTUATION)
+    if index == 0 or not word.islower() or "'" in word or "’" in word:
+        return False
+    raw_previous = words[index - 1]
+    if raw_previous[-1:] in ",;:":
+        return False
+    previous = raw_previous.strip(_BARE_PUNCTUATION)
+    lower = previous.lower()
+    if not previous or lower in _DETERMINERS or lower == "to":
+        return False
+    name = previous[:1].isupper() and lower not in STOPWORDS
+    if lower in _PRONOUN_SUBJECTS:
+        return _after_pronoun(word, lower)
+    if word in _PRESENT_BARE:
+        # "to help farmers remain", "letting schools continue": a bare infinitive after
+        # its verb's object, within three words (read off fresh sentences).
+        return not any(
+            w.strip(_BARE_PUNCTUATION).lower() in _BARE_INFINITIVE_BEFORE
+            for w in words[max(0, index - 3) : index]
+        )
+    if word in _PRESENT_BARE_NOUNS:
+        plural_noun = (
+            previous.islower()
+            and len(previous) > 3
+            and previous.endswith("s")
+            and not previous.endswith(("ss", "us", "is"))
+            and previous not in STOPWORDS
+            and not _is_verb(previous)
+        )
+        return lower in _PLURAL_SUBJECTS or plural_noun or name
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return False
+    if word in STOPWORDS or _is_verb(word):
+        return False
+    if lower not in _SINGULAR_PRONOUNS and not name:
+        return False
+    if word in _PRESENT_S_NOUNS:
+        return True
+    if index + 1 >= len(words) or words[index][-1:] in ",;:" or word.endswith(_AGENT_PLURALS):
+        return False  # "Kell farmers, they ...", "US astronauts": plural nouns
+    following = words[index + 1].strip(_BARE_PUNCTUATION)
+    low = following.lower()
+    if low in ("this", "last", "next") and index + 2 < len(words):
+        if words[index + 2].strip(_BARE_PUNCTUATION).lower() in _TIME_UNITS:
+            return False  # "pay rises this year"
+    if low in ("to", "that"):
+        return word in _S_WITH_CLAUSE  # "Kell wants to ...", not "Kell members to ..."
+    return low in _DETERMINERS or low in _OBJECT_STARTS
+
+
+# Adverbs without "-ly" that stand between a pronoun and its verb: "we often get".
+_ADVERBS = frozenset(
+    "often always never soon once already even ever again still also just now then too"
+    " rarely seldom almost".split()
+)
+# Pronouns that are only ever subjects, or nearly: the word after one is its verb.
+_PRONOUN_SUBJECTS = frozenset("they we i he she it".split())
+
+
+def _after_pronoun(word: str, pronoun: str) -> bool:
+    """True when ``word``, right after the subject ``pronoun``, reads as its verb.
+
+    "they dress", "we hope" (plural: a bare form); "it stands", "he arrives"
+    (singular: an "-s" form). Not an adverb ("they also", "he quickly"), a
+    participle or a time ("delayed it months").
+    """
+    if word in STOPWORDS or word in _TIME_UNITS or word in _ADVERBS or word.endswith(("ly", "ing")):
+        return False
+    if pronoun in _SINGULAR_PRONOUNS:
+        return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return word.endswith("ss") or not word.endswith(("s", "ed"))
+
+
+def _verb_at(words: list[str], index: int) -> bool:
+    """True when ``words[index]`` looks like a finite verb: by its form or its subject."""
+    word = words[index].strip(_BARE_PUNCTUATION)
+    return _is_verb(word) or _present_at(words, index)
 
 
 class QuoteMask:
@@ -510,6 +650,7 @@ def drop_appositives(text: str) -> str:
             yield match.start(), match.end() - 1 if opener or relative else match.end()
 
     text = _cut(text, spans())
+    text = _drop_long_subject_description(text)
     # "The Court — the supreme court on EU law — ruled": a description between dashes.
     dashes = (
         (m.start(), m.end())
@@ -528,6 +669,47 @@ def drop_appositives(text: str) -> str:
     ):
         return _close(text[: final.start()], text)
     return text
+
+
+# ", the Welsh novelist best known for ...," after the name that opens a sentence, and
+# before its verb. Up to 200 characters: longer than any appositive :data:`_APPOSITIVE`
+# takes (80), as long as a lead's description of its subject runs (read off fresh
+# sentences, not tuned).
+_SUBJECT_DESCRIPTION = twin_re(
+    r"^((?:[A-Z][\w’'.\-]* ){0,5}[A-Z][\w’'.\-]*), ((?:the|a|an|former) [^,;:\"“”()—–]{2,200}),"
+    r"(?= ([a-z]+) )"
+)
+# Words that make an aside a clause of its own, or a claim: kept whole.
+_NOT_IN_DESCRIPTION = (
+    _AUXILIARIES
+    | _SAID
+    | SPEECH_VERBS
+    | frozenset("who whom whose which that where when any every each all only few".split())
+)
+
+
+def _drop_long_subject_description(text: str) -> str:
+    """``text`` without a long description of the name that opens it, before its verb.
+
+    "Ann Roe, the novelist best known for ..., died" becomes "Ann Roe died".
+    :data:`_APPOSITIVE` takes descriptions of up to 80 characters with no verb; a
+    lead often describes its subject at length, with a participle ("best known
+    for", "based in"). Only between the name that opens the sentence and its verb
+    (a past, present or auxiliary form right after the closing comma: not a list,
+    "Kell Rovers, the club ..., and two others"), and only when the aside holds no
+    auxiliary, verb of saying, relative word, negation or quantifier: a clause of its
+    own ("whose cattle were taken"), or a claim, is kept.
+    """
+    match = _SUBJECT_DESCRIPTION.match(text)
+    if match is None or match.group(1).split(" ", 1)[0].lower() in _ADJUNCT_OPENERS:
+        return text
+    aside = [w.strip(".’'").lower() for w in match.group(2).split()]
+    if any(w in _NOT_IN_DESCRIPTION or _negates(w) for w in aside):
+        return text
+    after = text[match.end() :].split(None, 2)[:2]  # the verb, and what follows it
+    if not _verb_at([match.group(1).rsplit(" ", 1)[-1], *after], 1):
+        return text
+    return match.group(1) + text[match.end() :]
 
 
 def _is_gloss(text: str, match: re.Match[str]) -> bool:
@@ -1106,6 +1288,7 @@ def cut_at_phrase(
     relatives: list[str] = []
     words = 1
     verb = has_verb(text.split(" ", 1)[0])
+    previous_word = text.split(" ", 1)[0]
     negated = _negates(text.split(" ", 1)[0])
     parentheses = "(" in text or ")" in text
     for match in _GAP.finditer(text):
@@ -1115,6 +1298,10 @@ def cut_at_phrase(
         following_word = match.group(2)
         words += 1
         verb = verb or any(_is_verb(w) for w in _WORDS.findall(following_word))
+        if not verb and following_word.islower():
+            after = text[match.end() :].split(None, 1)[:1]
+            verb = _present_at([previous_word, following_word, *after], 1)
+        previous_word = following_word
         negated = negated or _negates(following_word)
         if counted < _MIN_HARD or mask[match.start()]:
             continue
@@ -1261,7 +1448,7 @@ def _has_main_verb(kept: str) -> bool:
             relative, relative_done, in_group = True, False, False
             previous = word
             continue
-        verb = _is_verb(word) and previous.lower() not in _DETERMINERS
+        verb = _verb_at(raw, index) and previous.lower() not in _DETERMINERS
         if verb and not in_group:
             following = words[index + 1].lower() if index + 1 < len(words) else ""
             reduced = following == "by" and not relative and not relative_done
@@ -1654,8 +1841,8 @@ def _has_finite_verb(words: list[str]) -> bool:
     """True when ``words`` hold a verb; "the planned tunnel", "the retired master" do not."""
     bare = [w.strip(",;:.") for w in words]
     return any(
-        _is_verb(w) and (k == 0 or bare[k - 1].lower() not in _DETERMINERS)
-        for k, w in enumerate(bare)
+        _verb_at(words, k) and (k == 0 or bare[k - 1].lower() not in _DETERMINERS)
+        for k in range(len(bare))
     )
 
 

@@ -6,7 +6,13 @@ import pytest
 
 from summarizer.checks.grounding import ArticleIndex, normalise
 from summarizer.extractive import brief_extractive
-from summarizer.extractive.compress import drop_source_detail, has_verb, quotation_ends, shorten
+from summarizer.extractive.compress import (
+    drop_appositives,
+    drop_source_detail,
+    has_verb,
+    quotation_ends,
+    shorten,
+)
 from summarizer.extractive.headline import headline_form
 from summarizer.models import Briefing
 
@@ -480,3 +486,37 @@ def test_a_cut_takes_the_word_that_measures_the_clause_with_it() -> None:
     )
     short = shorten(sentence, 18, weak_cuts=True)
     assert not short.text.rstrip(".").endswith("shortly"), short.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "Dame Olive Prentice, the Welsh novelist best known for her long series of seaside "
+            "mystery books for young children, died at her home in Cardiff aged 91.",
+            "Dame Olive Prentice died at her home in Cardiff aged 91.",
+        ),
+        (
+            "Kell Rovers, the amateur football club based in the old mill town at the head of the "
+            "valley since 1887, remains in the league after a late appeal.",
+            "Kell Rovers remains in the league after a late appeal.",
+        ),
+        (  # a clause of its own in the aside: who said so is kept
+            "Piet Holm, the farmer whose cattle were taken from the high pasture by rustlers "
+            "during the long winter storm, says the police did too little.",
+            None,
+        ),
+        (  # a negation in the aside
+            "Ann Roe, the only candidate never to have lost a council election in the district "
+            "in more than thirty years of trying, stood down on Friday.",
+            None,
+        ),
+        (  # no verb after the aside: a list, not a description
+            "Kell Rovers, the amateur football club based in the old mill town at the head of the "
+            "valley since 1887, and two other sides were fined.",
+            None,
+        ),
+    ],
+)
+def test_a_long_description_of_the_opening_name_goes(sentence: str, kept: str | None) -> None:
+    assert drop_appositives(sentence) == (sentence if kept is None else kept)

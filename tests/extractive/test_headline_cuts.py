@@ -19,6 +19,7 @@ from summarizer.extractive.compress import (
     drop_adjunct_asides,
     drop_any_time,
     drop_subject_clause,
+    has_verb,
     shorten,
     truncated,
 )
@@ -438,3 +439,72 @@ def test_a_cut_never_ends_on_a_ranking_past_fifth() -> None:
     )
     short = cut_at_phrase(lead, 12, weak_cuts=True)
     assert short is None or not short.endswith("the seventh player."), short
+
+
+@pytest.mark.parametrize(
+    ("lead", "headline"),
+    [
+        (
+            "Residents' worries about the old river crossing continue to grow, after a delivery "
+            "truck broke through the wooden barrier on the eastern bank and fell into the water.",
+            "Residents' worries about the old river crossing continue to grow.",
+        ),
+        (
+            "Rising bread prices remain the biggest single worry for families in the northern "
+            "towns, after a dry summer cut the wheat harvest on the plains by half.",
+            "Rising bread prices remain the biggest single worry for families in the northern "
+            "towns.",
+        ),
+        (
+            "The Kell harbour master warns of long delays to ferry sailings between the two "
+            "islands this week, after storms damaged the main pier at the northern terminal.",
+            "The Kell harbour master warns of long delays to ferry sailings between the two "
+            "islands.",
+        ),
+        (
+            "Mayor Ann Roe backs a plan for a new footbridge over the Kell river near the old "
+            "mill, after two cyclists were hurt on the narrow road bridge there last winter.",
+            "Mayor Ann Roe backs a plan for a new footbridge over the Kell river near the old "
+            "mill.",
+        ),
+    ],
+)
+def test_a_present_tense_verb_makes_a_clause_that_may_end_before_a_phrase(
+    lead: str, headline: str
+) -> None:
+    assert make_headline(lead) == headline
+
+
+@pytest.mark.parametrize(
+    ("phrase", "verb"),
+    [
+        ("the ferry timetable continues to change", True),
+        ("bread prices remain high", True),
+        ("the talks remain stalled", True),
+        ("Ann Roe backs the plan", True),
+        ("the mayor backs the plan", False),  # "mayor" may be a noun's modifier
+        ("she wants the plan", True),
+        ("officials say the plan", True),
+        ("the plan to remain open", False),  # an infinitive
+        ("a scheme to help farmers remain on their land", False),
+        ("a fund letting small schools continue", False),
+        ("the final say", False),
+        ("the peace talks in the capital", False),  # plural nouns
+        ("the union claims about overtime", False),
+        ("new flood defences the council", False),
+        ("Pay rises this year", False),
+        ("Union claims about overtime", False),
+        ("Kell members to belong", False),
+        ("the Kell farmers this week", False),
+        ("two Kell divers, the police", False),
+        ("Kell wants to leave", True),
+        ("they dress in green", True),
+        ("it stands at forty", True),
+        ("they also", False),
+        ("for years we often", False),
+        ("the board delayed it months", True),  # "delayed", not "months"
+        ("the vote on it months ago", False),
+    ],
+)
+def test_a_present_tense_verb_is_read_from_its_subject(phrase: str, verb: bool) -> None:
+    assert has_verb(phrase) is verb
