@@ -18,6 +18,7 @@ from summarizer.extractive.figures import Figure, find_figures
 from summarizer.extractive.headline import (
     SUMMARY_SENTENCE_WORDS,
     Candidate,
+    cut_summary,
     headline_and_source,
     make_summary,
 )
@@ -184,7 +185,10 @@ def _brief(text: str, source: str) -> Briefing:
     further = [Candidate(c.sentence.index, point_text_of(c, attributions, subjects)) for c in rest]
     restated = [Candidate(p.index, p.full_text, p.key_point.text) for p in points[1:]]
     summary = (
-        make_summary(further, summary_budget) or make_summary(restated, summary_budget) or headline
+        make_summary(further, summary_budget)
+        or make_summary(restated, summary_budget)
+        or cut_summary(further + restated, headline)
+        or headline
     )
     # The statements and the quotations that go on after "she said.": the disputes
     # and the stances both read a continued quotation as the same speaker's.

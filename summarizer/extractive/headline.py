@@ -134,6 +134,34 @@ def make_summary(candidates: list[Candidate], budget: int) -> str:
     return " ".join(text for _, text in picked)
 
 
+def cut_summary(candidates: list[Candidate], told: str) -> str:
+    """A last-resort summary: the first candidate cut where a phrase ends, with "…".
+
+    When no candidate shortens to a whole summary sentence, the summary still says
+    something the headline does not, rather than repeating it: the first candidate
+    that does not lean back and is not the headline's own sentence, cut to
+    ``SUMMARY_SENTENCE_WORDS`` words where a phrase ends. "" when there is none.
+    """
+    for candidate in candidates:
+        text = _without_also(candidate.text)
+        if _leans_back(text) or text[:1] in "\"“'‘[":
+            continue  # "…" cannot enter a quotation
+        if normalise(text).startswith(normalise(told.rstrip(".…"))):
+            continue
+        brief = shorten(text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
+        if brief.fits:
+            continue  # a whole brief sentence the summary left out: a key point as it is
+        cut = truncated(brief.text, SUMMARY_SENTENCE_WORDS, whole_phrase=True)
+        if len(cut.split()) >= _CUT_SUMMARY_MIN_WORDS:
+            return cut
+    return ""
+
+
+# A cut summary shorter than this says too little to be worth reading: "Osama…".
+# Set by reading the unseen news summaries, not tuned on any split.
+_CUT_SUMMARY_MIN_WORDS = 8
+
+
 def _without_also(text: str) -> str:
     """``text`` without the "also" after its named subject: "Reyland also questioned".
 

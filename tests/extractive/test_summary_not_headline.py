@@ -54,3 +54,20 @@ def test_the_summary_does_not_repeat_a_key_point_that_differs_only_by_also() -> 
     point = "Mayor Ada Lund also agreed to keep the night ferry running until May."
     told = Candidate(3, point, point=point)
     assert make_summary([told], 40) == ""
+
+
+def test_a_summary_with_no_whole_brief_sentence_is_cut_not_the_headline_again() -> None:
+    # Fresh fiction: a short story whose other sentences are all too long to put in
+    # brief; the summary says something the headline does not, cut where a phrase ends.
+    text = (
+        "The harbour master of Kelby has closed the old pier to all boats.\n\n"
+        "Harbour master Ola Brun says the timber piles under the northern end of the pier "
+        "have rotted through after forty winters of storms and salt water and cannot be "
+        "repaired in time for the summer season.\n\n"
+        "Fishermen who have moored at the pier for generations say they were given no "
+        "warning and will now have to sail an extra two hours to the nearest harbour with "
+        "a crane.\n"
+    )
+    briefing = brief_extractive(text)
+    assert briefing.summary != briefing.headline
+    assert len(briefing.summary.split()) <= 18
