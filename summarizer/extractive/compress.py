@@ -2633,8 +2633,12 @@ _LEADS_ON = frozenset(
     a an the this these those of to in on at for with by from into as and or but that
     which who whose its their his her our is are was were be been has have had will would
     any some no every each all several many
+    he she they we i it you even also not only just than so because if when while
+    although though whether can could may might must should shall do does did being
     """.split()
 )
+# (A subject pronoun, "even", "not", a modal or a subordinator leads on as surely: "told
+# him he…", "the accountants told the directors that even…".)
 # How many words a "…" cut may give back to end on a word that stands (chosen on the
 # tuning split's truncated headlines: none ran back more than two).
 _LEADS_ON_REACH = 4
@@ -2668,7 +2672,7 @@ def truncated(text: str, limit: int, *, whole_phrase: bool = False) -> str:
         word = match.group(0).lower()
         previous = words[index - 1].group(0) if index > 0 else ""
         leads_on = word.rstrip(",;:") in _LEADS_ON or _demands_more(match.group(0), previous)
-        if fallback is None and not (leads_on and index > limit - _LEADS_ON_REACH):
+        if fallback is None and not leads_on:
             fallback = match.end()
         if index >= last - _PHRASE_REACH:
             ahead = [w.group(0) for w in words[index + 1 : index + 3]]

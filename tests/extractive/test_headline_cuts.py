@@ -508,3 +508,20 @@ def test_a_present_tense_verb_makes_a_clause_that_may_end_before_a_phrase(
 )
 def test_a_present_tense_verb_is_read_from_its_subject(phrase: str, verb: bool) -> None:
     assert has_verb(phrase) is verb
+
+
+def test_a_cut_with_an_ellipsis_never_ends_on_a_word_that_leads_on() -> None:
+    from summarizer.extractive.compress import truncated
+
+    sentence = (
+        'Ola alleged a teacher at the Kelby harbour school in Tromso told him he "was '
+        'trouble from the start", and the head let it go on.'
+    )
+    cut = truncated(sentence, 18, whole_phrase=True)
+    assert not cut.endswith(" he…"), cut
+    hearing = (
+        "The inquiry has heard that the auditors told the board that even a small fall "
+        "in fares would leave the ferry company unable to pay its crews."
+    )
+    cut = truncated(hearing, 12, whole_phrase=True)
+    assert not cut.endswith((" even…", " that…")), cut
