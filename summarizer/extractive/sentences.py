@@ -187,6 +187,10 @@ def _raw_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield pos, end
 
 
+# Before a stop glued to the next sentence, a whole lower-case word: "said.Professor".
+_GLUED_AFTER_WORD = re.compile(r"(?<![A-Za-z])[a-z]{2,}\.$")
+
+
 def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     nxt = match.end()
     while nxt < end and text[nxt].isspace():
@@ -196,6 +200,8 @@ def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     following = text[nxt]
     if following.islower():
         return False
+    if nxt == match.end() and not _GLUED_AFTER_WORD.search(text, max(0, nxt - 30), nxt):
+        return False  # "One.Tel", "Amazon.Com": a name with a stop inside, not two sentences
     if match.group()[0] != ".":
         return True
     before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start() + 1)

@@ -77,3 +77,8 @@ def test_a_sentence_glued_to_the_next_without_a_space_still_ends() -> None:
         "Professor Berg expects no opposition.",
         "The U.S.Army did not comment.",
     ]
+
+
+def test_a_name_with_a_stop_inside_is_not_two_sentences() -> None:
+    text = "The former director of Kell.Net has denied misleading the board.\n"
+    assert [s.text for s in split_sentences(text)] == [text.strip()]
