@@ -1368,19 +1368,32 @@ def cut_at_phrase(
             and _ends_noun_phrase(kept, bare=False)
         ):
             weaks.append(kept)  # "... a shutdown | to make way", "... a bill | to the congress"
-    # Checked only where a cut would be made, longest first: "The court issued a
-    # ruling | against ..." keeps the procedure and cuts off the news.
-    strongs = [k for k in strongs if _complete_clause(k)]
-    weaks = [k for k in weaks if _complete_clause(k)]
-    relatives = [k for k in relatives if _complete_clause(k)]
-    strong = next((k for k in reversed(strongs) if not keep_news or not cuts_the_news(k)), None)
-    weak = next((k for k in reversed(weaks) if not keep_news or not cuts_the_news(k)), None)
+    # Checked only where a cut would be made, longest first, and only until one
+    # holds (each check reads the whole cut): "The court issued a ruling | against
+    # ..." keeps the procedure and cuts off the news.
+    strong = next(
+        (
+            k
+            for k in reversed(strongs)
+            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
+        ),
+        None,
+    )
+    weak = next(
+        (
+            k
+            for k in reversed(weaks)
+            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
+        ),
+        None,
+    )
     # The last resort: a relative clause after the object (:func:`_restrictive_relative`).
     relative = next(
         (
             k
             for k in reversed(relatives)
-            if not keep_news or not cuts_the_news(k) or _object_verb(k) in _ACTS_ON
+            if _complete_clause(k)
+            and (not keep_news or not cuts_the_news(k) or _object_verb(k) in _ACTS_ON)
         ),
         None,
     )
