@@ -1305,11 +1305,19 @@ def cut_at_phrase(
         negated = negated or _negates(following_word)
         if counted < _MIN_HARD or mask[match.start()]:
             continue
+        following = following_word.lower().strip("\"“”'‘’(")
+        comma = bool(match.group(1).strip())
+        if (
+            not weak_cuts
+            and not comma
+            and following not in _STRONG_BOUNDARIES
+            and following != "but"
+        ):
+            continue  # without weak cuts only a strong boundary ends a cut: no check can add one
         kept = text[: match.start()]
         if parentheses and kept.count("(") != kept.count(")"):
             continue
-        following = following_word.lower().strip("\"“”'‘’(")
-        participle = bool(match.group(1).strip()) and _PARTICIPLE.fullmatch(following_word)
+        participle = comma and _PARTICIPLE.fullmatch(following_word)
         if not participle and _NUMBER_AFTER.match(text, match.end()):
             # "over 4,200", "at least 62", ", now 22,": a quantity, not an adjunct. A
             # participle clause after a comma goes whole: ", totaling 365 seats".
@@ -1317,7 +1325,6 @@ def cut_at_phrase(
         rest = text[match.start(2) :]
         if not verb_here or not _ends_clause(kept, rest) or rest[:1] in "\"“‘'":
             continue  # never cut off what a speaker said: 'Om Prakash said, "We ...'
-        comma = bool(match.group(1).strip())
         if _opens_on_adjunct(kept, comma) or (comma and _splits_clause(rest)):
             continue
         if comma and _closes_aside(kept):
