@@ -1308,12 +1308,12 @@ def cut_at_phrase(
         following = following_word.lower().strip("\"“”'‘’(")
         comma = bool(match.group(1).strip())
         if (
-            not weak_cuts
-            and not comma
+            not comma
             and following not in _STRONG_BOUNDARIES
             and following != "but"
+            and (not weak_cuts or not _may_end_weak_cut(following, text, match.start(2)))
         ):
-            continue  # without weak cuts only a strong boundary ends a cut: no check can add one
+            continue  # no cut can end here: none of the checks below could add one
         kept = text[: match.start()]
         if parentheses and kept.count("(") != kept.count(")"):
             continue
@@ -1408,6 +1408,21 @@ def cut_at_phrase(
     if longest and strong is not None and weak is not None and len(weak) > len(strong):
         best = weak
     return _close(best, text) if best is not None else None
+
+
+def _may_end_weak_cut(following: str, text: str, start: int) -> bool:
+    """True when a weak cut may end before ``following``, the word at ``start`` of ``text``.
+
+    Before a phrase (:data:`_BOUNDARIES`), "to", or a relative clause
+    (:func:`_restrictive_relative`); a quick test that lets :func:`cut_at_phrase`
+    skip its checks at every other gap.
+    """
+    return (
+        following in _BOUNDARIES
+        or following == "to"
+        or following in _RELATIVE_OPENERS
+        or _RELATIVE_AFTER.match(text, start) is not None
+    )
 
 
 def _complete_clause(kept: str) -> bool:
