@@ -1302,7 +1302,8 @@ def cut_at_phrase(
             after = text[match.end() :].split(None, 1)[:1]
             verb = _present_at([previous_word, following_word, *after], 1)
         previous_word = following_word
-        negated = negated or _negates(following_word)
+        # Read only by the relative-clause cut, which is a weak cut.
+        negated = negated or (weak_cuts and _negates(following_word))
         if counted < _MIN_HARD or mask[match.start()]:
             continue
         following = following_word.lower().strip("\"“”'‘’(")
