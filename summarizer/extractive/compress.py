@@ -36,6 +36,7 @@ from summarizer.extractive.lexicon import (
     STOPWORDS,
     TITLES,
 )
+from summarizer.extractive.memo import per_briefing_call
 from summarizer.extractive.prose import splits_number
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
@@ -1276,6 +1277,51 @@ def cut_at_phrase(
     to one before a phrase (``weak_cuts``), unless ``longest``. No prefix that keeps
     a procedure and drops its news (:func:`cuts_the_news`), unless not ``keep_news``.
     """
+    strongs, weaks, relatives = _cut_ends(text, limit, weak_cuts)
+    # Checked only where a cut would be made, longest first, and only until one
+    # holds (each check reads the whole cut): "The court issued a ruling | against
+    # ..." keeps the procedure and cuts off the news.
+    strong = next(
+        (
+            k
+            for k in reversed(strongs)
+            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
+        ),
+        None,
+    )
+    weak = next(
+        (
+            k
+            for k in reversed(weaks)
+            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
+        ),
+        None,
+    )
+    # The last resort: a relative clause after the object (:func:`_restrictive_relative`).
+    relative = next(
+        (
+            k
+            for k in reversed(relatives)
+            if _complete_clause(k)
+            and (not keep_news or not cuts_the_news(k) or _object_verb(k) in _ACTS_ON)
+        ),
+        None,
+    )
+    best = strong or weak or relative
+    if longest and strong is not None and weak is not None and len(weak) > len(strong):
+        best = weak
+    return _close(best, text) if best is not None else None
+
+
+@per_briefing_call
+def _cut_ends(
+    text: str, limit: int, weak_cuts: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Where :func:`cut_at_phrase` may end ``text``: strong, weak and relative cuts.
+
+    Each list is shortest first. Kept for the briefing: when no cut keeps its news,
+    :func:`shorten` asks again for the same cuts without that check.
+    """
     mask = quoted_mask(text)
     # The places a cut may end, shortest first: the longest that keeps its news wins.
     strongs: list[str] = []
@@ -1376,39 +1422,7 @@ def cut_at_phrase(
             and _ends_noun_phrase(kept, bare=False)
         ):
             weaks.append(kept)  # "... a shutdown | to make way", "... a bill | to the congress"
-    # Checked only where a cut would be made, longest first, and only until one
-    # holds (each check reads the whole cut): "The court issued a ruling | against
-    # ..." keeps the procedure and cuts off the news.
-    strong = next(
-        (
-            k
-            for k in reversed(strongs)
-            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
-        ),
-        None,
-    )
-    weak = next(
-        (
-            k
-            for k in reversed(weaks)
-            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
-        ),
-        None,
-    )
-    # The last resort: a relative clause after the object (:func:`_restrictive_relative`).
-    relative = next(
-        (
-            k
-            for k in reversed(relatives)
-            if _complete_clause(k)
-            and (not keep_news or not cuts_the_news(k) or _object_verb(k) in _ACTS_ON)
-        ),
-        None,
-    )
-    best = strong or weak or relative
-    if longest and strong is not None and weak is not None and len(weak) > len(strong):
-        best = weak
-    return _close(best, text) if best is not None else None
+    return tuple(strongs), tuple(weaks), tuple(relatives)
 
 
 def _may_end_weak_cut(following: str, text: str, start: int) -> bool:
