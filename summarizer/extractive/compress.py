@@ -36,6 +36,7 @@ from summarizer.extractive.lexicon import (
     STOPWORDS,
     TITLES,
 )
+from summarizer.extractive.memo import per_briefing_call
 from summarizer.extractive.prose import splits_number
 
 # Words that may make up a time opener: "On Monday,", "Late on Sunday,",
@@ -1276,6 +1277,51 @@ def cut_at_phrase(
     to one before a phrase (``weak_cuts``), unless ``longest``. No prefix that keeps
     a procedure and drops its news (:func:`cuts_the_news`), unless not ``keep_news``.
     """
+    strongs, weaks, relatives = _cut_ends(text, limit, weak_cuts)
+    # Checked only where a cut would be made, longest first, and only until one
+    # holds (each check reads the whole cut): "The court issued a ruling | against
+    # ..." keeps the procedure and cuts off the news.
+    strong = next(
+        (
+            k
+            for k in reversed(strongs)
+            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
+        ),
+        None,
+    )
+    weak = next(
+        (
+            k
+            for k in reversed(weaks)
+            if _complete_clause(k) and (not keep_news or not cuts_the_news(k))
+        ),
+        None,
+    )
+    # The last resort: a relative clause after the object (:func:`_restrictive_relative`).
+    relative = next(
+        (
+            k
+            for k in reversed(relatives)
+            if _complete_clause(k)
+            and (not keep_news or not cuts_the_news(k) or _object_verb(k) in _ACTS_ON)
+        ),
+        None,
+    )
+    best = strong or weak or relative
+    if longest and strong is not None and weak is not None and len(weak) > len(strong):
+        best = weak
+    return _close(best, text) if best is not None else None
+
+
+@per_briefing_call
+def _cut_ends(
+    text: str, limit: int, weak_cuts: bool
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Where :func:`cut_at_phrase` may end ``text``: strong, weak and relative cuts.
+
+    Each list is shortest first. Kept for the briefing: when no cut keeps its news,
+    :func:`shorten` asks again for the same cuts without that check.
+    """
     mask = quoted_mask(text)
     # The places a cut may end, shortest first: the longest that keeps its news wins.
     strongs: list[str] = []
@@ -1302,14 +1348,23 @@ def cut_at_phrase(
             after = text[match.end() :].split(None, 1)[:1]
             verb = _present_at([previous_word, following_word, *after], 1)
         previous_word = following_word
-        negated = negated or _negates(following_word)
+        # Read only by the relative-clause cut, which is a weak cut.
+        negated = negated or (weak_cuts and _negates(following_word))
         if counted < _MIN_HARD or mask[match.start()]:
             continue
+        following = following_word.lower().strip("\"“”'‘’(")
+        comma = bool(match.group(1).strip())
+        if (
+            not comma
+            and following not in _STRONG_BOUNDARIES
+            and following != "but"
+            and (not weak_cuts or not _may_end_weak_cut(following, text, match.start(2)))
+        ):
+            continue  # no cut can end here: none of the checks below could add one
         kept = text[: match.start()]
         if parentheses and kept.count("(") != kept.count(")"):
             continue
-        following = following_word.lower().strip("\"“”'‘’(")
-        participle = bool(match.group(1).strip()) and _PARTICIPLE.fullmatch(following_word)
+        participle = comma and _PARTICIPLE.fullmatch(following_word)
         if not participle and _NUMBER_AFTER.match(text, match.end()):
             # "over 4,200", "at least 62", ", now 22,": a quantity, not an adjunct. A
             # participle clause after a comma goes whole: ", totaling 365 seats".
@@ -1317,7 +1372,6 @@ def cut_at_phrase(
         rest = text[match.start(2) :]
         if not verb_here or not _ends_clause(kept, rest) or rest[:1] in "\"“‘'":
             continue  # never cut off what a speaker said: 'Om Prakash said, "We ...'
-        comma = bool(match.group(1).strip())
         if _opens_on_adjunct(kept, comma) or (comma and _splits_clause(rest)):
             continue
         if comma and _closes_aside(kept):
@@ -1368,26 +1422,22 @@ def cut_at_phrase(
             and _ends_noun_phrase(kept, bare=False)
         ):
             weaks.append(kept)  # "... a shutdown | to make way", "... a bill | to the congress"
-    # Checked only where a cut would be made, longest first: "The court issued a
-    # ruling | against ..." keeps the procedure and cuts off the news.
-    strongs = [k for k in strongs if _complete_clause(k)]
-    weaks = [k for k in weaks if _complete_clause(k)]
-    relatives = [k for k in relatives if _complete_clause(k)]
-    strong = next((k for k in reversed(strongs) if not keep_news or not cuts_the_news(k)), None)
-    weak = next((k for k in reversed(weaks) if not keep_news or not cuts_the_news(k)), None)
-    # The last resort: a relative clause after the object (:func:`_restrictive_relative`).
-    relative = next(
-        (
-            k
-            for k in reversed(relatives)
-            if not keep_news or not cuts_the_news(k) or _object_verb(k) in _ACTS_ON
-        ),
-        None,
+    return tuple(strongs), tuple(weaks), tuple(relatives)
+
+
+def _may_end_weak_cut(following: str, text: str, start: int) -> bool:
+    """True when a weak cut may end before ``following``, the word at ``start`` of ``text``.
+
+    Before a phrase (:data:`_BOUNDARIES`), "to", or a relative clause
+    (:func:`_restrictive_relative`); a quick test that lets :func:`cut_at_phrase`
+    skip its checks at every other gap.
+    """
+    return (
+        following in _BOUNDARIES
+        or following == "to"
+        or following in _RELATIVE_OPENERS
+        or _RELATIVE_AFTER.match(text, start) is not None
     )
-    best = strong or weak or relative
-    if longest and strong is not None and weak is not None and len(weak) > len(strong):
-        best = weak
-    return _close(best, text) if best is not None else None
 
 
 def _complete_clause(kept: str) -> bool:
