@@ -408,6 +408,8 @@ def is_descriptor(token: str, lower_words: set[str]) -> bool:
 
 
 _BODY_WORDS = NON_PERSON | GROUP_HEADS
+# Words a body's name shares with many others ("Council", "of"): no firm ends on one.
+_GROUP_NAME_WORDS = GROUP_HEADS | GROUP_WORDS
 
 
 def _full_name(tokens: list[str], lower_words: set[str]) -> bool:
@@ -1046,7 +1048,7 @@ def _link_short_bodies(cast: Cast) -> None:
     by its last word alone; the short form is the same body, not another actor.
     """
     bodies = [a.name for a in cast.actors.values() if not a.person and " " in a.name]
-    firms = [b for b in bodies if b.split()[-1].lower() not in GROUP_HEADS | GROUP_WORDS]
+    firms = [b for b in bodies if b.split()[-1].lower() not in _GROUP_NAME_WORDS]
     for actor in list(cast.actors.values()):
         name = actor.name
         if actor.person or " " in name or name in cast.aliases:

@@ -206,6 +206,7 @@ _INVERTING = frozenset(
 _REPORTING = frozenset("reported reports said says according wrote writes noted".split())
 # Heads by which an article refers back to a firm it has just named ("the company said").
 _FIRM_HEADS = frozenset("company firm operator".split())
+_GROUP_OR_FIRM_HEADS = GROUP_HEADS | _FIRM_HEADS
 
 
 @dataclass(frozen=True)
@@ -1134,7 +1135,7 @@ class Attributor:
             if head_word in _OWNED_ONLY and not _POSSESSIVE_END.search(owner):
                 return None  # "the Veskan statement": an adjective, not an owner
             return self._possessor(clean_run(owner))
-        if words[0].lower() in ("a", "an") and head_word not in GROUP_HEADS | _FIRM_HEADS:
+        if words[0].lower() in ("a", "an") and head_word not in _GROUP_OR_FIRM_HEADS:
             return None  # "..., a Palestinian official said": someone unnamed, not the leader
         found = self.cast.resolve_description(" ".join(words), self.recent)
         if found is None and head_word in _FIRM_HEADS and len(words) == 1:
