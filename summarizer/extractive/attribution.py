@@ -120,10 +120,12 @@ _CONJUNCTIONS = frozenset("but yet so nor".split())
 # A sentence's opening pronoun, subject or possessive, as the pronoun it resolves as.
 _SUBJECT_PRONOUNS = {"He": "he", "She": "she", "His": "he", "Her": "she"}
 
-# Plural heads of a collective speaker: "it" never refers to them.
-_PLURAL_SPEAKERS = frozenset(
-    "officials sources leaders ministers spokesmen police witnesses officers negotiators".split()
+# Plurals of speakers that may follow a people's word as a second speaker ("but Israeli
+# officials said"), and, with "negotiators", the plural heads "it" never refers to.
+_SPEAKER_PLURALS = frozenset(
+    "officials sources leaders ministers spokesmen police witnesses officers".split()
 )
+_PLURAL_SPEAKERS = _SPEAKER_PLURALS | {"negotiators"}
 # What follows an "it" that stands for no one: "it is too early to say", "it will be
 # weeks before ...", "it remains unclear whether", "it will take days to". Only the
 # adjectives and nouns that take such a dummy subject count ("it is ready to invest"
@@ -1736,7 +1738,7 @@ def _without_outlet(clause: str) -> str:
 _SECOND_SPEAKER = re.compile(
     r"[ ,]+(?:while|whereas|and|but)\s+((?:[A-Z][\w’'.\-]*\s+(?:of\s+(?:the\s+)?)?){1,6})"
     # "... but Israeli officials said": a people's word and a plural of speakers
-    r"(?:(?:officials|sources|leaders|ministers|spokesmen|police|witnesses|officers)\s+)?"
+    rf"(?:(?:{'|'.join(sorted(_SPEAKER_PLURALS))})\s+)?"
     r"(?:\w+ly\s+)?([a-z]+)\b"
 )
 
