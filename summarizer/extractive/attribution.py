@@ -45,6 +45,7 @@ from summarizer.extractive.tokens import (
     pronoun_closes,
     reported_clause,
     tokenize,
+    words_end,
 )
 
 _MAX_GAP = 6
@@ -1648,7 +1649,7 @@ def _closing_speaker(tokens: list[Token], verb: int) -> bool:
         return True
     if verb < 3 or tokens[verb - 2].text != "," or tokens[verb - 1].text not in _PRONOUN_WORDS:
         return False
-    return all(not t.text[:1].isalnum() for t in tokens[verb + 1 :])
+    return words_end(tokens, verb) == verb + 1
 
 
 _PRONOUN_WORDS = frozenset("he she".split())
