@@ -408,6 +408,8 @@ def is_descriptor(token: str, lower_words: set[str]) -> bool:
 
 
 _BODY_WORDS = NON_PERSON | GROUP_HEADS
+# Words a body's name shares with many others ("Council", "of"): no firm ends on one.
+_GROUP_NAME_WORDS = GROUP_HEADS | GROUP_WORDS
 
 
 def _full_name(tokens: list[str], lower_words: set[str]) -> bool:
@@ -525,14 +527,13 @@ def _is_person(name: list[str], titled: bool = False) -> bool:
     Minister, Robert Hill"), a last word that also names a kind of place and is a
     common surname ("Hill", "Park", "Lake") does not make it a place.
     """
-    if titled and name and name[-1].lower() in SURNAME_PLACES:
-        name = name[:-1] + ["Surname"]
     if not 2 <= len(name) <= 4:
         return False
     if _demonym(name[0]) or _demonym(name[-1]):
         return False  # "Turkish Cypriot", "Maltese Falcon": a people's adjective, no person
+    surname = len(name) - 1 if titled and name[-1].lower() in SURNAME_PLACES else None
     for at, token in enumerate(name):
-        if token.lower() in NON_PERSON or token.lower() in NOT_NAMES:
+        if (token.lower() in NON_PERSON and at != surname) or token.lower() in NOT_NAMES:
             return False
         if 0 < at < len(name) - 1 and _MIDDLE_INITIAL.fullmatch(token):
             continue  # "Ada J. Brunvoll": a middle initial, no acronym
@@ -1046,7 +1047,7 @@ def _link_short_bodies(cast: Cast) -> None:
     by its last word alone; the short form is the same body, not another actor.
     """
     bodies = [a.name for a in cast.actors.values() if not a.person and " " in a.name]
-    firms = [b for b in bodies if b.split()[-1].lower() not in GROUP_HEADS | GROUP_WORDS]
+    firms = [b for b in bodies if b.split()[-1].lower() not in _GROUP_NAME_WORDS]
     for actor in list(cast.actors.values()):
         name = actor.name
         if actor.person or " " in name or name in cast.aliases:
@@ -1058,7 +1059,7 @@ def _link_short_bodies(cast: Cast) -> None:
                 cast.aliases[name] = own[0]
             continue
         full = [b for b in bodies if b.split()[-1] == name]
-        if len(full) == 1 and name not in cast.aliases:
+        if len(full) == 1:
             cast.aliases[name] = full[0]
             target = cast.actors[full[0]]
             target.role = target.role or actor.role

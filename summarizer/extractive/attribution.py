@@ -45,6 +45,7 @@ from summarizer.extractive.tokens import (
     pronoun_closes,
     reported_clause,
     tokenize,
+    words_end,
 )
 
 _MAX_GAP = 6
@@ -120,10 +121,12 @@ _CONJUNCTIONS = frozenset("but yet so nor".split())
 # A sentence's opening pronoun, subject or possessive, as the pronoun it resolves as.
 _SUBJECT_PRONOUNS = {"He": "he", "She": "she", "His": "he", "Her": "she"}
 
-# Plural heads of a collective speaker: "it" never refers to them.
-_PLURAL_SPEAKERS = frozenset(
-    "officials sources leaders ministers spokesmen police witnesses officers negotiators".split()
+# Plurals of speakers that may follow a people's word as a second speaker ("but Israeli
+# officials said"), and, with "negotiators", the plural heads "it" never refers to.
+_SPEAKER_PLURALS = frozenset(
+    "officials sources leaders ministers spokesmen police witnesses officers".split()
 )
+_PLURAL_SPEAKERS = _SPEAKER_PLURALS | {"negotiators"}
 # What follows an "it" that stands for no one: "it is too early to say", "it will be
 # weeks before ...", "it remains unclear whether", "it will take days to". Only the
 # adjectives and nouns that take such a dummy subject count ("it is ready to invest"
@@ -206,6 +209,7 @@ _INVERTING = frozenset(
 _REPORTING = frozenset("reported reports said says according wrote writes noted".split())
 # Heads by which an article refers back to a firm it has just named ("the company said").
 _FIRM_HEADS = frozenset("company firm operator".split())
+_GROUP_OR_FIRM_HEADS = GROUP_HEADS | _FIRM_HEADS
 
 
 @dataclass(frozen=True)
@@ -1134,7 +1138,7 @@ class Attributor:
             if head_word in _OWNED_ONLY and not _POSSESSIVE_END.search(owner):
                 return None  # "the Veskan statement": an adjective, not an owner
             return self._possessor(clean_run(owner))
-        if words[0].lower() in ("a", "an") and head_word not in GROUP_HEADS | _FIRM_HEADS:
+        if words[0].lower() in ("a", "an") and head_word not in _GROUP_OR_FIRM_HEADS:
             return None  # "..., a Palestinian official said": someone unnamed, not the leader
         found = self.cast.resolve_description(" ".join(words), self.recent)
         if found is None and head_word in _FIRM_HEADS and len(words) == 1:
@@ -1645,7 +1649,7 @@ def _closing_speaker(tokens: list[Token], verb: int) -> bool:
         return True
     if verb < 3 or tokens[verb - 2].text != "," or tokens[verb - 1].text not in _PRONOUN_WORDS:
         return False
-    return all(not t.text[:1].isalnum() for t in tokens[verb + 1 :])
+    return words_end(tokens, verb) == verb + 1
 
 
 _PRONOUN_WORDS = frozenset("he she".split())
@@ -1735,7 +1739,7 @@ def _without_outlet(clause: str) -> str:
 _SECOND_SPEAKER = re.compile(
     r"[ ,]+(?:while|whereas|and|but)\s+((?:[A-Z][\w’'.\-]*\s+(?:of\s+(?:the\s+)?)?){1,6})"
     # "... but Israeli officials said": a people's word and a plural of speakers
-    r"(?:(?:officials|sources|leaders|ministers|spokesmen|police|witnesses|officers)\s+)?"
+    rf"(?:(?:{'|'.join(sorted(_SPEAKER_PLURALS))})\s+)?"
     r"(?:\w+ly\s+)?([a-z]+)\b"
 )
 

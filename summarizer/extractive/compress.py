@@ -2057,6 +2057,8 @@ _ADJUNCT_OPENERS = frozenset(
     amidst among amongst despite
     """.split()
 )
+# A gloss opening on one of these, "to" or "not" goes on the sentence: no gloss.
+_GLOSS_NOT_OPENERS = _ADJUNCT_OPENERS | {"to", "not"}
 # After a comma, a lower-case word that is none of these resumes an interrupted
 # clause: "the rationale ..., that women were ineligible ..., no longer applies".
 _CLAUSE_AFTER_COMMA = twin_re(
@@ -2401,7 +2403,7 @@ def drop_or_glosses(text: str) -> str:
                 continue
             if _inverted_condition(text, match.end()):
                 continue  # "for the draft, or conscription, were a draft imposed": a condition
-            if gloss.split(" ", 1)[0].lower() in _ADJUNCT_OPENERS | {"to", "not"}:
+            if gloss.split(" ", 1)[0].lower() in _GLOSS_NOT_OPENERS:
                 continue
             comma = text.rfind(",", 0, match.start())
             if comma >= 0 and word_count(text[comma + 1 : match.start()]) <= _LIST_ITEM_WORDS:

@@ -113,10 +113,10 @@ def make_summary(candidates: list[Candidate], budget: int) -> str:
     picked: list[tuple[int, str]] = []
     spent = 0
     for candidate in candidates:
-        text = _without_also(candidate.text)
-        if _leans_back(text):
-            continue  # "He questioned the grant": whom it means, the summary has not said
-        short = shorten(text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
+        brief = _in_brief(candidate)
+        if brief is None:
+            continue
+        short = brief[1]
         if not short.fits:
             continue
         if candidate.point is not None and normalise(short.text) in (
@@ -143,12 +143,14 @@ def cut_summary(candidates: list[Candidate], told: str) -> str:
     ``SUMMARY_SENTENCE_WORDS`` words where a phrase ends. "" when there is none.
     """
     for candidate in candidates:
-        text = _without_also(candidate.text)
-        if _leans_back(text) or text[:1] in "\"“'‘[":
+        found = _in_brief(candidate)
+        if found is None:
+            continue
+        text, brief = found
+        if text[:1] in "\"“'‘[":
             continue  # "…" cannot enter a quotation
         if normalise(text).startswith(normalise(told.rstrip(".…"))):
             continue
-        brief = shorten(text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
         if brief.fits:
             continue  # a whole brief sentence the summary left out: a key point as it is
         cut = truncated(brief.text, SUMMARY_SENTENCE_WORDS, whole_phrase=True)
@@ -160,6 +162,18 @@ def cut_summary(candidates: list[Candidate], told: str) -> str:
 # A cut summary shorter than this says too little to be worth reading: "Osama…".
 # Set by reading the unseen news summaries, not tuned on any split.
 _CUT_SUMMARY_MIN_WORDS = 8
+
+
+def _in_brief(candidate: Candidate) -> tuple[str, Shortened] | None:
+    """A candidate's text as the summary reads it, and that text put in brief.
+
+    None for a sentence that leans back ("He questioned the grant"): whom it means,
+    the summary has not said.
+    """
+    text = _without_also(candidate.text)
+    if _leans_back(text):
+        return None
+    return text, shorten(text, SUMMARY_SENTENCE_WORDS, always=_BRIEF, ellipsis=False)
 
 
 def _without_also(text: str) -> str:

@@ -432,10 +432,15 @@ def pronoun_closes(tokens: list[Token], verb: int) -> bool:
         return False
     if before.text in _NOT_CLOSED or any(t.text in ',;:"“”' for t in tokens[:verb]):
         return False
+    return words_end(tokens, verb) == verb + 1
+
+
+def words_end(tokens: list[Token], verb: int) -> int:
+    """The index past the last word after ``verb``: the closing stop and quotes left out."""
     end = len(tokens)
     while end > verb + 1 and not tokens[end - 1].text[:1].isalnum():
         end -= 1
-    return end == verb + 1
+    return end
 
 
 # Words after which a pronoun and a verb of saying are a clause inside the sentence,
@@ -464,15 +469,7 @@ def _inverted(tokens: list[Token], verb: int) -> bool:
     next comma or the end: "..., says the police force, part of which ..." is the
     clause's own subject.
     """
-    if (
-        verb < 3
-        or tokens[verb - 1].text != ","
-        or tokens[verb].text.lower()
-        not in (
-            "said",
-            "says",
-        )
-    ):
+    if verb < 3 or tokens[verb - 1].text != "," or tokens[verb].text.lower() not in _SAID_SAYS:
         return False
     if verb + 2 >= len(tokens) or tokens[verb + 1].text.lower() not in ARTICLES:
         return False
@@ -486,6 +483,9 @@ def _inverted(tokens: list[Token], verb: int) -> bool:
     return False
 
 
+_SAID_SAYS = frozenset("said says".split())
+
+
 # How many lower-case words may name who was told at the end of a sentence: "told a
 # press conference", "told local radio" (read off fresh sentences, not tuned).
 _TAIL_LISTENER_WORDS = 3
@@ -497,12 +497,9 @@ def _only_frame_after(tokens: list[Token], verb: int) -> bool:
     "..., the minister said today." and "..., Osei told a press conference.": no
     clause follows the verb, so what was said came before it.
     """
-    end = len(tokens)
-    while end > verb + 1 and not tokens[end - 1].text[:1].isalnum():
-        end -= 1  # the closing stop or quotation mark
     telling = tokens[verb].text.lower() in _TELLING
     listener = 0
-    for token in tokens[verb + 1 : end]:
+    for token in tokens[verb + 1 : words_end(tokens, verb)]:
         lower = token.text.lower()
         if token.quoted:
             return False

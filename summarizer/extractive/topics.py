@@ -182,11 +182,11 @@ def _swallowed_verb(tokens: list[str], start: int, words: list[str]) -> bool:
         return False
     if lower in _AUXILIARIES or lower in SPEECH_VERBS or lower.endswith("ed"):
         return False
-    if lower in _PREPOSITIONS or lower in _RELATIVES - {"that"} or lower in _COORDINATORS:
+    if lower in _PREPOSITIONS or lower in _RELATIVES_NOT_THAT or lower in _COORDINATORS:
         return False
     plural_before = _plural(previous) and previous.islower()
     if _s_form(last):
-        return not plural_before and lower in _ADVERBS | _COMPARATIVES
+        return not plural_before and lower in _ADVERBS_OR_COMPARATIVES
     return plural_before
 
 
@@ -477,6 +477,10 @@ _AUXILIARIES = frozenset(
 _COMPARATIVES = frozenset("more less most least further".split())
 _RELATIVES = frozenset("who which that whose where when".split())
 _DEMONSTRATIVES = frozenset("this that".split())
+# Unions asked of every word of a clause, made once.
+_RELATIVES_NOT_THAT = _RELATIVES - {"that"}
+_ADVERBS_OR_COMPARATIVES = _ADVERBS | _COMPARATIVES
+_DETERMINERS_OR_DEMONSTRATIVES = _DETERMINERS | _DEMONSTRATIVES
 # Plurals without an -s: "the young fish | coming through".
 _IRREGULAR_PLURALS = frozenset("people men women children police staff fish sheep cattle".split())
 # Prepositions and particles: after a noun, an -ing word followed by one is a verb
@@ -532,7 +536,7 @@ def _last_resort_words(clause: str) -> list[str]:
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if _nounish(following) and not _verb_after_noun(following):
             continue
-        led = i > 0 and tokens[i - 1].lower() in _DETERMINERS | _DEMONSTRATIVES
+        led = i > 0 and tokens[i - 1].lower() in _DETERMINERS_OR_DEMONSTRATIVES
         if _noun_shaped(word) or (led and _head_shaped(word)):
             words.append(word)
     return words
